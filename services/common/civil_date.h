@@ -1,0 +1,41 @@
+#ifndef OGI_SERVICES_COMMON_CIVIL_DATE_H_
+#define OGI_SERVICES_COMMON_CIVIL_DATE_H_
+
+// Conversions between the API's ogi.v1.Date, absl::CivilDay and "YYYY-MM-DD".
+// Pure functions; thread-safe.
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "ogi/v1/common.pb.h"
+
+namespace ogi {
+
+// Returns the day for `date`, or INVALID_ARGUMENT "<field>: ..." when the
+// year/month/day triple is not a real calendar date (e.g. 2023-02-29) or the
+// year is outside 1900..9999.
+absl::StatusOr<absl::CivilDay> ToCivilDay(const v1::Date& date,
+                                          absl::string_view field);
+
+v1::Date ToProtoDate(absl::CivilDay day);
+
+// Parses exactly "YYYY-MM-DD" (zero-padded). INVALID_ARGUMENT naming `field`
+// for anything else, including impossible dates.
+absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
+                                            absl::string_view field);
+
+// "YYYY-MM-DD".
+std::string FormatIsoDate(absl::CivilDay day);
+
+// "YYYY-MM-DD" for a well-formed date; "" for an unset (default) message.
+// REQUIRES: `date` is unset or valid.
+std::string FormatIsoDate(const v1::Date& date);
+
+// True when `date` is the default (all zero) message, i.e. "not set".
+bool IsUnset(const v1::Date& date);
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_COMMON_CIVIL_DATE_H_

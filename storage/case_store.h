@@ -1,0 +1,92 @@
+#ifndef OGI_STORAGE_CASE_STORE_H_
+#define OGI_STORAGE_CASE_STORE_H_
+
+// The durable store of agencies, cases and their append-only history.
+// Implementations: SqliteCaseStore (storage/sqlite_case_store.h).
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "ogi/v1/case.pb.h"
+#include "ogi/v1/case_event.pb.h"
+#include "ogi/v1/common.pb.h"
+
+namespace ogi {
+
+// Filters and position of one page of ListCases. Cases come newest first
+// (by creation order).
+struct CaseQuery {
+  std::string agency_code;
+  v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;          // any
+  v1::ApplicantType applicant_type = v1::APPLICANT_TYPE_UNSPECIFIED;  // any
+  std::optional<absl::CivilDay> received_from;  // receipt date >= (inclusive)
+  std::optional<absl::CivilDay> received_to;    // receipt date <= (inclusive)
+  std::string text;  // substring of applicant name or item text, ASCII case-insensitive
+  int page_size = 50;          // REQUIRES: 1..1000
+  int64_t before_cursor = 0;   // 0: from the newest; else the cursor a page returned
+};
+
+struct CasePage {
+  std::vector<v1::Case> cases;
+  int64_t next_cursor = 0;  // 0 when this is the last page
+  int64_t total_count = 0;  // matches over all pages
+};
+
+// Changes one case in place and returns the event that describes the change
+// (type, actor, reason, changes, recorded_at). Returning an error aborts the
+// mutation and nothing is written. It runs inside the store's write
+// transaction: it must be quick and must not call back into the store.
+using CaseMutation = std::function<absl::StatusOr<v1::CaseEvent>(v1::Case&)>;
+
+// Thread-safe. Every write is durable when the call returns OK, and each
+// change to a case is stored in the same transaction as its history event.
+class CaseStore {
+ public:
+  virtual ~CaseStore() = default;
+
+  // Creates the agency, or renames it when the code exists. INVALID_ARGUMENT
+  // for an empty code or name.
+  virtual absl::StatusOr<v1::Agency> UpsertAgency(const v1::Agency& agency) = 0;
+  // NOT_FOUND for an unknown code.
+  virtual absl::StatusOr<v1::Agency> GetAgency(absl::string_view code) = 0;
+  // Every agency, ordered by code.
+  virtual absl::StatusOr<std::vector<v1::Agency>> ListAgencies() = 0;
+
+  // Stores a new case with its creation event and returns it as stored: the
+  // store assigns number ("<arrival year>-<sequence>", sequence at least four
+  // digits, per agency and year), version 1, created_at/updated_at (from the
+  // event's recorded_at); the event gets sequence 1 and the case as snapshot.
+  // REQUIRES: `c` is valid (see services/cases/case_validation.h) with
+  // agency_code and arrival_date set. NOT_FOUND for an unknown agency.
+  virtual absl::StatusOr<v1::Case> CreateCase(v1::Case c,
+                                              v1::CaseEvent created) = 0;
+
+  // NOT_FOUND when the agency has no case with that number.
+  virtual absl::StatusOr<v1::Case> GetCase(absl::string_view agency_code,
+                                           absl::string_view number) = 0;
+
+  // One page of matching cases. NOT_FOUND for an unknown agency.
+  virtual absl::StatusOr<CasePage> ListCases(const CaseQuery& query) = 0;
+
+  // Reads the case, applies `mutation` and stores the result together with
+  // the returned event, atomically: version and event sequence grow by one,
+  // updated_at becomes the event's recorded_at. Returns the stored case.
+  // NOT_FOUND for an unknown case; the mutation's own error otherwise.
+  virtual absl::StatusOr<v1::Case> MutateCase(absl::string_view agency_code,
+                                              absl::string_view number,
+                                              const CaseMutation& mutation) = 0;
+
+  // The case's history, oldest first. NOT_FOUND for an unknown case.
+  virtual absl::StatusOr<std::vector<v1::CaseEvent>> ListCaseEvents(
+      absl::string_view agency_code, absl::string_view number) = 0;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_STORAGE_CASE_STORE_H_
