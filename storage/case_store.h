@@ -23,13 +23,15 @@ namespace ogi {
 // (by creation order).
 struct CaseQuery {
   std::string agency_code;
-  v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;          // any
+  v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;                // any
   v1::ApplicantType applicant_type = v1::APPLICANT_TYPE_UNSPECIFIED;  // any
   std::optional<absl::CivilDay> received_from;  // receipt date >= (inclusive)
   std::optional<absl::CivilDay> received_to;    // receipt date <= (inclusive)
-  std::string text;  // substring of applicant name or item text, ASCII case-insensitive
-  int page_size = 50;          // REQUIRES: 1..1000
-  int64_t before_cursor = 0;   // 0: from the newest; else the cursor a page returned
+  std::string
+      text;  // substring of applicant name or item text, ASCII case-insensitive
+  int page_size = 50;  // REQUIRES: 1..1000
+  int64_t before_cursor =
+      0;  // 0: from the newest; else the cursor a page returned
 };
 
 struct CasePage {

@@ -80,6 +80,10 @@ class Database {
   // The single integer a query such as "PRAGMA user_version" returns.
   absl::StatusOr<int64_t> QueryInt(const std::string& sql);
 
+  // False in autocommit mode, i.e. when no transaction is open (SQLite rolls a
+  // transaction back by itself after some errors, such as a full disk).
+  bool InTransaction() const;
+
   int64_t LastInsertRowId() const;
   const std::string& path() const { return path_; }
 

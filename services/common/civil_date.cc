@@ -36,8 +36,8 @@ v1::Date ToProtoDate(absl::CivilDay day) {
 absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
                                             absl::string_view field) {
   auto malformed = [&] {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": \"", text, "\" is not a date in YYYY-MM-DD form"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": \"", text, "\" is not a date in YYYY-MM-DD form"));
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return malformed();
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {

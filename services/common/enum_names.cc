@@ -2,9 +2,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "ogi/v1/labels.pb.h"
 
 namespace ogi {
@@ -64,15 +64,16 @@ absl::StatusOr<int> ParseEnumIdentifier(
     }
   }
   return absl::InvalidArgumentError(
-      absl::StrCat(field, ": unknown value \"", text, "\"; one of: ",
-                   absl::StrJoin(EnumIdentifiers(type), ", ")));
+      absl::StrCat(field, ": unknown value \"", text,
+                   "\"; one of: ", absl::StrJoin(EnumIdentifiers(type), ", ")));
 }
 
 std::vector<std::string> EnumIdentifiers(
     const google::protobuf::EnumDescriptor* type) {
   std::vector<std::string> out;
   for (int i = 0; i < type->value_count(); ++i) {
-    if (!IsUnspecified(type->value(i))) out.push_back(Identifier(type->value(i)));
+    if (!IsUnspecified(type->value(i)))
+      out.push_back(Identifier(type->value(i)));
   }
   return out;
 }

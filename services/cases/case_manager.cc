@@ -1,0 +1,272 @@
+#include "services/cases/case_manager.h"
+
+#include <optional>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "services/cases/case_fields.h"
+#include "services/cases/case_validation.h"
+#include "services/cases/receipt_date.h"
+#include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
+
+namespace ogi {
+namespace {
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 500;
+constexpr int kMaxSearchTextLength = 200;
+constexpr absl::string_view kPageTokenPrefix = "ogi-cases:";
+
+google::protobuf::Timestamp ToTimestamp(absl::Time t) {
+  google::protobuf::Timestamp out;
+  const int64_t micros = absl::ToUnixMicros(t);
+  out.set_seconds(micros / 1000000);
+  out.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
+  return out;
+}
+
+absl::Status ValidateActor(absl::string_view actor) {
+  if (absl::StripAsciiWhitespace(actor).empty()) {
+    return absl::InvalidArgumentError(
+        "actor: missing; send who makes the change in request metadata "
+        "\"ogi-actor\" (ASCII) or \"ogi-actor-bin\" (UTF-8)");
+  }
+  return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
+}
+
+absl::Status RejectOutputOnlyFields(const v1::Case& c) {
+  auto set = [](absl::string_view field) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": assigned by the server; leave it empty"));
+  };
+  if (!c.number().empty()) return set("case.number");
+  if (c.has_receipt_date()) return set("case.receipt_date");
+  if (c.status() != v1::CASE_STATUS_UNSPECIFIED) return set("case.status");
+  if (c.version() != 0) return set("case.version");
+  if (c.has_created_at()) return set("case.created_at");
+  if (c.has_updated_at()) return set("case.updated_at");
+  return absl::OkStatus();
+}
+
+std::string EncodePageToken(int64_t cursor) {
+  return absl::WebSafeBase64Escape(absl::StrCat(kPageTokenPrefix, cursor));
+}
+
+absl::StatusOr<int64_t> DecodePageToken(absl::string_view token) {
+  std::string raw;
+  int64_t cursor = 0;
+  absl::string_view rest;
+  if (absl::WebSafeBase64Unescape(token, &raw)) rest = raw;
+  if (!absl::ConsumePrefix(&rest, kPageTokenPrefix) ||
+      !absl::SimpleAtoi(rest, &cursor) || cursor <= 0) {
+    return absl::InvalidArgumentError(
+        "page_token: not a token this server returned");
+  }
+  return cursor;
+}
+
+}  // namespace
+
+void DeriveReceipt(v1::Case& c) {
+  const absl::CivilDay arrival =
+      absl::CivilDay(c.arrival_date().year(), c.arrival_date().month(),
+                     c.arrival_date().day());
+  std::optional<absl::CivilDay> confirmation;
+  if (c.has_confirmation_date()) {
+    confirmation = absl::CivilDay(c.confirmation_date().year(),
+                                  c.confirmation_date().month(),
+                                  c.confirmation_date().day());
+  }
+  const std::optional<absl::CivilDay> receipt =
+      DeriveReceiptDate(c.channel(), arrival, confirmation);
+  if (receipt) {
+    *c.mutable_receipt_date() = ToProtoDate(*receipt);
+    c.set_status(v1::CASE_STATUS_PROCESSING);
+  } else {
+    c.clear_receipt_date();
+    c.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
+  }
+}
+
+absl::Status ValidateCaseNumber(absl::string_view number) {
+  bool ok = number.size() >= 9 && number.size() <= 16 && number[4] == '-';
+  for (size_t i = 0; ok && i < number.size(); ++i) {
+    if (i != 4 && !absl::ascii_isdigit(static_cast<unsigned char>(number[i]))) {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "number: \"", number, "\" is not a case number like 2022-0013"));
+  }
+  return absl::OkStatus();
+}
+
+CaseManager::CaseManager(CaseStore* store, const Clock* clock,
+                         std::string default_agency_code)
+    : store_(store),
+      clock_(clock),
+      default_agency_code_(std::move(default_agency_code)) {}
+
+std::string CaseManager::AgencyOrDefault(absl::string_view code) const {
+  return code.empty() ? default_agency_code_ : std::string(code);
+}
+
+absl::StatusOr<v1::CreateCaseResponse> CaseManager::CreateCase(
+    const v1::CreateCaseRequest& request, absl::string_view actor) {
+  OGI_RETURN_IF_ERROR(ValidateActor(actor));
+  if (!request.has_case_()) {
+    return absl::InvalidArgumentError("case: must be set");
+  }
+  v1::Case c = request.case_();
+  OGI_RETURN_IF_ERROR(RejectOutputOnlyFields(c));
+  c.set_agency_code(AgencyOrDefault(c.agency_code()));
+  const absl::Time now = clock_->Now();
+  const absl::CivilDay today = absl::ToCivilDay(now, ChinaTimeZone());
+  if (!c.has_arrival_date()) *c.mutable_arrival_date() = ToProtoDate(today);
+  OGI_RETURN_IF_ERROR(ValidateCaseFields(c, today));
+  DeriveReceipt(c);
+
+  v1::CaseEvent event;
+  event.set_type(v1::CASE_EVENT_TYPE_CREATED);
+  *event.mutable_recorded_at() = ToTimestamp(now);
+  event.set_actor(std::string(actor));
+  for (v1::FieldChange& change : DiffCaseFields(v1::Case(), c)) {
+    *event.add_changes() = std::move(change);
+  }
+  OGI_ASSIGN_OR_RETURN(v1::Case stored,
+                       store_->CreateCase(std::move(c), std::move(event)));
+  v1::CreateCaseResponse response;
+  *response.mutable_case_() = std::move(stored);
+  return response;
+}
+
+absl::StatusOr<v1::GetCaseResponse> CaseManager::GetCase(
+    const v1::GetCaseRequest& request) {
+  OGI_RETURN_IF_ERROR(ValidateCaseNumber(request.number()));
+  OGI_ASSIGN_OR_RETURN(v1::Case c,
+                       store_->GetCase(AgencyOrDefault(request.agency_code()),
+                                       request.number()));
+  v1::GetCaseResponse response;
+  *response.mutable_case_() = std::move(c);
+  return response;
+}
+
+absl::StatusOr<v1::ListCasesResponse> CaseManager::ListCases(
+    const v1::ListCasesRequest& request) {
+  CaseQuery query;
+  query.agency_code = AgencyOrDefault(request.agency_code());
+  if (!v1::CaseStatus_IsValid(request.status())) {
+    return absl::InvalidArgumentError("status: unknown status");
+  }
+  query.status = request.status();
+  if (!v1::ApplicantType_IsValid(request.applicant_type())) {
+    return absl::InvalidArgumentError("applicant_type: unknown applicant type");
+  }
+  query.applicant_type = request.applicant_type();
+  if (request.has_received_from()) {
+    OGI_ASSIGN_OR_RETURN(query.received_from,
+                         ToCivilDay(request.received_from(), "received_from"));
+  }
+  if (request.has_received_to()) {
+    OGI_ASSIGN_OR_RETURN(query.received_to,
+                         ToCivilDay(request.received_to(), "received_to"));
+  }
+  if (query.received_from && query.received_to &&
+      *query.received_to < *query.received_from) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "received_to: ", FormatIsoDate(*query.received_to),
+        " is before received_from ", FormatIsoDate(*query.received_from)));
+  }
+  if (!request.text().empty()) {
+    OGI_RETURN_IF_ERROR(ValidateText(
+        request.text(), "text", kMaxSearchTextLength, /*multiline=*/false));
+    query.text = request.text();
+  }
+  if (request.page_size() < 0 || request.page_size() > kMaxPageSize) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size: must be between 1 and ", kMaxPageSize,
+                     " (0 for the default ", kDefaultPageSize, ")"));
+  }
+  query.page_size =
+      request.page_size() == 0 ? kDefaultPageSize : request.page_size();
+  if (!request.page_token().empty()) {
+    OGI_ASSIGN_OR_RETURN(query.before_cursor,
+                         DecodePageToken(request.page_token()));
+  }
+  OGI_ASSIGN_OR_RETURN(CasePage page, store_->ListCases(query));
+  v1::ListCasesResponse response;
+  for (v1::Case& c : page.cases) *response.add_cases() = std::move(c);
+  if (page.next_cursor > 0) {
+    response.set_next_page_token(EncodePageToken(page.next_cursor));
+  }
+  response.set_total_count(page.total_count);
+  return response;
+}
+
+absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
+    const v1::UpdateCaseRequest& request, absl::string_view actor) {
+  OGI_RETURN_IF_ERROR(ValidateActor(actor));
+  OGI_RETURN_IF_ERROR(ValidateCaseNumber(request.number()));
+  if (request.reason().empty()) {
+    return absl::InvalidArgumentError(
+        "reason: must say why the record is corrected");
+  }
+  OGI_RETURN_IF_ERROR(
+      ValidateText(request.reason(), "reason", kMaxReasonLength, true));
+  if (request.update_mask().paths_size() == 0) {
+    return absl::InvalidArgumentError(
+        "update_mask: name at least one field to update");
+  }
+  const absl::Time now = clock_->Now();
+  const absl::CivilDay today = absl::ToCivilDay(now, ChinaTimeZone());
+  OGI_ASSIGN_OR_RETURN(
+      v1::Case updated,
+      store_->MutateCase(
+          AgencyOrDefault(request.agency_code()), request.number(),
+          [&](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+            const v1::Case before = c;
+            OGI_RETURN_IF_ERROR(
+                ApplyCaseUpdate(request.update_mask(), request.case_(), c));
+            OGI_RETURN_IF_ERROR(ValidateCaseFields(c, today));
+            DeriveReceipt(c);
+            std::vector<v1::FieldChange> changes = DiffCaseFields(before, c);
+            if (changes.empty()) {
+              return absl::InvalidArgumentError(
+                  "update_mask: the update changes nothing");
+            }
+            v1::CaseEvent event;
+            event.set_type(v1::CASE_EVENT_TYPE_UPDATED);
+            *event.mutable_recorded_at() = ToTimestamp(now);
+            event.set_actor(std::string(actor));
+            event.set_reason(request.reason());
+            for (v1::FieldChange& change : changes) {
+              *event.add_changes() = std::move(change);
+            }
+            return event;
+          }));
+  v1::UpdateCaseResponse response;
+  *response.mutable_case_() = std::move(updated);
+  return response;
+}
+
+absl::StatusOr<v1::ListCaseHistoryResponse> CaseManager::ListCaseHistory(
+    const v1::ListCaseHistoryRequest& request) {
+  OGI_RETURN_IF_ERROR(ValidateCaseNumber(request.number()));
+  OGI_ASSIGN_OR_RETURN(
+      std::vector<v1::CaseEvent> events,
+      store_->ListCaseEvents(AgencyOrDefault(request.agency_code()),
+                             request.number()));
+  v1::ListCaseHistoryResponse response;
+  for (v1::CaseEvent& e : events) *response.add_events() = std::move(e);
+  return response;
+}
+
+}  // namespace ogi

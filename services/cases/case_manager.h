@@ -1,0 +1,72 @@
+#ifndef OGI_SERVICES_CASES_CASE_MANAGER_H_
+#define OGI_SERVICES_CASES_CASE_MANAGER_H_
+
+// The CaseService operations without the transport: validation, defaults,
+// receipt-date derivation and history events, on top of a CaseStore.
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "ogi/v1/case_service.pb.h"
+#include "services/common/clock.h"
+#include "storage/case_store.h"
+
+namespace ogi {
+
+// Thread-safe (as thread-safe as the store and clock it is given).
+class CaseManager {
+ public:
+  // `store` and `clock` must outlive the manager. Requests with an empty
+  // agency_code use `default_agency_code`.
+  CaseManager(CaseStore* store, const Clock* clock,
+              std::string default_agency_code);
+
+  // Logs a new case. arrival_date defaults to today (Asia/Shanghai); the
+  // receipt date and status are derived (PENDING_CONFIRMATION while a needed
+  // confirmation date is missing). INVALID_ARGUMENT for bad fields, a missing
+  // actor or output-only fields set; NOT_FOUND for an unknown agency.
+  absl::StatusOr<v1::CreateCaseResponse> CreateCase(
+      const v1::CreateCaseRequest& request, absl::string_view actor);
+
+  // NOT_FOUND for an unknown case; INVALID_ARGUMENT for a malformed number.
+  absl::StatusOr<v1::GetCaseResponse> GetCase(
+      const v1::GetCaseRequest& request);
+
+  // INVALID_ARGUMENT for bad filters, page size or page token.
+  absl::StatusOr<v1::ListCasesResponse> ListCases(
+      const v1::ListCasesRequest& request);
+
+  // Applies the masked fields, re-derives receipt date and status, validates
+  // the result and records one UPDATED event with the reason and every field
+  // change. INVALID_ARGUMENT when the reason is missing, the mask is bad, the
+  // result is invalid or nothing changes; NOT_FOUND for an unknown case.
+  absl::StatusOr<v1::UpdateCaseResponse> UpdateCase(
+      const v1::UpdateCaseRequest& request, absl::string_view actor);
+
+  // NOT_FOUND for an unknown case.
+  absl::StatusOr<v1::ListCaseHistoryResponse> ListCaseHistory(
+      const v1::ListCaseHistoryRequest& request);
+
+  const std::string& default_agency_code() const {
+    return default_agency_code_;
+  }
+
+ private:
+  std::string AgencyOrDefault(absl::string_view code) const;
+
+  CaseStore* const store_;
+  const Clock* const clock_;
+  const std::string default_agency_code_;
+};
+
+// Derives receipt_date and status of `c` from its channel and dates.
+// REQUIRES: c.arrival_date() is a valid date.
+void DeriveReceipt(v1::Case& c);
+
+// INVALID_ARGUMENT "number: ..." unless `number` looks like "2022-0013".
+absl::Status ValidateCaseNumber(absl::string_view number);
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_CASES_CASE_MANAGER_H_

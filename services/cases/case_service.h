@@ -1,0 +1,45 @@
+#ifndef OGI_SERVICES_CASES_CASE_SERVICE_H_
+#define OGI_SERVICES_CASES_CASE_SERVICE_H_
+
+// gRPC adapter of CaseService: each handler hands the request to CaseManager
+// on the worker pool and converts the result at the status edge.
+
+#include "ogi/v1/case_service.grpc.pb.h"
+#include "services/cases/case_manager.h"
+#include "services/common/thread_pool.h"
+
+namespace ogi {
+
+// Thread-safe. `manager` and `pool` must outlive the service.
+class CaseServiceImpl final : public v1::CaseService::CallbackService {
+ public:
+  CaseServiceImpl(CaseManager* manager, ThreadPool* pool)
+      : manager_(manager), pool_(pool) {}
+
+  grpc::ServerUnaryReactor* CreateCase(
+      grpc::CallbackServerContext* context,
+      const v1::CreateCaseRequest* request,
+      v1::CreateCaseResponse* response) override;
+  grpc::ServerUnaryReactor* GetCase(grpc::CallbackServerContext* context,
+                                    const v1::GetCaseRequest* request,
+                                    v1::GetCaseResponse* response) override;
+  grpc::ServerUnaryReactor* ListCases(grpc::CallbackServerContext* context,
+                                      const v1::ListCasesRequest* request,
+                                      v1::ListCasesResponse* response) override;
+  grpc::ServerUnaryReactor* UpdateCase(
+      grpc::CallbackServerContext* context,
+      const v1::UpdateCaseRequest* request,
+      v1::UpdateCaseResponse* response) override;
+  grpc::ServerUnaryReactor* ListCaseHistory(
+      grpc::CallbackServerContext* context,
+      const v1::ListCaseHistoryRequest* request,
+      v1::ListCaseHistoryResponse* response) override;
+
+ private:
+  CaseManager* const manager_;
+  ThreadPool* const pool_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_CASES_CASE_SERVICE_H_

@@ -1,0 +1,78 @@
+#include "services/cases/id_document.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace ogi {
+
+bool IsValidResidentIdNumber(absl::string_view number) {
+  static constexpr int kWeights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                       3, 7, 9,  10, 5, 8, 4, 2};
+  static constexpr char kCheck[] = "10X98765432";
+  if (number.size() != 18) return false;
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(number[i])))
+      return false;
+    sum += (number[i] - '0') * kWeights[i];
+  }
+  return absl::ascii_toupper(static_cast<unsigned char>(number[17])) ==
+         kCheck[sum % 11];
+}
+
+bool IsValidUnifiedSocialCreditCode(absl::string_view number) {
+  // The code's alphabet: digits and capitals without I, O, S, V, Z.
+  static constexpr absl::string_view kAlphabet =
+      "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  static constexpr int kWeights[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                       29, 25, 13, 8,  24, 10, 30, 28};
+  if (number.size() != 18) return false;
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) {
+    const size_t value = kAlphabet.find(
+        absl::ascii_toupper(static_cast<unsigned char>(number[i])));
+    if (value == absl::string_view::npos) return false;
+    sum += static_cast<int>(value) * kWeights[i];
+  }
+  const int check = (31 - sum % 31) % 31;
+  return absl::ascii_toupper(static_cast<unsigned char>(number[17])) ==
+         kAlphabet[check];
+}
+
+absl::Status ValidateIdNumber(v1::IdDocumentType type,
+                              absl::string_view number) {
+  switch (type) {
+    case v1::ID_DOCUMENT_TYPE_RESIDENT_ID_CARD:
+      if (!IsValidResidentIdNumber(number)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "applicant.id_number: \"", number,
+            "\" is not a valid resident ID number (18 characters, check "
+            "digit must match)"));
+      }
+      return absl::OkStatus();
+    case v1::ID_DOCUMENT_TYPE_UNIFIED_SOCIAL_CREDIT_CODE:
+      if (!IsValidUnifiedSocialCreditCode(number)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "applicant.id_number: \"", number,
+            "\" is not a valid unified social credit code (18 characters, "
+            "check character must match)"));
+      }
+      return absl::OkStatus();
+    default:
+      break;
+  }
+  bool plausible = number.size() >= 4 && number.size() <= 40;
+  for (char c : number) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '-') {
+      plausible = false;
+    }
+  }
+  if (!plausible) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("applicant.id_number: \"", number,
+                     "\" must be 4 to 40 letters, digits or '-'"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace ogi

@@ -1,0 +1,59 @@
+#ifndef OGI_SERVICES_SERVER_OGI_SERVER_H_
+#define OGI_SERVICES_SERVER_OGI_SERVER_H_
+
+// Assembly: opens the store, ensures the default agency, wires the services
+// and serves them with the gRPC health service and server reflection.
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/common/clock.h"
+
+namespace ogi {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:50051";  // host:port; port 0 picks a free one
+  std::string db_path = "data/ogi.db";     // parent directories are created
+  std::string agency_code = "default";
+  std::string agency_name;  // empty: keep the stored name, or "本机关" when new
+  int worker_threads = 32;  // run blocking work (SQLite, durable commits)
+  int reader_connections = 4;
+};
+
+class OgiServer {
+ public:
+  // Opens everything and starts serving. The clock must outlive the server.
+  // FAILED_PRECONDITION for a database from a newer ogi, UNAVAILABLE when the
+  // database or the address cannot be opened, INVALID_ARGUMENT for bad options.
+  static absl::StatusOr<std::unique_ptr<OgiServer>> Start(
+      const ServerOptions& options, const Clock* clock);
+
+  // Shuts down (see Shutdown) if still running.
+  ~OgiServer();
+
+  // The port actually bound (useful with port 0).
+  int port() const { return port_; }
+  // Absolute path of the database file.
+  const std::string& db_path() const { return db_path_; }
+
+  // Stops accepting calls, lets in-flight calls finish (cancelling those
+  // still running after `grace`), drains the workers and closes the database
+  // cleanly. Idempotent.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  struct Parts;
+  explicit OgiServer(std::unique_ptr<Parts> parts);
+
+  std::unique_ptr<Parts> parts_;
+  int port_ = 0;
+  std::string db_path_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_SERVER_OGI_SERVER_H_

@@ -1,0 +1,93 @@
+#include "storage/group_commit_writer.h"
+
+#include <utility>
+
+#include "absl/synchronization/notification.h"
+
+namespace ogi {
+
+struct GroupCommitWriter::Pending {
+  explicit Pending(absl::FunctionRef<absl::Status(Database&)> f) : op(f) {}
+  absl::FunctionRef<absl::Status(Database&)> op;
+  absl::Status status;
+  absl::Notification done;
+};
+
+GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Database> db,
+                                     int max_batch)
+    : max_batch_(max_batch), db_(std::move(db)) {
+  thread_ = std::thread([this] { Loop(); });
+}
+
+GroupCommitWriter::~GroupCommitWriter() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  thread_.join();
+}
+
+absl::Status GroupCommitWriter::Run(
+    absl::FunctionRef<absl::Status(Database&)> op) {
+  Pending pending(op);
+  {
+    absl::MutexLock lock(&mu_);
+    queue_.push_back(&pending);
+  }
+  pending.done.WaitForNotification();
+  return pending.status;
+}
+
+void GroupCommitWriter::Loop() {
+  while (true) {
+    std::deque<Pending*> batch;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](GroupCommitWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
+            return !w->queue_.empty() || w->stopping_;
+          },
+          this));
+      if (queue_.empty()) return;  // stopping, and nothing left to do
+      while (!queue_.empty() && static_cast<int>(batch.size()) < max_batch_) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+    for (Pending* p : batch) p->done.Notify();
+  }
+}
+
+void GroupCommitWriter::CommitBatch(const std::deque<Pending*>& batch) {
+  absl::Status begin = db_->Exec("BEGIN IMMEDIATE");
+  if (!begin.ok()) {
+    for (Pending* p : batch) p->status = begin;
+    return;
+  }
+  for (Pending* p : batch) {
+    // After some errors SQLite rolls the whole transaction back by itself;
+    // running further operations would then autocommit them one by one.
+    if (!db_->InTransaction()) {
+      p->status =
+          absl::AbortedError("transaction rolled back by an earlier error");
+      continue;
+    }
+    p->status = db_->Exec("SAVEPOINT op");
+    if (!p->status.ok()) continue;
+    p->status = p->op(*db_);
+    if (!p->status.ok()) db_->Exec("ROLLBACK TO op").IgnoreError();
+    db_->Exec("RELEASE op").IgnoreError();
+  }
+  absl::Status commit = db_->InTransaction()
+                            ? db_->Exec("COMMIT")
+                            : absl::AbortedError("transaction was rolled back");
+  if (!commit.ok()) {
+    db_->Exec("ROLLBACK").IgnoreError();
+    for (Pending* p : batch) {
+      if (p->status.ok()) p->status = commit;
+    }
+  }
+}
+
+}  // namespace ogi

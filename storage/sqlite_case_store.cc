@@ -1,0 +1,426 @@
+#include "storage/sqlite_case_store.h"
+
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "services/common/status_macros.h"
+#include "storage/schema_migrations.h"
+
+namespace ogi {
+namespace {
+
+int64_t ToUnixMicros(const google::protobuf::Timestamp& t) {
+  return t.seconds() * 1000000 + t.nanos() / 1000;
+}
+
+// The text ListCases searches: every requested item, one per line.
+std::string ItemsText(const v1::Case& c) {
+  std::vector<std::string> parts;
+  for (const auto& item : c.items()) parts.push_back(item.description());
+  return absl::StrJoin(parts, "\n");
+}
+
+std::string IsoDateOrEmpty(const v1::Date& d) {
+  if (d.year() == 0) return "";
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
+
+void BindDateOrNull(Statement& stmt, int index, const v1::Date& d) {
+  const std::string text = IsoDateOrEmpty(d);
+  if (text.empty()) {
+    stmt.BindNull(index);
+  } else {
+    stmt.BindText(index, text);
+  }
+}
+
+// LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped.
+std::string ContainsPattern(absl::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  return pattern;
+}
+
+absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code) {
+  OGI_ASSIGN_OR_RETURN(Statement stmt,
+                       db.Prepare("SELECT id FROM agencies WHERE code = ?"));
+  stmt.BindText(1, code);
+  OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) {
+    return absl::NotFoundError(
+        absl::StrCat("agency_code: no agency \"", code, "\""));
+  }
+  return stmt.ColumnInt(0);
+}
+
+struct CaseRow {
+  int64_t id = 0;
+  v1::Case c;
+};
+
+absl::StatusOr<CaseRow> FindCase(Database& db, absl::string_view agency_code,
+                                 absl::string_view number) {
+  OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, agency_code));
+  OGI_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT id, payload FROM cases WHERE agency_id = ? AND "
+                 "number = ?"));
+  stmt.BindInt(1, agency_id);
+  stmt.BindText(2, number);
+  OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) {
+    return absl::NotFoundError(absl::StrCat(
+        "number: no case \"", number, "\" in agency \"", agency_code, "\""));
+  }
+  CaseRow out;
+  out.id = stmt.ColumnInt(0);
+  if (!out.c.ParseFromString(stmt.ColumnBlob(1))) {
+    return absl::DataLossError(
+        absl::StrCat("case ", number, ": stored record does not parse"));
+  }
+  return out;
+}
+
+absl::Status InsertEvent(Database& db, int64_t case_id,
+                         const v1::CaseEvent& event) {
+  OGI_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("INSERT INTO case_events (case_id, sequence, type, "
+                 "recorded_at, actor, payload) VALUES (?, ?, ?, ?, ?, ?)"));
+  stmt.BindInt(1, case_id);
+  stmt.BindInt(2, event.sequence());
+  stmt.BindInt(3, event.type());
+  stmt.BindInt(4, ToUnixMicros(event.recorded_at()));
+  stmt.BindText(5, event.actor());
+  stmt.BindBlob(6, event.SerializeAsString());
+  return stmt.Run();
+}
+
+// Binds the columns shared by INSERT and UPDATE of a case, from index `first`.
+void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
+  stmt.BindInt(first, c.version());
+  stmt.BindInt(first + 1, c.status());
+  stmt.BindInt(first + 2, c.applicant().type());
+  stmt.BindText(first + 3, c.applicant().name());
+  stmt.BindText(first + 4, ItemsText(c));
+  stmt.BindText(first + 5, IsoDateOrEmpty(c.arrival_date()));
+  BindDateOrNull(stmt, first + 6, c.receipt_date());
+  stmt.BindBlob(first + 7, c.SerializeAsString());
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(
+    const SqliteStoreOptions& options) {
+  OGI_ASSIGN_OR_RETURN(
+      std::unique_ptr<Database> db,
+      Database::Open(options.path, Database::Mode::kReadWrite));
+  // Reading the schema version is the first real read: it fails here, with a
+  // clear message, for a file that is not a SQLite database.
+  OGI_RETURN_IF_ERROR(MigrateSchema(*db));
+  std::vector<std::unique_ptr<Database>> readers;
+  if (options.path != ":memory:") {
+    for (int i = 0; i < options.reader_connections; ++i) {
+      OGI_ASSIGN_OR_RETURN(
+          std::unique_ptr<Database> reader,
+          Database::Open(options.path, Database::Mode::kReadOnly));
+      readers.push_back(std::move(reader));
+    }
+  }
+  auto writer = std::make_unique<GroupCommitWriter>(std::move(db),
+                                                    options.max_commit_batch);
+  return std::unique_ptr<SqliteCaseStore>(
+      new SqliteCaseStore(std::move(writer), std::move(readers)));
+}
+
+SqliteCaseStore::SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,
+                                 std::vector<std::unique_ptr<Database>> readers)
+    : writer_(std::move(writer)),
+      idle_readers_(std::move(readers)),
+      has_readers_(!idle_readers_.empty()) {}
+
+SqliteCaseStore::~SqliteCaseStore() {
+  // Readers first: the last connection to close checkpoints the WAL, and that
+  // should be the writer, after its queue has drained.
+  {
+    absl::MutexLock lock(&readers_mu_);
+    idle_readers_.clear();
+  }
+  writer_.reset();
+}
+
+absl::Status SqliteCaseStore::Read(
+    absl::FunctionRef<absl::Status(Database&)> read) {
+  if (!has_readers_) return writer_->Run(read);
+  std::unique_ptr<Database> db;
+  {
+    absl::MutexLock lock(&readers_mu_);
+    readers_mu_.Await(absl::Condition(
+        +[](std::vector<std::unique_ptr<Database>>* idle) {
+          return !idle->empty();
+        },
+        &idle_readers_));
+    db = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  absl::Status status = db->Exec("BEGIN");
+  if (status.ok()) {
+    status = read(*db);
+    absl::Status end = db->Exec(status.ok() ? "COMMIT" : "ROLLBACK");
+    if (status.ok()) status = end;
+  }
+  absl::MutexLock lock(&readers_mu_);
+  idle_readers_.push_back(std::move(db));
+  return status;
+}
+
+absl::StatusOr<v1::Agency> SqliteCaseStore::UpsertAgency(
+    const v1::Agency& agency) {
+  if (agency.code().empty()) {
+    return absl::InvalidArgumentError("agency.code: must not be empty");
+  }
+  if (agency.name().empty()) {
+    return absl::InvalidArgumentError("agency.name: must not be empty");
+  }
+  OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("INSERT INTO agencies (code, name) VALUES (?, ?) "
+                   "ON CONFLICT (code) DO UPDATE SET name = excluded.name"));
+    stmt.BindText(1, agency.code());
+    stmt.BindText(2, agency.name());
+    return stmt.Run();
+  }));
+  return agency;
+}
+
+absl::StatusOr<v1::Agency> SqliteCaseStore::GetAgency(absl::string_view code) {
+  v1::Agency agency;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("SELECT code, name FROM agencies WHERE code = ?"));
+    stmt.BindText(1, code);
+    OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) {
+      return absl::NotFoundError(
+          absl::StrCat("agency_code: no agency \"", code, "\""));
+    }
+    agency.set_code(stmt.ColumnText(0));
+    agency.set_name(stmt.ColumnText(1));
+    return absl::OkStatus();
+  }));
+  return agency;
+}
+
+absl::StatusOr<std::vector<v1::Agency>> SqliteCaseStore::ListAgencies() {
+  std::vector<v1::Agency> agencies;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    agencies.clear();
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("SELECT code, name FROM agencies ORDER BY code"));
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      v1::Agency& agency = agencies.emplace_back();
+      agency.set_code(stmt.ColumnText(0));
+      agency.set_name(stmt.ColumnText(1));
+    }
+    return absl::OkStatus();
+  }));
+  return agencies;
+}
+
+absl::StatusOr<v1::Case> SqliteCaseStore::CreateCase(v1::Case c,
+                                                     v1::CaseEvent created) {
+  OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, c.agency_code()));
+    const int year = c.arrival_date().year();
+    OGI_ASSIGN_OR_RETURN(
+        Statement next,
+        db.Prepare("INSERT INTO case_number_sequences (agency_id, year, "
+                   "last_value) VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
+                   "DO UPDATE SET last_value = last_value + 1 "
+                   "RETURNING last_value"));
+    next.BindInt(1, agency_id);
+    next.BindInt(2, year);
+    OGI_ASSIGN_OR_RETURN(bool row, next.Step());
+    if (!row) return absl::InternalError("case number sequence: no value");
+    const int64_t sequence = next.ColumnInt(0);
+    OGI_RETURN_IF_ERROR(next.Run());  // finish the statement
+
+    c.set_number(absl::StrFormat("%04d-%04d", year, sequence));
+    c.set_version(1);
+    *c.mutable_created_at() = created.recorded_at();
+    *c.mutable_updated_at() = created.recorded_at();
+    created.set_sequence(1);
+    *created.mutable_snapshot() = c;
+
+    OGI_ASSIGN_OR_RETURN(
+        Statement insert,
+        db.Prepare("INSERT INTO cases (agency_id, number, version, status, "
+                   "applicant_type, applicant_name, items_text, arrival_date, "
+                   "receipt_date, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                   "?)"));
+    insert.BindInt(1, agency_id);
+    insert.BindText(2, c.number());
+    BindCaseColumns(insert, 3, c);
+    OGI_RETURN_IF_ERROR(insert.Run());
+    return InsertEvent(db, db.LastInsertRowId(), created);
+  }));
+  return c;
+}
+
+absl::StatusOr<v1::Case> SqliteCaseStore::GetCase(absl::string_view agency_code,
+                                                  absl::string_view number) {
+  v1::Case out;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(CaseRow row, FindCase(db, agency_code, number));
+    out = std::move(row.c);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<CasePage> SqliteCaseStore::ListCases(const CaseQuery& query) {
+  // Build the filter once; the statement text depends only on which filters
+  // are present, so each variant is prepared once per connection.
+  std::string where = "agency_id = ?1";
+  if (query.status != v1::CASE_STATUS_UNSPECIFIED) where += " AND status = ?2";
+  if (query.applicant_type != v1::APPLICANT_TYPE_UNSPECIFIED) {
+    where += " AND applicant_type = ?3";
+  }
+  if (query.received_from) where += " AND receipt_date >= ?4";
+  if (query.received_to) where += " AND receipt_date <= ?5";
+  if (!query.text.empty()) {
+    where +=
+        " AND (applicant_name LIKE ?6 ESCAPE '\\' OR items_text LIKE ?6 "
+        "ESCAPE '\\')";
+  }
+  const std::string count_sql = "SELECT COUNT(*) FROM cases WHERE " + where;
+  const std::string page_sql =
+      absl::StrCat("SELECT id, payload FROM cases WHERE ", where,
+                   query.before_cursor > 0 ? " AND id < ?7" : "",
+                   " ORDER BY id DESC LIMIT ?8");
+  auto bind = [&](Statement& stmt, int64_t agency_id) {
+    stmt.BindInt(1, agency_id);
+    if (query.status != v1::CASE_STATUS_UNSPECIFIED)
+      stmt.BindInt(2, query.status);
+    if (query.applicant_type != v1::APPLICANT_TYPE_UNSPECIFIED) {
+      stmt.BindInt(3, query.applicant_type);
+    }
+    if (query.received_from) {
+      stmt.BindText(
+          4, absl::StrFormat("%04d-%02d-%02d", query.received_from->year(),
+                             query.received_from->month(),
+                             query.received_from->day()));
+    }
+    if (query.received_to) {
+      stmt.BindText(5,
+                    absl::StrFormat("%04d-%02d-%02d", query.received_to->year(),
+                                    query.received_to->month(),
+                                    query.received_to->day()));
+    }
+    if (!query.text.empty()) stmt.BindText(6, ContainsPattern(query.text));
+  };
+
+  CasePage page;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    page = CasePage();
+    OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, query.agency_code));
+    {
+      OGI_ASSIGN_OR_RETURN(Statement count, db.Prepare(count_sql));
+      bind(count, agency_id);
+      OGI_ASSIGN_OR_RETURN(bool row, count.Step());
+      page.total_count = row ? count.ColumnInt(0) : 0;
+    }
+    OGI_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(page_sql));
+    bind(stmt, agency_id);
+    if (query.before_cursor > 0) stmt.BindInt(7, query.before_cursor);
+    stmt.BindInt(8, query.page_size + 1);  // one more tells if a page follows
+    int64_t last_id = 0;
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      if (static_cast<int>(page.cases.size()) == query.page_size) {
+        page.next_cursor = last_id;
+        break;
+      }
+      last_id = stmt.ColumnInt(0);
+      if (!page.cases.emplace_back().ParseFromString(stmt.ColumnBlob(1))) {
+        return absl::DataLossError(absl::StrCat(
+            "case row ", last_id, ": stored record does not parse"));
+      }
+    }
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<v1::Case> SqliteCaseStore::MutateCase(
+    absl::string_view agency_code, absl::string_view number,
+    const CaseMutation& mutation) {
+  v1::Case out;
+  OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(CaseRow row, FindCase(db, agency_code, number));
+    v1::Case c = row.c;
+    OGI_ASSIGN_OR_RETURN(v1::CaseEvent event, mutation(c));
+    if (c.number() != row.c.number() ||
+        c.agency_code() != row.c.agency_code()) {
+      return absl::InternalError("a case mutation changed the case's identity");
+    }
+    c.set_version(row.c.version() + 1);
+    *c.mutable_updated_at() = event.recorded_at();
+    event.set_sequence(c.version());
+    *event.mutable_snapshot() = c;
+
+    OGI_ASSIGN_OR_RETURN(
+        Statement update,
+        db.Prepare("UPDATE cases SET version = ?, status = ?, applicant_type = "
+                   "?, applicant_name = ?, items_text = ?, arrival_date = ?, "
+                   "receipt_date = ?, payload = ? WHERE id = ? AND version = "
+                   "?"));
+    BindCaseColumns(update, 1, c);
+    update.BindInt(9, row.id);
+    update.BindInt(10, row.c.version());
+    OGI_RETURN_IF_ERROR(update.Run());
+    OGI_RETURN_IF_ERROR(InsertEvent(db, row.id, event));
+    out = std::move(c);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::CaseEvent>> SqliteCaseStore::ListCaseEvents(
+    absl::string_view agency_code, absl::string_view number) {
+  std::vector<v1::CaseEvent> events;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    events.clear();
+    OGI_ASSIGN_OR_RETURN(CaseRow row, FindCase(db, agency_code, number));
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("SELECT payload FROM case_events WHERE case_id = ? ORDER BY "
+                   "sequence"));
+    stmt.BindInt(1, row.id);
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      if (!events.emplace_back().ParseFromString(stmt.ColumnBlob(0))) {
+        return absl::DataLossError(
+            absl::StrCat("case ", number, ": stored event does not parse"));
+      }
+    }
+    return absl::OkStatus();
+  }));
+  return events;
+}
+
+}  // namespace ogi

@@ -1,0 +1,73 @@
+#ifndef OGI_STORAGE_SQLITE_CASE_STORE_H_
+#define OGI_STORAGE_SQLITE_CASE_STORE_H_
+
+// CaseStore on SQLite: one group-committing writer connection and a pool of
+// read-only connections (WAL lets them read while the writer writes).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "storage/case_store.h"
+#include "storage/group_commit_writer.h"
+#include "storage/sqlite_database.h"
+
+namespace ogi {
+
+struct SqliteStoreOptions {
+  // Database file, created if missing. ":memory:" gives a private in-memory
+  // database (for tests): every call then runs on the writer connection.
+  std::string path;
+  int reader_connections = 4;
+  int max_commit_batch = 256;
+};
+
+// Thread-safe.
+class SqliteCaseStore final : public CaseStore {
+ public:
+  // Opens the database, applies pending schema migrations and starts the
+  // writer. FAILED_PRECONDITION for a database from a newer ogi; UNAVAILABLE
+  // when the file cannot be opened; DATA_LOSS when it is not a database.
+  static absl::StatusOr<std::unique_ptr<SqliteCaseStore>> Open(
+      const SqliteStoreOptions& options);
+
+  // Waits for queued writes, then closes every connection (checkpointing the
+  // WAL into the main file).
+  ~SqliteCaseStore() override;
+
+  absl::StatusOr<v1::Agency> UpsertAgency(const v1::Agency& agency) override;
+  absl::StatusOr<v1::Agency> GetAgency(absl::string_view code) override;
+  absl::StatusOr<std::vector<v1::Agency>> ListAgencies() override;
+  absl::StatusOr<v1::Case> CreateCase(v1::Case c,
+                                      v1::CaseEvent created) override;
+  absl::StatusOr<v1::Case> GetCase(absl::string_view agency_code,
+                                   absl::string_view number) override;
+  absl::StatusOr<CasePage> ListCases(const CaseQuery& query) override;
+  absl::StatusOr<v1::Case> MutateCase(absl::string_view agency_code,
+                                      absl::string_view number,
+                                      const CaseMutation& mutation) override;
+  absl::StatusOr<std::vector<v1::CaseEvent>> ListCaseEvents(
+      absl::string_view agency_code, absl::string_view number) override;
+
+ private:
+  SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,
+                  std::vector<std::unique_ptr<Database>> readers);
+
+  // Runs `read` in one read transaction (a consistent snapshot) on a pooled
+  // reader, or on the writer for an in-memory database.
+  absl::Status Read(absl::FunctionRef<absl::Status(Database&)> read);
+
+  std::unique_ptr<GroupCommitWriter> writer_;
+  absl::Mutex readers_mu_;
+  std::vector<std::unique_ptr<Database>> idle_readers_
+      ABSL_GUARDED_BY(readers_mu_);
+  const bool has_readers_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_STORAGE_SQLITE_CASE_STORE_H_

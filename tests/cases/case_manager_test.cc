@@ -1,0 +1,243 @@
+#include "services/cases/case_manager.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/common/civil_date.h"
+#include "storage/sqlite_case_store.h"
+#include "tests/cases/case_test_util.h"
+#include "tests/common/status_matchers.h"
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::ogi::testing::StatusIs;
+using ::ogi::testing::ValidNewCase;
+using ::testing::HasSubstr;
+using ::testing::SizeIs;
+
+// 2022-03-10 10:00 in Beijing.
+absl::Time BeijingTime(int y, int m, int d, int hh, int mm) {
+  return absl::FromCivil(absl::CivilSecond(y, m, d, hh, mm, 0),
+                         ChinaTimeZone());
+}
+
+class CaseManagerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SqliteStoreOptions options;
+    options.path = ":memory:";
+    auto store = SqliteCaseStore::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = std::move(*store);
+    v1::Agency agency;
+    agency.set_code("default");
+    agency.set_name("本机关");
+    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
+    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, "default");
+  }
+
+  absl::StatusOr<v1::Case> Create(const v1::Case& c,
+                                  absl::string_view actor = "王科员") {
+    v1::CreateCaseRequest request;
+    *request.mutable_case_() = c;
+    auto response = manager_->CreateCase(request, actor);
+    if (!response.ok()) return response.status();
+    return response->case_();
+  }
+
+  int64_t TotalCases() {
+    auto list = manager_->ListCases(v1::ListCasesRequest());
+    EXPECT_THAT(list, IsOk());
+    return list.ok() ? list->total_count() : -1;
+  }
+
+  std::vector<v1::CaseEvent> History(const std::string& number) {
+    v1::ListCaseHistoryRequest request;
+    request.set_number(number);
+    auto response = manager_->ListCaseHistory(request);
+    EXPECT_THAT(response, IsOk());
+    return response.ok()
+               ? std::vector<v1::CaseEvent>(response->events().begin(),
+                                            response->events().end())
+               : std::vector<v1::CaseEvent>{};
+  }
+
+  ManualClock clock_{BeijingTime(2022, 3, 10, 10, 0)};
+  std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<CaseManager> manager_;
+};
+
+TEST_F(CaseManagerTest, CreateDerivesReceiptAndRecordsWhoAndWhat) {
+  auto c = Create(ValidNewCase());
+  ASSERT_THAT(c, IsOk());
+  EXPECT_EQ(c->number(), "2022-0001");
+  EXPECT_EQ(c->agency_code(), "default");
+  EXPECT_EQ(FormatIsoDate(c->receipt_date()), "2022-03-01");
+  EXPECT_EQ(c->status(), v1::CASE_STATUS_PROCESSING);
+  EXPECT_EQ(c->version(), 1);
+  EXPECT_EQ(c->created_at().seconds(),
+            absl::ToUnixSeconds(BeijingTime(2022, 3, 10, 10, 0)));
+
+  const auto events = History(c->number());
+  ASSERT_THAT(events, SizeIs(1));
+  EXPECT_EQ(events[0].type(), v1::CASE_EVENT_TYPE_CREATED);
+  EXPECT_EQ(events[0].actor(), "王科员");
+  bool saw_receipt = false;
+  for (const auto& change : events[0].changes()) {
+    if (change.field() == "receipt_date") {
+      saw_receipt = true;
+      EXPECT_EQ(change.new_value(), "2022-03-01");
+    }
+  }
+  EXPECT_TRUE(saw_receipt);
+}
+
+TEST_F(CaseManagerTest, ArrivalDefaultsToTodayInBeijing) {
+  // 2022-03-09 17:30 UTC is 2022-03-10 01:30 in Beijing.
+  clock_.Set(absl::FromCivil(absl::CivilSecond(2022, 3, 9, 17, 30, 0),
+                             absl::UTCTimeZone()));
+  v1::Case c = ValidNewCase();
+  c.clear_arrival_date();
+  auto created = Create(c);
+  ASSERT_THAT(created, IsOk());
+  EXPECT_EQ(FormatIsoDate(created->arrival_date()), "2022-03-10");
+  // ... and Beijing's tomorrow is refused even though it is only the 9th in
+  // UTC.
+  *c.mutable_arrival_date() = ToProtoDate(absl::CivilDay(2022, 3, 11));
+  EXPECT_THAT(Create(c),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("arrival_date: 2022-03-11 is after today")));
+}
+
+TEST_F(CaseManagerTest, PendingConfirmationUntilConfirmed) {
+  v1::Case c = ValidNewCase();
+  c.set_channel(v1::CHANNEL_ORDINARY_MAIL);
+  auto created = Create(c);
+  ASSERT_THAT(created, IsOk());
+  EXPECT_EQ(created->status(), v1::CASE_STATUS_PENDING_CONFIRMATION);
+  EXPECT_FALSE(created->has_receipt_date());
+
+  v1::UpdateCaseRequest update;
+  update.set_number(created->number());
+  *update.mutable_case_()->mutable_confirmation_date() =
+      ToProtoDate(absl::CivilDay(2022, 3, 4));
+  update.mutable_update_mask()->add_paths("confirmation_date");
+  update.set_reason("3月4日电话联系上申请人并确认");
+  auto updated = manager_->UpdateCase(update, "王科员");
+  ASSERT_THAT(updated, IsOk());
+  EXPECT_EQ(updated->case_().status(), v1::CASE_STATUS_PROCESSING);
+  EXPECT_EQ(FormatIsoDate(updated->case_().receipt_date()), "2022-03-04");
+
+  const auto events = History(created->number());
+  ASSERT_THAT(events, SizeIs(2));
+  std::vector<std::string> fields;
+  for (const auto& change : events[1].changes())
+    fields.push_back(change.field());
+  EXPECT_THAT(fields, ::testing::ElementsAre("confirmation_date",
+                                             "receipt_date", "status"));
+  EXPECT_EQ(events[1].reason(), "3月4日电话联系上申请人并确认");
+}
+
+TEST_F(CaseManagerTest, InvalidCreateStoresNothing) {
+  v1::Case c = ValidNewCase();
+  c.mutable_applicant()->clear_name();
+  EXPECT_THAT(Create(c),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("applicant.name: must not be empty")));
+  EXPECT_THAT(Create(ValidNewCase(), ""),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("actor: missing")));
+  v1::Case with_number = ValidNewCase();
+  with_number.set_number("2022-0001");
+  EXPECT_THAT(Create(with_number),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("case.number: assigned by the server")));
+  v1::Case other_agency = ValidNewCase();
+  other_agency.set_agency_code("nowhere");
+  EXPECT_THAT(Create(other_agency), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(TotalCases(), 0);
+  // The first valid case still gets the first number.
+  EXPECT_EQ(Create(ValidNewCase())->number(), "2022-0001");
+}
+
+TEST_F(CaseManagerTest, UpdateNeedsAReasonAndARealChange) {
+  auto created = Create(ValidNewCase());
+  ASSERT_THAT(created, IsOk());
+  v1::UpdateCaseRequest update;
+  update.set_number(created->number());
+  update.mutable_case_()->mutable_applicant()->set_name("张三");
+  update.mutable_update_mask()->add_paths("applicant.name");
+  EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("reason: must say why")));
+  update.set_reason("核对");
+  EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("changes nothing")));
+  update.mutable_case_()->mutable_applicant()->set_name("");
+  EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("applicant.name: must not be empty")));
+  update.mutable_case_()->mutable_applicant()->set_name("张叁");
+  update.set_number("2022-0404");
+  EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
+              StatusIs(absl::StatusCode::kNotFound));
+
+  // None of the failures left a trace.
+  v1::GetCaseRequest get;
+  get.set_number(created->number());
+  EXPECT_EQ(manager_->GetCase(get)->case_().version(), 1);
+  EXPECT_THAT(History(created->number()), SizeIs(1));
+}
+
+TEST_F(CaseManagerTest, ListValidatesItsArguments) {
+  v1::ListCasesRequest request;
+  request.set_page_size(501);
+  EXPECT_THAT(
+      manager_->ListCases(request),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_size")));
+  request.set_page_size(10);
+  request.set_page_token("garbage");
+  EXPECT_THAT(
+      manager_->ListCases(request),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_token")));
+  request.clear_page_token();
+  *request.mutable_received_from() = ToProtoDate(absl::CivilDay(2022, 3, 5));
+  *request.mutable_received_to() = ToProtoDate(absl::CivilDay(2022, 3, 1));
+  EXPECT_THAT(
+      manager_->ListCases(request),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("received_to: 2022-03-01 is before received_from")));
+}
+
+TEST_F(CaseManagerTest, ListPagesWithOpaqueTokens) {
+  for (int i = 0; i < 5; ++i) ASSERT_THAT(Create(ValidNewCase()), IsOk());
+  v1::ListCasesRequest request;
+  request.set_page_size(2);
+  std::vector<std::string> numbers;
+  do {
+    auto page = manager_->ListCases(request);
+    ASSERT_THAT(page, IsOk());
+    EXPECT_EQ(page->total_count(), 5);
+    for (const auto& c : page->cases()) numbers.push_back(c.number());
+    request.set_page_token(page->next_page_token());
+  } while (!request.page_token().empty());
+  EXPECT_THAT(numbers,
+              ::testing::ElementsAre("2022-0005", "2022-0004", "2022-0003",
+                                     "2022-0002", "2022-0001"));
+}
+
+TEST_F(CaseManagerTest, GetRejectsMalformedNumbers) {
+  v1::GetCaseRequest request;
+  request.set_number("13");
+  EXPECT_THAT(manager_->GetCase(request),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("number: \"13\" is not a case number")));
+  request.set_number("2022-0001");
+  EXPECT_THAT(manager_->GetCase(request),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+}  // namespace
+}  // namespace ogi

@@ -1,0 +1,135 @@
+// CaseService and AgencyService through an in-process gRPC channel: the
+// adapters, the status edge and the actor metadata.
+
+#include "services/cases/case_service.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ogi/v1/agency_service.grpc.pb.h"
+#include "services/agencies/agency_service.h"
+#include "storage/sqlite_case_store.h"
+#include "tests/cases/case_test_util.h"
+#include "tests/common/status_matchers.h"
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::ogi::testing::ValidNewCase;
+using ::testing::HasSubstr;
+
+class CaseServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SqliteStoreOptions options;
+    options.path = ":memory:";
+    auto store = SqliteCaseStore::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = std::move(*store);
+    v1::Agency agency;
+    agency.set_code("default");
+    agency.set_name("聊城市行政审批服务局");
+    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
+    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, "default");
+    case_service_ = std::make_unique<CaseServiceImpl>(manager_.get(), &pool_);
+    agency_service_ =
+        std::make_unique<AgencyServiceImpl>(store_.get(), &pool_, "default");
+    grpc::ServerBuilder builder;
+    builder.RegisterService(case_service_.get());
+    builder.RegisterService(agency_service_.get());
+    server_ = builder.BuildAndStart();
+    auto channel = server_->InProcessChannel(grpc::ChannelArguments());
+    cases_ = v1::CaseService::NewStub(channel);
+    agencies_ = v1::AgencyService::NewStub(channel);
+  }
+
+  void TearDown() override { server_->Shutdown(); }
+
+  grpc::Status Create(const v1::Case& c, const std::string& actor_utf8,
+                      v1::CreateCaseResponse* response) {
+    grpc::ClientContext context;
+    if (!actor_utf8.empty()) context.AddMetadata("ogi-actor-bin", actor_utf8);
+    v1::CreateCaseRequest request;
+    *request.mutable_case_() = c;
+    return cases_->CreateCase(&context, request, response);
+  }
+
+  ManualClock clock_{absl::FromCivil(absl::CivilSecond(2022, 3, 10, 9, 0, 0),
+                                     ChinaTimeZone())};
+  ThreadPool pool_{4};
+  std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<CaseManager> manager_;
+  std::unique_ptr<CaseServiceImpl> case_service_;
+  std::unique_ptr<AgencyServiceImpl> agency_service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<v1::CaseService::Stub> cases_;
+  std::unique_ptr<v1::AgencyService::Stub> agencies_;
+};
+
+TEST_F(CaseServiceTest, CreateRecordsTheChineseActorFromBinaryMetadata) {
+  v1::CreateCaseResponse created;
+  ASSERT_TRUE(Create(ValidNewCase(), "王科员", &created).ok());
+  EXPECT_EQ(created.case_().number(), "2022-0001");
+
+  grpc::ClientContext context;
+  v1::ListCaseHistoryRequest request;
+  request.set_number("2022-0001");
+  v1::ListCaseHistoryResponse history;
+  ASSERT_TRUE(cases_->ListCaseHistory(&context, request, &history).ok());
+  ASSERT_EQ(history.events_size(), 1);
+  EXPECT_EQ(history.events(0).actor(), "王科员");
+}
+
+TEST_F(CaseServiceTest, AsciiActorMetadataIsAcceptedToo) {
+  grpc::ClientContext context;
+  context.AddMetadata("ogi-actor", "clerk01");
+  v1::CreateCaseRequest request;
+  *request.mutable_case_() = ValidNewCase();
+  v1::CreateCaseResponse response;
+  ASSERT_TRUE(cases_->CreateCase(&context, request, &response).ok());
+  auto events = store_->ListCaseEvents("default", response.case_().number());
+  ASSERT_THAT(events, IsOk());
+  EXPECT_EQ((*events)[0].actor(), "clerk01");
+}
+
+TEST_F(CaseServiceTest, ErrorsKeepTheirCodeAndFieldMessage) {
+  v1::Case bad = ValidNewCase();
+  bad.mutable_applicant()->set_type(v1::APPLICANT_TYPE_UNSPECIFIED);
+  v1::CreateCaseResponse response;
+  grpc::Status status = Create(bad, "王科员", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("applicant.type"));
+
+  status = Create(ValidNewCase(), "", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("actor: missing"));
+
+  grpc::ClientContext context;
+  v1::GetCaseRequest get;
+  get.set_number("2022-0042");
+  v1::GetCaseResponse got;
+  status = cases_->GetCase(&context, get, &got);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("2022-0042"));
+}
+
+TEST_F(CaseServiceTest, AgenciesListTheDefault) {
+  grpc::ClientContext context;
+  v1::ListAgenciesResponse response;
+  ASSERT_TRUE(agencies_->ListAgencies(&context, {}, &response).ok());
+  ASSERT_EQ(response.agencies_size(), 1);
+  EXPECT_EQ(response.agencies(0).name(), "聊城市行政审批服务局");
+  EXPECT_EQ(response.default_agency_code(), "default");
+
+  grpc::ClientContext get_context;
+  v1::GetAgencyRequest request;
+  request.set_code("elsewhere");
+  v1::GetAgencyResponse agency;
+  EXPECT_EQ(agencies_->GetAgency(&get_context, request, &agency).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+}  // namespace
+}  // namespace ogi

@@ -1,0 +1,193 @@
+#include "services/cases/case_validation.h"
+
+#include <functional>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/cases/case_test_util.h"
+#include "tests/common/status_matchers.h"
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::ogi::testing::StatusIs;
+using ::ogi::testing::ValidNewCase;
+using ::testing::HasSubstr;
+
+const absl::CivilDay kToday(2022, 3, 10);
+
+v1::Date D(int y, int m, int d) {
+  v1::Date date;
+  date.set_year(y);
+  date.set_month(m);
+  date.set_day(d);
+  return date;
+}
+
+TEST(CaseValidationTest, ValidCaseIsAccepted) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  EXPECT_THAT(ValidateCaseFields(c, kToday), IsOk());
+}
+
+struct InvalidCase {
+  std::string name;
+  std::function<void(v1::Case&)> spoil;
+  std::string expected_message;
+};
+
+class CaseValidationRejectsTest : public ::testing::TestWithParam<InvalidCase> {
+};
+
+TEST_P(CaseValidationRejectsTest, NamesTheFieldAndTheRule) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  GetParam().spoil(c);
+  EXPECT_THAT(ValidateCaseFields(c, kToday),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr(GetParam().expected_message)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, CaseValidationRejectsTest,
+    ::testing::Values(
+        InvalidCase{"MissingName",
+                    [](v1::Case& c) { c.mutable_applicant()->clear_name(); },
+                    "applicant.name: must not be empty"},
+        InvalidCase{"BlankName",
+                    [](v1::Case& c) { c.mutable_applicant()->set_name("  "); },
+                    "applicant.name: must not be empty"},
+        InvalidCase{
+            "NameWithNewline",
+            [](v1::Case& c) { c.mutable_applicant()->set_name("张\n三"); },
+            "applicant.name: must be a single line"},
+        InvalidCase{"OversizeName",
+                    [](v1::Case& c) {
+                      std::string name;
+                      for (int i = 0; i < 201; ++i) name += "张";
+                      c.mutable_applicant()->set_name(name);
+                    },
+                    "applicant.name: at most 200 characters (got 201)"},
+        InvalidCase{"MissingType",
+                    [](v1::Case& c) {
+                      c.mutable_applicant()->set_type(
+                          v1::APPLICANT_TYPE_UNSPECIFIED);
+                    },
+                    "applicant.type: must be one of: natural_person"},
+        InvalidCase{"UnknownTypeNumber",
+                    [](v1::Case& c) {
+                      c.mutable_applicant()->set_type(
+                          static_cast<v1::ApplicantType>(42));
+                    },
+                    "applicant.type"},
+        InvalidCase{"IdNumberWithoutType",
+                    [](v1::Case& c) {
+                      c.mutable_applicant()->set_id_type(
+                          v1::ID_DOCUMENT_TYPE_UNSPECIFIED);
+                    },
+                    "applicant.id_type: must be set when id_number is given"},
+        InvalidCase{
+            "IdTypeWithoutNumber",
+            [](v1::Case& c) { c.mutable_applicant()->clear_id_number(); },
+            "applicant.id_number: must be set when id_type is given"},
+        InvalidCase{"BadIdChecksum",
+                    [](v1::Case& c) {
+                      c.mutable_applicant()->set_id_number(
+                          "440304199001011234");
+                    },
+                    "applicant.id_number"},
+        InvalidCase{
+            "BadPhone",
+            [](v1::Case& c) { c.mutable_applicant()->set_phone("call me"); },
+            "applicant.phone"},
+        InvalidCase{
+            "BadEmail",
+            [](v1::Case& c) {
+              c.mutable_applicant()->set_email("zhangsan.example");
+            },
+            "applicant.email: \"zhangsan.example\" is not an email address"},
+        InvalidCase{"MissingChannel",
+                    [](v1::Case& c) { c.set_channel(v1::CHANNEL_UNSPECIFIED); },
+                    "channel: must be one of: in_person"},
+        InvalidCase{"MissingArrival",
+                    [](v1::Case& c) { c.clear_arrival_date(); },
+                    "arrival_date: must be set"},
+        InvalidCase{
+            "ImpossibleArrival",
+            [](v1::Case& c) { *c.mutable_arrival_date() = D(2022, 2, 30); },
+            "arrival_date: 2022-02-30 is not a calendar date"},
+        InvalidCase{
+            "ArrivalAfterToday",
+            [](v1::Case& c) { *c.mutable_arrival_date() = D(2022, 3, 11); },
+            "arrival_date: 2022-03-11 is after today (2022-03-10"},
+        InvalidCase{
+            "ArrivalBeforeRegulations",
+            [](v1::Case& c) { *c.mutable_arrival_date() = D(2001, 1, 1); },
+            "arrival_date: 2001-01-01 is before 2008-05-01"},
+        InvalidCase{
+            "ConfirmationForInPerson",
+            [](v1::Case& c) { *c.mutable_confirmation_date() = D(2022, 3, 2); },
+            "confirmation_date: not used for channel in_person"},
+        InvalidCase{"ConfirmationBeforeArrival",
+                    [](v1::Case& c) {
+                      c.set_channel(v1::CHANNEL_ONLINE);
+                      *c.mutable_confirmation_date() = D(2022, 2, 28);
+                    },
+                    "confirmation_date: 2022-02-28 is before the arrival date "
+                    "2022-03-01"},
+        InvalidCase{"ConfirmationAfterToday",
+                    [](v1::Case& c) {
+                      c.set_channel(v1::CHANNEL_EMAIL);
+                      *c.mutable_confirmation_date() = D(2022, 4, 1);
+                    },
+                    "confirmation_date: 2022-04-01 is after today"},
+        InvalidCase{"NoItems", [](v1::Case& c) { c.clear_items(); },
+                    "items: at least one requested item is required"},
+        InvalidCase{"BlankItem",
+                    [](v1::Case& c) { c.add_items()->set_description(" \n "); },
+                    "items[1].description: must not be empty"},
+        InvalidCase{"OversizeItem",
+                    [](v1::Case& c) {
+                      c.mutable_items(0)->set_description(
+                          std::string(2001, 'x'));
+                    },
+                    "items[0].description: at most 2000 characters"},
+        InvalidCase{"TooManyItems",
+                    [](v1::Case& c) {
+                      for (int i = 0; i < 100; ++i)
+                        c.add_items()->set_description("x");
+                    },
+                    "items: at most 100 items"},
+        InvalidCase{"UnknownForm",
+                    [](v1::Case& c) {
+                      c.set_requested_form(static_cast<v1::RequestedForm>(9));
+                    },
+                    "requested_form: unknown form"}),
+    [](const auto& info) { return info.param.name; });
+
+TEST(CaseValidationTest, MultiLineItemsAndConfirmationChannelsAreFine) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  c.mutable_items(0)->set_description("第一项\n\t第二行");
+  c.set_channel(v1::CHANNEL_ORDINARY_MAIL);
+  *c.mutable_confirmation_date() = D(2022, 3, 1);  // same day as arrival
+  EXPECT_THAT(ValidateCaseFields(c, kToday), IsOk());
+  c.clear_confirmation_date();  // not yet confirmed is allowed
+  EXPECT_THAT(ValidateCaseFields(c, kToday), IsOk());
+}
+
+TEST(CaseValidationTest, OrganisationWithCreditCode) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  c.mutable_applicant()->set_name("某某律师事务所");
+  c.mutable_applicant()->set_type(v1::APPLICANT_TYPE_LEGAL_SERVICE_INSTITUTION);
+  c.mutable_applicant()->set_id_type(
+      v1::ID_DOCUMENT_TYPE_UNIFIED_SOCIAL_CREDIT_CODE);
+  c.mutable_applicant()->set_id_number("91350100M000100Y43");
+  EXPECT_THAT(ValidateCaseFields(c, kToday), IsOk());
+}
+
+}  // namespace
+}  // namespace ogi

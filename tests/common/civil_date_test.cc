@@ -1,0 +1,75 @@
+#include "services/common/civil_date.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/common/clock.h"
+#include "tests/common/status_matchers.h"
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::ogi::testing::StatusIs;
+using ::testing::HasSubstr;
+
+TEST(ParseIsoDateTest, AcceptsRealDates) {
+  absl::StatusOr<absl::CivilDay> day = ParseIsoDate("2024-02-29", "received");
+  ASSERT_THAT(day, IsOk());
+  EXPECT_EQ(*day, absl::CivilDay(2024, 2, 29));
+}
+
+TEST(ParseIsoDateTest, RejectsImpossibleDatesNamingTheField) {
+  EXPECT_THAT(
+      ParseIsoDate("2023-02-29", "received"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("received: 2023-02-29 is not a calendar date")));
+  EXPECT_THAT(
+      ParseIsoDate("2022-13-01", "received"),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("received")));
+  EXPECT_THAT(ParseIsoDate("2022-04-31", "x"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("not a calendar date")));
+}
+
+TEST(ParseIsoDateTest, RejectsMalformedText) {
+  for (const char* text :
+       {"", "2022-3-01", "2022/03/01", "20220301", "2022-03-01x", " 2022-03-01",
+        "abcd-ef-gh", "2022-03-0１"}) {
+    EXPECT_THAT(ParseIsoDate(text, "d"),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr("is not a date in YYYY-MM-DD form")))
+        << text;
+  }
+}
+
+TEST(ToCivilDayTest, RejectsOutOfRangeYearsAndFields) {
+  v1::Date date;
+  EXPECT_THAT(ToCivilDay(date, "f"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("f: year 0 is out of range")));
+  date.set_year(2022);
+  date.set_month(0);
+  date.set_day(10);
+  EXPECT_THAT(ToCivilDay(date, "f"),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST(FormatIsoDateTest, RoundTripsAndPads) {
+  EXPECT_EQ(FormatIsoDate(absl::CivilDay(2022, 3, 1)), "2022-03-01");
+  EXPECT_EQ(FormatIsoDate(ToProtoDate(absl::CivilDay(2019, 12, 31))),
+            "2019-12-31");
+  EXPECT_EQ(FormatIsoDate(v1::Date()), "");
+  EXPECT_TRUE(IsUnset(v1::Date()));
+}
+
+TEST(TodayInChinaTest, UsesChinaStandardTimeWhateverTheMachineZone) {
+  // 2022-03-01 16:30 UTC is already 2022-03-02 00:30 in Beijing.
+  ManualClock clock(absl::FromCivil(absl::CivilSecond(2022, 3, 1, 16, 30, 0),
+                                    absl::UTCTimeZone()));
+  EXPECT_EQ(TodayInChina(clock), absl::CivilDay(2022, 3, 2));
+  clock.Advance(absl::Hours(-1));  // 15:30 UTC = 23:30 Beijing
+  EXPECT_EQ(TodayInChina(clock), absl::CivilDay(2022, 3, 1));
+}
+
+}  // namespace
+}  // namespace ogi

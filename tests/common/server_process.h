@@ -1,0 +1,76 @@
+#ifndef OGI_TESTS_COMMON_SERVER_PROCESS_H_
+#define OGI_TESTS_COMMON_SERVER_PROCESS_H_
+
+// Runs the real binaries for end-to-end tests and benchmarks: an ogi-server
+// child process on a free loopback port, and one-shot commands (the ogi CLI)
+// with their output captured.
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace ogi::testing {
+
+// Paths of the built binaries, set by CMake (OGI_SERVER_BINARY,
+// OGI_CLI_BINARY).
+std::string ServerBinary();
+std::string CliBinary();
+
+// A fresh, empty temporary directory (removed by the OS's tmp cleaning; tests
+// use unique names so runs never collide).
+std::string MakeTempDir();
+
+// An ogi-server child process. Not thread-safe.
+class ServerProcess {
+ public:
+  // Starts `binary` with --listen=127.0.0.1:0 --db=<db_path> plus `extra_args`,
+  // and waits (up to `timeout`) for its "listening on HOST:PORT" line.
+  static absl::StatusOr<ServerProcess> Start(
+      const std::string& db_path, std::vector<std::string> extra_args = {},
+      absl::Duration timeout = absl::Seconds(30),
+      const std::string& binary = ServerBinary());
+
+  ServerProcess(ServerProcess&& other) noexcept;
+  ServerProcess& operator=(ServerProcess&& other) noexcept;
+  // Kills the process (SIGKILL) if it still runs.
+  ~ServerProcess();
+
+  const std::string& address() const { return address_; }
+  pid_t pid() const { return pid_; }
+
+  // Sends SIGTERM and waits; returns the exit status (0 for a clean stop).
+  absl::StatusOr<int> Stop(absl::Duration timeout = absl::Seconds(30));
+  // SIGKILL, as in a crash; waits for the process to be gone.
+  void Kill();
+  // Everything the server wrote to stderr so far (after Stop/Kill: all of it).
+  std::string Log();
+
+ private:
+  ServerProcess() = default;
+  pid_t pid_ = -1;
+  int stderr_fd_ = -1;
+  std::string address_;
+  std::string log_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (argv[0] a path) with `env` added to this process's
+// environment, no stdin, and returns its exit code and output.
+absl::StatusOr<CommandResult> RunCommand(
+    const std::vector<std::string>& argv,
+    const std::map<std::string, std::string>& env = {},
+    absl::Duration timeout = absl::Seconds(60));
+
+}  // namespace ogi::testing
+
+#endif  // OGI_TESTS_COMMON_SERVER_PROCESS_H_

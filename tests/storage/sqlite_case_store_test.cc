@@ -1,0 +1,303 @@
+#include "storage/sqlite_case_store.h"
+
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/schema_migrations.h"
+#include "tests/common/status_matchers.h"
+#include "tests/storage/store_test_util.h"
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::ogi::testing::MakeEvent;
+using ::ogi::testing::MakeStoredCase;
+using ::ogi::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::string TempDbPath() {
+  std::string dir = "/tmp/ogi-store-XXXXXX";
+  EXPECT_NE(mkdtemp(dir.data()), nullptr);
+  return dir + "/ogi.db";
+}
+
+// Runs every test against both an in-memory and a file database: the two
+// take different read paths (writer connection vs. reader pool).
+class SqliteCaseStoreTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    SqliteStoreOptions options;
+    options.path = GetParam() ? TempDbPath() : ":memory:";
+    auto store = SqliteCaseStore::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = std::move(*store);
+    v1::Agency agency;
+    agency.set_code("a");
+    agency.set_name("甲局");
+    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
+    agency.set_code("b");
+    agency.set_name("乙局");
+    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
+  }
+
+  v1::Case Create(const std::string& agency, const std::string& name,
+                  absl::CivilDay arrival,
+                  v1::ApplicantType type = v1::APPLICANT_TYPE_NATURAL_PERSON,
+                  const std::string& item = "2021年度行政许可办理情况") {
+    auto c =
+        store_->CreateCase(MakeStoredCase(agency, name, arrival, type, item),
+                           MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk"));
+    EXPECT_THAT(c, IsOk());
+    return c.ok() ? *c : v1::Case();
+  }
+
+  std::unique_ptr<SqliteCaseStore> store_;
+};
+
+TEST_P(SqliteCaseStoreTest, AgenciesAreUpsertedAndListedByCode) {
+  v1::Agency renamed;
+  renamed.set_code("a");
+  renamed.set_name("甲市行政审批服务局");
+  ASSERT_THAT(store_->UpsertAgency(renamed), IsOk());
+  auto agencies = store_->ListAgencies();
+  ASSERT_THAT(agencies, IsOk());
+  ASSERT_EQ(agencies->size(), 2u);
+  EXPECT_EQ((*agencies)[0].name(), "甲市行政审批服务局");
+  EXPECT_EQ((*agencies)[1].code(), "b");
+  EXPECT_THAT(store_->GetAgency("zzz"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("agency_code")));
+}
+
+TEST_P(SqliteCaseStoreTest, NumbersRunPerAgencyAndArrivalYear) {
+  EXPECT_EQ(Create("a", "张三", absl::CivilDay(2022, 3, 1)).number(),
+            "2022-0001");
+  EXPECT_EQ(Create("a", "李四", absl::CivilDay(2022, 12, 31)).number(),
+            "2022-0002");
+  EXPECT_EQ(Create("a", "王五", absl::CivilDay(2023, 1, 3)).number(),
+            "2023-0001");
+  EXPECT_EQ(Create("b", "赵六", absl::CivilDay(2022, 5, 5)).number(),
+            "2022-0001");
+  const v1::Case c = Create("a", "钱七", absl::CivilDay(2022, 6, 1));
+  EXPECT_EQ(c.number(), "2022-0003");
+  EXPECT_EQ(c.version(), 1);
+  EXPECT_EQ(c.created_at().seconds(), 1700000000);
+}
+
+TEST_P(SqliteCaseStoreTest, CreateForUnknownAgencyStoresNothing) {
+  auto c = store_->CreateCase(
+      MakeStoredCase("nope", "张三", absl::CivilDay(2022, 3, 1)),
+      MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk"));
+  EXPECT_THAT(c, StatusIs(absl::StatusCode::kNotFound, HasSubstr("nope")));
+  // The sequence was not consumed either: the next case is still 0001.
+  EXPECT_EQ(Create("a", "张三", absl::CivilDay(2022, 3, 1)).number(),
+            "2022-0001");
+}
+
+TEST_P(SqliteCaseStoreTest, GetReturnsTheStoredCaseAndNotFoundOtherwise) {
+  const v1::Case created = Create("a", "张三", absl::CivilDay(2022, 3, 1));
+  auto got = store_->GetCase("a", created.number());
+  ASSERT_THAT(got, IsOk());
+  EXPECT_EQ(got->SerializeAsString(), created.SerializeAsString());
+  EXPECT_THAT(store_->GetCase("b", created.number()),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("2022-0001")));
+  EXPECT_THAT(store_->GetCase("a", "2022-0099"),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(SqliteCaseStoreTest, MutationAppendsAnEventAndBumpsTheVersion) {
+  const v1::Case created = Create("a", "张三", absl::CivilDay(2022, 3, 1));
+  auto updated = store_->MutateCase("a", created.number(), [](v1::Case& c) {
+    c.mutable_applicant()->set_name("张三丰");
+    v1::CaseEvent e =
+        MakeEvent(v1::CASE_EVENT_TYPE_UPDATED, "head", 1700000100);
+    e.set_reason("姓名录入错误");
+    return absl::StatusOr<v1::CaseEvent>(e);
+  });
+  ASSERT_THAT(updated, IsOk());
+  EXPECT_EQ(updated->version(), 2);
+  EXPECT_EQ(updated->updated_at().seconds(), 1700000100);
+  EXPECT_EQ(updated->created_at().seconds(), 1700000000);
+
+  auto events = store_->ListCaseEvents("a", created.number());
+  ASSERT_THAT(events, IsOk());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].sequence(), 1);
+  EXPECT_EQ((*events)[0].snapshot().applicant().name(), "张三");
+  EXPECT_EQ((*events)[1].sequence(), 2);
+  EXPECT_EQ((*events)[1].reason(), "姓名录入错误");
+  EXPECT_EQ((*events)[1].snapshot().applicant().name(), "张三丰");
+  EXPECT_EQ((*events)[1].snapshot().version(), 2);
+}
+
+TEST_P(SqliteCaseStoreTest, FailedMutationChangesNothing) {
+  const v1::Case created = Create("a", "张三", absl::CivilDay(2022, 3, 1));
+  auto result = store_->MutateCase("a", created.number(), [](v1::Case& c) {
+    c.mutable_applicant()->set_name("不应保存");
+    return absl::StatusOr<v1::CaseEvent>(absl::InvalidArgumentError("x: bad"));
+  });
+  EXPECT_THAT(result, StatusIs(absl::StatusCode::kInvalidArgument,
+                               HasSubstr("x: bad")));
+  auto got = store_->GetCase("a", created.number());
+  ASSERT_THAT(got, IsOk());
+  EXPECT_EQ(got->applicant().name(), "张三");
+  EXPECT_EQ(got->version(), 1);
+  EXPECT_EQ(store_->ListCaseEvents("a", created.number())->size(), 1u);
+}
+
+TEST_P(SqliteCaseStoreTest, ListFiltersAndCounts) {
+  Create("a", "张三", absl::CivilDay(2022, 3, 1));
+  Create("a", "Acme Trading 有限公司", absl::CivilDay(2022, 4, 1),
+         v1::APPLICANT_TYPE_COMMERCIAL_ENTERPRISE, "招标文件");
+  Create("a", "李四", absl::CivilDay(2022, 5, 1),
+         v1::APPLICANT_TYPE_NATURAL_PERSON, "100%_完成率 报告");
+  Create("b", "张三", absl::CivilDay(2022, 3, 1));
+
+  auto names = [&](CaseQuery q) {
+    q.agency_code = "a";
+    std::vector<std::string> out;
+    auto page = store_->ListCases(q);
+    EXPECT_THAT(page, IsOk());
+    if (page.ok()) {
+      for (const auto& c : page->cases) out.push_back(c.applicant().name());
+    }
+    return out;
+  };
+  EXPECT_THAT(names({}), ElementsAre("李四", "Acme Trading 有限公司", "张三"));
+  CaseQuery by_type;
+  by_type.applicant_type = v1::APPLICANT_TYPE_COMMERCIAL_ENTERPRISE;
+  EXPECT_THAT(names(by_type), ElementsAre("Acme Trading 有限公司"));
+  CaseQuery by_range;
+  by_range.received_from = absl::CivilDay(2022, 3, 2);
+  by_range.received_to = absl::CivilDay(2022, 5, 1);
+  EXPECT_THAT(names(by_range), ElementsAre("李四", "Acme Trading 有限公司"));
+  CaseQuery by_text;
+  by_text.text = "acme";  // ASCII case-insensitive
+  EXPECT_THAT(names(by_text), ElementsAre("Acme Trading 有限公司"));
+  by_text.text = "招标";  // found in the items
+  EXPECT_THAT(names(by_text), ElementsAre("Acme Trading 有限公司"));
+  by_text.text = "0%_";  // wildcards are literal
+  EXPECT_THAT(names(by_text), ElementsAre("李四"));
+  by_text.text = "%";
+  EXPECT_THAT(names(by_text), ElementsAre("李四"));
+  CaseQuery by_status;
+  by_status.status = v1::CASE_STATUS_PENDING_CONFIRMATION;
+  EXPECT_THAT(names(by_status), ElementsAre());
+}
+
+TEST_P(SqliteCaseStoreTest, PagesCoverEveryCaseOnceWithTotals) {
+  for (int i = 0; i < 7; ++i)
+    Create("a", "申请人" + std::to_string(i), absl::CivilDay(2022, 3, 1));
+  CaseQuery q;
+  q.agency_code = "a";
+  q.page_size = 3;
+  std::set<std::string> seen;
+  int pages = 0;
+  while (true) {
+    auto page = store_->ListCases(q);
+    ASSERT_THAT(page, IsOk());
+    EXPECT_EQ(page->total_count, 7);
+    ++pages;
+    for (const auto& c : page->cases)
+      EXPECT_TRUE(seen.insert(c.number()).second);
+    if (page->next_cursor == 0) break;
+    q.before_cursor = page->next_cursor;
+  }
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(seen.size(), 7u);
+}
+
+TEST_P(SqliteCaseStoreTest, ConcurrentCreatesGetDistinctNumbers) {
+  constexpr int kThreads = 8, kEach = 25;
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::string>> numbers(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto c = store_->CreateCase(
+            MakeStoredCase("a", "并发", absl::CivilDay(2024, 1, 2)),
+            MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "c"));
+        if (c.ok()) numbers[t].push_back(c->number());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> all;
+  for (const auto& n : numbers) all.insert(n.begin(), n.end());
+  EXPECT_EQ(all.size(), static_cast<size_t>(kThreads * kEach));
+  EXPECT_EQ(*all.rbegin(), "2024-0200");
+}
+
+INSTANTIATE_TEST_SUITE_P(MemoryAndFile, SqliteCaseStoreTest, ::testing::Bool(),
+                         [](const auto& info) {
+                           return info.param ? "File" : "Memory";
+                         });
+
+TEST(SqliteCaseStoreFileTest, EverythingSurvivesReopening) {
+  SqliteStoreOptions options;
+  options.path = TempDbPath();
+  std::string number;
+  {
+    auto store = SqliteCaseStore::Open(options);
+    ASSERT_THAT(store, IsOk());
+    v1::Agency agency;
+    agency.set_code("a");
+    agency.set_name("甲局");
+    ASSERT_THAT((*store)->UpsertAgency(agency), IsOk());
+    auto c = (*store)->CreateCase(
+        MakeStoredCase("a", "张三", absl::CivilDay(2022, 3, 1)),
+        MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk"));
+    ASSERT_THAT(c, IsOk());
+    number = c->number();
+  }
+  auto store = SqliteCaseStore::Open(options);
+  ASSERT_THAT(store, IsOk());
+  auto c = (*store)->GetCase("a", number);
+  ASSERT_THAT(c, IsOk());
+  EXPECT_EQ(c->applicant().name(), "张三");
+  EXPECT_EQ((*store)->ListCaseEvents("a", number)->size(), 1u);
+}
+
+TEST(SqliteCaseStoreFileTest, HistoryAndCasesCannotBeDeletedOrRewritten) {
+  SqliteStoreOptions options;
+  options.path = TempDbPath();
+  {
+    auto store = SqliteCaseStore::Open(options);
+    ASSERT_THAT(store, IsOk());
+    v1::Agency agency;
+    agency.set_code("a");
+    agency.set_name("甲局");
+    ASSERT_THAT((*store)->UpsertAgency(agency), IsOk());
+    ASSERT_THAT((*store)->CreateCase(
+                    MakeStoredCase("a", "张三", absl::CivilDay(2022, 3, 1)),
+                    MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+                IsOk());
+  }
+  auto db = Database::Open(options.path, Database::Mode::kReadWrite);
+  ASSERT_THAT(db, IsOk());
+  EXPECT_THAT((*db)->Exec("DELETE FROM case_events"),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("append-only")));
+  EXPECT_THAT((*db)->Exec("UPDATE case_events SET actor = 'x'"),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("append-only")));
+  EXPECT_THAT((*db)->Exec("DELETE FROM cases"),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("never deleted")));
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM case_events"), 1);
+}
+
+TEST(SqliteCaseStoreFileTest, UsesWalWithFullSyncAndForeignKeys) {
+  auto db = Database::Open(TempDbPath(), Database::Mode::kReadWrite);
+  ASSERT_THAT(db, IsOk());
+  absl::StatusOr<Statement> mode = (*db)->Prepare("PRAGMA journal_mode");
+  ASSERT_THAT(mode, IsOk());
+  ASSERT_TRUE(*mode->Step());
+  EXPECT_EQ(mode->ColumnText(0), "wal");
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA synchronous"), 2);  // FULL
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA foreign_keys"), 1);
+}
+
+}  // namespace
+}  // namespace ogi

@@ -1,0 +1,41 @@
+#ifndef OGI_TESTS_STORAGE_STORE_TEST_UTIL_H_
+#define OGI_TESTS_STORAGE_STORE_TEST_UTIL_H_
+
+// Builders of valid records for store tests.
+
+#include <string>
+
+#include "ogi/v1/case.pb.h"
+#include "ogi/v1/case_event.pb.h"
+#include "services/common/civil_date.h"
+
+namespace ogi::testing {
+
+inline v1::Case MakeStoredCase(
+    const std::string& agency, const std::string& name, absl::CivilDay arrival,
+    v1::ApplicantType type = v1::APPLICANT_TYPE_NATURAL_PERSON,
+    const std::string& item = "2021年度行政许可办理情况") {
+  v1::Case c;
+  c.set_agency_code(agency);
+  c.mutable_applicant()->set_name(name);
+  c.mutable_applicant()->set_type(type);
+  c.set_channel(v1::CHANNEL_IN_PERSON);
+  *c.mutable_arrival_date() = ToProtoDate(arrival);
+  *c.mutable_receipt_date() = ToProtoDate(arrival);
+  c.set_status(v1::CASE_STATUS_PROCESSING);
+  c.add_items()->set_description(item);
+  return c;
+}
+
+inline v1::CaseEvent MakeEvent(v1::CaseEventType type, const std::string& actor,
+                               int64_t seconds = 1700000000) {
+  v1::CaseEvent e;
+  e.set_type(type);
+  e.set_actor(actor);
+  e.mutable_recorded_at()->set_seconds(seconds);
+  return e;
+}
+
+}  // namespace ogi::testing
+
+#endif  // OGI_TESTS_STORAGE_STORE_TEST_UTIL_H_
