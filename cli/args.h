@@ -1,0 +1,111 @@
+#ifndef OGI_CLI_ARGS_H_
+#define OGI_CLI_ARGS_H_
+
+// A small command-line parser for `ogi`: global flags, subcommand words
+// ("case create"), per-command flags with help text, positional arguments.
+//
+//  - `--flag value` and `--flag=value`; boolean flags take no value (or
+//    `=true`/`=false`); `-h` is `--help`.
+//  - Global flags may appear before, between or after the command words.
+//    Command flags are known only once the command words are complete, so they
+//    must follow them.
+//  - A flag marked `repeated` may be given several times (values kept in
+//    order); any other flag given twice is a usage error.
+//  - `--` ends flag parsing; everything after it is positional.
+//
+// Errors are usage errors (see IsUsageError) whose message names the
+// offending flag or word. Pure; thread-compatible.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace ogi::cli {
+
+// Returns an INVALID_ARGUMENT status marked as a usage error: the command line
+// was wrong, nothing was sent to the server (exit code 2).
+absl::Status UsageError(absl::string_view message);
+
+// True for statuses made by UsageError.
+bool IsUsageError(const absl::Status& status);
+
+struct FlagSpec {
+  std::string name;        // without the leading "--", e.g. "applicant-name"
+  std::string value_name;  // e.g. "DATE"; empty for a boolean flag
+  std::string help;
+  bool repeated = false;
+};
+
+struct CommandSpec {
+  std::vector<std::string> words;        // e.g. {"case", "create"}
+  std::vector<std::string> positionals;  // names for usage, e.g. {"NUMBER"}
+  // When true, any number (including none) of positionals is accepted.
+  bool variadic = false;
+  std::string summary;  // one line for the overview
+  std::string details;  // more paragraphs for the command's help; may be ""
+  std::vector<FlagSpec> flags;
+};
+
+// The result of parsing. Holds pointers into the specs it was parsed with,
+// which must outlive it.
+class ParsedArgs {
+ public:
+  // The resolved command; nullptr when no command words were given (e.g.
+  // `ogi --help`) or only a group's first word was given with --help.
+  const CommandSpec* command() const { return command_; }
+  // The command words seen, even when they did not resolve to a command.
+  const std::vector<std::string>& words() const { return words_; }
+  const std::vector<std::string>& positionals() const { return positionals_; }
+  bool help() const { return help_; }
+
+  bool Has(absl::string_view flag) const;
+  // The last value given for `flag`, or `fallback` when absent.
+  std::string Get(absl::string_view flag,
+                  absl::string_view fallback = "") const;
+  // Every value given for `flag`, in command-line order.
+  std::vector<std::string> GetAll(absl::string_view flag) const;
+
+ private:
+  friend absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>&,
+                                              const std::vector<FlagSpec>&,
+                                              const std::vector<CommandSpec>&);
+
+  const CommandSpec* command_ = nullptr;
+  std::vector<std::string> words_;
+  std::vector<std::string> positionals_;
+  bool help_ = false;
+  std::map<std::string, std::vector<std::string>, std::less<>> values_;
+};
+
+// Parses `args` (argv without the program name). Usage errors:
+//  - unknown flag (`unknown flag --x; ...`), a value flag without value,
+//    a boolean flag with a value other than true/false, a non-repeatable
+//    flag given twice;
+//  - unknown command words, or a group word (e.g. "case") without a
+//    subcommand;
+//  - a missing or surplus positional argument.
+// With --help, the positional count is not checked and an incomplete command
+// is accepted (command() may be nullptr), so help can be shown.
+// Boolean flags are stored with the value "true" or "false".
+absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
+                                     const std::vector<FlagSpec>& global_flags,
+                                     const std::vector<CommandSpec>& commands);
+
+// "ogi case create" for the command's words.
+std::string CommandName(const CommandSpec& command);
+
+// "ogi case show NUMBER [flags]".
+std::string UsageLine(const CommandSpec& command);
+
+// Help text: usage, summary, the command's flags then the global flags, each
+// with its help, aligned by display width. Ends with a newline.
+std::string CommandHelp(const CommandSpec& command,
+                        const std::vector<FlagSpec>& global_flags);
+
+}  // namespace ogi::cli
+
+#endif  // OGI_CLI_ARGS_H_

@@ -1,0 +1,640 @@
+#include "cli/case_commands.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/types/optional.h"
+#include "cli/render.h"
+#include "google/protobuf/generated_enum_reflection.h"
+#include "services/common/civil_date.h"
+#include "services/common/enum_names.h"
+#include "services/common/status_macros.h"
+#include "services/common/text.h"
+
+namespace ogi::cli {
+namespace {
+
+using google::protobuf::EnumDescriptor;
+using Values = std::vector<std::string>;
+
+// Shown for a receipt date that waits for confirmation, and for empty values
+// in the history.
+constexpr char kPendingConfirmation[] = "待确认";
+constexpr char kEmptyValue[] = "（空）";
+// The applicant column of the list is cut to this many display columns.
+constexpr size_t kListApplicantWidth = 24;
+// The items column never shrinks below this, even if lines get longer.
+constexpr size_t kListMinItemWidth = 20;
+
+std::string FlagName(absl::string_view flag) {
+  return absl::StrCat("--", flag);
+}
+
+// The value of the ogi.v1 enum `Enum` named by identifier `value`.
+template <typename Enum>
+absl::StatusOr<Enum> ParseEnumFlag(absl::string_view value,
+                                   absl::string_view flag) {
+  absl::StatusOr<int> number = ParseEnumIdentifier(
+      google::protobuf::GetEnumDescriptor<Enum>(), value, FlagName(flag));
+  if (!number.ok()) return UsageError(number.status().message());
+  return static_cast<Enum>(*number);
+}
+
+// An empty value stands for "no date" (leave unset, or clear on update).
+absl::StatusOr<absl::optional<v1::Date>> ParseDateFlag(absl::string_view value,
+                                                       absl::string_view flag) {
+  if (value.empty()) return absl::nullopt;
+  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(value, FlagName(flag));
+  if (!day.ok()) return UsageError(day.status().message());
+  return ToProtoDate(*day);
+}
+
+// The date given for `flag`, which must not be empty.
+absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
+                                          absl::string_view flag) {
+  OGI_ASSIGN_OR_RETURN(const absl::optional<v1::Date> date,
+                       ParseDateFlag(args.Get(flag), flag));
+  if (!date.has_value()) {
+    return UsageError(absl::StrCat(FlagName(flag), ": must not be empty"));
+  }
+  return *date;
+}
+
+std::string EnumHelp(absl::string_view what, const EnumDescriptor* type) {
+  return absl::StrCat(what, ": ", absl::StrJoin(EnumIdentifiers(type), "|"));
+}
+
+// A flag that sets one field of a Case, for create and update.
+struct FieldFlag {
+  FlagSpec spec;
+  std::string mask_path;  // the field's path for UpdateCaseRequest.update_mask
+  // Sets the field from the flag's values (never empty) on `c`. Usage error
+  // naming `flag` when a value is malformed.
+  absl::Status (*apply)(const Values& values, absl::string_view flag,
+                        v1::Case* c);
+};
+
+// Sets an enum field of `*message` with `setter` from the last value.
+template <typename Enum, typename Message>
+absl::Status SetEnumField(const Values& values, absl::string_view flag,
+                          void (Message::*setter)(Enum), Message* message) {
+  OGI_ASSIGN_OR_RETURN(const Enum value,
+                       ParseEnumFlag<Enum>(values.back(), flag));
+  (message->*setter)(value);
+  return absl::OkStatus();
+}
+
+absl::Status SetDateField(const Values& values, absl::string_view flag,
+                          v1::Date* (v1::Case::*mutable_date)(),
+                          void (v1::Case::*clear_date)(), v1::Case* c) {
+  OGI_ASSIGN_OR_RETURN(const absl::optional<v1::Date> date,
+                       ParseDateFlag(values.back(), flag));
+  if (date.has_value()) {
+    *(c->*mutable_date)() = *date;
+  } else {
+    (c->*clear_date)();
+  }
+  return absl::OkStatus();
+}
+
+const std::vector<FieldFlag>& FieldFlags() {
+  static const auto* const kFlags = new std::vector<FieldFlag>{
+      {{"applicant-name", "NAME", "applicant's name (person or organisation)"},
+       "applicant.name",
+       [](const Values& v, absl::string_view, v1::Case* c) {
+         c->mutable_applicant()->set_name(v.back());
+         return absl::OkStatus();
+       }},
+      {{"applicant-type", "TYPE",
+        EnumHelp("applicant type", v1::ApplicantType_descriptor())},
+       "applicant.type",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetEnumField(v, flag, &v1::Applicant::set_type,
+                             c->mutable_applicant());
+       }},
+      {{"id-type", "TYPE",
+        EnumHelp("identity document type", v1::IdDocumentType_descriptor())},
+       "applicant.id_type",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetEnumField(v, flag, &v1::Applicant::set_id_type,
+                             c->mutable_applicant());
+       }},
+      {{"id-number", "NUMBER", "identity document number"},
+       "applicant.id_number",
+       [](const Values& v, absl::string_view, v1::Case* c) {
+         c->mutable_applicant()->set_id_number(v.back());
+         return absl::OkStatus();
+       }},
+      {{"phone", "PHONE", "applicant's telephone"},
+       "applicant.phone",
+       [](const Values& v, absl::string_view, v1::Case* c) {
+         c->mutable_applicant()->set_phone(v.back());
+         return absl::OkStatus();
+       }},
+      {{"email", "ADDR", "applicant's e-mail address"},
+       "applicant.email",
+       [](const Values& v, absl::string_view, v1::Case* c) {
+         c->mutable_applicant()->set_email(v.back());
+         return absl::OkStatus();
+       }},
+      {{"address", "TEXT", "applicant's postal address"},
+       "applicant.postal_address",
+       [](const Values& v, absl::string_view, v1::Case* c) {
+         c->mutable_applicant()->set_postal_address(v.back());
+         return absl::OkStatus();
+       }},
+      {{"channel", "CHANNEL",
+        EnumHelp("how the application arrived", v1::Channel_descriptor())},
+       "channel",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetEnumField(v, flag, &v1::Case::set_channel, c);
+       }},
+      {{"received", "DATE",
+        "arrival date YYYY-MM-DD (create: default today, China time)"},
+       "arrival_date",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetDateField(v, flag, &v1::Case::mutable_arrival_date,
+                             &v1::Case::clear_arrival_date, c);
+       }},
+      {{"confirmed", "DATE",
+        "date the application was confirmed with the applicant (mail, "
+        "online, fax, email)"},
+       "confirmation_date",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetDateField(v, flag, &v1::Case::mutable_confirmation_date,
+                             &v1::Case::clear_confirmation_date, c);
+       }},
+      {{"description", "TEXT", "one item of information requested",
+        /*repeated=*/true},
+       "items",
+       [](const Values& v, absl::string_view, v1::Case* c) {
+         c->clear_items();
+         for (const std::string& text : v) {
+           c->add_items()->set_description(text);
+         }
+         return absl::OkStatus();
+       }},
+      {{"form", "FORM",
+        EnumHelp("form of the information", v1::RequestedForm_descriptor())},
+       "requested_form",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetEnumField(v, flag, &v1::Case::set_requested_form, c);
+       }},
+      {{"delivery", "METHOD",
+        EnumHelp("how the answer is delivered",
+                 v1::DeliveryMethod_descriptor())},
+       "delivery_method",
+       [](const Values& v, absl::string_view flag, v1::Case* c) {
+         return SetEnumField(v, flag, &v1::Case::set_delivery_method, c);
+       }},
+  };
+  return *kFlags;
+}
+
+// Applies every field flag present in `args` to `c`; appends the mask paths of
+// those flags to `paths` when not null.
+absl::Status ApplyFieldFlags(const ParsedArgs& args, v1::Case* c,
+                             std::vector<std::string>* paths) {
+  for (const FieldFlag& field : FieldFlags()) {
+    if (!args.Has(field.spec.name)) continue;
+    OGI_RETURN_IF_ERROR(
+        field.apply(args.GetAll(field.spec.name), field.spec.name, c));
+    if (paths != nullptr) paths->push_back(field.mask_path);
+  }
+  return absl::OkStatus();
+}
+
+// Writes the JSON form of `message` and a newline.
+absl::Status WriteJson(const google::protobuf::Message& message,
+                       std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const std::string json, ToJson(message));
+  out << json << '\n';
+  return absl::OkStatus();
+}
+
+// The case card, or its JSON.
+absl::Status WriteCase(const v1::Case& c, const GlobalOptions& options,
+                       std::ostream& out) {
+  if (options.json) return WriteJson(c, out);
+  RenderCaseCard(c, options.color, out);
+  return absl::OkStatus();
+}
+
+// Label for an optional enum: "" when unspecified.
+std::string OptionalLabel(const EnumDescriptor* type, int number) {
+  return number == 0 ? "" : EnumLabel(type, number);
+}
+
+std::string ReceiptDate(const v1::Case& c) {
+  return c.has_receipt_date() && !IsUnset(c.receipt_date())
+             ? FormatIsoDate(c.receipt_date())
+             : kPendingConfirmation;
+}
+
+std::string OptionalDate(bool present, const v1::Date& date) {
+  return present ? FormatIsoDate(date) : "";
+}
+
+// "1. first item\n2. second ..." with continuation lines of an item indented
+// under its text and numbers right-aligned.
+std::string NumberedItems(const v1::Case& c) {
+  const size_t digits = absl::StrCat(c.items_size()).size();
+  std::vector<std::string> lines;
+  for (int i = 0; i < c.items_size(); ++i) {
+    std::string number = absl::StrCat(i + 1, ".");
+    number.insert(0, digits + 1 - number.size(), ' ');
+    const std::string indent(number.size() + 1, ' ');
+    bool first = true;
+    for (absl::string_view line :
+         absl::StrSplit(c.items(i).description(), '\n')) {
+      lines.push_back(absl::StrCat(first ? number + " " : indent, line));
+      first = false;
+    }
+  }
+  return absl::StrJoin(lines, "\n");
+}
+
+// One line summing up a case's requested items for the list.
+std::string ItemSummary(const v1::Case& c, size_t width) {
+  if (c.items_size() == 0) return "";
+  std::string first =
+      absl::StrReplaceAll(c.items(0).description(), {{"\r", ""}, {"\n", " "}});
+  absl::StripAsciiWhitespace(&first);
+  std::string more;
+  if (c.items_size() > 1) more = absl::StrCat("（共", c.items_size(), "项）");
+  const size_t more_width = DisplayWidth(more);
+  const size_t room = width > more_width ? width - more_width : 1;
+  return TruncateToWidth(first, room) + more;
+}
+
+// Case field paths whose history values are enum identifiers.
+const EnumDescriptor* EnumOfField(absl::string_view field) {
+  if (field == "applicant.type") return v1::ApplicantType_descriptor();
+  if (field == "applicant.id_type") return v1::IdDocumentType_descriptor();
+  if (field == "channel") return v1::Channel_descriptor();
+  if (field == "requested_form") return v1::RequestedForm_descriptor();
+  if (field == "delivery_method") return v1::DeliveryMethod_descriptor();
+  if (field == "status") return v1::CaseStatus_descriptor();
+  return nullptr;
+}
+
+// The card's Chinese label for a case field path; the path itself for fields
+// this client does not know (a newer server may record more).
+std::string FieldLabel(absl::string_view field) {
+  static const auto* labels =
+      new std::map<std::string, std::string, std::less<>>{
+          {"applicant.name", "申请人"},
+          {"applicant.type", "申请人类型"},
+          {"applicant.id_type", "证件类型"},
+          {"applicant.id_number", "证件号码"},
+          {"applicant.phone", "联系电话"},
+          {"applicant.email", "电子邮箱"},
+          {"applicant.postal_address", "通信地址"},
+          {"channel", "提交方式"},
+          {"arrival_date", "到达日期"},
+          {"confirmation_date", "确认日期"},
+          {"receipt_date", "收到申请日期"},
+          {"items", "所需信息"},
+          {"requested_form", "获取方式"},
+          {"delivery_method", "送达方式"},
+          {"status", "状态"},
+      };
+  auto it = labels->find(field);
+  return it == labels->end() ? std::string(field) : it->second;
+}
+
+// A history value for display: "（空）" when empty, enum identifiers as their
+// labels, lines (e.g. of several items) joined by "；".
+std::string ChangeValue(absl::string_view field, absl::string_view value) {
+  if (value.empty()) return kEmptyValue;
+  if (const EnumDescriptor* type = EnumOfField(field); type != nullptr) {
+    absl::StatusOr<int> number = ParseEnumIdentifier(type, value, field);
+    if (number.ok()) return EnumLabel(type, *number);
+  }
+  return absl::StrReplaceAll(value, {{"\r", ""}, {"\n", "；"}});
+}
+
+}  // namespace
+
+std::vector<CommandSpec> CaseCommandSpecs() {
+  std::vector<FlagSpec> field_flags;
+  for (const FieldFlag& field : FieldFlags()) field_flags.push_back(field.spec);
+  std::vector<FlagSpec> update_flags = {
+      {"reason", "TEXT", "why the record is corrected (required)"}};
+  update_flags.insert(update_flags.end(), field_flags.begin(),
+                      field_flags.end());
+
+  return {
+      {{"case", "create"},
+       {},
+       false,
+       "Log a new application; prints its case number.",
+       "Required: --applicant-name, --applicant-type, --channel and at least "
+       "one\n--description. --confirmed is for channels whose receipt date is "
+       "the\nconfirmation (ordinary_mail, online, fax, email).\n",
+       field_flags},
+      {{"case", "show"}, {"NUMBER"}, false, "Show one case.", "", {}},
+      {{"case", "list"},
+       {},
+       false,
+       "List cases, newest first.",
+       "",
+       {
+           {"status", "STATUS",
+            EnumHelp("only cases in this status", v1::CaseStatus_descriptor())},
+           {"applicant-type", "TYPE",
+            EnumHelp("only this applicant type",
+                     v1::ApplicantType_descriptor())},
+           {"from", "DATE", "receipt date on or after DATE (YYYY-MM-DD)"},
+           {"to", "DATE", "receipt date on or before DATE (YYYY-MM-DD)"},
+           {"text", "TEXT", "text in the applicant's name or an item"},
+           {"limit", "N", "cases per page (server default 50, at most 500)"},
+           {"page-token", "TOKEN", "continue from a previous page"},
+           {"all", "", "fetch every page"},
+       }},
+      {{"case", "update"},
+       {"NUMBER"},
+       false,
+       "Correct recorded fields of a case (needs --reason).",
+       "Only the fields whose flags are given change; an empty text or date "
+       "clears\nthe field. --description may be repeated and replaces all "
+       "items.\n"
+       "Prints the updated case.\n",
+       update_flags},
+      {{"case", "history"},
+       {"NUMBER"},
+       false,
+       "Show the recorded changes of a case, oldest first.",
+       "",
+       {}},
+  };
+}
+
+absl::StatusOr<v1::CreateCaseRequest> BuildCreateCaseRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  v1::CreateCaseRequest request;
+  v1::Case* c = request.mutable_case_();
+  c->set_agency_code(options.agency);
+  OGI_RETURN_IF_ERROR(ApplyFieldFlags(args, c, nullptr));
+  return request;
+}
+
+absl::StatusOr<v1::ListCasesRequest> BuildListCasesRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  v1::ListCasesRequest request;
+  request.set_agency_code(options.agency);
+  if (args.Has("status")) {
+    OGI_ASSIGN_OR_RETURN(
+        const v1::CaseStatus status,
+        ParseEnumFlag<v1::CaseStatus>(args.Get("status"), "status"));
+    request.set_status(status);
+  }
+  if (args.Has("applicant-type")) {
+    OGI_ASSIGN_OR_RETURN(const v1::ApplicantType type,
+                         ParseEnumFlag<v1::ApplicantType>(
+                             args.Get("applicant-type"), "applicant-type"));
+    request.set_applicant_type(type);
+  }
+  if (args.Has("from")) {
+    OGI_ASSIGN_OR_RETURN(*request.mutable_received_from(),
+                         RequiredDateFlag(args, "from"));
+  }
+  if (args.Has("to")) {
+    OGI_ASSIGN_OR_RETURN(*request.mutable_received_to(),
+                         RequiredDateFlag(args, "to"));
+  }
+  request.set_text(args.Get("text"));
+  if (args.Has("limit")) {
+    int32_t limit = 0;
+    if (!absl::SimpleAtoi(args.Get("limit"), &limit) || limit <= 0) {
+      return UsageError(absl::StrCat("--limit: \"", args.Get("limit"),
+                                     "\" is not a positive whole number"));
+    }
+    request.set_page_size(limit);
+  }
+  request.set_page_token(args.Get("page-token"));
+  return request;
+}
+
+absl::StatusOr<v1::UpdateCaseRequest> BuildUpdateCaseRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  v1::UpdateCaseRequest request;
+  request.set_agency_code(options.agency);
+  request.set_number(args.positionals().at(0));
+  const std::string reason =
+      std::string(absl::StripAsciiWhitespace(args.Get("reason")));
+  if (reason.empty()) {
+    return UsageError("--reason: required; say why the record is corrected");
+  }
+  request.set_reason(args.Get("reason"));
+  std::vector<std::string> paths;
+  OGI_RETURN_IF_ERROR(ApplyFieldFlags(args, request.mutable_case_(), &paths));
+  if (paths.empty()) {
+    std::vector<std::string> names;
+    for (const FieldFlag& field : FieldFlags()) {
+      names.push_back(FlagName(field.spec.name));
+    }
+    return UsageError(absl::StrCat("nothing to update; give at least one of ",
+                                   absl::StrJoin(names, ", ")));
+  }
+  for (std::string& path : paths) {
+    request.mutable_update_mask()->add_paths(std::move(path));
+  }
+  return request;
+}
+
+void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out) {
+  const v1::Applicant& a = c.applicant();
+  Card card;
+  card.Add("案件编号", c.number());
+  card.Add("状态", EnumLabel(v1::CaseStatus_descriptor(), c.status()));
+  card.Add("申请人", a.name());
+  card.Add("申请人类型", EnumLabel(v1::ApplicantType_descriptor(), a.type()));
+  card.AddIfPresent(
+      "证件类型", OptionalLabel(v1::IdDocumentType_descriptor(), a.id_type()));
+  card.AddIfPresent("证件号码", a.id_number());
+  card.AddIfPresent("联系电话", a.phone());
+  card.AddIfPresent("电子邮箱", a.email());
+  card.AddIfPresent("通信地址", a.postal_address());
+  card.Add("提交方式", EnumLabel(v1::Channel_descriptor(), c.channel()));
+  card.AddIfPresent("到达日期",
+                    OptionalDate(c.has_arrival_date(), c.arrival_date()));
+  card.AddIfPresent("确认日期", OptionalDate(c.has_confirmation_date(),
+                                             c.confirmation_date()));
+  card.Add("收到申请日期", ReceiptDate(c));
+  card.Add("所需信息", NumberedItems(c));
+  card.AddIfPresent("获取方式", OptionalLabel(v1::RequestedForm_descriptor(),
+                                              c.requested_form()));
+  card.AddIfPresent("送达方式", OptionalLabel(v1::DeliveryMethod_descriptor(),
+                                              c.delivery_method()));
+  card.Add("版本", absl::StrCat(c.version()));
+  card.AddIfPresent("登记时间", FormatChinaTime(c.created_at()));
+  card.AddIfPresent("更新时间", FormatChinaTime(c.updated_at()));
+  card.Render(out, color);
+}
+
+void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
+                     std::ostream& out) {
+  std::vector<std::vector<std::string>> rows;
+  for (const v1::Case& c : cases) {
+    rows.push_back({
+        c.number(),
+        EnumLabel(v1::CaseStatus_descriptor(), c.status()),
+        TruncateToWidth(c.applicant().name(), kListApplicantWidth),
+        EnumLabel(v1::ApplicantType_descriptor(), c.applicant().type()),
+        ReceiptDate(c),
+    });
+  }
+  const std::vector<std::string> headers = {"编号", "状态",     "申请人",
+                                            "类型", "收到日期", "所需信息"};
+  // The item summary gets whatever the other columns leave of kListWidth.
+  size_t used = 0;
+  for (size_t col = 0; col + 1 < headers.size(); ++col) {
+    size_t width = DisplayWidth(headers[col]);
+    for (const auto& row : rows)
+      width = std::max(width, DisplayWidth(row[col]));
+    used += width + 2;
+  }
+  const size_t item_width = used + kListMinItemWidth < kListWidth
+                                ? kListWidth - used
+                                : kListMinItemWidth;
+  Table table(headers);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    rows[i].push_back(ItemSummary(cases[i], item_width));
+    table.AddRow(std::move(rows[i]));
+  }
+  table.Render(out, color);
+}
+
+void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
+                       std::ostream& out) {
+  Table table({"序号", "时间", "操作", "操作人", "原因", "变更"});
+  for (const v1::CaseEvent& event : history.events()) {
+    std::vector<std::string> changes;
+    for (const v1::FieldChange& change : event.changes()) {
+      changes.push_back(
+          absl::StrCat(FieldLabel(change.field()), ": ",
+                       ChangeValue(change.field(), change.old_value()), " → ",
+                       ChangeValue(change.field(), change.new_value())));
+    }
+    table.AddRow({absl::StrCat(event.sequence()),
+                  FormatChinaTime(event.recorded_at()),
+                  EnumLabel(v1::CaseEventType_descriptor(), event.type()),
+                  event.actor(), event.reason(), absl::StrJoin(changes, "\n")});
+  }
+  table.Render(out, color);
+}
+
+absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::CaseService::StubInterface& stub,
+                           std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::CreateCaseRequest request,
+                       BuildCreateCaseRequest(args, options));
+  v1::CreateCaseResponse response;
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status = stub.CreateCase(&context, request, &response);
+  if (!status.ok()) return RpcError(status, options.server);
+  if (options.json) return WriteJson(response.case_(), out);
+  out << response.case_().number() << '\n';
+  return absl::OkStatus();
+}
+
+absl::Status RunCaseShow(const ParsedArgs& args, const GlobalOptions& options,
+                         v1::CaseService::StubInterface& stub,
+                         std::ostream& out) {
+  v1::GetCaseRequest request;
+  request.set_agency_code(options.agency);
+  request.set_number(args.positionals().at(0));
+  v1::GetCaseResponse response;
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status = stub.GetCase(&context, request, &response);
+  if (!status.ok()) return RpcError(status, options.server);
+  return WriteCase(response.case_(), options, out);
+}
+
+absl::Status RunCaseList(const ParsedArgs& args, const GlobalOptions& options,
+                         v1::CaseService::StubInterface& stub,
+                         std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(v1::ListCasesRequest request,
+                       BuildListCasesRequest(args, options));
+  const bool fetch_all = args.Get("all") == "true";
+
+  v1::ListCasesResponse all;
+  std::set<std::string> tokens_seen;
+  while (true) {
+    v1::ListCasesResponse page;
+    grpc::ClientContext context;
+    PrepareContext(options, &context);
+    const grpc::Status status = stub.ListCases(&context, request, &page);
+    if (!status.ok()) return RpcError(status, options.server);
+    for (v1::Case& c : *page.mutable_cases()) {
+      *all.add_cases() = std::move(c);
+    }
+    all.set_total_count(page.total_count());
+    all.set_next_page_token(page.next_page_token());
+    if (!fetch_all || page.next_page_token().empty()) break;
+    if (!tokens_seen.insert(page.next_page_token()).second) {
+      return absl::InternalError(absl::StrCat(
+          "the server repeated page token \"", page.next_page_token(),
+          "\"; stopped after ", all.cases_size(), " cases"));
+    }
+    request.set_page_token(page.next_page_token());
+  }
+
+  if (options.json) return WriteJson(all, out);
+  if (all.cases_size() > 0) {
+    RenderCaseTable({all.cases().begin(), all.cases().end()}, options.color,
+                    out);
+  }
+  out << "共 " << all.total_count() << " 件\n";
+  if (!all.next_page_token().empty()) {
+    out << "下一页：加上 --page-token " << all.next_page_token()
+        << " 再次运行（其他参数不变），或用 --all 列出全部\n";
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RunCaseUpdate(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::CaseService::StubInterface& stub,
+                           std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::UpdateCaseRequest request,
+                       BuildUpdateCaseRequest(args, options));
+  v1::UpdateCaseResponse response;
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status = stub.UpdateCase(&context, request, &response);
+  if (!status.ok()) return RpcError(status, options.server);
+  return WriteCase(response.case_(), options, out);
+}
+
+absl::Status RunCaseHistory(const ParsedArgs& args,
+                            const GlobalOptions& options,
+                            v1::CaseService::StubInterface& stub,
+                            std::ostream& out) {
+  v1::ListCaseHistoryRequest request;
+  request.set_agency_code(options.agency);
+  request.set_number(args.positionals().at(0));
+  v1::ListCaseHistoryResponse response;
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status =
+      stub.ListCaseHistory(&context, request, &response);
+  if (!status.ok()) return RpcError(status, options.server);
+  if (options.json) return WriteJson(response, out);
+  RenderCaseHistory(response, options.color, out);
+  return absl::OkStatus();
+}
+
+}  // namespace ogi::cli

@@ -1,0 +1,68 @@
+#ifndef OGI_CLI_CASE_COMMANDS_H_
+#define OGI_CLI_CASE_COMMANDS_H_
+
+// `ogi case ...`: building CaseService requests from flags, calling the stub
+// and rendering the answers. Each Run* function validates its flags before any
+// call (usage errors), makes its calls through `stub` with PrepareContext, and
+// writes to `out` only once everything succeeded. Thread-compatible.
+
+#include <ostream>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "cli/args.h"
+#include "cli/client.h"
+#include "ogi/v1/case.pb.h"
+#include "ogi/v1/case_event.pb.h"
+#include "ogi/v1/case_service.grpc.pb.h"
+#include "ogi/v1/case_service.pb.h"
+
+namespace ogi::cli {
+
+// The command table entries for case create/show/list/update/history.
+std::vector<CommandSpec> CaseCommandSpecs();
+
+// Request builders. Usage errors name the flag: malformed dates and enum
+// values, a bad --limit, and for update a missing --reason or no field flag.
+absl::StatusOr<v1::CreateCaseRequest> BuildCreateCaseRequest(
+    const ParsedArgs& args, const GlobalOptions& options);
+absl::StatusOr<v1::ListCasesRequest> BuildListCasesRequest(
+    const ParsedArgs& args, const GlobalOptions& options);
+// REQUIRES: args.positionals() holds the case number.
+absl::StatusOr<v1::UpdateCaseRequest> BuildUpdateCaseRequest(
+    const ParsedArgs& args, const GlobalOptions& options);
+
+// Renderers (no trailing blank line).
+void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out);
+// The list table, limited to about kListWidth columns, without footer.
+void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
+                     std::ostream& out);
+void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
+                       std::ostream& out);
+
+// Lines of the list table stay within this many display columns.
+inline constexpr size_t kListWidth = 120;
+
+// Command bodies. On failure nothing is written to `out`; RPC failures come
+// back through RpcError.
+absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::CaseService::StubInterface& stub,
+                           std::ostream& out);
+absl::Status RunCaseShow(const ParsedArgs& args, const GlobalOptions& options,
+                         v1::CaseService::StubInterface& stub,
+                         std::ostream& out);
+absl::Status RunCaseList(const ParsedArgs& args, const GlobalOptions& options,
+                         v1::CaseService::StubInterface& stub,
+                         std::ostream& out);
+absl::Status RunCaseUpdate(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::CaseService::StubInterface& stub,
+                           std::ostream& out);
+absl::Status RunCaseHistory(const ParsedArgs& args,
+                            const GlobalOptions& options,
+                            v1::CaseService::StubInterface& stub,
+                            std::ostream& out);
+
+}  // namespace ogi::cli
+
+#endif  // OGI_CLI_CASE_COMMANDS_H_

@@ -1,0 +1,174 @@
+#include "cli/client.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "services/common/text.h"
+
+namespace ogi::cli {
+namespace {
+
+std::string GetEnv(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? "" : value;
+}
+
+bool IsPrintableAscii(absl::string_view text) {
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u > 0x7E) return false;
+  }
+  return true;
+}
+
+// Server messages are meant to be one line; make sure of it.
+std::string OneLine(absl::string_view text) {
+  std::string line = absl::StrReplaceAll(text, {{"\r\n", "; "}, {"\n", "; "}});
+  absl::StripAsciiWhitespace(&line);
+  return line;
+}
+
+// "FAILED_PRECONDITION" -> "failed precondition".
+std::string CodeName(absl::StatusCode code) {
+  std::string name = absl::AsciiStrToLower(absl::StatusCodeToString(code));
+  absl::StrReplaceAll({{"_", " "}}, &name);
+  return name;
+}
+
+class GrpcStubs final : public ServiceStubs {
+ public:
+  explicit GrpcStubs(const std::shared_ptr<grpc::Channel>& channel)
+      : cases_(v1::CaseService::NewStub(channel)),
+        agencies_(v1::AgencyService::NewStub(channel)) {}
+
+  v1::CaseService::StubInterface& Cases() override { return *cases_; }
+  v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
+
+ private:
+  std::unique_ptr<v1::CaseService::Stub> cases_;
+  std::unique_ptr<v1::AgencyService::Stub> agencies_;
+};
+
+}  // namespace
+
+Environment Environment::FromProcess() {
+  Environment env;
+  env.ogi_server = GetEnv("OGI_SERVER");
+  env.ogi_actor = GetEnv("OGI_ACTOR");
+  env.user = GetEnv("USER");
+  env.no_color = std::getenv("NO_COLOR") != nullptr;
+  env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
+  return env;
+}
+
+const std::vector<FlagSpec>& GlobalFlags() {
+  static const auto* const kFlags = new std::vector<FlagSpec>{
+      {"server", "ADDR",
+       absl::StrCat("server address (default: $OGI_SERVER, else ",
+                    kDefaultServer, ")")},
+      {"json", "", "print machine-readable JSON instead of tables"},
+      {"actor", "NAME",
+       "who makes the change, recorded in the history (default: $OGI_ACTOR, "
+       "else $USER)"},
+      {"agency", "CODE", "agency the request is for (default: the server's)"},
+      {"help", "", "show help (also -h)"},
+  };
+  return *kFlags;
+}
+
+absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
+                                                   const Environment& env) {
+  GlobalOptions options;
+  options.server = args.Has("server")        ? args.Get("server")
+                   : !env.ogi_server.empty() ? env.ogi_server
+                                             : kDefaultServer;
+  if (options.server.empty()) {
+    return UsageError("--server: must not be empty");
+  }
+  options.actor = args.Has("actor")        ? args.Get("actor")
+                  : !env.ogi_actor.empty() ? env.ogi_actor
+                  : !env.user.empty()      ? env.user
+                                           : "unknown";
+  const std::string source = args.Has("actor")        ? "--actor"
+                             : !env.ogi_actor.empty() ? "$OGI_ACTOR"
+                                                      : "$USER";
+  if (options.actor.empty()) {
+    return UsageError(absl::StrCat(source, ": must not be empty"));
+  }
+  if (!IsValidUtf8(options.actor) || HasControlCharacter(options.actor, "")) {
+    return UsageError(absl::StrCat(
+        source, ": must be UTF-8 text without control characters"));
+  }
+  options.agency = args.Get("agency");
+  options.json = args.Get("json") == "true";
+  options.color = env.stdout_is_tty && !env.no_color && !options.json;
+  return options;
+}
+
+void PrepareContext(const GlobalOptions& options,
+                    grpc::ClientContext* context) {
+  context->AddMetadata(IsPrintableAscii(options.actor)
+                           ? kActorMetadataKey
+                           : kActorBinaryMetadataKey,
+                       options.actor);
+  context->set_deadline(std::chrono::system_clock::now() +
+                        absl::ToChronoSeconds(kCallTimeout));
+}
+
+absl::Status RpcError(const grpc::Status& status, absl::string_view server) {
+  const auto code = static_cast<absl::StatusCode>(status.error_code());
+  const std::string message = OneLine(status.error_message());
+  std::string text;
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument:
+      // The server's message names the field and the rule already.
+      text = message.empty() ? CodeName(code) : message;
+      break;
+    case absl::StatusCode::kUnavailable:
+      text = absl::StrCat("the server at ", server, " cannot be reached");
+      if (!message.empty()) absl::StrAppend(&text, " (", message, ")");
+      break;
+    case absl::StatusCode::kDeadlineExceeded:
+      text = absl::StrCat("the server at ", server, " did not answer within ",
+                          absl::FormatDuration(kCallTimeout));
+      break;
+    case absl::StatusCode::kUnimplemented:
+      text =
+          absl::StrCat("the server at ", server, " does not support this call");
+      if (!message.empty()) absl::StrAppend(&text, " (", message, ")");
+      break;
+    default:
+      text = CodeName(code);
+      if (!message.empty()) absl::StrAppend(&text, ": ", message);
+      break;
+  }
+  return absl::Status(code, text);
+}
+
+std::string ErrorLine(const absl::Status& status) {
+  std::string message = OneLine(status.message());
+  if (message.empty()) message = CodeName(status.code());
+  return absl::StrCat("ogi: ", message);
+}
+
+int ExitCode(const absl::Status& status) {
+  if (status.ok()) return 0;
+  return IsUsageError(status) ? 2 : 1;
+}
+
+std::unique_ptr<ServiceStubs> MakeGrpcStubs(const std::string& server) {
+  // TLS comes later; until then the channel is plain text.
+  return std::make_unique<GrpcStubs>(
+      grpc::CreateChannel(server, grpc::InsecureChannelCredentials()));
+}
+
+}  // namespace ogi::cli

@@ -1,0 +1,97 @@
+#ifndef OGI_CLI_CLIENT_H_
+#define OGI_CLI_CLIENT_H_
+
+// The transport face of `ogi`: global options, the gRPC channel and stubs,
+// per-call context (actor metadata, deadline) and turning failures into the
+// one-line message and exit code the user sees.
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "cli/args.h"
+#include "grpcpp/client_context.h"
+#include "grpcpp/support/status.h"
+#include "ogi/v1/agency_service.grpc.pb.h"
+#include "ogi/v1/case_service.grpc.pb.h"
+
+namespace ogi::cli {
+
+// Request metadata keys naming who makes the call (see case_service.proto):
+// printable ASCII names go under kActorMetadataKey, others (e.g. Chinese
+// names) as UTF-8 under kActorBinaryMetadataKey, which gRPC base64-encodes on
+// the wire because plain metadata values must be printable ASCII.
+inline constexpr char kActorMetadataKey[] = "ogi-actor";
+inline constexpr char kActorBinaryMetadataKey[] = "ogi-actor-bin";
+inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
+// Deadline of every call.
+inline constexpr absl::Duration kCallTimeout = absl::Seconds(30);
+
+// What `ogi` reads from its process environment. Empty strings stand for
+// unset variables.
+struct Environment {
+  std::string ogi_server;  // $OGI_SERVER
+  std::string ogi_actor;   // $OGI_ACTOR
+  std::string user;        // $USER
+  bool no_color = false;   // $NO_COLOR is set (to anything)
+  bool stdout_is_tty = false;
+
+  // Reads the variables above and isatty(STDOUT_FILENO).
+  static Environment FromProcess();
+};
+
+// The global flags after defaults were applied.
+struct GlobalOptions {
+  std::string server;
+  std::string actor;
+  std::string agency;  // empty: the server's default agency
+  bool json = false;
+  bool color = false;  // ANSI bold allowed on stdout
+};
+
+// The global flag table (--server, --json, --actor, --agency, --help).
+const std::vector<FlagSpec>& GlobalFlags();
+
+// Applies flags over environment over built-in defaults. Usage error when the
+// server address is empty, or the actor is empty, not valid UTF-8 or contains
+// control characters.
+absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
+                                                   const Environment& env);
+
+// Sets the actor metadata (see kActorMetadataKey) and the deadline on a fresh
+// context. Every call must go through this.
+void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context);
+
+// A failed call's status as an absl::Status of the same code whose message is
+// what the user should read: the server's message (which names the field for
+// INVALID_ARGUMENT), prefixed by the code name in lower case for most other
+// codes ("not found: case 2022-0099"), and a plain explanation for an
+// unreachable or silent server at `server`. Always one line.
+// REQUIRES: !status.ok().
+absl::Status RpcError(const grpc::Status& status, absl::string_view server);
+
+// "ogi: <message>" for a failed status. REQUIRES: !status.ok().
+std::string ErrorLine(const absl::Status& status);
+
+// 0 for OK, 2 for usage errors, 1 for anything else.
+int ExitCode(const absl::Status& status);
+
+// The service stubs `ogi` calls. Implementations own whatever channel they
+// use.
+class ServiceStubs {
+ public:
+  virtual ~ServiceStubs() = default;
+  virtual v1::CaseService::StubInterface& Cases() = 0;
+  virtual v1::AgencyService::StubInterface& Agencies() = 0;
+};
+
+// Stubs on an insecure channel to `server` ("host:port"). Connects lazily, on
+// the first call.
+std::unique_ptr<ServiceStubs> MakeGrpcStubs(const std::string& server);
+
+}  // namespace ogi::cli
+
+#endif  // OGI_CLI_CLIENT_H_

@@ -1,0 +1,159 @@
+#include "cli/commands.h"
+
+#include <algorithm>
+#include <sstream>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cli/agency_commands.h"
+#include "cli/case_commands.h"
+#include "services/common/status_macros.h"
+#include "services/common/text.h"
+
+namespace ogi::cli {
+namespace {
+
+bool HasPrefix(const std::vector<std::string>& words,
+               const std::vector<std::string>& prefix) {
+  return prefix.size() <= words.size() &&
+         std::equal(prefix.begin(), prefix.end(), words.begin());
+}
+
+std::string CommandList(const std::vector<const CommandSpec*>& commands,
+                        size_t skip_words) {
+  size_t width = 0;
+  std::vector<std::string> names;
+  for (const CommandSpec* command : commands) {
+    std::vector<std::string> words(command->words.begin() + skip_words,
+                                   command->words.end());
+    names.push_back(absl::StrJoin(words, " "));
+    width = std::max(width, DisplayWidth(names.back()));
+  }
+  std::string out;
+  for (size_t i = 0; i < commands.size(); ++i) {
+    absl::StrAppend(&out, "  ", PadToWidth(names[i], width), "  ",
+                    commands[i]->summary, "\n");
+  }
+  return out;
+}
+
+std::string GlobalFlagList() {
+  const CommandSpec none;
+  // CommandHelp lists global flags last; reuse its layout.
+  const std::string help = CommandHelp(none, GlobalFlags());
+  return help.substr(help.find("Global flags:\n") + 14);
+}
+
+// Help for `words`: the overview, a command's help, or a group's list of
+// subcommands. Usage error for words that name nothing.
+absl::StatusOr<std::string> HelpFor(const std::vector<std::string>& words) {
+  if (words.empty()) return OverviewHelp();
+  std::vector<const CommandSpec*> matches;
+  for (const CommandSpec& command : AllCommands()) {
+    if (command.words == words) return CommandHelp(command, GlobalFlags());
+    if (HasPrefix(command.words, words)) matches.push_back(&command);
+  }
+  const std::string name = absl::StrCat("ogi ", absl::StrJoin(words, " "));
+  if (matches.empty()) {
+    return UsageError(
+        absl::StrCat("unknown command \"", name, "\"; see \"ogi help\""));
+  }
+  return absl::StrCat("Usage: ", name, " COMMAND [flags]\n\nCommands:\n",
+                      CommandList(matches, words.size()),
+                      "\nGlobal flags (accepted anywhere):\n", GlobalFlagList(),
+                      "\nRun \"", name,
+                      " COMMAND --help\" for a command's flags.\n");
+}
+
+absl::Status Run(const std::vector<std::string>& args, const Environment& env,
+                 const StubsFactory& make_stubs, std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const ParsedArgs parsed,
+                       ParseArgs(args, GlobalFlags(), AllCommands()));
+
+  const CommandSpec* command = parsed.command();
+  const std::string name =
+      command == nullptr ? "" : absl::StrJoin(command->words, " ");
+  if (parsed.help() || name == "help") {
+    OGI_ASSIGN_OR_RETURN(
+        const std::string help,
+        HelpFor(name == "help" ? parsed.positionals() : parsed.words()));
+    out << help;
+    return absl::OkStatus();
+  }
+
+  OGI_ASSIGN_OR_RETURN(const GlobalOptions options,
+                       ResolveGlobalOptions(parsed, env));
+  std::unique_ptr<ServiceStubs> stubs = make_stubs(options.server);
+
+  if (name == "case create") {
+    return RunCaseCreate(parsed, options, stubs->Cases(), out);
+  } else if (name == "case show") {
+    return RunCaseShow(parsed, options, stubs->Cases(), out);
+  } else if (name == "case list") {
+    return RunCaseList(parsed, options, stubs->Cases(), out);
+  } else if (name == "case update") {
+    return RunCaseUpdate(parsed, options, stubs->Cases(), out);
+  } else if (name == "case history") {
+    return RunCaseHistory(parsed, options, stubs->Cases(), out);
+  } else if (name == "agency list") {
+    return RunAgencyList(parsed, options, stubs->Agencies(), out);
+  }
+  // Every entry of AllCommands() has a branch above.
+  return absl::InternalError(
+      absl::StrCat("command \"", name, "\" has no implementation"));
+}
+
+}  // namespace
+
+const std::vector<CommandSpec>& AllCommands() {
+  static const auto* const kCommands = [] {
+    auto* commands = new std::vector<CommandSpec>(CaseCommandSpecs());
+    for (CommandSpec& spec : AgencyCommandSpecs()) {
+      commands->push_back(std::move(spec));
+    }
+    commands->push_back({{"help"},
+                         {"COMMAND"},
+                         /*variadic=*/true,
+                         "Show help for a command.",
+                         "",
+                         {}});
+    return commands;
+  }();
+  return *kCommands;
+}
+
+std::string OverviewHelp() {
+  std::vector<const CommandSpec*> commands;
+  for (const CommandSpec& command : AllCommands()) commands.push_back(&command);
+  return absl::StrCat(
+      "ogi: log and look up applications for government information "
+      "disclosure (政府信息公开申请).\n\n"
+      "Usage: ogi [global flags] COMMAND [flags]\n\nCommands:\n",
+      CommandList(commands, 0), "\nGlobal flags (accepted anywhere):\n",
+      GlobalFlagList(),
+      "\nEnum values are lower-case identifiers (e.g. natural_person, "
+      "in_person); dates are YYYY-MM-DD.\n"
+      "Run \"ogi COMMAND --help\" for a command's flags.\n");
+}
+
+int RunOgi(const std::vector<std::string>& args, const Environment& env,
+           const StubsFactory& make_stubs, std::ostream& out,
+           std::ostream& err) {
+  // Output is held back until the command succeeded, so a failure never
+  // leaves a partial table behind.
+  std::ostringstream buffer;
+  const absl::Status status = Run(args, env, make_stubs, buffer);
+  if (!status.ok()) {
+    err << ErrorLine(status) << '\n';
+    err.flush();
+    return ExitCode(status);
+  }
+  out << buffer.str();
+  out.flush();
+  return 0;
+}
+
+}  // namespace ogi::cli

@@ -1,0 +1,39 @@
+#ifndef OGI_CLI_COMMANDS_H_
+#define OGI_CLI_COMMANDS_H_
+
+// The `ogi` command table and the top-level run: parse, show help or dispatch
+// to a command, and report failure as one line on stderr.
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/client.h"
+
+namespace ogi::cli {
+
+// Makes the stubs for a server address; called at most once per run, and only
+// for commands that talk to the server.
+using StubsFactory =
+    std::function<std::unique_ptr<ServiceStubs>(const std::string& server)>;
+
+// Every command `ogi` knows, in overview order.
+const std::vector<CommandSpec>& AllCommands();
+
+// The overview shown by `ogi help` and `ogi --help`.
+std::string OverviewHelp();
+
+// Runs `ogi` with `args` (argv without the program name). Writes the result
+// to `out` only when the command succeeds; on failure writes exactly one line
+// "ogi: <message>" to `err`. Returns the exit code: 0 on success, 2 for usage
+// errors (nothing was sent), 1 for failed calls and other errors.
+int RunOgi(const std::vector<std::string>& args, const Environment& env,
+           const StubsFactory& make_stubs, std::ostream& out,
+           std::ostream& err);
+
+}  // namespace ogi::cli
+
+#endif  // OGI_CLI_COMMANDS_H_
