@@ -1,0 +1,435 @@
+#include "services/calendar/working_calendar.h"
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/civil_date.h"
+
+namespace ogi {
+namespace {
+
+constexpr int kMinYear = 1901;  // ToCivilDay accepts 1900..9999, and an
+constexpr int kMaxYear = 9998;  // arrangement reaches into adjacent years.
+
+const char* WeekdayName(absl::Weekday weekday) {
+  switch (weekday) {
+    case absl::Weekday::monday:
+      return "Monday";
+    case absl::Weekday::tuesday:
+      return "Tuesday";
+    case absl::Weekday::wednesday:
+      return "Wednesday";
+    case absl::Weekday::thursday:
+      return "Thursday";
+    case absl::Weekday::friday:
+      return "Friday";
+    case absl::Weekday::saturday:
+      return "Saturday";
+    case absl::Weekday::sunday:
+      return "Sunday";
+  }
+  return "?";
+}
+
+bool IsWeekend(absl::CivilDay day) {
+  const absl::Weekday weekday = absl::GetWeekday(day);
+  return weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday;
+}
+
+// Monday–Friday days from a fixed Monday up to and including `day` (negative
+// before it), so that WeekdaysThrough(b) - WeekdaysThrough(a) is the number of
+// Monday–Friday days in (a, b].
+int64_t WeekdaysThrough(absl::CivilDay day) {
+  static const absl::CivilDay kAnchorMonday(1970, 1, 5);
+  const int64_t offset = day - kAnchorMonday;
+  int64_t weeks = offset / 7;
+  int64_t rest = offset % 7;
+  if (rest < 0) {  // floor division
+    rest += 7;
+    --weeks;
+  }
+  return 5 * weeks + std::min<int64_t>(rest + 1, 5);
+}
+
+absl::Status Invalid(absl::string_view field, absl::string_view message) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", message));
+}
+
+// A date field that must be set and real.
+absl::StatusOr<absl::CivilDay> RequiredDate(const v1::Date& date,
+                                            absl::string_view field) {
+  if (IsUnset(date)) return Invalid(field, "must be set");
+  return ToCivilDay(date, field);
+}
+
+// Arrangements reach from 1 December of the previous year (元旦 2019 began on
+// 2018-12-30) to 31 January of the next.
+absl::Status CheckInReach(absl::CivilDay day, int year,
+                          absl::string_view field) {
+  const absl::CivilDay first(year - 1, 12, 1);
+  const absl::CivilDay last(year + 1, 1, 31);
+  if (day < first || day > last) {
+    return Invalid(
+        field, absl::StrCat(FormatIsoDate(day), " is outside the reach of the ",
+                            year, " arrangement (", FormatIsoDate(first), "..",
+                            FormatIsoDate(last), ")"));
+  }
+  return absl::OkStatus();
+}
+
+// A required, real, in-reach date from one of the arrangement's date fields.
+absl::StatusOr<absl::CivilDay> ArrangementDate(const v1::Date& date, int year,
+                                               absl::string_view field) {
+  absl::StatusOr<absl::CivilDay> day = RequiredDate(date, field);
+  if (!day.ok()) return day.status();
+  if (absl::Status status = CheckInReach(*day, year, field); !status.ok()) {
+    return status;
+  }
+  return *day;
+}
+
+struct HolidayRange {
+  absl::CivilDay from;
+  absl::CivilDay to;
+  int index = 0;
+};
+
+}  // namespace
+
+absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
+  const int year = arrangement.year();
+  if (year < kMinYear || year > kMaxYear) {
+    return Invalid(
+        "year", absl::StrCat(year, " is outside ", kMinYear, "..", kMaxYear));
+  }
+  const std::string prefix = absl::StrCat(year, ".");
+
+  if (arrangement.notices().empty()) {
+    return Invalid(prefix + "notices", "must list at least one notice");
+  }
+  for (int i = 0; i < arrangement.notices_size(); ++i) {
+    if (absl::StripAsciiWhitespace(arrangement.notices(i)).empty()) {
+      return Invalid(absl::StrCat(prefix, "notices[", i, "]"),
+                     "must not be blank");
+    }
+  }
+
+  if (arrangement.holidays().empty()) {
+    return Invalid(prefix + "holidays", "must list at least one holiday");
+  }
+  std::vector<HolidayRange> ranges;
+  for (int i = 0; i < arrangement.holidays_size(); ++i) {
+    const v1::Holiday& holiday = arrangement.holidays(i);
+    const std::string field = absl::StrCat(prefix, "holidays[", i, "]");
+    if (absl::StripAsciiWhitespace(holiday.name()).empty()) {
+      return Invalid(field + ".name", "must not be blank");
+    }
+    absl::StatusOr<absl::CivilDay> from =
+        ArrangementDate(holiday.from(), year, field + ".from");
+    if (!from.ok()) return from.status();
+    absl::StatusOr<absl::CivilDay> to =
+        ArrangementDate(holiday.to(), year, field + ".to");
+    if (!to.ok()) return to.status();
+    if (*to < *from) {
+      return Invalid(field + ".to",
+                     absl::StrCat(FormatIsoDate(*to), " is before from ",
+                                  FormatIsoDate(*from)));
+    }
+    const int64_t length = *to - *from + 1;
+    if (holiday.days() != length) {
+      return Invalid(
+          field + ".days",
+          absl::StrCat(holiday.days(), " does not match ", FormatIsoDate(*from),
+                       "..", FormatIsoDate(*to), " (", length, " days)"));
+    }
+    ranges.push_back({*from, *to, i});
+  }
+  std::sort(ranges.begin(), ranges.end(),
+            [](const HolidayRange& a, const HolidayRange& b) {
+              return a.from < b.from;
+            });
+  for (size_t k = 1; k < ranges.size(); ++k) {
+    const HolidayRange& earlier = ranges[k - 1];
+    const HolidayRange& later = ranges[k];
+    if (later.from <= earlier.to) {
+      const int reported = std::max(earlier.index, later.index);
+      const int other = std::min(earlier.index, later.index);
+      return Invalid(absl::StrCat(prefix, "holidays[", reported, "]"),
+                     absl::StrCat("overlaps holidays[", other, "] (",
+                                  arrangement.holidays(other).name(), ")"));
+    }
+  }
+  // The holiday containing `day`, or nullptr.
+  auto containing = [&ranges](absl::CivilDay day) -> const HolidayRange* {
+    for (const HolidayRange& range : ranges) {
+      if (range.from <= day && day <= range.to) return &range;
+    }
+    return nullptr;
+  };
+
+  std::map<absl::CivilDay, int> off_days;  // day -> index in off_days
+  for (int i = 0; i < arrangement.off_days_size(); ++i) {
+    const std::string field = absl::StrCat(prefix, "off_days[", i, "]");
+    absl::StatusOr<absl::CivilDay> day =
+        ArrangementDate(arrangement.off_days(i), year, field);
+    if (!day.ok()) return day.status();
+    auto [it, inserted] = off_days.emplace(*day, i);
+    if (!inserted) {
+      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
+                                         " is listed twice (also off_days[",
+                                         it->second, "])"));
+    }
+    if (containing(*day) == nullptr) {
+      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
+                                         " is not inside any holiday's "
+                                         "from..to"));
+    }
+  }
+  // Sorted by date, so the first missing day is reported.
+  for (const HolidayRange& range : ranges) {
+    for (absl::CivilDay day = range.from; day <= range.to; ++day) {
+      if (off_days.count(day) == 0) {
+        return Invalid(absl::StrCat(prefix, "holidays[", range.index, "]"),
+                       absl::StrCat(FormatIsoDate(day), " (",
+                                    arrangement.holidays(range.index).name(),
+                                    ") is missing from off_days"));
+      }
+    }
+  }
+
+  std::map<absl::CivilDay, int> makeup_days;
+  for (int i = 0; i < arrangement.makeup_workdays_size(); ++i) {
+    const std::string field = absl::StrCat(prefix, "makeup_workdays[", i, "]");
+    absl::StatusOr<absl::CivilDay> day =
+        ArrangementDate(arrangement.makeup_workdays(i), year, field);
+    if (!day.ok()) return day.status();
+    auto [it, inserted] = makeup_days.emplace(*day, i);
+    if (!inserted) {
+      return Invalid(field,
+                     absl::StrCat(FormatIsoDate(*day),
+                                  " is listed twice (also makeup_workdays[",
+                                  it->second, "])"));
+    }
+    if (off_days.count(*day) > 0) {
+      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
+                                         " is also listed as a day off"));
+    }
+    if (!IsWeekend(*day)) {
+      return Invalid(field,
+                     absl::StrCat(FormatIsoDate(*day), " is a ",
+                                  WeekdayName(absl::GetWeekday(*day)),
+                                  "; make-up working days are Saturdays or "
+                                  "Sundays"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
+    absl::Span<const v1::CalendarYear> years) {
+  WorkingCalendar calendar;
+  for (const v1::CalendarYear& arrangement : years) {
+    if (absl::Status status = ValidateCalendarYear(arrangement); !status.ok()) {
+      return status;
+    }
+    if (!calendar.loaded_years_.insert(arrangement.year()).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("years: ", arrangement.year(), " is given twice"));
+    }
+  }
+  calendar.years_.assign(years.begin(), years.end());
+  std::sort(calendar.years_.begin(), calendar.years_.end(),
+            [](const v1::CalendarYear& a, const v1::CalendarYear& b) {
+              return a.year() < b.year();
+            });
+
+  // Adds one declared day. Two arrangements may both list a day off (a
+  // notice may restate its neighbour's 元旦); they may not disagree on it.
+  auto add = [&calendar](absl::CivilDay day, SpecialDay special,
+                         absl::string_view field) -> absl::Status {
+    auto [it, inserted] = calendar.special_days_.emplace(day, special);
+    if (inserted) return absl::OkStatus();
+    SpecialDay& existing = it->second;
+    if (existing.kind != special.kind) {
+      return Invalid(field, absl::StrCat(FormatIsoDate(day), " is listed as ",
+                                         existing.kind == v1::DAY_KIND_HOLIDAY
+                                             ? "a day off"
+                                             : "a make-up working day",
+                                         " by the ", existing.arrangement_year,
+                                         " arrangement"));
+    }
+    // Prefer the arrangement of the day's own year.
+    if (special.arrangement_year == static_cast<int>(day.year())) {
+      existing = std::move(special);
+    }
+    return absl::OkStatus();
+  };
+  for (const v1::CalendarYear& arrangement : calendar.years_) {
+    const int year = arrangement.year();
+    for (int i = 0; i < arrangement.holidays_size(); ++i) {
+      const v1::Holiday& holiday = arrangement.holidays(i);
+      // Validated above.
+      const absl::CivilDay from(holiday.from().year(), holiday.from().month(),
+                                holiday.from().day());
+      const absl::CivilDay to(holiday.to().year(), holiday.to().month(),
+                              holiday.to().day());
+      for (absl::CivilDay day = from; day <= to; ++day) {
+        absl::Status status =
+            add(day, SpecialDay{v1::DAY_KIND_HOLIDAY, year, holiday.name()},
+                absl::StrCat(year, ".holidays[", i, "]"));
+        if (!status.ok()) return status;
+      }
+    }
+    for (int i = 0; i < arrangement.makeup_workdays_size(); ++i) {
+      const v1::Date& date = arrangement.makeup_workdays(i);
+      absl::Status status =
+          add(absl::CivilDay(date.year(), date.month(), date.day()),
+              SpecialDay{v1::DAY_KIND_MAKEUP_WORKDAY, year, ""},
+              absl::StrCat(year, ".makeup_workdays[", i, "]"));
+      if (!status.ok()) return status;
+    }
+  }
+  return calendar;
+}
+
+absl::StatusOr<WorkingCalendar> WorkingCalendar::WithYears(
+    absl::Span<const v1::CalendarYear> years) const {
+  std::set<int> replaced;
+  for (const v1::CalendarYear& arrangement : years) {
+    replaced.insert(arrangement.year());
+  }
+  std::vector<v1::CalendarYear> merged;
+  for (const v1::CalendarYear& arrangement : years_) {
+    if (replaced.count(arrangement.year()) == 0) merged.push_back(arrangement);
+  }
+  merged.insert(merged.end(), years.begin(), years.end());
+  return Create(merged);
+}
+
+const v1::CalendarYear* WorkingCalendar::FindYear(int year) const {
+  auto it = std::lower_bound(
+      years_.begin(), years_.end(), year,
+      [](const v1::CalendarYear& a, int y) { return a.year() < y; });
+  if (it == years_.end() || it->year() != year) return nullptr;
+  return &*it;
+}
+
+bool WorkingCalendar::HasArrangementsFor(absl::CivilDay first,
+                                         absl::CivilDay last) const {
+  if (last < first) return true;
+  const int64_t first_year = first.year();
+  const int64_t last_year = last.year();
+  const auto begin = loaded_years_.lower_bound(static_cast<int>(first_year));
+  const auto end = loaded_years_.upper_bound(static_cast<int>(last_year));
+  return std::distance(begin, end) == last_year - first_year + 1;
+}
+
+DayInfo WorkingCalendar::Classify(absl::CivilDay day) const {
+  DayInfo info;
+  info.day = day;
+  info.year_loaded = HasYear(static_cast<int>(day.year()));
+  auto it = special_days_.find(day);
+  if (it != special_days_.end()) {
+    info.kind = it->second.kind;
+    info.holiday_name = it->second.holiday_name;
+    info.arrangement_year = it->second.arrangement_year;
+  } else {
+    info.kind =
+        IsWeekend(day) ? v1::DAY_KIND_WEEKEND : v1::DAY_KIND_WORKING_WEEKDAY;
+  }
+  return info;
+}
+
+v1::DayKind WorkingCalendar::KindOf(absl::CivilDay day) const {
+  auto it = special_days_.find(day);
+  if (it != special_days_.end()) return it->second.kind;
+  return IsWeekend(day) ? v1::DAY_KIND_WEEKEND : v1::DAY_KIND_WORKING_WEEKDAY;
+}
+
+bool WorkingCalendar::IsWorkingDay(absl::CivilDay day) const {
+  const v1::DayKind kind = KindOf(day);
+  return kind == v1::DAY_KIND_WORKING_WEEKDAY ||
+         kind == v1::DAY_KIND_MAKEUP_WORKDAY;
+}
+
+absl::StatusOr<WorkingDayCount> WorkingCalendar::AddWorkingDays(
+    absl::CivilDay start, int days) const {
+  if (days < 0 || days > kMaxPeriodDays) {
+    return Invalid("days",
+                   absl::StrCat(days, " is outside 0..", kMaxPeriodDays));
+  }
+  WorkingDayCount count;
+  count.start = start;
+  count.days = days;
+  std::set<int> unloaded;
+  absl::CivilDay day = start;
+  for (int counted = 0; counted < days;) {
+    ++day;
+    DayInfo info = Classify(day);
+    if (!info.year_loaded) unloaded.insert(static_cast<int>(day.year()));
+    if (info.IsWorkingDay()) {
+      ++counted;
+      if (info.kind == v1::DAY_KIND_MAKEUP_WORKDAY) {
+        count.notable_days.push_back({std::move(info), counted});
+      }
+    } else if (info.kind == v1::DAY_KIND_HOLIDAY) {
+      count.notable_days.push_back({std::move(info), 0});
+    }
+  }
+  count.end = day;
+  count.provisional = !unloaded.empty();
+  count.provisional_years.assign(unloaded.begin(), unloaded.end());
+  return count;
+}
+
+int64_t WorkingCalendar::WorkingDaysBetween(absl::CivilDay from,
+                                            absl::CivilDay to) const {
+  if (to < from) return -WorkingDaysBetween(to, from);
+  // Monday–Friday days, corrected by every declared day in (from, to]: a
+  // holiday on a weekday is one fewer, a make-up weekend day one more.
+  int64_t count = WeekdaysThrough(to) - WeekdaysThrough(from);
+  for (auto it = special_days_.upper_bound(from);
+       it != special_days_.end() && it->first <= to; ++it) {
+    const bool weekend = IsWeekend(it->first);
+    if (it->second.kind == v1::DAY_KIND_HOLIDAY && !weekend) --count;
+    if (it->second.kind == v1::DAY_KIND_MAKEUP_WORKDAY && weekend) ++count;
+  }
+  return count;
+}
+
+absl::CivilDay WorkingCalendar::NextWorkingDayOnOrAfter(
+    absl::CivilDay day) const {
+  // Terminates: only finitely many days are declared off.
+  while (!IsWorkingDay(day)) ++day;
+  return day;
+}
+
+absl::StatusOr<CalendarDayPeriod> WorkingCalendar::AddCalendarDays(
+    absl::CivilDay start, int days) const {
+  if (days < 0 || days > kMaxPeriodDays) {
+    return Invalid("days",
+                   absl::StrCat(days, " is outside 0..", kMaxPeriodDays));
+  }
+  CalendarDayPeriod period;
+  period.start = start;
+  period.days = days;
+  period.nominal_end = start + days;
+  std::set<int> unloaded;
+  absl::CivilDay day = period.nominal_end;
+  while (true) {
+    DayInfo info = Classify(day);
+    if (!info.year_loaded) unloaded.insert(static_cast<int>(day.year()));
+    if (info.IsWorkingDay()) break;
+    period.days_off.push_back(std::move(info));
+    ++day;
+  }
+  period.end = day;
+  period.provisional = !unloaded.empty();
+  period.provisional_years.assign(unloaded.begin(), unloaded.end());
+  return period;
+}
+
+}  // namespace ogi

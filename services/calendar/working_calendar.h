@@ -1,0 +1,190 @@
+#ifndef OGI_SERVICES_CALENDAR_WORKING_CALENDAR_H_
+#define OGI_SERVICES_CALENDAR_WORKING_CALENDAR_H_
+
+// The national working-day calendar (SPEC §3, legal-notes §4–5) and the
+// arithmetic the statutory clocks are built on.
+//
+// A working day (工作日) is a make-up working day (调休上班) of a loaded
+// arrangement, or a Monday–Friday that is not an official day off. A date in a
+// year with no loaded arrangement follows the Monday–Friday fallback, and
+// anything computed across such a date is marked provisional.
+//
+// Counting rule: day 1 is the day AFTER the start date; the start date itself
+// never counts, even when it is a working day.
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "ogi/v1/calendar.pb.h"
+
+namespace ogi {
+
+// Checks one year's arrangement on its own. Returns OK, or INVALID_ARGUMENT
+// naming the field and the rule, e.g.
+// "2027.makeup_workdays[1]: 2027-02-14 is also listed as a day off". Rules:
+//  - year is within 1901..9998;
+//  - at least one notice, none blank; at least one holiday;
+//  - every holiday has a name, set and real `from`/`to` dates, from <= to,
+//    `days` equal to the length of from..to, and no two holidays overlap;
+//  - every date is real, unique in its list, and within the arrangement's
+//    reach: 1 December of the previous year to 31 January of the next;
+//  - off_days are exactly the days of the holidays (so every skipped day has
+//    a name to show);
+//  - make-up working days fall on a Saturday or Sunday and are not days off.
+absl::Status ValidateCalendarYear(const v1::CalendarYear& year);
+
+// What the calendar says about one date.
+struct DayInfo {
+  absl::CivilDay day;
+  v1::DayKind kind = v1::DAY_KIND_UNSPECIFIED;
+  // The holiday's name ("春节") when kind is DAY_KIND_HOLIDAY; "" otherwise.
+  std::string holiday_name;
+  // The arrangement that declared the day a holiday or make-up working day;
+  // 0 for ordinary weekdays and weekends. Differs from day.year() for days
+  // such as 2018-12-31, declared by the 2019 arrangement.
+  int arrangement_year = 0;
+  // True when an arrangement for day.year() is loaded. When false, the kind is
+  // the Monday–Friday fallback (unless an adjacent year's arrangement lists the
+  // day) and may change once that year is published.
+  bool year_loaded = false;
+
+  bool IsWorkingDay() const {
+    return kind == v1::DAY_KIND_WORKING_WEEKDAY ||
+           kind == v1::DAY_KIND_MAKEUP_WORKDAY;
+  }
+};
+
+// A day that a count crossed and that an explanation should mention: a holiday
+// skipped, or a make-up working day counted.
+struct NotableDay {
+  DayInfo info;
+  // For a counted make-up working day, its number in the count (1 for the
+  // first working day after the start); 0 for a skipped holiday.
+  int ordinal = 0;
+};
+
+// The result of WorkingCalendar::AddWorkingDays.
+struct WorkingDayCount {
+  absl::CivilDay start;  // not counted
+  int days = 0;          // the number of working days added
+  absl::CivilDay end;    // the `days`-th working day after `start`
+  // True when a day in (start, end] lies in a year with no loaded arrangement.
+  bool provisional = false;
+  // Those years, ascending.
+  std::vector<int> provisional_years;
+  // Holidays skipped and make-up working days counted in (start, end], in
+  // date order. Ordinary weekdays and weekends are not listed.
+  std::vector<NotableDay> notable_days;
+};
+
+// The result of WorkingCalendar::AddCalendarDays.
+struct CalendarDayPeriod {
+  absl::CivilDay start;        // not counted
+  int days = 0;                // the number of calendar days added
+  absl::CivilDay nominal_end;  // start + days
+  // nominal_end, or the first working day after it when it is a day off.
+  absl::CivilDay end;
+  // True when a day in [nominal_end, end] lies in a year with no loaded
+  // arrangement (only those days decide the result).
+  bool provisional = false;
+  std::vector<int> provisional_years;  // ascending
+  // The days off in [nominal_end, end) that moved the end, in date order.
+  std::vector<DayInfo> days_off;
+};
+
+// An immutable working-day calendar built from a set of yearly arrangements.
+// A value type: cheap enough to copy, but usually shared as
+// std::shared_ptr<const WorkingCalendar> and replaced as a whole when an
+// administrator loads a year. Thread-safe: all methods are const.
+class WorkingCalendar {
+ public:
+  // The largest `days` AddWorkingDays and AddCalendarDays accept (about ten
+  // years); statutory periods are far shorter.
+  static constexpr int kMaxPeriodDays = 3660;
+
+  // A calendar with no arrangement: Monday–Friday everywhere, and every count
+  // that covers a day is provisional.
+  WorkingCalendar() = default;
+
+  // Builds a calendar from `years` (any order). Returns INVALID_ARGUMENT when
+  // an arrangement fails ValidateCalendarYear, when a year is given twice
+  // ("years: 2019 is given twice"), or when two arrangements disagree about a
+  // date (one lists it as a day off, the other as a make-up working day).
+  static absl::StatusOr<WorkingCalendar> Create(
+      absl::Span<const v1::CalendarYear> years);
+
+  // A new calendar with `years` added, each replacing the loaded arrangement
+  // of the same year. Errors as Create.
+  absl::StatusOr<WorkingCalendar> WithYears(
+      absl::Span<const v1::CalendarYear> years) const;
+
+  // The loaded arrangements, ascending by year.
+  const std::vector<v1::CalendarYear>& years() const { return years_; }
+
+  // The arrangement for `year`, or nullptr when none is loaded.
+  const v1::CalendarYear* FindYear(int year) const;
+
+  // True when an arrangement for `year` is loaded.
+  bool HasYear(int year) const { return loaded_years_.count(year) > 0; }
+
+  // True when every year from first.year() to last.year() is loaded, i.e. no
+  // result over [first, last] is provisional. True when last < first.
+  bool HasArrangementsFor(absl::CivilDay first, absl::CivilDay last) const;
+
+  // What `day` is: kind, holiday name, and whether its year is loaded.
+  DayInfo Classify(absl::CivilDay day) const;
+
+  // Classify(day).kind.
+  v1::DayKind KindOf(absl::CivilDay day) const;
+
+  // True for a make-up working day or a Monday–Friday that is not a day off.
+  bool IsWorkingDay(absl::CivilDay day) const;
+
+  // The `days`-th working day after `start` (day 1 is the first working day
+  // after `start`; `start` itself never counts). days == 0 returns `start`.
+  // Returns INVALID_ARGUMENT when days < 0 or days > kMaxPeriodDays.
+  absl::StatusOr<WorkingDayCount> AddWorkingDays(absl::CivilDay start,
+                                                 int days) const;
+
+  // The number of working days in (from, to]: how many working days after
+  // `from` up to and including `to`. Negative (minus the count in (to, from])
+  // when to < from; 0 when equal. E.g. "working days left" until a deadline is
+  // WorkingDaysBetween(today, deadline), and AddWorkingDays(a, n).end == b
+  // implies WorkingDaysBetween(a, b) == n. Uses the Monday–Friday fallback for
+  // years without an arrangement (see HasArrangementsFor).
+  int64_t WorkingDaysBetween(absl::CivilDay from, absl::CivilDay to) const;
+
+  // `day` when it is a working day, otherwise the first working day after it.
+  absl::CivilDay NextWorkingDayOnOrAfter(absl::CivilDay day) const;
+
+  // A period of `days` calendar days after `start` (day 1 is the day after
+  // `start`). When its last day is a day off (weekend or holiday) the period
+  // ends on the next working day (SPEC §3; Civil Procedure Law Art. 85,
+  // 民法典 Art. 203). Returns INVALID_ARGUMENT when days < 0 or
+  // days > kMaxPeriodDays.
+  absl::StatusOr<CalendarDayPeriod> AddCalendarDays(absl::CivilDay start,
+                                                    int days) const;
+
+ private:
+  // A date that some arrangement declares a holiday or a make-up working day.
+  struct SpecialDay {
+    v1::DayKind kind = v1::DAY_KIND_UNSPECIFIED;
+    int arrangement_year = 0;
+    std::string holiday_name;
+  };
+
+  std::vector<v1::CalendarYear> years_;  // ascending by year
+  std::set<int> loaded_years_;
+  std::map<absl::CivilDay, SpecialDay> special_days_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_CALENDAR_WORKING_CALENDAR_H_
