@@ -76,8 +76,8 @@ absl::StatusOr<CaseRow> FindCase(Database& db, absl::string_view agency_code,
   stmt.BindText(2, number);
   OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
-    return absl::NotFoundError(absl::StrCat(
-        "number: no case \"", number, "\" in agency \"", agency_code, "\""));
+    return absl::NotFoundError(
+        absl::StrCat("no case ", number, " in agency \"", agency_code, "\""));
   }
   CaseRow out;
   out.id = stmt.ColumnInt(0);

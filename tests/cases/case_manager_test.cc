@@ -6,6 +6,7 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/storage/store_test_util.h"
 
 namespace ogi {
 namespace {
@@ -25,15 +26,9 @@ absl::Time BeijingTime(int y, int m, int d, int hh, int mm) {
 class CaseManagerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    SqliteStoreOptions options;
-    options.path = ":memory:";
-    auto store = SqliteCaseStore::Open(options);
+    auto store = ::ogi::testing::OpenStoreWithAgency("default", "本机关");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    v1::Agency agency;
-    agency.set_code("default");
-    agency.set_name("本机关");
-    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
     manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, "default");
   }
 

@@ -12,6 +12,7 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/storage/store_test_util.h"
 
 namespace ogi {
 namespace {
@@ -23,15 +24,10 @@ using ::testing::HasSubstr;
 class CaseServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    SqliteStoreOptions options;
-    options.path = ":memory:";
-    auto store = SqliteCaseStore::Open(options);
+    auto store =
+        ::ogi::testing::OpenStoreWithAgency("default", "聊城市行政审批服务局");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    v1::Agency agency;
-    agency.set_code("default");
-    agency.set_name("聊城市行政审批服务局");
-    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
     manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, "default");
     case_service_ = std::make_unique<CaseServiceImpl>(manager_.get(), &pool_);
     agency_service_ =

@@ -11,11 +11,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 
 extern char** environ;
 
@@ -27,27 +29,6 @@ std::vector<char*> CStrings(std::vector<std::string>& strings) {
   for (std::string& s : strings) out.push_back(s.data());
   out.push_back(nullptr);
   return out;
-}
-
-// Reads what is available on `fd` into `out` until `deadline` or EOF, or until
-// `stop(out)` holds. Returns false on EOF.
-template <typename Stop>
-bool ReadUntil(int fd, std::string* out, absl::Time deadline, Stop stop) {
-  char buffer[4096];
-  while (!stop(*out)) {
-    const absl::Duration left = deadline - absl::Now();
-    if (left <= absl::ZeroDuration()) return true;
-    pollfd p{fd, POLLIN, 0};
-    const int ready =
-        poll(&p, 1, static_cast<int>(absl::ToInt64Milliseconds(left)) + 1);
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) continue;
-    const ssize_t n = read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    out->append(buffer, static_cast<size_t>(n));
-  }
-  return true;
 }
 
 // Waits for `pid` to exit up to `timeout`; returns its wait status or -1.
@@ -68,6 +49,53 @@ int WaitFor(pid_t pid, absl::Duration timeout) {
 }
 
 }  // namespace
+
+class ServerProcess::LogReader {
+ public:
+  // Takes ownership of `fd` and reads it until EOF on its own thread.
+  explicit LogReader(int fd) : fd_(fd), thread_([this] { Run(); }) {}
+  ~LogReader() {
+    thread_.join();  // EOF comes once the process is gone
+    close(fd_);
+  }
+
+  std::string Text() {
+    absl::MutexLock lock(&mu_);
+    return text_;
+  }
+
+  // Waits until `done(text)` holds, EOF, or `deadline`; returns the text.
+  template <typename Done>
+  std::string WaitFor(Done done, absl::Time deadline) {
+    absl::MutexLock lock(&mu_);
+    auto ready = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return eof_ || done(text_);
+    };
+    mu_.AwaitWithDeadline(absl::Condition(&ready), deadline);
+    return text_;
+  }
+
+ private:
+  void Run() {
+    char buffer[4096];
+    while (true) {
+      const ssize_t n = read(fd_, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      absl::MutexLock lock(&mu_);
+      if (n <= 0) {
+        eof_ = true;
+        return;
+      }
+      text_.append(buffer, static_cast<size_t>(n));
+    }
+  }
+
+  const int fd_;
+  absl::Mutex mu_;
+  std::string text_ ABSL_GUARDED_BY(mu_);
+  bool eof_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread thread_;
+};
 
 std::string ServerBinary() { return OGI_SERVER_BINARY; }
 std::string CliBinary() { return OGI_CLI_BINARY; }
@@ -104,40 +132,37 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(
     return absl::InternalError(
         absl::StrCat("spawn ", binary, ": ", std::strerror(rc)));
   }
-  process.stderr_fd_ = pipe_fds[0];
+  process.log_ = std::make_unique<LogReader>(pipe_fds[0]);
   const std::string kMarker = "listening on ";
-  const bool open =
-      ReadUntil(process.stderr_fd_, &process.log_, absl::Now() + timeout,
-                [&](const std::string& log) {
-                  const size_t at = log.find(kMarker);
-                  return at != std::string::npos &&
-                         log.find(',', at) != std::string::npos;
-                });
-  const size_t at = process.log_.find(kMarker);
-  if (!open || at == std::string::npos) {
+  const std::string log = process.log_->WaitFor(
+      [&](const std::string& text) {
+        const size_t at = text.find(kMarker);
+        return at != std::string::npos &&
+               text.find(',', at) != std::string::npos;
+      },
+      absl::Now() + timeout);
+  const size_t at = log.find(kMarker);
+  if (at == std::string::npos || log.find(',', at) == std::string::npos) {
     process.Kill();
     return absl::UnavailableError(
-        absl::StrCat("ogi-server did not start: ", process.log_));
+        absl::StrCat("ogi-server did not start: ", log));
   }
   const size_t begin = at + kMarker.size();
-  process.address_ =
-      process.log_.substr(begin, process.log_.find(',', begin) - begin);
+  process.address_ = log.substr(begin, log.find(',', begin) - begin);
   return process;
 }
 
 ServerProcess::ServerProcess(ServerProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)),
-      stderr_fd_(std::exchange(other.stderr_fd_, -1)),
-      address_(std::move(other.address_)),
-      log_(std::move(other.log_)) {}
+      log_(std::move(other.log_)),
+      address_(std::move(other.address_)) {}
 
 ServerProcess& ServerProcess::operator=(ServerProcess&& other) noexcept {
   if (this != &other) {
     Kill();
     pid_ = std::exchange(other.pid_, -1);
-    stderr_fd_ = std::exchange(other.stderr_fd_, -1);
-    address_ = std::move(other.address_);
     log_ = std::move(other.log_);
+    address_ = std::move(other.address_);
   }
   return *this;
 }
@@ -153,7 +178,6 @@ absl::StatusOr<int> ServerProcess::Stop(absl::Duration timeout) {
     return absl::DeadlineExceededError("ogi-server did not stop in time");
   }
   pid_ = -1;
-  Log();
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -163,21 +187,14 @@ void ServerProcess::Kill() {
     WaitFor(pid_, absl::Seconds(30));
     pid_ = -1;
   }
-  Log();
-  if (stderr_fd_ >= 0) {
-    close(stderr_fd_);
-    stderr_fd_ = -1;
-  }
 }
 
 std::string ServerProcess::Log() {
-  if (stderr_fd_ >= 0) {
-    // Drain what is buffered without blocking past a short deadline.
-    ReadUntil(stderr_fd_, &log_,
-              absl::Now() + absl::Milliseconds(pid_ > 0 ? 10 : 1000),
-              [](const std::string&) { return false; });
-  }
-  return log_;
+  if (log_ == nullptr) return "";
+  if (pid_ > 0) return log_->Text();
+  // The process is gone: wait briefly for the reader to reach EOF.
+  return log_->WaitFor([](const std::string&) { return false; },
+                       absl::Now() + absl::Seconds(5));
 }
 
 absl::StatusOr<CommandResult> RunCommand(

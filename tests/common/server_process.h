@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,11 +52,14 @@ class ServerProcess {
   std::string Log();
 
  private:
+  // The server's stderr, drained continuously by a reader thread so that a
+  // talkative server never blocks on a full pipe.
+  class LogReader;
+
   ServerProcess() = default;
   pid_t pid_ = -1;
-  int stderr_fd_ = -1;
+  std::unique_ptr<LogReader> log_;
   std::string address_;
-  std::string log_;
 };
 
 struct CommandResult {

@@ -31,15 +31,11 @@ std::string TempDbPath() {
 class SqliteCaseStoreTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    SqliteStoreOptions options;
-    options.path = GetParam() ? TempDbPath() : ":memory:";
-    auto store = SqliteCaseStore::Open(options);
+    auto store = ::ogi::testing::OpenStoreWithAgency(
+        "a", "甲局", GetParam() ? TempDbPath() : ":memory:");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
     v1::Agency agency;
-    agency.set_code("a");
-    agency.set_name("甲局");
-    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
     agency.set_code("b");
     agency.set_name("乙局");
     ASSERT_THAT(store_->UpsertAgency(agency), IsOk());

@@ -3,11 +3,14 @@
 
 // Builders of valid records for store tests.
 
+#include <memory>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "ogi/v1/case.pb.h"
 #include "ogi/v1/case_event.pb.h"
 #include "services/common/civil_date.h"
+#include "storage/sqlite_case_store.h"
 
 namespace ogi::testing {
 
@@ -34,6 +37,23 @@ inline v1::CaseEvent MakeEvent(v1::CaseEventType type, const std::string& actor,
   e.set_actor(actor);
   e.mutable_recorded_at()->set_seconds(seconds);
   return e;
+}
+
+// A store at `path` (default: a private in-memory database) holding one
+// agency `code` named `name`.
+inline absl::StatusOr<std::unique_ptr<SqliteCaseStore>> OpenStoreWithAgency(
+    const std::string& code, const std::string& name,
+    const std::string& path = ":memory:") {
+  SqliteStoreOptions options;
+  options.path = path;
+  auto store = SqliteCaseStore::Open(options);
+  if (!store.ok()) return store.status();
+  v1::Agency agency;
+  agency.set_code(code);
+  agency.set_name(name);
+  absl::StatusOr<v1::Agency> added = (*store)->UpsertAgency(agency);
+  if (!added.ok()) return added.status();
+  return store;
 }
 
 }  // namespace ogi::testing
