@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -14,6 +15,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
+#include "cli/deadline_text.h"
+#include "cli/flag_values.h"
 #include "cli/render.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "services/common/civil_date.h"
@@ -35,44 +38,6 @@ constexpr char kEmptyValue[] = "（空）";
 constexpr size_t kListApplicantWidth = 24;
 // The items column never shrinks below this, even if lines get longer.
 constexpr size_t kListMinItemWidth = 20;
-
-std::string FlagName(absl::string_view flag) {
-  return absl::StrCat("--", flag);
-}
-
-// The value of the ogi.v1 enum `Enum` named by identifier `value`.
-template <typename Enum>
-absl::StatusOr<Enum> ParseEnumFlag(absl::string_view value,
-                                   absl::string_view flag) {
-  absl::StatusOr<int> number = ParseEnumIdentifier(
-      google::protobuf::GetEnumDescriptor<Enum>(), value, FlagName(flag));
-  if (!number.ok()) return UsageError(number.status().message());
-  return static_cast<Enum>(*number);
-}
-
-// An empty value stands for "no date" (leave unset, or clear on update).
-absl::StatusOr<absl::optional<v1::Date>> ParseDateFlag(absl::string_view value,
-                                                       absl::string_view flag) {
-  if (value.empty()) return absl::nullopt;
-  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(value, FlagName(flag));
-  if (!day.ok()) return UsageError(day.status().message());
-  return ToProtoDate(*day);
-}
-
-// The date given for `flag`, which must not be empty.
-absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
-                                          absl::string_view flag) {
-  OGI_ASSIGN_OR_RETURN(const absl::optional<v1::Date> date,
-                       ParseDateFlag(args.Get(flag), flag));
-  if (!date.has_value()) {
-    return UsageError(absl::StrCat(FlagName(flag), ": must not be empty"));
-  }
-  return *date;
-}
-
-std::string EnumHelp(absl::string_view what, const EnumDescriptor* type) {
-  return absl::StrCat(what, ": ", absl::StrJoin(EnumIdentifiers(type), "|"));
-}
 
 // A flag that sets one field of a Case, for create and update.
 struct FieldFlag {
@@ -214,14 +179,6 @@ absl::Status ApplyFieldFlags(const ParsedArgs& args, v1::Case* c,
   return absl::OkStatus();
 }
 
-// Writes the JSON form of `message` and a newline.
-absl::Status WriteJson(const google::protobuf::Message& message,
-                       std::ostream& out) {
-  OGI_ASSIGN_OR_RETURN(const std::string json, ToJson(message));
-  out << json << '\n';
-  return absl::OkStatus();
-}
-
 // The case card, or its JSON.
 absl::Status WriteCase(const v1::Case& c, const GlobalOptions& options,
                        std::ostream& out) {
@@ -285,6 +242,11 @@ const EnumDescriptor* EnumOfField(absl::string_view field) {
   if (field == "requested_form") return v1::RequestedForm_descriptor();
   if (field == "delivery_method") return v1::DeliveryMethod_descriptor();
   if (field == "status") return v1::CaseStatus_descriptor();
+  if (field == "procedure.fee.method") return v1::FeeMethod_descriptor();
+  if (absl::StartsWith(field, "procedure.consultations[") &&
+      absl::EndsWith(field, "].kind")) {
+    return v1::ConsultedPartyKind_descriptor();
+  }
   return nullptr;
 }
 
@@ -308,9 +270,52 @@ std::string FieldLabel(absl::string_view field) {
           {"requested_form", "获取方式"},
           {"delivery_method", "送达方式"},
           {"status", "状态"},
+          {"procedure.correction.sent", "补正通知发出日期"},
+          {"procedure.correction.items_to_supplement", "需补正内容"},
+          {"procedure.correction.applicant_deadline", "补正期限"},
+          {"procedure.correction.supplement_received", "收到补正日期"},
+          {"procedure.fee.method", "收费方式"},
+          {"procedure.fee.prior_applications_this_month", "当月此前申请件数"},
+          {"procedure.fee.units", "计费件数"},
+          {"procedure.fee.pages", "页数"},
+          {"procedure.fee.amount_yuan", "收费金额（元）"},
+          {"procedure.fee.served", "收费通知送达日期"},
+          {"procedure.fee.paid", "缴费日期"},
+          {"procedure.extension.working_days", "延长工作日"},
+          {"procedure.extension.approver", "延期批准人"},
+          {"procedure.extension.approved", "延期批准日期"},
+          {"procedure.extension.notified", "延期告知日期"},
+          {"procedure.deferral.new_due", "另行确定的答复期限"},
+          {"procedure.deferral.notified", "另定期限告知日期"},
+          {"procedure.deferral.reason", "另定期限理由"},
+          {"deadlines.answer_due", "答复期限"},
+          {"deadlines.correction_notice_due", "补正通知期限"},
+          {"deadlines.window_end", "申请人期限"},
+          {"deadlines.provisional", "期限暂定"},
       };
   auto it = labels->find(field);
-  return it == labels->end() ? std::string(field) : it->second;
+  if (it != labels->end()) return it->second;
+  // procedure.consultations[id=N].<field>
+  static const auto* consultation =
+      new std::map<std::string, std::string, std::less<>>{
+          {"kind", "对象类型"},
+          {"party", "征求对象"},
+          {"sent", "发函日期"},
+          {"party_received", "对方收函日期"},
+          {"reply_received", "收到回复日期"},
+      };
+  absl::string_view rest = field;
+  if (absl::ConsumePrefix(&rest, "procedure.consultations[id=")) {
+    const size_t close = rest.find("].");
+    if (close != absl::string_view::npos) {
+      auto sub = consultation->find(rest.substr(close + 2));
+      if (sub != consultation->end()) {
+        return absl::StrCat("征求意见", rest.substr(0, close), "·",
+                            sub->second);
+      }
+    }
+  }
+  return std::string(field);
 }
 
 // A history value for display: "（空）" when empty, enum identifiers as their
@@ -477,6 +482,8 @@ void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out) {
                                               c.requested_form()));
   card.AddIfPresent("送达方式", OptionalLabel(v1::DeliveryMethod_descriptor(),
                                               c.delivery_method()));
+  if (c.has_procedure()) AddProcedureLines(c.procedure(), &card);
+  if (c.has_deadlines()) card.Add("答复期限", DeadlineLine(c.deadlines()));
   card.Add("版本", absl::StrCat(c.version()));
   card.AddIfPresent("登记时间", FormatChinaTime(c.created_at()));
   card.AddIfPresent("更新时间", FormatChinaTime(c.updated_at()));
@@ -550,18 +557,26 @@ absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,
   return absl::OkStatus();
 }
 
-absl::Status RunCaseShow(const ParsedArgs& args, const GlobalOptions& options,
-                         v1::CaseService::StubInterface& stub,
-                         std::ostream& out) {
+absl::StatusOr<v1::Case> FetchCase(const std::string& number,
+                                   const GlobalOptions& options,
+                                   v1::CaseService::StubInterface& stub) {
   v1::GetCaseRequest request;
   request.set_agency_code(options.agency);
-  request.set_number(args.positionals().at(0));
+  request.set_number(number);
   v1::GetCaseResponse response;
   grpc::ClientContext context;
   PrepareContext(options, &context);
   const grpc::Status status = stub.GetCase(&context, request, &response);
   if (!status.ok()) return RpcError(status, options.server);
-  return WriteCase(response.case_(), options, out);
+  return std::move(*response.mutable_case_());
+}
+
+absl::Status RunCaseShow(const ParsedArgs& args, const GlobalOptions& options,
+                         v1::CaseService::StubInterface& stub,
+                         std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::Case c,
+                       FetchCase(args.positionals().at(0), options, stub));
+  return WriteCase(c, options, out);
 }
 
 absl::Status RunCaseList(const ParsedArgs& args, const GlobalOptions& options,

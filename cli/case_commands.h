@@ -34,6 +34,9 @@ absl::StatusOr<v1::UpdateCaseRequest> BuildUpdateCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 
 // Renderers (no trailing blank line).
+// The card shows the procedural record (补正通知, 征求意见, 收费通知, 延期,
+// 另定期限) when present and, when the case carries deadlines, the 答复期限
+// line (see deadline_text.h DeadlineLine).
 void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out);
 // The list table, limited to about kListWidth columns, without footer.
 void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
@@ -49,6 +52,11 @@ inline constexpr size_t kListWidth = 120;
 absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,
                            v1::CaseService::StubInterface& stub,
                            std::ostream& out);
+// GetCase for `number`; the RPC error as one line otherwise.
+absl::StatusOr<v1::Case> FetchCase(const std::string& number,
+                                   const GlobalOptions& options,
+                                   v1::CaseService::StubInterface& stub);
+
 absl::Status RunCaseShow(const ParsedArgs& args, const GlobalOptions& options,
                          v1::CaseService::StubInterface& stub,
                          std::ostream& out);

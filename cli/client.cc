@@ -48,14 +48,27 @@ class GrpcStubs final : public ServiceStubs {
  public:
   explicit GrpcStubs(const std::shared_ptr<grpc::Channel>& channel)
       : cases_(v1::CaseService::NewStub(channel)),
-        agencies_(v1::AgencyService::NewStub(channel)) {}
+        agencies_(v1::AgencyService::NewStub(channel)),
+        procedures_(v1::ProcedureService::NewStub(channel)),
+        deadlines_(v1::DeadlineService::NewStub(channel)),
+        calendar_(v1::CalendarService::NewStub(channel)) {}
 
   v1::CaseService::StubInterface& Cases() override { return *cases_; }
   v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
+  v1::ProcedureService::StubInterface& Procedures() override {
+    return *procedures_;
+  }
+  v1::DeadlineService::StubInterface& Deadlines() override {
+    return *deadlines_;
+  }
+  v1::CalendarService::StubInterface& Calendar() override { return *calendar_; }
 
  private:
   std::unique_ptr<v1::CaseService::Stub> cases_;
   std::unique_ptr<v1::AgencyService::Stub> agencies_;
+  std::unique_ptr<v1::ProcedureService::Stub> procedures_;
+  std::unique_ptr<v1::DeadlineService::Stub> deadlines_;
+  std::unique_ptr<v1::CalendarService::Stub> calendar_;
 };
 
 }  // namespace
@@ -114,12 +127,17 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
   return options;
 }
 
-void PrepareContext(const GlobalOptions& options,
-                    grpc::ClientContext* context) {
+void PrepareStreamContext(const GlobalOptions& options,
+                          grpc::ClientContext* context) {
   context->AddMetadata(IsPrintableAscii(options.actor)
                            ? kActorMetadataKey
                            : kActorBinaryMetadataKey,
                        options.actor);
+}
+
+void PrepareContext(const GlobalOptions& options,
+                    grpc::ClientContext* context) {
+  PrepareStreamContext(options, context);
   context->set_deadline(std::chrono::system_clock::now() +
                         absl::ToChronoSeconds(kCallTimeout));
 }
@@ -166,9 +184,13 @@ int ExitCode(const absl::Status& status) {
 }
 
 std::unique_ptr<ServiceStubs> MakeGrpcStubs(const std::string& server) {
+  // A large agency's deadline list or case list can exceed gRPC's default
+  // 4 MiB message limit.
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(256 * 1024 * 1024);
   // TLS comes later; until then the channel is plain text.
-  return std::make_unique<GrpcStubs>(
-      grpc::CreateChannel(server, grpc::InsecureChannelCredentials()));
+  return std::make_unique<GrpcStubs>(grpc::CreateCustomChannel(
+      server, grpc::InsecureChannelCredentials(), args));
 }
 
 }  // namespace ogi::cli

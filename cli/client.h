@@ -16,7 +16,10 @@
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
 #include "ogi/v1/agency_service.grpc.pb.h"
+#include "ogi/v1/calendar_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
+#include "ogi/v1/deadline_service.grpc.pb.h"
+#include "ogi/v1/procedure_service.grpc.pb.h"
 
 namespace ogi::cli {
 
@@ -27,7 +30,7 @@ namespace ogi::cli {
 inline constexpr char kActorMetadataKey[] = "ogi-actor";
 inline constexpr char kActorBinaryMetadataKey[] = "ogi-actor-bin";
 inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
-// Deadline of every call.
+// Deadline of every call but the open-ended alert stream.
 inline constexpr absl::Duration kCallTimeout = absl::Seconds(30);
 
 // What `ogi` reads from its process environment. Empty strings stand for
@@ -62,8 +65,14 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
                                                    const Environment& env);
 
 // Sets the actor metadata (see kActorMetadataKey) and the deadline on a fresh
-// context. Every call must go through this.
+// context. Every call must go through this or, for an open-ended stream,
+// PrepareStreamContext.
 void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context);
+
+// Like PrepareContext but without a deadline: for streams that stay open until
+// the user or the server ends them (WatchAlerts).
+void PrepareStreamContext(const GlobalOptions& options,
+                          grpc::ClientContext* context);
 
 // A failed call's status as an absl::Status of the same code whose message is
 // what the user should read: the server's message (which names the field for
@@ -86,6 +95,9 @@ class ServiceStubs {
   virtual ~ServiceStubs() = default;
   virtual v1::CaseService::StubInterface& Cases() = 0;
   virtual v1::AgencyService::StubInterface& Agencies() = 0;
+  virtual v1::ProcedureService::StubInterface& Procedures() = 0;
+  virtual v1::DeadlineService::StubInterface& Deadlines() = 0;
+  virtual v1::CalendarService::StubInterface& Calendar() = 0;
 };
 
 // Stubs on an insecure channel to `server` ("host:port"). Connects lazily, on

@@ -9,7 +9,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/agency_commands.h"
+#include "cli/calendar_commands.h"
 #include "cli/case_commands.h"
+#include "cli/deadline_commands.h"
+#include "cli/procedure_commands.h"
 #include "services/common/status_macros.h"
 #include "services/common/text.h"
 
@@ -68,8 +71,12 @@ absl::StatusOr<std::string> HelpFor(const std::vector<std::string>& words) {
                       " COMMAND --help\" for a command's flags.\n");
 }
 
+// Runs the command. Writes its result to `out`, except for commands that
+// stream (alerts --watch), which write each line to `live` as it arrives.
+// Warnings that do not make the command fail go to `err`.
 absl::Status Run(const std::vector<std::string>& args, const Environment& env,
-                 const StubsFactory& make_stubs, std::ostream& out) {
+                 const StubsFactory& make_stubs, std::ostream& out,
+                 std::ostream& live, std::ostream& err) {
   OGI_ASSIGN_OR_RETURN(const ParsedArgs parsed,
                        ParseArgs(args, GlobalFlags(), AllCommands()));
 
@@ -98,6 +105,36 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
     return RunCaseUpdate(parsed, options, stubs->Cases(), out);
   } else if (name == "case history") {
     return RunCaseHistory(parsed, options, stubs->Cases(), out);
+  } else if (name == "case explain") {
+    return RunCaseExplain(parsed, options, stubs->Cases(), out);
+  } else if (name == "case correction-notice") {
+    return RunCaseCorrectionNotice(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case supplement") {
+    return RunCaseSupplement(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case consult") {
+    return RunCaseConsult(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case consult-reply") {
+    return RunCaseConsultReply(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case fee-notice") {
+    return RunCaseFeeNotice(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case fee-paid") {
+    return RunCaseFeePaid(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case extend") {
+    return RunCaseExtend(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case defer") {
+    return RunCaseDefer(parsed, options, stubs->Procedures(), out);
+  } else if (name == "deadlines") {
+    return RunDeadlines(parsed, options, stubs->Deadlines(), out);
+  } else if (name == "alerts") {
+    return RunAlerts(parsed, options, stubs->Deadlines(),
+                     parsed.Get("watch") == "true" ? live : out);
+  } else if (name == "calendar show") {
+    return RunCalendarShow(parsed, options, stubs->Calendar(), out);
+  } else if (name == "calendar load") {
+    return RunCalendarLoad(parsed, options, stubs->Calendar(), out);
+  } else if (name == "calendar add-working-days") {
+    return RunCalendarAddWorkingDays(parsed, options, stubs->Calendar(), out,
+                                     err);
   } else if (name == "agency list") {
     return RunAgencyList(parsed, options, stubs->Agencies(), out);
   }
@@ -110,9 +147,11 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
 
 const std::vector<CommandSpec>& AllCommands() {
   static const auto* const kCommands = [] {
-    auto* commands = new std::vector<CommandSpec>(CaseCommandSpecs());
-    for (CommandSpec& spec : AgencyCommandSpecs()) {
-      commands->push_back(std::move(spec));
+    auto* commands = new std::vector<CommandSpec>();
+    for (auto specs :
+         {CaseCommandSpecs, ProcedureCommandSpecs, DeadlineCommandSpecs,
+          CalendarCommandSpecs, AgencyCommandSpecs}) {
+      for (CommandSpec& spec : specs()) commands->push_back(std::move(spec));
     }
     commands->push_back({{"help"},
                          {"COMMAND"},
@@ -129,13 +168,20 @@ std::string OverviewHelp() {
   std::vector<const CommandSpec*> commands;
   for (const CommandSpec& command : AllCommands()) commands.push_back(&command);
   return absl::StrCat(
-      "ogi: log and look up applications for government information "
-      "disclosure (政府信息公开申请).\n\n"
+      "ogi: log and track applications for government information "
+      "disclosure (政府信息公开申请):\nthe cases, their procedural steps "
+      "(补正, 征求意见, 收费, 延期), statutory deadlines\nand the "
+      "working-day calendar.\n\n"
       "Usage: ogi [global flags] COMMAND [flags]\n\nCommands:\n",
       CommandList(commands, 0), "\nGlobal flags (accepted anywhere):\n",
       GlobalFlagList(),
       "\nEnum values are lower-case identifiers (e.g. natural_person, "
       "in_person); dates are YYYY-MM-DD.\n"
+      "Deadlines count working days (工作日) on the State Council's holiday "
+      "arrangements;\na date marked 暂定 rests on a year whose arrangement is "
+      "not loaded yet.\n"
+      "\"ogi alerts --watch\" runs until Ctrl-C; without --watch it prints "
+      "the current alerts once.\n"
       "Run \"ogi COMMAND --help\" for a command's flags.\n");
 }
 
@@ -145,7 +191,7 @@ int RunOgi(const std::vector<std::string>& args, const Environment& env,
   // Output is held back until the command succeeded, so a failure never
   // leaves a partial table behind.
   std::ostringstream buffer;
-  const absl::Status status = Run(args, env, make_stubs, buffer);
+  const absl::Status status = Run(args, env, make_stubs, buffer, out, err);
   if (!status.ok()) {
     err << ErrorLine(status) << '\n';
     err.flush();

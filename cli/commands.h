@@ -27,9 +27,11 @@ const std::vector<CommandSpec>& AllCommands();
 std::string OverviewHelp();
 
 // Runs `ogi` with `args` (argv without the program name). Writes the result
-// to `out` only when the command succeeds; on failure writes exactly one line
-// "ogi: <message>" to `err`. Returns the exit code: 0 on success, 2 for usage
-// errors (nothing was sent), 1 for failed calls and other errors.
+// to `out` only when the command succeeds, except `alerts --watch`, which
+// writes (and flushes) each alert as it arrives; on failure writes exactly one
+// line "ogi: <message>" to `err`. Warnings of a successful command (e.g. a
+// provisional date) also go to `err`. Returns the exit code: 0 on success, 2
+// for usage errors (nothing was sent), 1 for failed calls and other errors.
 int RunOgi(const std::vector<std::string>& args, const Environment& env,
            const StubsFactory& make_stubs, std::ostream& out,
            std::ostream& err);

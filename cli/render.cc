@@ -39,11 +39,29 @@ std::string Bold(absl::string_view text, bool color) {
   return absl::StrCat("\x1b[1m", text, "\x1b[0m");
 }
 
+std::string Colorize(absl::string_view text, Tint tint, bool color) {
+  if (!color || text.empty()) return std::string(text);
+  switch (tint) {
+    case Tint::kNone:
+      break;
+    case Tint::kRed:
+      return absl::StrCat("\x1b[31m", text, "\x1b[0m");
+    case Tint::kYellow:
+      return absl::StrCat("\x1b[33m", text, "\x1b[0m");
+  }
+  return std::string(text);
+}
+
 Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
 
 void Table::AddRow(std::vector<std::string> cells) {
+  AddRow(std::move(cells), Tint::kNone);
+}
+
+void Table::AddRow(std::vector<std::string> cells, Tint tint) {
   cells.resize(headers_.size());
   rows_.push_back(std::move(cells));
+  tints_.push_back(tint);
 }
 
 void Table::Render(std::ostream& out, bool color) const {
@@ -55,9 +73,11 @@ void Table::Render(std::ostream& out, bool color) const {
       widths[c] = std::max(widths[c], WidestLine(row[c]));
     }
   }
-  const auto pad = [&](absl::string_view text, size_t c, bool bold) {
+  const auto pad = [&](absl::string_view text, size_t c, bool bold,
+                       Tint tint = Tint::kNone) {
     // Padding goes outside the escape codes so they never count as width.
-    std::string cell = Bold(text, bold);
+    std::string cell =
+        tint == Tint::kNone ? Bold(text, bold) : Colorize(text, tint, color);
     const size_t have = DisplayWidth(text);
     if (c + 1 < columns && have < widths[c]) {
       cell.append(widths[c] - have, ' ');
@@ -72,7 +92,8 @@ void Table::Render(std::ostream& out, bool color) const {
   }
   WriteLine(out, std::move(header));
 
-  for (const auto& row : rows_) {
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    const std::vector<std::string>& row = rows_[r];
     std::vector<std::vector<std::string>> cell_lines;
     size_t height = 1;
     for (const std::string& cell : row) {
@@ -84,7 +105,7 @@ void Table::Render(std::ostream& out, bool color) const {
       for (size_t c = 0; c < columns; ++c) {
         if (c > 0) line += "  ";
         const auto& lines = cell_lines[c];
-        line += pad(l < lines.size() ? lines[l] : "", c, false);
+        line += pad(l < lines.size() ? lines[l] : "", c, false, tints_[r]);
       }
       WriteLine(out, std::move(line));
     }
@@ -117,9 +138,12 @@ void Card::Render(std::ostream& out, bool color) const {
   }
 }
 
-absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message) {
+namespace {
+
+absl::StatusOr<std::string> MessageToJson(
+    const google::protobuf::Message& message, bool indent) {
   google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
+  options.add_whitespace = indent;
   options.always_print_primitive_fields = true;
   options.always_print_enums_as_ints = false;
   options.preserve_proto_field_names = true;
@@ -135,6 +159,17 @@ absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message) {
   // decides on line ends.
   absl::StripTrailingAsciiWhitespace(&json);
   return json;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message) {
+  return MessageToJson(message, /*indent=*/true);
+}
+
+absl::StatusOr<std::string> ToJsonLine(
+    const google::protobuf::Message& message) {
+  return MessageToJson(message, /*indent=*/false);
 }
 
 std::string FormatChinaTime(const google::protobuf::Timestamp& timestamp) {

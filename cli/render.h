@@ -19,6 +19,14 @@ namespace ogi::cli {
 // `text` wrapped in ANSI bold when `color`, else unchanged.
 std::string Bold(absl::string_view text, bool color);
 
+// A foreground colour for things that need attention: red for what is late,
+// yellow for what is due soon.
+enum class Tint { kNone, kRed, kYellow };
+
+// `text` wrapped in the ANSI code of `tint` when `color` and `tint` is not
+// kNone, else unchanged.
+std::string Colorize(absl::string_view text, Tint tint, bool color);
+
 // Rows of text cells under a header row. Columns are separated by two spaces
 // and padded to their widest cell by display width. A cell containing "\n"
 // spans several lines; the other cells of its row are blank on the extra
@@ -29,6 +37,9 @@ class Table {
 
   // REQUIRES: cells.size() equals the number of headers.
   void AddRow(std::vector<std::string> cells);
+  // Like AddRow; when rendered with colour, every cell of the row is shown in
+  // `tint`.
+  void AddRow(std::vector<std::string> cells, Tint tint);
   size_t row_count() const { return rows_.size(); }
 
   // Writes the header (bold when `color`) and every row.
@@ -37,6 +48,7 @@ class Table {
  private:
   std::vector<std::string> headers_;
   std::vector<std::vector<std::string>> rows_;
+  std::vector<Tint> tints_;  // one per row
 };
 
 // "label  value" lines with the labels padded to the widest by display width.
@@ -59,6 +71,10 @@ class Card {
 // fields with default values included, enums as their names, indented.
 // INTERNAL if the message cannot be converted.
 absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message);
+
+// Like ToJson, but on one line without extra whitespace (for NDJSON streams).
+absl::StatusOr<std::string> ToJsonLine(
+    const google::protobuf::Message& message);
 
 // "YYYY-MM-DD HH:MM" in China Standard Time (UTC+8); "" for an unset
 // (zero) timestamp.

@@ -13,6 +13,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "ogi/v1/calendar.pb.h"
 #include "ogi/v1/case.pb.h"
 #include "ogi/v1/case_event.pb.h"
 #include "ogi/v1/common.pb.h"
@@ -34,6 +36,18 @@ struct CaseQuery {
       0;  // 0: from the newest; else the cursor a page returned
 };
 
+// Which open cases ListCasesNeedingAttention returns: those with any of the
+// stored dates inside its range (a range applies only when its `until` is
+// set; `from` is optional). The dates are the case's stored deadlines: the
+// answer due date, the 补正 notice due date while no notice is sent, and the
+// end of an open applicant window.
+struct AttentionQuery {
+  std::string agency_code;  // "" for every agency
+  std::optional<absl::CivilDay> answer_due_from, answer_due_until;
+  std::optional<absl::CivilDay> notice_due_from, notice_due_until;
+  std::optional<absl::CivilDay> window_end_from, window_end_until;
+};
+
 struct CasePage {
   std::vector<v1::Case> cases;
   int64_t next_cursor = 0;  // 0 when this is the last page
@@ -45,6 +59,20 @@ struct CasePage {
 // mutation and nothing is written. It runs inside the store's write
 // transaction: it must be quick and must not call back into the store.
 using CaseMutation = std::function<absl::StatusOr<v1::CaseEvent>(v1::Case&)>;
+
+// Changes one open case during a bulk pass. Returns the event to record with
+// the change; std::nullopt to record none — then only derived, output-only
+// fields (the deadlines) may have changed, and they are refreshed in place
+// without a new version. An error aborts the whole pass.
+using OpenCaseMutation =
+    std::function<absl::StatusOr<std::optional<v1::CaseEvent>>(v1::Case&)>;
+
+// A holiday arrangement loaded at run time, with who loaded it and when.
+struct StoredCalendarYear {
+  v1::CalendarYear arrangement;
+  google::protobuf::Timestamp loaded_at;
+  std::string loaded_by;
+};
 
 // Thread-safe. Every write is durable when the call returns OK, and each
 // change to a case is stored in the same transaction as its history event.
@@ -87,6 +115,27 @@ class CaseStore {
   // The case's history, oldest first. NOT_FOUND for an unknown case.
   virtual absl::StatusOr<std::vector<v1::CaseEvent>> ListCaseEvents(
       absl::string_view agency_code, absl::string_view number) = 0;
+
+  // Open cases matching `query`, in creation order. NOT_FOUND for an unknown
+  // agency.
+  virtual absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
+      const AttentionQuery& query) = 0;
+
+  // Every open case of every agency, in creation order.
+  virtual absl::StatusOr<std::vector<v1::Case>> ListOpenCases() = 0;
+
+  // In ONE transaction: stores `years` (replacing stored arrangements of the
+  // same years), then applies `mutation` to every open case, writing each
+  // changed case (with its event, when the mutation returns one). Returns the
+  // cases written. Nothing is stored when anything fails. With no years it is
+  // a plain pass over the open cases (e.g. to refresh derived deadlines).
+  virtual absl::StatusOr<std::vector<v1::Case>> StoreCalendarAndUpdateOpenCases(
+      const std::vector<StoredCalendarYear>& years,
+      const OpenCaseMutation& mutation) = 0;
+
+  // The arrangements loaded at run time, ascending by year.
+  virtual absl::StatusOr<std::vector<StoredCalendarYear>>
+  ListStoredCalendarYears() = 0;
 };
 
 }  // namespace ogi

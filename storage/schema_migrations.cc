@@ -9,7 +9,7 @@ namespace {
 
 // Migration N is kMigrations[N - 1]. Never edit a migration that has shipped:
 // append a new one.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: agencies, cases and their append-only history.
     R"sql(
 CREATE TABLE agencies (
@@ -67,6 +67,27 @@ BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END;
     R"sql(
 CREATE INDEX cases_by_receipt_date ON cases (agency_id, receipt_date);
 CREATE INDEX cases_by_status ON cases (agency_id, status, id);
+)sql",
+
+    // 3: the statutory clock: derived deadline columns for deadline listings,
+    // and holiday arrangements loaded at run time.
+    R"sql(
+ALTER TABLE cases ADD COLUMN is_open INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE cases ADD COLUMN answer_due TEXT;
+ALTER TABLE cases ADD COLUMN notice_due TEXT;  -- 补正 notice due, while unsent
+ALTER TABLE cases ADD COLUMN window_end TEXT;  -- an open applicant window
+CREATE INDEX cases_by_answer_due ON cases (is_open, answer_due);
+CREATE INDEX cases_by_notice_due ON cases (is_open, notice_due);
+CREATE INDEX cases_by_window_end ON cases (is_open, window_end);
+
+-- `payload` is the ogi.v1.CalendarYear message; a row replaces the shipped
+-- arrangement of the same year.
+CREATE TABLE calendar_years (
+  year       INTEGER PRIMARY KEY,
+  payload    BLOB NOT NULL,
+  loaded_at  INTEGER NOT NULL,  -- Unix microseconds
+  loaded_by  TEXT NOT NULL
+);
 )sql",
 };
 

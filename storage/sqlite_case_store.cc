@@ -12,6 +12,10 @@
 namespace ogi {
 namespace {
 
+std::string FormatDay(absl::CivilDay day) {
+  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+}
+
 int64_t ToUnixMicros(const google::protobuf::Timestamp& t) {
   return t.seconds() * 1000000 + t.nanos() / 1000;
 }
@@ -103,6 +107,16 @@ absl::Status InsertEvent(Database& db, int64_t case_id,
   return stmt.Run();
 }
 
+// The record as stored: without the deadline explanation, which is long, is
+// recomputed whenever a case is read for a person, and would only slow the
+// bulk reads of deadline listings.
+std::string StoredPayload(const v1::Case& c) {
+  if (c.deadlines().explanation_size() == 0) return c.SerializeAsString();
+  v1::Case stored = c;
+  stored.mutable_deadlines()->clear_explanation();
+  return stored.SerializeAsString();
+}
+
 // Binds the columns shared by INSERT and UPDATE of a case, from index `first`.
 void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
   stmt.BindInt(first, c.version());
@@ -112,7 +126,46 @@ void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
   stmt.BindText(first + 4, ItemsText(c));
   stmt.BindText(first + 5, IsoDateOrEmpty(c.arrival_date()));
   BindDateOrNull(stmt, first + 6, c.receipt_date());
-  stmt.BindBlob(first + 7, c.SerializeAsString());
+  stmt.BindBlob(first + 7, StoredPayload(c));
+  const v1::Deadlines& d = c.deadlines();
+  stmt.BindInt(first + 8, d.state() != v1::CLOCK_STATE_STOPPED);
+  BindDateOrNull(stmt, first + 9, d.answer_due());
+  BindDateOrNull(
+      stmt, first + 10,
+      c.procedure().has_correction() ? v1::Date() : d.correction_notice_due());
+  BindDateOrNull(stmt, first + 11,
+                 d.window_kind() == v1::APPLICANT_WINDOW_KIND_UNSPECIFIED
+                     ? v1::Date()
+                     : d.window_end());
+}
+
+absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
+                           const v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(
+      Statement update,
+      db.Prepare(
+          "UPDATE cases SET version = ?, status = ?, applicant_type = "
+          "?, applicant_name = ?, items_text = ?, arrival_date = ?, "
+          "receipt_date = ?, payload = ?, is_open = ?, answer_due = ?, "
+          "notice_due = ?, window_end = ? WHERE id = ? AND version = ?"));
+  BindCaseColumns(update, 1, c);
+  update.BindInt(13, id);
+  update.BindInt(14, old_version);
+  return update.Run();
+}
+
+// Reads (id, payload) rows of a statement into cases.
+absl::Status CollectCases(Statement& stmt, std::vector<v1::Case>* cases,
+                          std::vector<int64_t>* ids = nullptr) {
+  while (true) {
+    OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return absl::OkStatus();
+    if (ids != nullptr) ids->push_back(stmt.ColumnInt(0));
+    if (!cases->emplace_back().ParseFromString(stmt.ColumnBlob(1))) {
+      return absl::DataLossError(absl::StrCat(
+          "case row ", stmt.ColumnInt(0), ": stored record does not parse"));
+    }
+  }
 }
 
 }  // namespace
@@ -268,7 +321,8 @@ absl::StatusOr<v1::Case> SqliteCaseStore::CreateCase(v1::Case c,
         Statement insert,
         db.Prepare("INSERT INTO cases (agency_id, number, version, status, "
                    "applicant_type, applicant_name, items_text, arrival_date, "
-                   "receipt_date, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                   "receipt_date, payload, is_open, answer_due, notice_due, "
+                   "window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                    "?)"));
     insert.BindInt(1, agency_id);
     insert.BindText(2, c.number());
@@ -382,16 +436,7 @@ absl::StatusOr<v1::Case> SqliteCaseStore::MutateCase(
     event.set_sequence(c.version());
     *event.mutable_snapshot() = c;
 
-    OGI_ASSIGN_OR_RETURN(
-        Statement update,
-        db.Prepare("UPDATE cases SET version = ?, status = ?, applicant_type = "
-                   "?, applicant_name = ?, items_text = ?, arrival_date = ?, "
-                   "receipt_date = ?, payload = ? WHERE id = ? AND version = "
-                   "?"));
-    BindCaseColumns(update, 1, c);
-    update.BindInt(9, row.id);
-    update.BindInt(10, row.c.version());
-    OGI_RETURN_IF_ERROR(update.Run());
+    OGI_RETURN_IF_ERROR(UpdateCaseRow(db, row.id, row.c.version(), c));
     OGI_RETURN_IF_ERROR(InsertEvent(db, row.id, event));
     out = std::move(c);
     return absl::OkStatus();
@@ -421,6 +466,145 @@ absl::StatusOr<std::vector<v1::CaseEvent>> SqliteCaseStore::ListCaseEvents(
     return absl::OkStatus();
   }));
   return events;
+}
+
+absl::StatusOr<std::vector<v1::Case>>
+SqliteCaseStore::ListCasesNeedingAttention(const AttentionQuery& query) {
+  // One term per date column; the statement text depends only on which terms
+  // are present, so each variant is prepared once per connection.
+  std::vector<std::string> terms;
+  std::vector<std::string> values;
+  auto term = [&](const char* column, const std::optional<absl::CivilDay>& from,
+                  const std::optional<absl::CivilDay>& until) {
+    if (!until) return;
+    std::string t = absl::StrCat(column, " <= ?");
+    values.push_back(FormatDay(*until));
+    if (from) {
+      t = absl::StrCat("(", column, " >= ? AND ", t, ")");
+      values.insert(values.end() - 1, FormatDay(*from));
+    }
+    terms.push_back(std::move(t));
+  };
+  term("answer_due", query.answer_due_from, query.answer_due_until);
+  term("notice_due", query.notice_due_from, query.notice_due_until);
+  term("window_end", query.window_end_from, query.window_end_until);
+  std::vector<v1::Case> cases;
+  if (terms.empty()) return cases;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    cases.clear();
+    std::string sql =
+        absl::StrCat("SELECT id, payload FROM cases WHERE is_open = 1 AND (",
+                     absl::StrJoin(terms, " OR "), ")");
+    int64_t agency_id = 0;
+    if (!query.agency_code.empty()) {
+      OGI_ASSIGN_OR_RETURN(agency_id, AgencyId(db, query.agency_code));
+      sql += " AND agency_id = ?";
+    }
+    sql += " ORDER BY id";
+    OGI_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(sql));
+    int index = 1;
+    for (const std::string& value : values) stmt.BindText(index++, value);
+    if (agency_id != 0) stmt.BindInt(index, agency_id);
+    return CollectCases(stmt, &cases);
+  }));
+  return cases;
+}
+
+absl::StatusOr<std::vector<v1::Case>> SqliteCaseStore::ListOpenCases() {
+  std::vector<v1::Case> cases;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    cases.clear();
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare(
+            "SELECT id, payload FROM cases WHERE is_open = 1 ORDER BY id"));
+    return CollectCases(stmt, &cases);
+  }));
+  return cases;
+}
+
+absl::StatusOr<std::vector<v1::Case>>
+SqliteCaseStore::StoreCalendarAndUpdateOpenCases(
+    const std::vector<StoredCalendarYear>& years,
+    const OpenCaseMutation& mutation) {
+  std::vector<v1::Case> written;
+  OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
+    written.clear();
+    for (const StoredCalendarYear& year : years) {
+      OGI_ASSIGN_OR_RETURN(
+          Statement put,
+          db.Prepare("INSERT INTO calendar_years (year, payload, loaded_at, "
+                     "loaded_by) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO "
+                     "UPDATE SET payload = excluded.payload, loaded_at = "
+                     "excluded.loaded_at, loaded_by = excluded.loaded_by"));
+      put.BindInt(1, year.arrangement.year());
+      put.BindBlob(2, year.arrangement.SerializeAsString());
+      put.BindInt(3, ToUnixMicros(year.loaded_at));
+      put.BindText(4, year.loaded_by);
+      OGI_RETURN_IF_ERROR(put.Run());
+    }
+    std::vector<v1::Case> open;
+    std::vector<int64_t> ids;
+    {
+      OGI_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare("SELECT id, payload FROM cases WHERE is_open = 1 ORDER BY "
+                     "id"));
+      OGI_RETURN_IF_ERROR(CollectCases(stmt, &open, &ids));
+    }
+    for (size_t i = 0; i < open.size(); ++i) {
+      v1::Case c = open[i];
+      OGI_ASSIGN_OR_RETURN(std::optional<v1::CaseEvent> event, mutation(c));
+      if (c.number() != open[i].number() ||
+          c.agency_code() != open[i].agency_code()) {
+        return absl::InternalError(
+            "a case mutation changed the case's identity");
+      }
+      if (event.has_value()) {
+        c.set_version(open[i].version() + 1);
+        *c.mutable_updated_at() = event->recorded_at();
+        event->set_sequence(c.version());
+        *event->mutable_snapshot() = c;
+        OGI_RETURN_IF_ERROR(UpdateCaseRow(db, ids[i], open[i].version(), c));
+        OGI_RETURN_IF_ERROR(InsertEvent(db, ids[i], *event));
+      } else if (c.SerializeAsString() != open[i].SerializeAsString()) {
+        c.set_version(open[i].version());
+        OGI_RETURN_IF_ERROR(UpdateCaseRow(db, ids[i], open[i].version(), c));
+      } else {
+        continue;
+      }
+      written.push_back(std::move(c));
+    }
+    return absl::OkStatus();
+  }));
+  return written;
+}
+
+absl::StatusOr<std::vector<StoredCalendarYear>>
+SqliteCaseStore::ListStoredCalendarYears() {
+  std::vector<StoredCalendarYear> years;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    years.clear();
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare("SELECT payload, loaded_at, loaded_by FROM calendar_years "
+                   "ORDER BY year"));
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      StoredCalendarYear& year = years.emplace_back();
+      if (!year.arrangement.ParseFromString(stmt.ColumnBlob(0))) {
+        return absl::DataLossError(
+            "calendar_years: stored record does not parse");
+      }
+      const int64_t micros = stmt.ColumnInt(1);
+      year.loaded_at.set_seconds(micros / 1000000);
+      year.loaded_at.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
+      year.loaded_by = stmt.ColumnText(2);
+    }
+    return absl::OkStatus();
+  }));
+  return years;
 }
 
 }  // namespace ogi

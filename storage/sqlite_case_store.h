@@ -52,6 +52,14 @@ class SqliteCaseStore final : public CaseStore {
                                       const CaseMutation& mutation) override;
   absl::StatusOr<std::vector<v1::CaseEvent>> ListCaseEvents(
       absl::string_view agency_code, absl::string_view number) override;
+  absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
+      const AttentionQuery& query) override;
+  absl::StatusOr<std::vector<v1::Case>> ListOpenCases() override;
+  absl::StatusOr<std::vector<v1::Case>> StoreCalendarAndUpdateOpenCases(
+      const std::vector<StoredCalendarYear>& years,
+      const OpenCaseMutation& mutation) override;
+  absl::StatusOr<std::vector<StoredCalendarYear>> ListStoredCalendarYears()
+      override;
 
  private:
   SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,

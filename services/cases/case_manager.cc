@@ -15,6 +15,8 @@
 #include "services/cases/receipt_date.h"
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
+#include "services/common/timestamps.h"
+#include "services/deadlines/deadline_engine.h"
 
 namespace ogi {
 namespace {
@@ -23,23 +25,6 @@ constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
 constexpr int kMaxSearchTextLength = 200;
 constexpr absl::string_view kPageTokenPrefix = "ogi-cases:";
-
-google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp out;
-  const int64_t micros = absl::ToUnixMicros(t);
-  out.set_seconds(micros / 1000000);
-  out.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
-  return out;
-}
-
-absl::Status ValidateActor(absl::string_view actor) {
-  if (absl::StripAsciiWhitespace(actor).empty()) {
-    return absl::InvalidArgumentError(
-        "actor: missing; send who makes the change in request metadata "
-        "\"ogi-actor\" (ASCII) or \"ogi-actor-bin\" (UTF-8)");
-  }
-  return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
-}
 
 absl::Status RejectOutputOnlyFields(const v1::Case& c) {
   auto set = [](absl::string_view field) {
@@ -52,6 +37,12 @@ absl::Status RejectOutputOnlyFields(const v1::Case& c) {
   if (c.version() != 0) return set("case.version");
   if (c.has_created_at()) return set("case.created_at");
   if (c.has_updated_at()) return set("case.updated_at");
+  if (c.has_deadlines()) return set("case.deadlines");
+  if (c.has_procedure()) {
+    return absl::InvalidArgumentError(
+        "case.procedure: recorded step by step through ProcedureService; "
+        "leave it empty");
+  }
   return absl::OkStatus();
 }
 
@@ -73,6 +64,15 @@ absl::StatusOr<int64_t> DecodePageToken(absl::string_view token) {
 }
 
 }  // namespace
+
+absl::Status ValidateActor(absl::string_view actor) {
+  if (absl::StripAsciiWhitespace(actor).empty()) {
+    return absl::InvalidArgumentError(
+        "actor: missing; send who makes the change in request metadata "
+        "\"ogi-actor\" (ASCII) or \"ogi-actor-bin\" (UTF-8)");
+  }
+  return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
+}
 
 void DeriveReceipt(v1::Case& c) {
   const absl::CivilDay arrival =
@@ -110,10 +110,21 @@ absl::Status ValidateCaseNumber(absl::string_view number) {
 }
 
 CaseManager::CaseManager(CaseStore* store, const Clock* clock,
+                         const CaseClock* case_clock, CaseObserver* observer,
                          std::string default_agency_code)
     : store_(store),
       clock_(clock),
+      case_clock_(case_clock),
+      observer_(observer),
       default_agency_code_(std::move(default_agency_code)) {}
+
+absl::Status CaseManager::RefreshDeadlines(v1::Case& c) const {
+  return case_clock_->Refresh(c, TodayInChina(*clock_));
+}
+
+void CaseManager::Notify(const v1::Case& c) const {
+  if (observer_ != nullptr) observer_->OnCaseChanged(c);
+}
 
 std::string CaseManager::AgencyOrDefault(absl::string_view code) const {
   return code.empty() ? default_agency_code_ : std::string(code);
@@ -133,16 +144,22 @@ absl::StatusOr<v1::CreateCaseResponse> CaseManager::CreateCase(
   if (!c.has_arrival_date()) *c.mutable_arrival_date() = ToProtoDate(today);
   OGI_RETURN_IF_ERROR(ValidateCaseFields(c, today));
   DeriveReceipt(c);
+  OGI_ASSIGN_OR_RETURN(*c.mutable_deadlines(), case_clock_->Compute(c, today));
 
   v1::CaseEvent event;
   event.set_type(v1::CASE_EVENT_TYPE_CREATED);
-  *event.mutable_recorded_at() = ToTimestamp(now);
+  *event.mutable_recorded_at() = ToProtoTimestamp(now);
   event.set_actor(std::string(actor));
   for (v1::FieldChange& change : DiffCaseFields(v1::Case(), c)) {
     *event.add_changes() = std::move(change);
   }
+  for (v1::FieldChange& change :
+       DiffDeadlineDates(v1::Deadlines(), c.deadlines())) {
+    *event.add_changes() = std::move(change);
+  }
   OGI_ASSIGN_OR_RETURN(v1::Case stored,
                        store_->CreateCase(std::move(c), std::move(event)));
+  Notify(stored);
   v1::CreateCaseResponse response;
   *response.mutable_case_() = std::move(stored);
   return response;
@@ -203,7 +220,10 @@ absl::StatusOr<v1::ListCasesResponse> CaseManager::ListCases(
   }
   OGI_ASSIGN_OR_RETURN(CasePage page, store_->ListCases(query));
   v1::ListCasesResponse response;
-  for (v1::Case& c : page.cases) *response.add_cases() = std::move(c);
+  for (v1::Case& c : page.cases) {
+    OGI_RETURN_IF_ERROR(RefreshDeadlines(c));
+    *response.add_cases() = std::move(c);
+  }
   if (page.next_cursor > 0) {
     response.set_next_page_token(EncodePageToken(page.next_cursor));
   }
@@ -237,14 +257,20 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
                 ApplyCaseUpdate(request.update_mask(), request.case_(), c));
             OGI_RETURN_IF_ERROR(ValidateCaseFields(c, today));
             DeriveReceipt(c);
+            OGI_ASSIGN_OR_RETURN(*c.mutable_deadlines(),
+                                 case_clock_->Compute(c, today));
             std::vector<v1::FieldChange> changes = DiffCaseFields(before, c);
+            for (v1::FieldChange& change :
+                 DiffDeadlineDates(before.deadlines(), c.deadlines())) {
+              changes.push_back(std::move(change));
+            }
             if (changes.empty()) {
               return absl::InvalidArgumentError(
                   "update_mask: the update changes nothing");
             }
             v1::CaseEvent event;
             event.set_type(v1::CASE_EVENT_TYPE_UPDATED);
-            *event.mutable_recorded_at() = ToTimestamp(now);
+            *event.mutable_recorded_at() = ToProtoTimestamp(now);
             event.set_actor(std::string(actor));
             event.set_reason(request.reason());
             for (v1::FieldChange& change : changes) {
@@ -252,6 +278,7 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
             }
             return event;
           }));
+  Notify(updated);
   v1::UpdateCaseResponse response;
   *response.mutable_case_() = std::move(updated);
   return response;

@@ -9,6 +9,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "ogi/v1/case_service.pb.h"
+#include "services/cases/case_clock.h"
+#include "services/cases/case_observer.h"
 #include "services/common/clock.h"
 #include "storage/case_store.h"
 
@@ -17,10 +19,12 @@ namespace ogi {
 // Thread-safe (as thread-safe as the store and clock it is given).
 class CaseManager {
  public:
-  // `store` and `clock` must outlive the manager. Requests with an empty
-  // agency_code use `default_agency_code`.
-  CaseManager(CaseStore* store, const Clock* clock,
-              std::string default_agency_code);
+  // `store`, `clock`, `case_clock` and `observer` (may be null) must outlive
+  // the manager. Requests with an empty agency_code use
+  // `default_agency_code`. Every case returned carries its deadlines as of
+  // today (Asia/Shanghai).
+  CaseManager(CaseStore* store, const Clock* clock, const CaseClock* case_clock,
+              CaseObserver* observer, std::string default_agency_code);
 
   // Logs a new case. arrival_date defaults to today (Asia/Shanghai); the
   // receipt date and status are derived (PENDING_CONFIRMATION while a needed
@@ -54,15 +58,24 @@ class CaseManager {
 
  private:
   std::string AgencyOrDefault(absl::string_view code) const;
+  // Sets c.deadlines() as of today.
+  absl::Status RefreshDeadlines(v1::Case& c) const;
+  void Notify(const v1::Case& c) const;
 
   CaseStore* const store_;
   const Clock* const clock_;
+  const CaseClock* const case_clock_;
+  CaseObserver* const observer_;
   const std::string default_agency_code_;
 };
 
 // Derives receipt_date and status of `c` from its channel and dates.
 // REQUIRES: c.arrival_date() is a valid date.
 void DeriveReceipt(v1::Case& c);
+
+// INVALID_ARGUMENT "actor: ..." unless `actor` (who makes a change) is a
+// non-blank single line of at most kMaxActorLength characters.
+absl::Status ValidateActor(absl::string_view actor);
 
 // INVALID_ARGUMENT "number: ..." unless `number` looks like "2022-0013".
 absl::Status ValidateCaseNumber(absl::string_view number);

@@ -143,25 +143,6 @@ absl::Status ValidateDates(const v1::Case& c, absl::CivilDay today) {
 
 absl::CivilDay EarliestAcceptedDate() { return absl::CivilDay(2008, 5, 1); }
 
-absl::Status ValidateText(absl::string_view text, absl::string_view field,
-                          int max_length, bool multiline) {
-  if (absl::StripAsciiWhitespace(text).empty()) {
-    return Invalid(field, "must not be empty");
-  }
-  if (!IsValidUtf8(text)) return Invalid(field, "is not valid UTF-8");
-  if (static_cast<int>(Utf8Length(text)) > max_length) {
-    return Invalid(field,
-                   absl::StrCat("at most ", max_length, " characters (got ",
-                                Utf8Length(text), ")"));
-  }
-  if (HasControlCharacter(text, multiline ? "\n\t" : "")) {
-    return Invalid(field, multiline ? "must not contain control characters"
-                                    : "must be a single line without control "
-                                      "characters");
-  }
-  return absl::OkStatus();
-}
-
 absl::Status ValidateCaseFields(const v1::Case& c, absl::CivilDay today) {
   OGI_RETURN_IF_ERROR(ValidateApplicant(c.applicant()));
   if (c.channel() == v1::CHANNEL_UNSPECIFIED ||

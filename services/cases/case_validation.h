@@ -9,16 +9,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "ogi/v1/case.pb.h"
+#include "services/common/text_fields.h"
 
 namespace ogi {
-
-// Limits, in characters (code points).
-inline constexpr int kMaxNameLength = 200;
-inline constexpr int kMaxItemLength = 2000;
-inline constexpr int kMaxItems = 100;
-inline constexpr int kMaxAddressLength = 500;
-inline constexpr int kMaxReasonLength = 2000;
-inline constexpr int kMaxActorLength = 100;
 
 // The earliest date ogi accepts: the first Regulations took effect 2008-05-01.
 absl::CivilDay EarliestAcceptedDate();
@@ -29,11 +22,6 @@ absl::CivilDay EarliestAcceptedDate();
 // delivery. Ignores output-only fields (number, receipt date, status,
 // version, timestamps). REQUIRES: agency_code is set.
 absl::Status ValidateCaseFields(const v1::Case& c, absl::CivilDay today);
-
-// Checks a free-text field: not blank, at most `max_length` characters, no
-// control characters except newline and tab when `multiline`.
-absl::Status ValidateText(absl::string_view text, absl::string_view field,
-                          int max_length, bool multiline);
 
 }  // namespace ogi
 

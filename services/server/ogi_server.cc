@@ -9,21 +9,37 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "services/agencies/agency_service.h"
+#include "services/alerts/alert_hub.h"
+#include "services/alerts/deadline_manager.h"
+#include "services/alerts/deadline_service.h"
+#include "services/calendar/calendar_manager.h"
+#include "services/calendar/calendar_registry.h"
+#include "services/calendar/calendar_service.h"
+#include "services/cases/case_clock.h"
 #include "services/cases/case_manager.h"
 #include "services/cases/case_service.h"
 #include "services/common/status_macros.h"
 #include "services/common/thread_pool.h"
+#include "services/procedure/procedure_manager.h"
+#include "services/procedure/procedure_service.h"
+#include "services/server/testing_clock_service.h"
 #include "storage/sqlite_case_store.h"
 
 namespace ogi {
 
 // Members in construction order; destroyed in reverse after Shutdown().
 struct OgiServer::Parts {
+  std::unique_ptr<ManualClock> manual_clock;  // only with fake_clock_start
   std::unique_ptr<SqliteCaseStore> store;
+  std::unique_ptr<CalendarRegistry> calendars;
+  std::unique_ptr<CaseClock> case_clock;
+  std::unique_ptr<AlertHub> hub;
   std::unique_ptr<ThreadPool> pool;
   std::unique_ptr<CaseManager> case_manager;
-  std::unique_ptr<CaseServiceImpl> case_service;
-  std::unique_ptr<AgencyServiceImpl> agency_service;
+  std::unique_ptr<ProcedureManager> procedure_manager;
+  std::unique_ptr<CalendarManager> calendar_manager;
+  std::unique_ptr<DeadlineManager> deadline_manager;
+  std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<grpc::Server> server;
   bool running = false;
 };
@@ -78,20 +94,63 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   }
   OGI_ASSIGN_OR_RETURN(std::string db_path,
                        PrepareDatabasePath(options.db_path));
+  for (int threshold : options.alert_thresholds) {
+    if (threshold < 1) {
+      return absl::InvalidArgumentError(
+          "--alert_thresholds: working days must be positive");
+    }
+  }
   auto parts = std::make_unique<Parts>();
+  if (options.fake_clock_start.has_value()) {
+    parts->manual_clock =
+        std::make_unique<ManualClock>(*options.fake_clock_start);
+    clock = parts->manual_clock.get();
+  }
   SqliteStoreOptions store_options;
   store_options.path = db_path;
   store_options.reader_connections = options.reader_connections;
   OGI_ASSIGN_OR_RETURN(parts->store, SqliteCaseStore::Open(store_options));
   OGI_RETURN_IF_ERROR(EnsureDefaultAgency(*parts->store, options));
+  CaseStore* store = parts->store.get();
+
+  parts->calendars = std::make_unique<CalendarRegistry>();
+  ClockPolicy policy;
+  policy.pause_for_fee_payment = options.pause_clock_for_fee_payment;
+  parts->case_clock =
+      std::make_unique<CaseClock>(parts->calendars.get(), policy);
+  parts->hub = std::make_unique<AlertHub>(store, clock, parts->case_clock.get(),
+                                          options.alert_thresholds);
+  parts->calendar_manager = std::make_unique<CalendarManager>(
+      store, clock, parts->calendars.get(), parts->case_clock.get(),
+      parts->hub.get());
+  // Stored calendar years first: the hub's first evaluation needs them.
+  OGI_RETURN_IF_ERROR(parts->calendar_manager->Initialize());
+  OGI_RETURN_IF_ERROR(parts->hub->Start());
 
   parts->pool = std::make_unique<ThreadPool>(options.worker_threads);
-  parts->case_manager = std::make_unique<CaseManager>(parts->store.get(), clock,
-                                                      options.agency_code);
-  parts->case_service = std::make_unique<CaseServiceImpl>(
-      parts->case_manager.get(), parts->pool.get());
-  parts->agency_service = std::make_unique<AgencyServiceImpl>(
-      parts->store.get(), parts->pool.get(), options.agency_code);
+  ThreadPool* pool = parts->pool.get();
+  parts->case_manager =
+      std::make_unique<CaseManager>(store, clock, parts->case_clock.get(),
+                                    parts->hub.get(), options.agency_code);
+  parts->procedure_manager =
+      std::make_unique<ProcedureManager>(store, clock, parts->case_clock.get(),
+                                         parts->hub.get(), options.agency_code);
+  parts->deadline_manager = std::make_unique<DeadlineManager>(
+      store, clock, parts->case_clock.get(), options.agency_code);
+  parts->services.push_back(
+      std::make_unique<CaseServiceImpl>(parts->case_manager.get(), pool));
+  parts->services.push_back(
+      std::make_unique<AgencyServiceImpl>(store, pool, options.agency_code));
+  parts->services.push_back(std::make_unique<ProcedureServiceImpl>(
+      parts->procedure_manager.get(), pool));
+  parts->services.push_back(std::make_unique<CalendarServiceImpl>(
+      parts->calendar_manager.get(), pool));
+  parts->services.push_back(std::make_unique<DeadlineServiceImpl>(
+      parts->deadline_manager.get(), parts->hub.get(), pool));
+  if (parts->manual_clock != nullptr) {
+    parts->services.push_back(std::make_unique<TestingClockServiceImpl>(
+        parts->manual_clock.get(), parts->hub.get(), pool));
+  }
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -99,8 +158,9 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   int port = 0;
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
                            &port);
-  builder.RegisterService(parts->case_service.get());
-  builder.RegisterService(parts->agency_service.get());
+  for (const auto& service : parts->services) {
+    builder.RegisterService(service.get());
+  }
   parts->server = builder.BuildAndStart();
   if (parts->server == nullptr || port == 0) {
     return absl::UnavailableError(
@@ -120,6 +180,7 @@ OgiServer::~OgiServer() { Shutdown(absl::Seconds(10)); }
 void OgiServer::Shutdown(absl::Duration grace) {
   if (!parts_->running) return;
   parts_->running = false;
+  parts_->hub->Shutdown();  // ends the alert streams, which never end alone
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->server->Wait();
   parts_->pool.reset();   // runs anything still queued

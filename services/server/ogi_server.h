@@ -7,7 +7,9 @@
 #include <grpcpp/grpcpp.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -22,11 +24,19 @@ struct ServerOptions {
   std::string agency_name;  // empty: keep the stored name, or "本机关" when new
   int worker_threads = 32;  // run blocking work (SQLite, durable commits)
   int reader_connections = 4;
+  // Working days before a due date at which the alert stream raises an alert.
+  std::vector<int> alert_thresholds = {5, 3, 1};
+  // Pause the answer clock while a fee notice is unpaid (fee measures).
+  bool pause_clock_for_fee_payment = true;
+  // When set, the server runs on a manual clock starting here and serves
+  // TestingClockService to move it (tests, demonstrations).
+  std::optional<absl::Time> fake_clock_start;
 };
 
 class OgiServer {
  public:
-  // Opens everything and starts serving. The clock must outlive the server.
+  // Opens everything and starts serving. The clock must outlive the server;
+  // it is not used when options.fake_clock_start is set.
   // FAILED_PRECONDITION for a database from a newer ogi, UNAVAILABLE when the
   // database or the address cannot be opened, INVALID_ARGUMENT for bad options.
   static absl::StatusOr<std::unique_ptr<OgiServer>> Start(

@@ -5,10 +5,13 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
 #include "absl/time/time.h"
 #include "services/common/clock.h"
 #include "services/server/ogi_server.h"
@@ -25,6 +28,15 @@ ABSL_FLAG(std::string, agency_name, "",
 ABSL_FLAG(int, worker_threads, 32,
           "Threads that run requests (they wait on SQLite and disk syncs).");
 ABSL_FLAG(int, reader_connections, 4, "Read-only SQLite connections.");
+ABSL_FLAG(std::vector<std::string>, alert_thresholds,
+          std::vector<std::string>({"5", "3", "1"}),
+          "Working days before a due date at which the alert stream raises "
+          "an alert (comma-separated).");
+ABSL_FLAG(bool, pause_clock_for_fee_payment, true,
+          "Pause the answer clock while a fee notice is unpaid.");
+ABSL_FLAG(std::string, fake_clock_start, "",
+          "FOR TESTS: run on a manual clock starting at this RFC 3339 time "
+          "(e.g. 2025-10-20T09:00:00+08:00) and serve TestingClockService.");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
           "On SIGINT/SIGTERM, how long in-flight calls may take to finish.");
 
@@ -49,6 +61,30 @@ int main(int argc, char** argv) {
   options.agency_name = absl::GetFlag(FLAGS_agency_name);
   options.worker_threads = absl::GetFlag(FLAGS_worker_threads);
   options.reader_connections = absl::GetFlag(FLAGS_reader_connections);
+  options.pause_clock_for_fee_payment =
+      absl::GetFlag(FLAGS_pause_clock_for_fee_payment);
+  options.alert_thresholds.clear();
+  for (const std::string& text : absl::GetFlag(FLAGS_alert_thresholds)) {
+    int days = 0;
+    if (!absl::SimpleAtoi(text, &days)) {
+      std::fprintf(stderr,
+                   "ogi-server: --alert_thresholds: \"%s\" is not a number\n",
+                   text.c_str());
+      return 2;
+    }
+    options.alert_thresholds.push_back(days);
+  }
+  if (const std::string start = absl::GetFlag(FLAGS_fake_clock_start);
+      !start.empty()) {
+    absl::Time t;
+    std::string error;
+    if (!absl::ParseTime(absl::RFC3339_full, start, &t, &error)) {
+      std::fprintf(stderr, "ogi-server: --fake_clock_start: %s\n",
+                   error.c_str());
+      return 2;
+    }
+    options.fake_clock_start = t;
+  }
 
   ogi::SystemClock clock;
   absl::StatusOr<std::unique_ptr<ogi::OgiServer>> server =
@@ -61,9 +97,10 @@ int main(int argc, char** argv) {
   const std::string host = options.listen.substr(0, options.listen.rfind(':'));
   std::fprintf(stderr,
                "ogi-server: listening on %s:%d, database %s, default agency "
-               "\"%s\"\n",
+               "\"%s\"%s\n",
                host.c_str(), (*server)->port(), (*server)->db_path().c_str(),
-               options.agency_code.c_str());
+               options.agency_code.c_str(),
+               options.fake_clock_start ? ", FAKE CLOCK (testing)" : "");
   std::fflush(stderr);
 
   int received = 0;

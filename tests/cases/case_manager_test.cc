@@ -29,7 +29,8 @@ class CaseManagerTest : public ::testing::Test {
     auto store = ::ogi::testing::OpenStoreWithAgency("default", "本机关");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, "default");
+    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_,
+                                             &case_clock_, nullptr, "default");
   }
 
   absl::StatusOr<v1::Case> Create(const v1::Case& c,
@@ -59,6 +60,8 @@ class CaseManagerTest : public ::testing::Test {
   }
 
   ManualClock clock_{BeijingTime(2022, 3, 10, 10, 0)};
+  CalendarRegistry calendars_;
+  CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
   std::unique_ptr<CaseManager> manager_;
 };
@@ -127,10 +130,19 @@ TEST_F(CaseManagerTest, PendingConfirmationUntilConfirmed) {
   const auto events = History(created->number());
   ASSERT_THAT(events, SizeIs(2));
   std::vector<std::string> fields;
-  for (const auto& change : events[1].changes())
+  for (const auto& change : events[1].changes()) {
     fields.push_back(change.field());
-  EXPECT_THAT(fields, ::testing::ElementsAre("confirmation_date",
-                                             "receipt_date", "status"));
+  }
+  EXPECT_THAT(fields,
+              ::testing::ElementsAre("confirmation_date", "receipt_date",
+                                     "status", "deadlines.answer_due",
+                                     "deadlines.correction_notice_due"));
+  // Received Fri 2022-03-04: 7 working days → Tue 03-15; 20 → Fri 04-01
+  // (no holiday in March 2022).
+  EXPECT_EQ(events[1].changes(3).new_value(), "2022-04-01");
+  EXPECT_EQ(events[1].changes(4).new_value(), "2022-03-15");
+  EXPECT_EQ(FormatIsoDate(updated->case_().deadlines().answer_due()),
+            "2022-04-01");
   EXPECT_EQ(events[1].reason(), "3月4日电话联系上申请人并确认");
 }
 

@@ -28,7 +28,8 @@ class CaseServiceTest : public ::testing::Test {
         ::ogi::testing::OpenStoreWithAgency("default", "聊城市行政审批服务局");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, "default");
+    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, &case_clock_,
+                                             nullptr, "default");
     case_service_ = std::make_unique<CaseServiceImpl>(manager_.get(), &pool_);
     agency_service_ =
         std::make_unique<AgencyServiceImpl>(store_.get(), &pool_, "default");
@@ -55,6 +56,8 @@ class CaseServiceTest : public ::testing::Test {
   ManualClock clock_{absl::FromCivil(absl::CivilSecond(2022, 3, 10, 9, 0, 0),
                                      ChinaTimeZone())};
   ThreadPool pool_{4};
+  CalendarRegistry calendars_;
+  CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
   std::unique_ptr<CaseManager> manager_;
   std::unique_ptr<CaseServiceImpl> case_service_;

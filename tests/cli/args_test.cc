@@ -144,17 +144,21 @@ TEST(ParseArgsTest, MissingFlagValue) {
 
 TEST(ParseArgsTest, UnknownCommandsListChoices) {
   EXPECT_EQ(UsageMessage({"frobnicate"}),
-            "unknown command \"frobnicate\"; one of: case, agency, help");
+            "unknown command \"frobnicate\"; one of: case, deadlines, alerts, "
+            "calendar, agency, help");
   EXPECT_EQ(UsageMessage({"case", "delete", "2022-0001"}),
             "unknown command \"ogi case delete\"; after \"case\" use one of: "
-            "create, show, list, update, history");
+            "create, show, list, update, history, explain, correction-notice, "
+            "supplement, consult, consult-reply, fee-notice, fee-paid, extend, "
+            "defer");
 }
 
 TEST(ParseArgsTest, IncompleteCommand) {
   EXPECT_EQ(UsageMessage({}), "no command given; see \"ogi help\"");
   EXPECT_EQ(UsageMessage({"case"}),
             "\"ogi case\" needs a subcommand: create, show, list, update, "
-            "history");
+            "history, explain, correction-notice, supplement, consult, "
+            "consult-reply, fee-notice, fee-paid, extend, defer");
 }
 
 TEST(ParseArgsTest, PositionalCount) {

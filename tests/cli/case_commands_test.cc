@@ -503,7 +503,7 @@ TEST(BuildListCasesRequestTest, BadValues) {
   ASSERT_FALSE(request.ok());
   EXPECT_EQ(request.status().message(),
             "--status: unknown value \"closed\"; one of: "
-            "pending_confirmation, processing");
+            "pending_confirmation, processing, awaiting_correction");
 }
 
 TEST(RenderCaseTableTest, ColumnsAndWidthLimit) {

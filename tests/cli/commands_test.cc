@@ -65,7 +65,8 @@ TEST_F(RunOgiTest, UsageErrorsExitTwoWithoutCalling) {
            {{"case", "show"},
             "ogi: missing NUMBER; usage: ogi case show NUMBER\n"},
            {{"cases"},
-            "ogi: unknown command \"cases\"; one of: case, agency, help\n"},
+            "ogi: unknown command \"cases\"; one of: case, deadlines, alerts, "
+            "calendar, agency, help\n"},
            {{}, "ogi: no command given; see \"ogi help\"\n"},
            {{"case", "update", "2022-0001", "--phone", "1"},
             "ogi: --reason: required; say why the record is corrected\n"},
@@ -93,7 +94,7 @@ TEST_F(RunOgiTest, ServerErrorsExitOne) {
 
 TEST_F(RunOgiTest, HelpNeedsNoServer) {
   EXPECT_EQ(Run({"help"}), 0);
-  EXPECT_THAT(out_.str(), StartsWith("ogi: log and look up applications"));
+  EXPECT_THAT(out_.str(), StartsWith("ogi: log and track applications"));
   EXPECT_THAT(out_.str(), HasSubstr("  case create   "));
   EXPECT_THAT(out_.str(), HasSubstr("  agency list   "));
   const std::string overview = out_.str();

@@ -1,21 +1,28 @@
 #ifndef OGI_TESTS_CLI_FAKE_STUBS_H_
 #define OGI_TESTS_CLI_FAKE_STUBS_H_
 
-// In-memory fakes of the CaseService and AgencyService client stubs: they
-// record every request with the metadata and deadline of its context and
-// answer with canned responses or a canned error. Not thread-safe.
+// In-memory fakes of the client stubs `ogi` uses: they record every request
+// with the metadata and deadline of its context and answer with canned
+// responses or a canned error; the alert stream plays back canned alerts.
+// Not thread-safe.
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/client.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/support/sync_stream.h"
 #include "grpcpp/test/client_context_test_peer.h"
 #include "ogi/v1/agency_service.grpc.pb.h"
+#include "ogi/v1/calendar_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
+#include "ogi/v1/deadline_service.grpc.pb.h"
+#include "ogi/v1/procedure_service.grpc.pb.h"
 
 namespace ogi::cli::testing {
 
@@ -25,6 +32,28 @@ struct CallRecord {
   std::multimap<std::string, std::string> metadata;
   std::chrono::system_clock::time_point deadline;
 };
+
+inline CallRecord RecordOf(const std::string& method,
+                           grpc::ClientContext* context) {
+  return {
+      method,
+      grpc::testing::ClientContextTestPeer(context).GetSendInitialMetadata(),
+      context->deadline()};
+}
+
+// The asynchronous API is never used by ogi: its raw methods of a unary RPC
+// answer nullptr.
+#define OGI_FAKE_UNUSED_ASYNC(Method, Request, Response)                      \
+  grpc::ClientAsyncResponseReaderInterface<v1::Response>* Async##Method##Raw( \
+      grpc::ClientContext*, const v1::Request&, grpc::CompletionQueue*)       \
+      override {                                                              \
+    return nullptr;                                                           \
+  }                                                                           \
+  grpc::ClientAsyncResponseReaderInterface<v1::Response>*                     \
+      PrepareAsync##Method##Raw(grpc::ClientContext*, const v1::Request&,     \
+                                grpc::CompletionQueue*) override {            \
+    return nullptr;                                                           \
+  }
 
 class FakeCaseStub : public v1::CaseService::StubInterface {
  public:
@@ -105,10 +134,7 @@ class FakeCaseStub : public v1::CaseService::StubInterface {
   }
 
   void Record(const std::string& method, grpc::ClientContext* context) {
-    calls.push_back(
-        {method,
-         grpc::testing::ClientContextTestPeer(context).GetSendInitialMetadata(),
-         context->deadline()});
+    calls.push_back(RecordOf(method, context));
   }
 
   // The asynchronous API is never used by ogi.
@@ -210,18 +236,236 @@ class FakeAgencyStub : public v1::AgencyService::StubInterface {
   }
 };
 
-// ServiceStubs over fakes owned by the test.
-class FakeStubs final : public ServiceStubs {
+// ProcedureService: every step answers `response` (or `error`) and keeps a
+// copy of its request.
+class FakeProcedureStub : public v1::ProcedureService::StubInterface {
  public:
-  FakeStubs(FakeCaseStub* cases, FakeAgencyStub* agencies)
-      : cases_(cases), agencies_(agencies) {}
-  v1::CaseService::StubInterface& Cases() override { return *cases_; }
-  v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
+  grpc::Status error = grpc::Status::OK;
+  v1::ProcedureStepResponse response;
+
+  std::vector<CallRecord> calls;
+  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
+
+  // The last request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Last() const {
+    if (requests.empty()) return nullptr;
+    return dynamic_cast<const Request*>(requests.back().get());
+  }
+
+#define OGI_FAKE_STEP(Method, Request)                           \
+  grpc::Status Method(grpc::ClientContext* context,              \
+                      const v1::Request& request,                \
+                      v1::ProcedureStepResponse* out) override { \
+    calls.push_back(RecordOf(#Method, context));                 \
+    requests.push_back(std::make_unique<v1::Request>(request));  \
+    if (!error.ok()) return error;                               \
+    *out = response;                                             \
+    return grpc::Status::OK;                                     \
+  }
+  OGI_FAKE_STEP(SendCorrectionNotice, SendCorrectionNoticeRequest)
+  OGI_FAKE_STEP(ReceiveSupplement, ReceiveSupplementRequest)
+  OGI_FAKE_STEP(SendConsultation, SendConsultationRequest)
+  OGI_FAKE_STEP(ReceiveConsultationReply, ReceiveConsultationReplyRequest)
+  OGI_FAKE_STEP(IssueFeeNotice, IssueFeeNoticeRequest)
+  OGI_FAKE_STEP(ReceiveFeePayment, ReceiveFeePaymentRequest)
+  OGI_FAKE_STEP(ExtendDeadline, ExtendDeadlineRequest)
+  OGI_FAKE_STEP(DeferDeadline, DeferDeadlineRequest)
+#undef OGI_FAKE_STEP
 
  private:
+  OGI_FAKE_UNUSED_ASYNC(SendCorrectionNotice, SendCorrectionNoticeRequest,
+                        ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(ReceiveSupplement, ReceiveSupplementRequest,
+                        ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(SendConsultation, SendConsultationRequest,
+                        ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(ReceiveConsultationReply,
+                        ReceiveConsultationReplyRequest, ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(IssueFeeNotice, IssueFeeNoticeRequest,
+                        ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(ReceiveFeePayment, ReceiveFeePaymentRequest,
+                        ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(ExtendDeadline, ExtendDeadlineRequest,
+                        ProcedureStepResponse)
+  OGI_FAKE_UNUSED_ASYNC(DeferDeadline, DeferDeadlineRequest,
+                        ProcedureStepResponse)
+};
+
+// A server stream that plays back `alerts`, then ends with `status`. Before
+// each Read, `on_read` (when set) is called with the number of reads so far;
+// when it returns false the stream ends there.
+class FakeAlertReader final
+    : public grpc::ClientReaderInterface<v1::DeadlineAlert> {
+ public:
+  FakeAlertReader(std::vector<v1::DeadlineAlert> alerts, grpc::Status status,
+                  std::function<bool(size_t)> on_read, int* finish_calls)
+      : alerts_(std::move(alerts)),
+        status_(std::move(status)),
+        on_read_(std::move(on_read)),
+        finish_calls_(finish_calls) {}
+
+  bool Read(v1::DeadlineAlert* alert) override {
+    const size_t index = reads_++;
+    if (ended_) return false;
+    if (on_read_ && !on_read_(index)) ended_ = true;
+    if (ended_ || index >= alerts_.size()) {
+      ended_ = true;
+      return false;
+    }
+    *alert = alerts_[index];
+    return true;
+  }
+  grpc::Status Finish() override {
+    ++*finish_calls_;
+    return status_;
+  }
+  bool NextMessageSize(uint32_t* size) override {
+    *size = 1 << 20;
+    return true;
+  }
+  void WaitForInitialMetadata() override {}
+
+ private:
+  std::vector<v1::DeadlineAlert> alerts_;
+  grpc::Status status_;
+  std::function<bool(size_t)> on_read_;
+  int* finish_calls_;
+  size_t reads_ = 0;
+  bool ended_ = false;
+};
+
+class FakeDeadlineStub : public v1::DeadlineService::StubInterface {
+ public:
+  grpc::Status error = grpc::Status::OK;  // for ListDeadlines
+  v1::ListDeadlinesResponse list_response;
+  // What WatchAlerts plays back (see FakeAlertReader).
+  std::vector<v1::DeadlineAlert> stream_alerts;
+  grpc::Status stream_status = grpc::Status::OK;
+  std::function<bool(size_t)> on_read;
+
+  std::vector<CallRecord> calls;
+  std::vector<v1::ListDeadlinesRequest> list_requests;
+  std::vector<v1::WatchAlertsRequest> watch_requests;
+  int finish_calls = 0;
+
+  grpc::Status ListDeadlines(grpc::ClientContext* context,
+                             const v1::ListDeadlinesRequest& request,
+                             v1::ListDeadlinesResponse* response) override {
+    calls.push_back(RecordOf("ListDeadlines", context));
+    list_requests.push_back(request);
+    if (!error.ok()) return error;
+    *response = list_response;
+    return grpc::Status::OK;
+  }
+
+ private:
+  grpc::ClientReaderInterface<v1::DeadlineAlert>* WatchAlertsRaw(
+      grpc::ClientContext* context,
+      const v1::WatchAlertsRequest& request) override {
+    calls.push_back(RecordOf("WatchAlerts", context));
+    watch_requests.push_back(request);
+    return new FakeAlertReader(stream_alerts, stream_status, on_read,
+                               &finish_calls);
+  }
+  OGI_FAKE_UNUSED_ASYNC(ListDeadlines, ListDeadlinesRequest,
+                        ListDeadlinesResponse)
+  grpc::ClientAsyncReaderInterface<v1::DeadlineAlert>* AsyncWatchAlertsRaw(
+      grpc::ClientContext*, const v1::WatchAlertsRequest&,
+      grpc::CompletionQueue*, void*) override {
+    return nullptr;
+  }
+  grpc::ClientAsyncReaderInterface<v1::DeadlineAlert>*
+  PrepareAsyncWatchAlertsRaw(grpc::ClientContext*,
+                             const v1::WatchAlertsRequest&,
+                             grpc::CompletionQueue*) override {
+    return nullptr;
+  }
+};
+
+class FakeCalendarStub : public v1::CalendarService::StubInterface {
+ public:
+  grpc::Status error = grpc::Status::OK;
+  v1::GetCalendarYearResponse year_response;
+  v1::LoadCalendarResponse load_response;
+  v1::AddWorkingDaysResponse add_response;
+
+  std::vector<CallRecord> calls;
+  std::vector<v1::GetCalendarYearRequest> year_requests;
+  std::vector<v1::LoadCalendarRequest> load_requests;
+  std::vector<v1::AddWorkingDaysRequest> add_requests;
+
+  grpc::Status GetCalendarYear(grpc::ClientContext* context,
+                               const v1::GetCalendarYearRequest& request,
+                               v1::GetCalendarYearResponse* response) override {
+    calls.push_back(RecordOf("GetCalendarYear", context));
+    year_requests.push_back(request);
+    if (!error.ok()) return error;
+    *response = year_response;
+    return grpc::Status::OK;
+  }
+  grpc::Status LoadCalendar(grpc::ClientContext* context,
+                            const v1::LoadCalendarRequest& request,
+                            v1::LoadCalendarResponse* response) override {
+    calls.push_back(RecordOf("LoadCalendar", context));
+    load_requests.push_back(request);
+    if (!error.ok()) return error;
+    *response = load_response;
+    return grpc::Status::OK;
+  }
+  grpc::Status AddWorkingDays(grpc::ClientContext* context,
+                              const v1::AddWorkingDaysRequest& request,
+                              v1::AddWorkingDaysResponse* response) override {
+    calls.push_back(RecordOf("AddWorkingDays", context));
+    add_requests.push_back(request);
+    if (!error.ok()) return error;
+    *response = add_response;
+    return grpc::Status::OK;
+  }
+
+ private:
+  OGI_FAKE_UNUSED_ASYNC(GetCalendarYear, GetCalendarYearRequest,
+                        GetCalendarYearResponse)
+  OGI_FAKE_UNUSED_ASYNC(LoadCalendar, LoadCalendarRequest, LoadCalendarResponse)
+  OGI_FAKE_UNUSED_ASYNC(AddWorkingDays, AddWorkingDaysRequest,
+                        AddWorkingDaysResponse)
+};
+
+// ServiceStubs over fakes owned by the test; a fake not given is a private
+// default one.
+class FakeStubs final : public ServiceStubs {
+ public:
+  FakeStubs(FakeCaseStub* cases, FakeAgencyStub* agencies,
+            FakeProcedureStub* procedures = nullptr,
+            FakeDeadlineStub* deadlines = nullptr,
+            FakeCalendarStub* calendar = nullptr)
+      : cases_(cases),
+        agencies_(agencies),
+        procedures_(procedures != nullptr ? procedures : &own_procedures_),
+        deadlines_(deadlines != nullptr ? deadlines : &own_deadlines_),
+        calendar_(calendar != nullptr ? calendar : &own_calendar_) {}
+  v1::CaseService::StubInterface& Cases() override { return *cases_; }
+  v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
+  v1::ProcedureService::StubInterface& Procedures() override {
+    return *procedures_;
+  }
+  v1::DeadlineService::StubInterface& Deadlines() override {
+    return *deadlines_;
+  }
+  v1::CalendarService::StubInterface& Calendar() override { return *calendar_; }
+
+ private:
+  FakeProcedureStub own_procedures_;
+  FakeDeadlineStub own_deadlines_;
+  FakeCalendarStub own_calendar_;
   FakeCaseStub* cases_;
   FakeAgencyStub* agencies_;
+  FakeProcedureStub* procedures_;
+  FakeDeadlineStub* deadlines_;
+  FakeCalendarStub* calendar_;
 };
+
+#undef OGI_FAKE_UNUSED_ASYNC
 
 }  // namespace ogi::cli::testing
 

@@ -3,10 +3,13 @@
 // This binary links no generated ogi code: at run time it parses
 // proto/ogi/v1/*.proto with protobuf's compiler::Importer, builds requests as
 // dynamic messages from JSON, and calls the real ogi-server through
-// grpc::GenericStub with serialized bytes. Every method of ogi.v1.CaseService
-// and ogi.v1.AgencyService must be exercised (a new RPC fails the test until it
-// is covered here). Server reflection and the health service are checked with
-// hand-encoded messages, as a tool like grpcurl would see them.
+// grpc::GenericStub with serialized bytes. Every method of every service the
+// .proto files declare must be exercised (a new RPC fails the test until it is
+// covered here). The server runs with --fake_clock_start, so that
+// ogi.v1.TestingClockService is served too and "today" is a fixed day the
+// expected deadlines are worked out for. Server reflection and the health
+// service are checked with hand-encoded messages, as a tool like grpcurl would
+// see them.
 
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/descriptor.h>
@@ -29,9 +32,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/substitute.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
@@ -47,14 +54,41 @@ using ::google::protobuf::ServiceDescriptor;
 using ::google::protobuf::UnknownField;
 using ::google::protobuf::UnknownFieldSet;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Pair;
+using ::testing::UnorderedElementsAre;
 
 constexpr char kAgencyName[] = "聊城市行政审批服务局";
 constexpr char kCaseService[] = "ogi.v1.CaseService";
 constexpr char kAgencyService[] = "ogi.v1.AgencyService";
+constexpr char kProcedureService[] = "ogi.v1.ProcedureService";
+constexpr char kCalendarService[] = "ogi.v1.CalendarService";
+constexpr char kDeadlineService[] = "ogi.v1.DeadlineService";
+constexpr char kTestingClockService[] = "ogi.v1.TestingClockService";
+
+// The server's clock starts on Monday 2025-10-20 at 09:00 in Asia/Shanghai
+// (UTC+8 without daylight saving); every expected date below is worked out
+// by hand from this day and the State Council's 2025 arrangement (National
+// Day and Mid-Autumn 2025-10-01..10-08 off; Sunday 2025-09-28 and Saturday
+// 2025-10-11 make-up working days).
+constexpr char kFakeClockStart[] = "2025-10-20T09:00:00+08:00";
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+// Who makes the mutating calls (ASCII, so "ogi-actor").
+const Metadata& Clerk() {
+  static const Metadata* const kClerk = new Metadata{{"ogi-actor", "clerk-li"}};
+  return *kClerk;
+}
+
+// Seconds since the Unix epoch of a civil time in China Standard Time.
+int64_t ChinaUnixSeconds(int year, int month, int day, int hour) {
+  return absl::ToUnixSeconds(
+      absl::FromCivil(absl::CivilSecond(year, month, day, hour, 0, 0),
+                      absl::FixedTimeZone(8 * 3600)));
+}
 
 // Collects the importer's parse errors.
 class ErrorCollector
@@ -98,6 +132,83 @@ bool Await(grpc::CompletionQueue& cq, intptr_t tag) {
   return ok;
 }
 
+// Shuts `cq` down and drains it.
+void Drain(grpc::CompletionQueue& cq) {
+  cq.Shutdown();
+  void* tag;
+  bool ok;
+  while (cq.Next(&tag, &ok)) {
+  }
+}
+
+// One server-streaming call through the generic stub, made step by step so
+// that a test can act between the steps (e.g. change something only after
+// the server has subscribed the call). Every wait is bounded by the call's
+// 30-second deadline, so a missing message fails the test instead of hanging
+// it. Not thread-safe.
+class ServerStream {
+ public:
+  // REQUIRES: `stub` outlives the stream.
+  ServerStream(grpc::GenericStub& stub, const std::string& path,
+               const Metadata& metadata) {
+    context_.set_deadline(std::chrono::system_clock::now() +
+                          std::chrono::seconds(30));
+    for (const auto& [key, value] : metadata) context_.AddMetadata(key, value);
+    call_ = stub.PrepareCall(&context_, path, &cq_);
+  }
+
+  ServerStream(const ServerStream&) = delete;
+  ServerStream& operator=(const ServerStream&) = delete;
+
+  // Ends the call (cancelling it) unless Cancel() already did.
+  ~ServerStream() {
+    if (!finished_) Cancel();
+  }
+
+  // Starts the call, sends `request` and half-closes, then waits for the
+  // server's initial metadata. Returns false when any step failed.
+  bool Start(const std::string& request) {
+    call_->StartCall(Tag());
+    if (!Await(cq_, tag_)) return false;
+    call_->Write(ToByteBuffer(request), Tag());
+    if (!Await(cq_, tag_)) return false;
+    call_->WritesDone(Tag());
+    if (!Await(cq_, tag_)) return false;
+    call_->ReadInitialMetadata(Tag());
+    return Await(cq_, tag_);
+  }
+
+  // The next message's bytes in *bytes; false when the stream ended or failed
+  // (e.g. at the deadline).
+  bool Read(std::string* bytes) {
+    grpc::ByteBuffer buffer;
+    call_->Read(&buffer, Tag());
+    if (!Await(cq_, tag_)) return false;
+    *bytes = FromByteBuffer(buffer);
+    return true;
+  }
+
+  // Cancels the call and returns its final status.
+  grpc::Status Cancel() {
+    context_.TryCancel();
+    grpc::Status status;
+    call_->Finish(&status, Tag());
+    Await(cq_, tag_);
+    Drain(cq_);
+    finished_ = true;
+    return status;
+  }
+
+ private:
+  void* Tag() { return reinterpret_cast<void*>(++tag_); }
+
+  grpc::ClientContext context_;
+  grpc::CompletionQueue cq_;
+  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call_;
+  intptr_t tag_ = 0;
+  bool finished_ = false;
+};
+
 // Reading a dynamic message by field path ("case.applicant.name"): every step
 // but the last is a singular message field. Scalars come back as text (enums
 // by value name), so expectations read like the .proto file.
@@ -127,28 +238,77 @@ const Message* Walk(const Message& message, const std::string& path,
   return nullptr;
 }
 
+// A scalar as text, from the singular field or the `index`-th element of the
+// repeated field `field` of `owner`.
+std::string ScalarText(const Message& owner, const FieldDescriptor* field,
+                       int index) {
+  const google::protobuf::Reflection* r = owner.GetReflection();
+  const bool repeated = field->is_repeated();
+  switch (field->cpp_type()) {
+    case FieldDescriptor::CPPTYPE_STRING:
+      return repeated ? r->GetRepeatedString(owner, field, index)
+                      : r->GetString(owner, field);
+    case FieldDescriptor::CPPTYPE_ENUM:
+      return (repeated ? r->GetRepeatedEnum(owner, field, index)
+                       : r->GetEnum(owner, field))
+          ->name();
+    case FieldDescriptor::CPPTYPE_INT32:
+      return absl::StrCat(repeated ? r->GetRepeatedInt32(owner, field, index)
+                                   : r->GetInt32(owner, field));
+    case FieldDescriptor::CPPTYPE_INT64:
+      return absl::StrCat(repeated ? r->GetRepeatedInt64(owner, field, index)
+                                   : r->GetInt64(owner, field));
+    case FieldDescriptor::CPPTYPE_BOOL:
+      return (repeated ? r->GetRepeatedBool(owner, field, index)
+                       : r->GetBool(owner, field))
+                 ? "true"
+                 : "false";
+    default:
+      return absl::StrCat("<", field->cpp_type_name(), ">");
+  }
+}
+
 std::string Value(const Message& message, const std::string& path) {
   const FieldDescriptor* field = nullptr;
   const Message* owner = Walk(message, path, &field);
   if (owner == nullptr) return "<missing>";
-  const google::protobuf::Reflection* r = owner->GetReflection();
   if (field->is_repeated()) return absl::StrCat("<repeated ", path, ">");
-  switch (field->cpp_type()) {
-    case FieldDescriptor::CPPTYPE_STRING:
-      return r->GetString(*owner, field);
-    case FieldDescriptor::CPPTYPE_ENUM:
-      return r->GetEnum(*owner, field)->name();
-    case FieldDescriptor::CPPTYPE_INT32:
-      return absl::StrCat(r->GetInt32(*owner, field));
-    case FieldDescriptor::CPPTYPE_INT64:
-      return absl::StrCat(r->GetInt64(*owner, field));
-    case FieldDescriptor::CPPTYPE_BOOL:
-      return r->GetBool(*owner, field) ? "true" : "false";
-    case FieldDescriptor::CPPTYPE_MESSAGE:
-      return r->HasField(*owner, field) ? "<set>" : "<unset>";
-    default:
-      return absl::StrCat("<", field->cpp_type_name(), ">");
+  if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+    return owner->GetReflection()->HasField(*owner, field) ? "<set>"
+                                                           : "<unset>";
   }
+  return ScalarText(*owner, field, 0);
+}
+
+// The elements of the repeated scalar field at `path`, as text.
+std::vector<std::string> Values(const Message& message,
+                                const std::string& path) {
+  std::vector<std::string> out;
+  const FieldDescriptor* field = nullptr;
+  const Message* owner = Walk(message, path, &field);
+  if (owner == nullptr) return out;
+  if (!field->is_repeated() ||
+      field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+    ADD_FAILURE() << path << " is not a repeated scalar field";
+    return out;
+  }
+  for (int i = 0; i < owner->GetReflection()->FieldSize(*owner, field); ++i) {
+    out.push_back(ScalarText(*owner, field, i));
+  }
+  return out;
+}
+
+// The ogi.v1.Date at `path` as "YYYY-MM-DD", or "<unset>".
+std::string DateAt(const Message& message, const std::string& path) {
+  const std::string set = Value(message, path);
+  if (set != "<set>") return set;
+  int year = 0, month = 0, day = 0;
+  if (!absl::SimpleAtoi(Value(message, path + ".year"), &year) ||
+      !absl::SimpleAtoi(Value(message, path + ".month"), &month) ||
+      !absl::SimpleAtoi(Value(message, path + ".day"), &day)) {
+    return "<not a date>";
+  }
+  return absl::FormatCivilTime(absl::CivilDay(year, month, day));
 }
 
 // The elements of the repeated message field at `path`.
@@ -168,6 +328,14 @@ std::vector<const Message*> Elements(const Message& message,
     out.push_back(&r->GetRepeatedMessage(*owner, field, i));
   }
   return out;
+}
+
+// The FieldChange of `event` for `field`, or nullptr.
+const Message* ChangeOf(const Message& event, const std::string& field) {
+  for (const Message* change : Elements(event, "changes")) {
+    if (Value(*change, "field") == field) return change;
+  }
+  return nullptr;
 }
 
 // The length-delimited (or varint, as text) values of field `number` in
@@ -210,15 +378,23 @@ class ProtoOnlyClientTest : public ::testing::Test {
       EXPECT_NE(importer_.Import(name), nullptr) << name;
       proto_files_.push_back(name);
     }
+    std::sort(proto_files_.begin(), proto_files_.end());
     ASSERT_THAT(errors_.errors(), IsEmpty())
         << absl::StrJoin(errors_.errors(), "\n");
-    ASSERT_NE(pool()->FindServiceByName(kCaseService), nullptr);
-    ASSERT_NE(pool()->FindServiceByName(kAgencyService), nullptr);
+    for (const char* service :
+         {kCaseService, kAgencyService, kProcedureService, kCalendarService,
+          kDeadlineService, kTestingClockService}) {
+      ASSERT_NE(pool()->FindServiceByName(service), nullptr) << service;
+    }
 
     dir_ = testing::MakeTempDir();
+    // The fake clock makes "today" fixed (hermetic deadlines) and registers
+    // TestingClockService, so every service in the .proto files is served.
     absl::StatusOr<testing::ServerProcess> server =
         testing::ServerProcess::Start(
-            dir_ + "/ogi.db", {absl::StrCat("--agency_name=", kAgencyName)});
+            dir_ + "/ogi.db",
+            {absl::StrCat("--agency_name=", kAgencyName),
+             absl::StrCat("--fake_clock_start=", kFakeClockStart)});
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = std::make_unique<testing::ServerProcess>(std::move(*server));
     stub_ = std::make_unique<grpc::GenericStub>(grpc::CreateChannel(
@@ -249,45 +425,117 @@ class ProtoOnlyClientTest : public ::testing::Test {
     grpc::Status status;
     call->Finish(&reply, &status, reinterpret_cast<void*>(1));
     Await(cq, 1);
-    cq.Shutdown();
-    void* tag;
-    bool ok;
-    while (cq.Next(&tag, &ok)) {
-    }
+    Drain(cq);
     *response = FromByteBuffer(reply);
     return status;
   }
 
-  // Calls the method named `full_name` (e.g. "ogi.v1.CaseService.GetCase")
-  // with a request given as JSON, typed only by the imported descriptors.
-  Reply Call(const std::string& full_name, const std::string& json,
-             const Metadata& metadata = {}) {
-    Reply reply;
+  // The method named `full_name` (e.g. "ogi.v1.CaseService.GetCase") in the
+  // .proto files, or nullptr (and a test failure).
+  const MethodDescriptor* Method(const std::string& full_name) {
     const MethodDescriptor* method = pool()->FindMethodByName(full_name);
     if (method == nullptr) {
       ADD_FAILURE() << "no method " << full_name << " in the .proto files";
+    }
+    return method;
+  }
+
+  // "/<service>/<method>", as on the wire.
+  static std::string PathOf(const MethodDescriptor& method) {
+    return absl::StrCat("/", method.service()->full_name(), "/", method.name());
+  }
+
+  // `method`'s request built from JSON, typed only by the imported
+  // descriptors, serialized.
+  std::string RequestBytes(const MethodDescriptor& method,
+                           const std::string& json) {
+    std::unique_ptr<Message> request(
+        factory_.GetPrototype(method.input_type())->New());
+    const auto parsed =
+        google::protobuf::util::JsonStringToMessage(json, request.get());
+    EXPECT_TRUE(parsed.ok())
+        << method.full_name() << ": " << parsed.ToString() << "\n"
+        << json;
+    return request->SerializeAsString();
+  }
+
+  // `bytes` parsed as `method`'s response message, or nullptr.
+  std::unique_ptr<Message> ParseResponse(const MethodDescriptor& method,
+                                         const std::string& bytes) {
+    std::unique_ptr<Message> response(
+        factory_.GetPrototype(method.output_type())->New());
+    if (!response->ParseFromString(bytes)) {
+      ADD_FAILURE() << method.full_name() << ": response does not parse as "
+                    << method.output_type()->full_name();
+      return nullptr;
+    }
+    return response;
+  }
+
+  // Calls the unary method named `full_name` with a request given as JSON.
+  Reply Call(const std::string& full_name, const std::string& json,
+             const Metadata& metadata = {}) {
+    Reply reply;
+    const MethodDescriptor* method = Method(full_name);
+    if (method == nullptr) {
       reply.status = grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "");
       return reply;
     }
-    std::unique_ptr<Message> request(
-        factory_.GetPrototype(method->input_type())->New());
-    const auto parsed =
-        google::protobuf::util::JsonStringToMessage(json, request.get());
-    EXPECT_TRUE(parsed.ok()) << full_name << ": " << parsed.ToString();
-    const std::string path =
-        absl::StrCat("/", method->service()->full_name(), "/", method->name());
+    EXPECT_FALSE(method->client_streaming() || method->server_streaming())
+        << full_name << " streams; use ServerStream";
     std::string bytes;
-    reply.status =
-        CallBytes(path, request->SerializeAsString(), &bytes, metadata);
+    reply.status = CallBytes(PathOf(*method), RequestBytes(*method, json),
+                             &bytes, metadata);
     if (reply.status.ok()) {
-      reply.response.reset(factory_.GetPrototype(method->output_type())->New());
-      EXPECT_TRUE(reply.response->ParseFromString(bytes))
-          << full_name << ": response does not parse as "
-          << method->output_type()->full_name();
-      exercised_.insert(method->full_name());
+      reply.response = ParseResponse(*method, bytes);
+      if (reply.response != nullptr) exercised_.insert(method->full_name());
     }
     return reply;
   }
+
+  // The next message of `stream`, a call of the server-streaming `method`, or
+  // nullptr when the stream ended or failed.
+  std::unique_ptr<Message> ReadMessage(ServerStream& stream,
+                                       const MethodDescriptor& method) {
+    std::string bytes;
+    if (!stream.Read(&bytes)) return nullptr;
+    std::unique_ptr<Message> message = ParseResponse(method, bytes);
+    if (message != nullptr) exercised_.insert(method.full_name());
+    return message;
+  }
+
+  // Logs an in-person application that arrived (and so was received) on
+  // 2025-<month>-<day>; returns the response's case.
+  std::unique_ptr<Message> CreateInPersonCase(const std::string& applicant,
+                                              int month, int day,
+                                              const std::string& item) {
+    Reply created = Call(std::string(kCaseService) + ".CreateCase",
+                         absl::Substitute(R"json({"case": {
+                           "applicant": {"name": "$0",
+                                         "type": "APPLICANT_TYPE_NATURAL_PERSON"},
+                           "channel": "CHANNEL_IN_PERSON",
+                           "arrival_date": {"year": 2025, "month": $1, "day": $2},
+                           "items": [{"description": "$3"}]
+                         }})json",
+                                          applicant, month, day, item),
+                         Clerk());
+    EXPECT_TRUE(created.status.ok()) << created.status.error_message();
+    if (!created.status.ok() || created.response == nullptr) return nullptr;
+    const Message& c = created.response->GetReflection()->GetMessage(
+        *created.response,
+        created.response->GetDescriptor()->FindFieldByName("case"));
+    std::unique_ptr<Message> out(c.New());
+    out->CopyFrom(c);
+    return out;
+  }
+
+  // The parts of the every-RPC test, in the order it runs them. Each leaves
+  // the server as the next expects (case numbers are assigned in order).
+  void ExerciseAgencyAndCaseServices();
+  void ExerciseCalendarService();
+  void ExerciseProcedureService();
+  void ExerciseListDeadlines();
+  void ExerciseWatchAlertsAndSetTime();
 
   std::string dir_;  // the server's database
   std::unique_ptr<testing::ServerProcess> server_;
@@ -343,17 +591,51 @@ constexpr char kNoApplicantName[] = R"json({"case": {
   "items": [{"description": "本机关2024年度政府信息公开工作年度报告"}]
 }})json";
 
+// A small, valid 2027 arrangement in the cn-holidays.json format (not an
+// official one: the 2027 notice is not out). 2027-01-01 is a Friday and
+// 2027-10-01 a Friday; 2027-09-26 is a Sunday and 2027-10-09 a Saturday.
+constexpr char k2027Arrangement[] = R"json({"2027": {
+  "notices": ["测试用安排（非国务院通知）"],
+  "holidays": [
+    {"name": "元旦", "from": "2027-01-01", "to": "2027-01-03", "days": 3},
+    {"name": "国庆节", "from": "2027-10-01", "to": "2027-10-07", "days": 7}
+  ],
+  "off_days": ["2027-01-01", "2027-01-02", "2027-01-03",
+               "2027-10-01", "2027-10-02", "2027-10-03", "2027-10-04",
+               "2027-10-05", "2027-10-06", "2027-10-07"],
+  "makeup_workdays": ["2027-09-26", "2027-10-09"],
+  "weekday_off_days": ["2027-01-01", "2027-10-01", "2027-10-04",
+                       "2027-10-05", "2027-10-06", "2027-10-07"]
+}})json";
+
+// The cases ExerciseProcedureService logs, all received in person on Friday
+// 2025-09-26, in this order after the two of ExerciseAgencyAndCaseServices.
+// Unchanged, each would be due on the 20th working day after receipt,
+// 2025-10-30, with 8 working days left on 2025-10-20; its 补正 notice was due
+// on the 7th, 2025-10-13.
+constexpr char kCorrectionCase[] = "2025-0003";
+constexpr char kConsultationCase[] = "2025-0004";
+constexpr char kFeeCase[] = "2025-0005";
+constexpr char kExtensionCase[] = "2025-0006";
+constexpr char kDeferralCase[] = "2025-0007";
+
 TEST_F(ProtoOnlyClientTest, BinaryHasNoGeneratedOgiTypes) {
   // The point of the test: everything below comes from the .proto files.
-  EXPECT_EQ(
-      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-          kCaseService),
-      nullptr);
+  for (const char* service :
+       {kCaseService, kAgencyService, kProcedureService, kCalendarService,
+        kDeadlineService, kTestingClockService}) {
+    EXPECT_EQ(
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+            service),
+        nullptr)
+        << service;
+  }
   EXPECT_THAT(proto_files_, Contains("ogi/v1/case_service.proto"));
   EXPECT_THAT(proto_files_, Contains("ogi/v1/agency_service.proto"));
+  EXPECT_THAT(proto_files_, Contains("ogi/v1/testing_clock.proto"));
 }
 
-TEST_F(ProtoOnlyClientTest, EveryRpcOfBothServicesWorks) {
+void ProtoOnlyClientTest::ExerciseAgencyAndCaseServices() {
   const std::string case_service = kCaseService;
   const std::string agency_service = kAgencyService;
 
@@ -382,19 +664,24 @@ TEST_F(ProtoOnlyClientTest, EveryRpcOfBothServicesWorks) {
   EXPECT_EQ(Value(*first.response, "case.status"), "CASE_STATUS_PROCESSING");
   EXPECT_EQ(Value(*first.response, "case.version"), "1");
   // In person: the receipt date is the arrival date.
-  EXPECT_EQ(Value(*first.response, "case.receipt_date.year"), "2025");
-  EXPECT_EQ(Value(*first.response, "case.receipt_date.month"), "3");
-  EXPECT_EQ(Value(*first.response, "case.receipt_date.day"), "3");
-  EXPECT_EQ(Value(*first.response, "case.created_at"), "<set>");
+  EXPECT_EQ(DateAt(*first.response, "case.receipt_date"), "2025-03-03");
+  // Stamped with the server's (fake) clock.
+  EXPECT_EQ(Value(*first.response, "case.created_at.seconds"),
+            absl::StrCat(ChinaUnixSeconds(2025, 10, 20, 9)));
+  // 20 working days after Monday 2025-03-03 (no day off in March 2025):
+  // long overdue by 2025-10-20.
+  EXPECT_EQ(DateAt(*first.response, "case.deadlines.answer_due"), "2025-03-31");
+  EXPECT_EQ(DateAt(*first.response, "case.deadlines.as_of"), "2025-10-20");
 
-  Reply second = Call(case_service + ".CreateCase", kSecondCase,
-                      {{"ogi-actor", "clerk-li"}});
+  Reply second = Call(case_service + ".CreateCase", kSecondCase, Clerk());
   ASSERT_RPC_OK(second);
   const std::string second_number = Value(*second.response, "case.number");
   EXPECT_EQ(second_number, "2025-0002");
   EXPECT_EQ(Value(*second.response, "case.status"),
             "CASE_STATUS_PENDING_CONFIRMATION");
   EXPECT_EQ(Value(*second.response, "case.receipt_date"), "<unset>");
+  EXPECT_EQ(Value(*second.response, "case.deadlines.state"),
+            "CLOCK_STATE_NOT_STARTED");
 
   Reply got = Call(case_service + ".GetCase",
                    absl::StrCat(R"({"number": ")", number, R"("})"));
@@ -432,8 +719,7 @@ TEST_F(ProtoOnlyClientTest, EveryRpcOfBothServicesWorks) {
                    R"("case": {"applicant": {"phone": "13806351234"}},)",
                    R"("update_mask": "applicant.phone",)",
                    R"("reason": "申请人来电更正联系电话"})");
-  Reply updated = Call(case_service + ".UpdateCase", correction,
-                       {{"ogi-actor", "clerk-li"}});
+  Reply updated = Call(case_service + ".UpdateCase", correction, Clerk());
   ASSERT_RPC_OK(updated);
   EXPECT_EQ(Value(*updated.response, "case.version"), "2");
   EXPECT_EQ(Value(*updated.response, "case.applicant.phone"), "13806351234");
@@ -458,25 +744,572 @@ TEST_F(ProtoOnlyClientTest, EveryRpcOfBothServicesWorks) {
   EXPECT_EQ(Value(*changes[0], "field"), "applicant.phone");
   EXPECT_EQ(Value(*changes[0], "old_value"), "0635-8213456");
   EXPECT_EQ(Value(*changes[0], "new_value"), "13806351234");
+}
 
-  // Every RPC the .proto files declare was called and answered OK.
-  for (const std::string& name : {case_service, agency_service}) {
-    const ServiceDescriptor* service = pool()->FindServiceByName(name);
-    ASSERT_NE(service, nullptr) << name;
-    ASSERT_GT(service->method_count(), 0) << name;
-    for (int i = 0; i < service->method_count(); ++i) {
-      const MethodDescriptor* method = service->method(i);
-      EXPECT_FALSE(method->client_streaming() || method->server_streaming())
-          << method->full_name() << " streams; call it as a stream here";
-      EXPECT_TRUE(exercised_.count(method->full_name()))
-          << method->full_name() << " was not exercised";
+void ProtoOnlyClientTest::ExerciseCalendarService() {
+  const std::string calendar = kCalendarService;
+
+  // 2025 ships with the server.
+  Reply year = Call(calendar + ".GetCalendarYear", R"({"year": 2025})");
+  ASSERT_RPC_OK(year);
+  EXPECT_EQ(Value(*year.response, "loaded"), "true");
+  EXPECT_EQ(Value(*year.response, "source"), "builtin");
+  EXPECT_EQ(Value(*year.response, "arrangement.year"), "2025");
+  EXPECT_THAT(Values(*year.response, "arrangement.notices"),
+              Contains(HasSubstr("国办发明电〔2024〕12号")));
+  const std::vector<const Message*> days = Elements(*year.response, "days");
+  ASSERT_EQ(days.size(), 365u);
+  EXPECT_EQ(DateAt(*days.front(), "date"), "2025-01-01");
+  EXPECT_EQ(DateAt(*days.back(), "date"), "2025-12-31");
+  std::map<std::string, std::pair<std::string, std::string>> by_date;
+  std::map<std::string, int> kinds;
+  for (const Message* day : days) {
+    by_date[DateAt(*day, "date")] = {Value(*day, "kind"),
+                                     Value(*day, "holiday_name")};
+    ++kinds[Value(*day, "kind")];
+  }
+  EXPECT_EQ(by_date.size(), 365u) << "a date is listed twice";
+  // From deploy/calendar/cn-holidays.json: 28 days off (18 of them on
+  // Monday–Friday) and 5 make-up days among 2025's 104 Saturdays and Sundays.
+  EXPECT_THAT(kinds, UnorderedElementsAre(Pair("DAY_KIND_WORKING_WEEKDAY", 243),
+                                          Pair("DAY_KIND_WEEKEND", 89),
+                                          Pair("DAY_KIND_HOLIDAY", 28),
+                                          Pair("DAY_KIND_MAKEUP_WORKDAY", 5)));
+  EXPECT_EQ(
+      by_date["2025-01-01"],
+      std::make_pair(std::string("DAY_KIND_HOLIDAY"), std::string("元旦")));
+  EXPECT_EQ(by_date["2025-09-26"].first, "DAY_KIND_WORKING_WEEKDAY");
+  EXPECT_EQ(by_date["2025-09-27"].first, "DAY_KIND_WEEKEND");
+  EXPECT_EQ(by_date["2025-09-28"].first, "DAY_KIND_MAKEUP_WORKDAY");
+  EXPECT_EQ(by_date["2025-10-01"],
+            std::make_pair(std::string("DAY_KIND_HOLIDAY"),
+                           std::string("国庆节、中秋节")));
+  EXPECT_EQ(by_date["2025-10-08"].first, "DAY_KIND_HOLIDAY");
+  EXPECT_EQ(by_date["2025-10-11"].first, "DAY_KIND_MAKEUP_WORKDAY");
+
+  // Day 1 is Sunday 09-28 (make-up), 2..3 are 09-29..30, 10-01..08 are off,
+  // 6 is Saturday 10-11 (make-up), and the 20th is Thursday 10-30.
+  Reply added = Call(calendar + ".AddWorkingDays",
+                     R"({"start": {"year": 2025, "month": 9, "day": 26},
+                         "days": 20})");
+  ASSERT_RPC_OK(added);
+  EXPECT_EQ(DateAt(*added.response, "end"), "2025-10-30");
+  EXPECT_EQ(Value(*added.response, "provisional"), "false");
+  EXPECT_THAT(Values(*added.response, "provisional_years"), IsEmpty());
+  EXPECT_THAT(Values(*added.response, "explanation"),
+              ElementsAre("计入 2025-09-28 调休上班日（第1个工作日）",
+                          "跳过 2025-10-01至2025-10-08 国庆节、中秋节（放假）",
+                          "计入 2025-10-11 调休上班日（第6个工作日）"));
+
+  // 2027 has no arrangement yet: Monday–Friday, provisional.
+  const std::string after_2027_09_30 =
+      R"({"start": {"year": 2027, "month": 9, "day": 30}, "days": 1})";
+  Reply provisional = Call(calendar + ".AddWorkingDays", after_2027_09_30);
+  ASSERT_RPC_OK(provisional);
+  EXPECT_EQ(DateAt(*provisional.response, "end"), "2027-10-01");
+  EXPECT_EQ(Value(*provisional.response, "provisional"), "true");
+  EXPECT_THAT(Values(*provisional.response, "provisional_years"),
+              ElementsAre("2027"));
+  Reply unloaded = Call(calendar + ".GetCalendarYear", R"({"year": 2027})");
+  ASSERT_RPC_OK(unloaded);
+  EXPECT_EQ(Value(*unloaded.response, "loaded"), "false");
+  EXPECT_EQ(Value(*unloaded.response, "arrangement"), "<unset>");
+  EXPECT_EQ(Elements(*unloaded.response, "days").size(), 365u);
+
+  // Loading is a recorded change: it needs an actor.
+  google::protobuf::util::JsonPrintOptions print;
+  std::string load_json;
+  {
+    // LoadCalendarRequest { json: <the file> }, the file text escaped as a
+    // JSON string by protobuf itself.
+    const MethodDescriptor* load = Method(calendar + ".LoadCalendar");
+    ASSERT_NE(load, nullptr);
+    std::unique_ptr<Message> request(
+        factory_.GetPrototype(load->input_type())->New());
+    request->GetReflection()->SetString(
+        request.get(), load->input_type()->FindFieldByName("json"),
+        k2027Arrangement);
+    ASSERT_TRUE(
+        google::protobuf::util::MessageToJsonString(*request, &load_json, print)
+            .ok());
+  }
+  Reply anonymous = Call(calendar + ".LoadCalendar", load_json);
+  EXPECT_EQ(anonymous.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(anonymous.status.error_message(), HasSubstr("actor"));
+
+  Reply loaded = Call(calendar + ".LoadCalendar", load_json, Clerk());
+  ASSERT_RPC_OK(loaded);
+  EXPECT_THAT(Values(*loaded.response, "years"), ElementsAre("2027"));
+  // Every open case's dates lie in 2025: none moves.
+  EXPECT_THAT(Elements(*loaded.response, "changed_cases"), IsEmpty());
+
+  Reply year_2027 = Call(calendar + ".GetCalendarYear", R"({"year": 2027})");
+  ASSERT_RPC_OK(year_2027);
+  EXPECT_EQ(Value(*year_2027.response, "loaded"), "true");
+  EXPECT_EQ(Value(*year_2027.response, "source"),
+            "loaded by clerk-li at 2025-10-20 09:00");
+  EXPECT_THAT(Values(*year_2027.response, "arrangement.notices"),
+              ElementsAre("测试用安排（非国务院通知）"));
+  EXPECT_EQ(Elements(*year_2027.response, "arrangement.holidays").size(), 2u);
+  std::map<std::string, std::pair<std::string, std::string>> days_2027;
+  for (const Message* day : Elements(*year_2027.response, "days")) {
+    days_2027[DateAt(*day, "date")] = {Value(*day, "kind"),
+                                       Value(*day, "holiday_name")};
+  }
+  EXPECT_EQ(days_2027.size(), 365u);
+  EXPECT_EQ(
+      days_2027["2027-01-01"],
+      std::make_pair(std::string("DAY_KIND_HOLIDAY"), std::string("元旦")));
+  EXPECT_EQ(days_2027["2027-09-26"].first, "DAY_KIND_MAKEUP_WORKDAY");
+  EXPECT_EQ(
+      days_2027["2027-10-04"],
+      std::make_pair(std::string("DAY_KIND_HOLIDAY"), std::string("国庆节")));
+  EXPECT_EQ(days_2027["2027-10-08"].first, "DAY_KIND_WORKING_WEEKDAY");
+  EXPECT_EQ(days_2027["2027-10-09"].first, "DAY_KIND_MAKEUP_WORKDAY");
+
+  // Now the day after 2027-09-30 skips the National Day week, for certain.
+  Reply settled = Call(calendar + ".AddWorkingDays", after_2027_09_30);
+  ASSERT_RPC_OK(settled);
+  EXPECT_EQ(DateAt(*settled.response, "end"), "2027-10-08");
+  EXPECT_EQ(Value(*settled.response, "provisional"), "false");
+  EXPECT_THAT(Values(*settled.response, "explanation"),
+              ElementsAre("跳过 2027-10-01至2027-10-07 国庆节（放假）"));
+}
+
+void ProtoOnlyClientTest::ExerciseProcedureService() {
+  const std::string procedure = kProcedureService;
+  const std::string case_service = kCaseService;
+
+  // Five applications received in person on Friday 2025-09-26.
+  const std::vector<std::pair<std::string, std::string>> applications = {
+      {"李红梅", "2025年东昌府区老旧小区改造项目资金使用情况"},
+      {"张建国", "凤凰街道某地块土地征收的征地批复"},
+      {"赵丽", "2024年度本机关行政许可办理情况统计"},
+      {"陈志强", "聊城市某工业园区环境影响评价审批文件"},
+      {"刘芳", "2023年至2025年本机关政府采购合同"}};
+  const std::vector<std::string> numbers = {kCorrectionCase, kConsultationCase,
+                                            kFeeCase, kExtensionCase,
+                                            kDeferralCase};
+  for (size_t i = 0; i < applications.size(); ++i) {
+    std::unique_ptr<Message> c = CreateInPersonCase(applications[i].first, 9,
+                                                    26, applications[i].second);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(Value(*c, "number"), numbers[i]);
+    EXPECT_EQ(DateAt(*c, "receipt_date"), "2025-09-26");
+    EXPECT_EQ(Value(*c, "deadlines.state"), "CLOCK_STATE_RUNNING");
+    EXPECT_EQ(DateAt(*c, "deadlines.clock_start"), "2025-09-26");
+    EXPECT_EQ(DateAt(*c, "deadlines.answer_due"), "2025-10-30");
+    EXPECT_EQ(Value(*c, "deadlines.allowed_working_days"), "20");
+    // (10-20, 10-30]: 10-21..24 and 10-27..30.
+    EXPECT_EQ(Value(*c, "deadlines.working_days_left"), "8");
+    EXPECT_EQ(DateAt(*c, "deadlines.correction_notice_due"), "2025-10-13");
+    EXPECT_EQ(Value(*c, "deadlines.correction_notice_late"), "true");
+  }
+
+  // --- 补正: notice on Monday 09-29 (in time), supplement on 10-14.
+  Reply notice = Call(procedure + ".SendCorrectionNotice",
+                      absl::Substitute(R"json({"number": "$0",
+                        "sent": {"year": 2025, "month": 9, "day": 29},
+                        "items_to_supplement": "请补充申请人身份证明复印件",
+                        "applicant_deadline": {"year": 2025, "month": 10,
+                                               "day": 24}})json",
+                                       kCorrectionCase),
+                      Clerk());
+  ASSERT_RPC_OK(notice);
+  EXPECT_EQ(Value(*notice.response, "case.version"), "2");
+  EXPECT_EQ(Value(*notice.response, "case.status"),
+            "CASE_STATUS_AWAITING_CORRECTION");
+  EXPECT_EQ(DateAt(*notice.response, "case.procedure.correction.sent"),
+            "2025-09-29");
+  EXPECT_EQ(
+      Value(*notice.response, "case.procedure.correction.items_to_supplement"),
+      "请补充申请人身份证明复印件");
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.state"),
+            "CLOCK_STATE_AWAITING_CORRECTION");
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.answer_due"), "<unset>");
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.correction_notice_late"),
+            "false");
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.window_kind"),
+            "APPLICANT_WINDOW_KIND_CORRECTION");
+  EXPECT_EQ(DateAt(*notice.response, "case.deadlines.window_end"),
+            "2025-10-24");
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.window_lapsed"), "false");
+
+  // A second notice is against Art. 30.
+  Reply second_notice = Call(procedure + ".SendCorrectionNotice",
+                             absl::Substitute(R"json({"number": "$0",
+                               "sent": {"year": 2025, "month": 10, "day": 9},
+                               "items_to_supplement": "补充委托书",
+                               "applicant_deadline": {"year": 2025,
+                                                      "month": 10,
+                                                      "day": 24}})json",
+                                              kCorrectionCase),
+                             Clerk());
+  EXPECT_EQ(second_notice.status.error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  // The clock restarts from Tuesday 10-14: its 20th working day is 11-11
+  // (10-15..17, 10-20..24, 10-27..31, 11-03..07, 11-10..11); 4 of them lie on
+  // or before 10-20.
+  Reply supplement = Call(procedure + ".ReceiveSupplement",
+                          absl::Substitute(R"json({"number": "$0",
+                            "received": {"year": 2025, "month": 10,
+                                         "day": 14}})json",
+                                           kCorrectionCase),
+                          Clerk());
+  ASSERT_RPC_OK(supplement);
+  EXPECT_EQ(Value(*supplement.response, "case.version"), "3");
+  EXPECT_EQ(Value(*supplement.response, "case.status"),
+            "CASE_STATUS_PROCESSING");
+  EXPECT_EQ(DateAt(*supplement.response,
+                   "case.procedure.correction.supplement_received"),
+            "2025-10-14");
+  EXPECT_EQ(Value(*supplement.response, "case.deadlines.state"),
+            "CLOCK_STATE_RUNNING");
+  EXPECT_EQ(DateAt(*supplement.response, "case.deadlines.clock_start"),
+            "2025-10-14");
+  EXPECT_EQ(DateAt(*supplement.response, "case.deadlines.answer_due"),
+            "2025-11-11");
+  EXPECT_EQ(Value(*supplement.response, "case.deadlines.working_days_left"),
+            "16");
+
+  Reply history =
+      Call(case_service + ".ListCaseHistory",
+           absl::Substitute(R"({"number": "$0"})", kCorrectionCase));
+  ASSERT_RPC_OK(history);
+  const std::vector<const Message*> events =
+      Elements(*history.response, "events");
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(Value(*events[1], "type"),
+            "CASE_EVENT_TYPE_CORRECTION_NOTICE_SENT");
+  EXPECT_EQ(Value(*events[2], "type"), "CASE_EVENT_TYPE_SUPPLEMENT_RECEIVED");
+  EXPECT_EQ(Value(*events[2], "actor"), "clerk-li");
+  const Message* due_change = ChangeOf(*events[2], "deadlines.answer_due");
+  ASSERT_NE(due_change, nullptr);
+  EXPECT_EQ(Value(*due_change, "old_value"), "");
+  EXPECT_EQ(Value(*due_change, "new_value"), "2025-11-11");
+  const Message* status_change = ChangeOf(*events[2], "status");
+  ASSERT_NE(status_change, nullptr);
+  // FieldChange values are canonical text: enums as lower-case identifiers.
+  EXPECT_EQ(Value(*status_change, "old_value"), "awaiting_correction");
+  EXPECT_EQ(Value(*status_change, "new_value"), "processing");
+
+  // No notice, so nothing to supplement.
+  Reply stray = Call(procedure + ".ReceiveSupplement",
+                     absl::Substitute(R"json({"number": "$0",
+                       "received": {"year": 2025, "month": 10,
+                                    "day": 14}})json",
+                                      kConsultationCase),
+                     Clerk());
+  EXPECT_EQ(stray.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  // --- Consultation: letter sent 09-29, received by the party 09-30.
+  // While open, the pause is projected to the end of the party's 15 working
+  // days (10-09..11, 10-13..17, 10-20..24, 10-27..28: 10-28), so the days
+  // 09-29..10-28 do not count: 09-28 is the 1st, 10-29 the 2nd, ... 11-24
+  // the 20th.
+  Reply consultation = Call(procedure + ".SendConsultation",
+                            absl::Substitute(R"json({"number": "$0",
+                              "kind": "CONSULTED_PARTY_KIND_THIRD_PARTY",
+                              "party": "聊城市东昌置业有限公司",
+                              "sent": {"year": 2025, "month": 9, "day": 29},
+                              "party_received": {"year": 2025, "month": 9,
+                                                 "day": 30}})json",
+                                             kConsultationCase),
+                            Clerk());
+  ASSERT_RPC_OK(consultation);
+  const std::vector<const Message*> letters =
+      Elements(*consultation.response, "case.procedure.consultations");
+  ASSERT_EQ(letters.size(), 1u);
+  EXPECT_EQ(Value(*letters[0], "id"), "1");
+  EXPECT_EQ(Value(*letters[0], "kind"), "CONSULTED_PARTY_KIND_THIRD_PARTY");
+  EXPECT_EQ(Value(*letters[0], "party"), "聊城市东昌置业有限公司");
+  EXPECT_EQ(Value(*consultation.response, "case.deadlines.state"),
+            "CLOCK_STATE_PAUSED_CONSULTATION");
+  EXPECT_EQ(DateAt(*consultation.response, "case.deadlines.answer_due"),
+            "2025-11-24");
+
+  // The reply on 10-10 ends the pause: only 09-29, 09-30, 10-09 and 10-10
+  // are lost, so the 20th working day is 11-05 (the 24th after receipt);
+  // 10-21..24, 10-27..31 and 11-03..05 are left.
+  Reply reply = Call(procedure + ".ReceiveConsultationReply",
+                     absl::Substitute(R"json({"number": "$0",
+                       "consultation_id": 0,
+                       "received": {"year": 2025, "month": 10,
+                                    "day": 10}})json",
+                                      kConsultationCase),
+                     Clerk());
+  ASSERT_RPC_OK(reply);
+  const std::vector<const Message*> replied =
+      Elements(*reply.response, "case.procedure.consultations");
+  ASSERT_EQ(replied.size(), 1u);
+  EXPECT_EQ(DateAt(*replied[0], "reply_received"), "2025-10-10");
+  EXPECT_EQ(Value(*reply.response, "case.deadlines.state"),
+            "CLOCK_STATE_RUNNING");
+  EXPECT_EQ(DateAt(*reply.response, "case.deadlines.answer_due"), "2025-11-05");
+  EXPECT_EQ(Value(*reply.response, "case.deadlines.working_days_left"), "12");
+
+  // --- Fee: per page, 50 pages: the first 30 are free, 20 at 10 yuan.
+  // Served on 10-09; the payment window is 20 working days (10-10..11-05).
+  // Unpaid, the pause is projected to the window's end: 09-28..30 count,
+  // then 11-06 is the 4th, ... 11-28 the 20th.
+  Reply fee = Call(procedure + ".IssueFeeNotice",
+                   absl::Substitute(R"json({"number": "$0",
+                     "method": "FEE_METHOD_PER_PAGE", "pages": 50,
+                     "served": {"year": 2025, "month": 10, "day": 9}})json",
+                                    kFeeCase),
+                   Clerk());
+  ASSERT_RPC_OK(fee);
+  EXPECT_EQ(Value(*fee.response, "case.procedure.fee.method"),
+            "FEE_METHOD_PER_PAGE");
+  EXPECT_EQ(Value(*fee.response, "case.procedure.fee.pages"), "50");
+  EXPECT_EQ(Value(*fee.response, "case.procedure.fee.amount_yuan"), "200");
+  EXPECT_EQ(Value(*fee.response, "case.deadlines.state"),
+            "CLOCK_STATE_PAUSED_FEE");
+  EXPECT_EQ(Value(*fee.response, "case.deadlines.window_kind"),
+            "APPLICANT_WINDOW_KIND_FEE_PAYMENT");
+  EXPECT_EQ(DateAt(*fee.response, "case.deadlines.window_end"), "2025-11-05");
+  EXPECT_EQ(DateAt(*fee.response, "case.deadlines.answer_due"), "2025-11-28");
+
+  // Paid on 10-14: 10-09..11 and 10-13..14 are lost, so the 20th working day
+  // is 11-06 (the 25th after receipt), 13 left after 10-20.
+  Reply paid = Call(procedure + ".ReceiveFeePayment",
+                    absl::Substitute(R"json({"number": "$0",
+                      "paid": {"year": 2025, "month": 10, "day": 14}})json",
+                                     kFeeCase),
+                    Clerk());
+  ASSERT_RPC_OK(paid);
+  EXPECT_EQ(DateAt(*paid.response, "case.procedure.fee.paid"), "2025-10-14");
+  EXPECT_EQ(Value(*paid.response, "case.deadlines.state"),
+            "CLOCK_STATE_RUNNING");
+  EXPECT_EQ(Value(*paid.response, "case.deadlines.window_kind"),
+            "APPLICANT_WINDOW_KIND_UNSPECIFIED");
+  EXPECT_EQ(DateAt(*paid.response, "case.deadlines.answer_due"), "2025-11-06");
+  EXPECT_EQ(Value(*paid.response, "case.deadlines.working_days_left"), "13");
+
+  // --- Extension by 20 working days, notified today (before 10-30): the
+  // 40th working day after receipt is 11-27, 28 of them after 10-20.
+  Reply extended = Call(procedure + ".ExtendDeadline",
+                        absl::Substitute(R"json({"number": "$0",
+                          "working_days": 20, "approver": "办公室主任赵志刚",
+                          "approved": {"year": 2025, "month": 10, "day": 17},
+                          "notified": {"year": 2025, "month": 10,
+                                       "day": 20}})json",
+                                         kExtensionCase),
+                        Clerk());
+  ASSERT_RPC_OK(extended);
+  EXPECT_EQ(Value(*extended.response, "case.procedure.extension.working_days"),
+            "20");
+  EXPECT_EQ(Value(*extended.response, "case.procedure.extension.approver"),
+            "办公室主任赵志刚");
+  EXPECT_EQ(Value(*extended.response, "case.deadlines.allowed_working_days"),
+            "40");
+  EXPECT_EQ(DateAt(*extended.response, "case.deadlines.answer_due"),
+            "2025-11-27");
+  EXPECT_EQ(Value(*extended.response, "case.deadlines.working_days_left"),
+            "28");
+  // Art. 33 allows one extension.
+  Reply again = Call(procedure + ".ExtendDeadline",
+                     absl::Substitute(R"json({"number": "$0",
+                       "working_days": 5, "approver": "办公室主任赵志刚",
+                       "notified": {"year": 2025, "month": 10,
+                                    "day": 20}})json",
+                                      kExtensionCase),
+                     Clerk());
+  EXPECT_EQ(again.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  // --- Art. 35 deferral to 12-31: 41 working days after receipt run to
+  // 11-28, December has 23 more, so 64 - 12 = 52 are left after 10-20.
+  Reply deferred = Call(procedure + ".DeferDeadline",
+                        absl::Substitute(R"json({"number": "$0",
+                          "new_due": {"year": 2025, "month": 12, "day": 31},
+                          "notified": {"year": 2025, "month": 10, "day": 20},
+                          "reason": "申请内容涉及多个部门，需协调后答复"})json",
+                                         kDeferralCase),
+                        Clerk());
+  ASSERT_RPC_OK(deferred);
+  EXPECT_EQ(DateAt(*deferred.response, "case.procedure.deferral.new_due"),
+            "2025-12-31");
+  EXPECT_EQ(Value(*deferred.response, "case.procedure.deferral.reason"),
+            "申请内容涉及多个部门，需协调后答复");
+  EXPECT_EQ(DateAt(*deferred.response, "case.deadlines.answer_due"),
+            "2025-12-31");
+  EXPECT_EQ(Value(*deferred.response, "case.deadlines.working_days_left"),
+            "52");
+
+  // A procedural step records who made it.
+  Reply anonymous = Call(procedure + ".DeferDeadline",
+                         absl::Substitute(R"json({"number": "$0",
+                           "new_due": {"year": 2026, "month": 1, "day": 30},
+                           "notified": {"year": 2025, "month": 10, "day": 20},
+                           "reason": "再次延期"})json",
+                                          kExtensionCase));
+  EXPECT_EQ(anonymous.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(anonymous.status.error_message(), HasSubstr("actor"));
+}
+
+void ProtoOnlyClientTest::ExerciseListDeadlines() {
+  // As of Monday 2025-10-20, within 12 working days, most urgent first:
+  // 2025-0001 is overdue (due 03-31); 0004 is due 11-05 with exactly 12
+  // working days left. The 补正 notice duties of 0001 (due 03-12) and
+  // 0004..0007 (due 10-13) lapsed unsent: nothing can be done about them any
+  // more, so they are not listed. 0005 (13 left), 0003 (16; its notice was
+  // sent), 0006, 0007 and the unconfirmed 0002 need nothing yet.
+  Reply listed = Call(std::string(kDeadlineService) + ".ListDeadlines",
+                      R"({"within_working_days": 12})");
+  ASSERT_RPC_OK(listed);
+  EXPECT_EQ(DateAt(*listed.response, "as_of"), "2025-10-20");
+  std::vector<std::string> got;
+  for (const Message* alert : Elements(*listed.response, "alerts")) {
+    got.push_back(absl::StrCat(Value(*alert, "number"), " ",
+                               Value(*alert, "kind"), " ",
+                               DateAt(*alert, "due")));
+    EXPECT_EQ(DateAt(*alert, "as_of"), "2025-10-20");
+    EXPECT_EQ(Value(*alert, "agency_code"), "default");
+  }
+  EXPECT_THAT(
+      got, ElementsAre("2025-0001 ALERT_KIND_ANSWER_OVERDUE 2025-03-31",
+                       "2025-0004 ALERT_KIND_ANSWER_DUE_SOON 2025-11-05"));
+  const std::vector<const Message*> alerts =
+      Elements(*listed.response, "alerts");
+  ASSERT_EQ(alerts.size(), 2u);
+  EXPECT_EQ(Value(*alerts[0], "applicant_name"), "王晓明");
+  int overdue = 0;
+  ASSERT_TRUE(
+      absl::SimpleAtoi(Value(*alerts[0], "working_days_left"), &overdue));
+  EXPECT_LT(overdue, 0);
+  EXPECT_EQ(Value(*alerts[1], "working_days_left"), "12");
+  EXPECT_EQ(Value(*alerts[1], "applicant_name"), "张建国");
+
+  Reply too_far = Call(std::string(kDeadlineService) + ".ListDeadlines",
+                       R"({"within_working_days": 61})");
+  EXPECT_EQ(too_far.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+void ProtoOnlyClientTest::ExerciseWatchAlertsAndSetTime() {
+  const MethodDescriptor* watch =
+      Method(std::string(kDeadlineService) + ".WatchAlerts");
+  ASSERT_NE(watch, nullptr);
+  ASSERT_TRUE(watch->server_streaming() && !watch->client_streaming());
+  ServerStream stream(stub(), PathOf(*watch), {});
+  // Initial metadata means the server has subscribed this watcher.
+  ASSERT_TRUE(stream.Start(RequestBytes(*watch, "{}")))
+      << "WatchAlerts did not start";
+
+  // Jump to Wednesday 2025-11-05. SetTime answers once the resulting alerts
+  // are queued on the stream. Three cases cross a threshold:
+  //   0003 (due 11-11): 11-06, 11-07, 11-10, 11-11 left -> within 5;
+  //   0004 (due 11-05): due today;
+  //   0005 (due 11-06): 1 left -> within 1.
+  // 0001 was already overdue and every unsent 补正 duty already late; 0006
+  // (due 11-27) and 0007 (12-31) are far off.
+  const int64_t moved_to = ChinaUnixSeconds(2025, 11, 5, 9);
+  Reply set = Call(std::string(kTestingClockService) + ".SetTime",
+                   R"({"time": "2025-11-05T09:00:00+08:00"})", Clerk());
+  ASSERT_RPC_OK(set);
+  EXPECT_EQ(Value(*set.response, "time.seconds"), absl::StrCat(moved_to));
+
+  std::map<std::string, std::unique_ptr<Message>> by_number;
+  for (int i = 0; i < 3; ++i) {
+    std::unique_ptr<Message> alert = ReadMessage(stream, *watch);
+    ASSERT_NE(alert, nullptr) << "alert " << i + 1 << " of 3 did not arrive";
+    const std::string number = Value(*alert, "number");
+    EXPECT_TRUE(by_number.emplace(number, std::move(alert)).second)
+        << "two alerts for " << number;
+  }
+  for (const char* number : {kCorrectionCase, kConsultationCase, kFeeCase}) {
+    ASSERT_TRUE(by_number.count(number)) << "no alert for " << number;
+    const Message& alert = *by_number[number];
+    EXPECT_EQ(Value(alert, "agency_code"), "default") << number;
+    EXPECT_EQ(DateAt(alert, "as_of"), "2025-11-05") << number;
+    EXPECT_EQ(Value(alert, "raised_at.seconds"), absl::StrCat(moved_to))
+        << number;
+    EXPECT_EQ(Value(alert, "provisional"), "false") << number;
+  }
+  const Message& soon = *by_number[kCorrectionCase];
+  EXPECT_EQ(Value(soon, "applicant_name"), "李红梅");
+  EXPECT_EQ(Value(soon, "kind"), "ALERT_KIND_ANSWER_DUE_SOON");
+  EXPECT_EQ(DateAt(soon, "due"), "2025-11-11");
+  EXPECT_EQ(Value(soon, "working_days_left"), "4");
+  EXPECT_EQ(Value(soon, "threshold"), "5");
+  const Message& today = *by_number[kConsultationCase];
+  EXPECT_EQ(Value(today, "kind"), "ALERT_KIND_ANSWER_DUE_TODAY");
+  EXPECT_EQ(DateAt(today, "due"), "2025-11-05");
+  EXPECT_EQ(Value(today, "working_days_left"), "0");
+  EXPECT_THAT(Value(today, "message"), HasSubstr("今日到期"));
+  const Message& last_day = *by_number[kFeeCase];
+  EXPECT_EQ(Value(last_day, "kind"), "ALERT_KIND_ANSWER_DUE_SOON");
+  EXPECT_EQ(DateAt(last_day, "due"), "2025-11-06");
+  EXPECT_EQ(Value(last_day, "working_days_left"), "1");
+  EXPECT_EQ(Value(last_day, "threshold"), "1");
+
+  // Logging an application that is already overdue alerts at once. Received
+  // Monday 2025-09-01: its 20th working day is Sunday 09-28 (a make-up day),
+  // 23 working days before 11-05 (09-29..30, 10-09..11, 10-13..17, 10-20..24,
+  // 10-27..31, 11-03..05); its 补正 notice was due on the 7th, 09-10, 36
+  // working days before 11-05. Read next, these also show that the clock
+  // move queued nothing more than the three alerts above.
+  std::unique_ptr<Message> late =
+      CreateInPersonCase("周敏", 9, 1, "2025年本机关信访事项办理情况");
+  ASSERT_NE(late, nullptr);
+  const std::string late_number = Value(*late, "number");
+  EXPECT_EQ(late_number, "2025-0008");
+  EXPECT_EQ(DateAt(*late, "deadlines.answer_due"), "2025-09-28");
+  EXPECT_EQ(Value(*late, "deadlines.working_days_left"), "-23");
+
+  std::unique_ptr<Message> overdue = ReadMessage(stream, *watch);
+  ASSERT_NE(overdue, nullptr) << "no alert for the overdue case";
+  EXPECT_EQ(Value(*overdue, "number"), late_number);
+  EXPECT_EQ(Value(*overdue, "applicant_name"), "周敏");
+  EXPECT_EQ(Value(*overdue, "kind"), "ALERT_KIND_ANSWER_OVERDUE");
+  EXPECT_EQ(DateAt(*overdue, "due"), "2025-09-28");
+  EXPECT_EQ(Value(*overdue, "working_days_left"), "-23");
+  EXPECT_EQ(Value(*overdue, "threshold"), "0");
+  EXPECT_EQ(DateAt(*overdue, "as_of"), "2025-11-05");
+  std::unique_ptr<Message> duty = ReadMessage(stream, *watch);
+  ASSERT_NE(duty, nullptr) << "no 补正 duty alert for the overdue case";
+  EXPECT_EQ(Value(*duty, "number"), late_number);
+  EXPECT_EQ(Value(*duty, "kind"), "ALERT_KIND_CORRECTION_NOTICE_DUE");
+  EXPECT_EQ(DateAt(*duty, "due"), "2025-09-10");
+  EXPECT_EQ(Value(*duty, "working_days_left"), "-36");
+
+  // The stream never ends by itself: the client cancels it.
+  EXPECT_EQ(stream.Cancel().error_code(), grpc::StatusCode::CANCELLED);
+}
+
+TEST_F(ProtoOnlyClientTest, EveryRpcOfEveryServiceWorks) {
+  ASSERT_NO_FATAL_FAILURE(ExerciseAgencyAndCaseServices());
+  ASSERT_NO_FATAL_FAILURE(ExerciseCalendarService());
+  ASSERT_NO_FATAL_FAILURE(ExerciseProcedureService());
+  ASSERT_NO_FATAL_FAILURE(ExerciseListDeadlines());
+  ASSERT_NO_FATAL_FAILURE(ExerciseWatchAlertsAndSetTime());
+
+  // Every RPC of every service the .proto files declare was called and
+  // answered OK (a stream: delivered a message).
+  int services = 0;
+  for (const std::string& file : proto_files_) {
+    const google::protobuf::FileDescriptor* fd = pool()->FindFileByName(file);
+    ASSERT_NE(fd, nullptr) << file;
+    for (int s = 0; s < fd->service_count(); ++s) {
+      const ServiceDescriptor* service = fd->service(s);
+      ++services;
+      EXPECT_GT(service->method_count(), 0) << service->full_name();
+      for (int i = 0; i < service->method_count(); ++i) {
+        const MethodDescriptor* method = service->method(i);
+        EXPECT_FALSE(method->client_streaming())
+            << method->full_name() << " streams from the client; call it so "
+            << "here";
+        EXPECT_TRUE(exercised_.count(method->full_name()))
+            << method->full_name() << " was not exercised";
+      }
     }
   }
+  EXPECT_GE(services, 6);
 }
 
 TEST_F(ProtoOnlyClientTest, MissingApplicantNameIsInvalidArgumentNamingField) {
   Reply reply = Call(std::string(kCaseService) + ".CreateCase",
-                     kNoApplicantName, {{"ogi-actor", "clerk-li"}});
+                     kNoApplicantName, Clerk());
   EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(reply.status.error_message(), HasSubstr("applicant.name"));
 
@@ -510,11 +1343,7 @@ TEST_F(ProtoOnlyClientTest, ServerReflectionListsTheServices) {
   grpc::Status status;
   stream->Finish(&status, reinterpret_cast<void*>(5));
   Await(cq, 5);
-  cq.Shutdown();
-  void* tag;
-  bool ok;
-  while (cq.Next(&tag, &ok)) {
-  }
+  Drain(cq);
   ASSERT_TRUE(status.ok()) << status.error_message();
 
   // ServerReflectionResponse.list_services_response (6)
@@ -529,6 +1358,8 @@ TEST_F(ProtoOnlyClientTest, ServerReflectionListsTheServices) {
   }
   EXPECT_THAT(services, Contains(kCaseService));
   EXPECT_THAT(services, Contains(kAgencyService));
+  // Served only because the fake clock is on.
+  EXPECT_THAT(services, Contains(kTestingClockService));
   EXPECT_THAT(services, Contains("grpc.health.v1.Health"));
   // And every service the .proto files declare.
   for (const std::string& file : proto_files_) {

@@ -1,0 +1,76 @@
+#include "cli/flag_values.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "cli/render.h"
+#include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
+
+namespace ogi::cli {
+
+std::string FlagName(absl::string_view flag) {
+  return absl::StrCat("--", flag);
+}
+
+std::string EnumHelp(absl::string_view what,
+                     const google::protobuf::EnumDescriptor* type) {
+  return absl::StrCat(what, ": ", absl::StrJoin(EnumIdentifiers(type), "|"));
+}
+
+absl::StatusOr<absl::optional<v1::Date>> ParseDateFlag(absl::string_view value,
+                                                       absl::string_view flag) {
+  if (value.empty()) return absl::nullopt;
+  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(value, FlagName(flag));
+  if (!day.ok()) return UsageError(day.status().message());
+  return ToProtoDate(*day);
+}
+
+absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
+                                          absl::string_view flag) {
+  OGI_ASSIGN_OR_RETURN(const absl::optional<v1::Date> date,
+                       ParseDateFlag(args.Get(flag), flag));
+  if (!date.has_value()) {
+    return UsageError(absl::StrCat(FlagName(flag), ": must not be empty"));
+  }
+  return *date;
+}
+
+absl::StatusOr<v1::Date> MandatoryDateFlag(const ParsedArgs& args,
+                                           absl::string_view flag) {
+  if (!args.Has(flag)) {
+    return UsageError(absl::StrCat(FlagName(flag), ": required (YYYY-MM-DD)"));
+  }
+  return RequiredDateFlag(args, flag);
+}
+
+absl::StatusOr<std::string> RequiredTextFlag(const ParsedArgs& args,
+                                             absl::string_view flag) {
+  const std::string value = args.Get(flag);
+  if (absl::StripAsciiWhitespace(value).empty()) {
+    return UsageError(absl::StrCat(FlagName(flag), ": required"));
+  }
+  return value;
+}
+
+absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
+                                      absl::string_view what, int32_t min,
+                                      int32_t max) {
+  int32_t number = 0;
+  if (!absl::SimpleAtoi(value, &number) || number < min || number > max) {
+    return UsageError(absl::StrCat(what, ": \"", value,
+                                   "\" is not a whole number from ", min,
+                                   " to ", max));
+  }
+  return number;
+}
+
+absl::Status WriteJson(const google::protobuf::Message& message,
+                       std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const std::string json, ToJson(message));
+  out << json << '\n';
+  return absl::OkStatus();
+}
+
+}  // namespace ogi::cli

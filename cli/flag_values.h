@@ -1,0 +1,93 @@
+#ifndef OGI_CLI_FLAG_VALUES_H_
+#define OGI_CLI_FLAG_VALUES_H_
+
+// Turning command-line flag values into API values, for every `ogi` command:
+// enum identifiers, YYYY-MM-DD dates, whole numbers, required text. Every
+// error is a usage error (see args.h) whose message starts with the flag,
+// e.g. "--sent: required (YYYY-MM-DD)". Pure; thread-safe.
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "cli/args.h"
+#include "google/protobuf/generated_enum_reflection.h"
+#include "google/protobuf/message.h"
+#include "ogi/v1/common.pb.h"
+#include "services/common/enum_names.h"
+
+namespace ogi::cli {
+
+// "--name" for a flag's name.
+std::string FlagName(absl::string_view flag);
+
+// "<what>: a|b|c": flag help listing an enum's identifiers.
+std::string EnumHelp(absl::string_view what,
+                     const google::protobuf::EnumDescriptor* type);
+
+// The value of the ogi.v1 enum `Enum` whose identifier is `value` (see
+// services/common/enum_names.h). Usage error naming `flag` for an unknown or
+// *_unspecified value.
+template <typename Enum>
+absl::StatusOr<Enum> ParseEnumFlag(absl::string_view value,
+                                   absl::string_view flag) {
+  absl::StatusOr<int> number = ParseEnumIdentifier(
+      google::protobuf::GetEnumDescriptor<Enum>(), value, FlagName(flag));
+  if (!number.ok()) return UsageError(number.status().message());
+  return static_cast<Enum>(*number);
+}
+
+// The enum given for `flag`, which must be present.
+template <typename Enum>
+absl::StatusOr<Enum> RequiredEnumFlag(const ParsedArgs& args,
+                                      absl::string_view flag) {
+  if (!args.Has(flag)) {
+    return UsageError(absl::StrCat(
+        FlagName(flag), ": required; one of: ",
+        absl::StrJoin(
+            EnumIdentifiers(google::protobuf::GetEnumDescriptor<Enum>()),
+            ", ")));
+  }
+  return ParseEnumFlag<Enum>(args.Get(flag), flag);
+}
+
+// The date in `value` ("YYYY-MM-DD"); nullopt for "" (no date). Usage error
+// naming `flag` for anything else that is not a real calendar date.
+absl::StatusOr<absl::optional<v1::Date>> ParseDateFlag(absl::string_view value,
+                                                       absl::string_view flag);
+
+// The date given for `flag`, which must not be empty (it may be absent: then
+// the caller should not ask).
+absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
+                                          absl::string_view flag);
+
+// Like RequiredDateFlag, but also a usage error "--flag: required
+// (YYYY-MM-DD)" when the flag is absent.
+absl::StatusOr<v1::Date> MandatoryDateFlag(const ParsedArgs& args,
+                                           absl::string_view flag);
+
+// The text given for `flag`, unchanged. Usage error "--flag: required" when
+// the flag is absent or its value is blank.
+absl::StatusOr<std::string> RequiredTextFlag(const ParsedArgs& args,
+                                             absl::string_view flag);
+
+// `value` as a whole number from `min` to `max`. Usage error naming `what`
+// (a flag such as "--days" or a positional such as "N") otherwise.
+absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
+                                      absl::string_view what, int32_t min,
+                                      int32_t max);
+
+// Writes the indented JSON form of `message` (see render.h ToJson) and a
+// newline.
+absl::Status WriteJson(const google::protobuf::Message& message,
+                       std::ostream& out);
+
+}  // namespace ogi::cli
+
+#endif  // OGI_CLI_FLAG_VALUES_H_

@@ -1,0 +1,117 @@
+#include "services/alerts/deadline_service.h"
+
+#include <deque>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "services/server/unary_call.h"
+
+namespace ogi {
+namespace {
+
+// One watcher's stream: alerts queue up and are written one at a time, as the
+// callback API requires. Deletes itself when the call is done.
+class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
+                          public AlertSink {
+ public:
+  AlertWriter(AlertHub* hub, std::string agency_code) : hub_(hub) {
+    id_ = hub_->Subscribe(std::move(agency_code), this);
+    // Initial metadata tells the client that it is subscribed (a client may
+    // wait for it before it changes anything it wants to hear about).
+    absl::MutexLock lock(&mu_);
+    if (!finished_) StartSendInitialMetadata();
+  }
+
+  void Push(const v1::DeadlineAlert& alert) override {
+    absl::MutexLock lock(&mu_);
+    if (finished_) return;
+    queue_.push_back(alert);
+    if (metadata_sent_ && !writing_) WriteNextLocked();
+  }
+
+  void Close() override {
+    absl::MutexLock lock(&mu_);
+    closing_ = true;
+    if (!writing_) FinishLocked(grpc::Status::OK);
+  }
+
+  void OnSendInitialMetadataDone(bool ok) override {
+    absl::MutexLock lock(&mu_);
+    metadata_sent_ = true;
+    if (!ok) {
+      FinishLocked(
+          grpc::Status(grpc::StatusCode::UNAVAILABLE, "stream broken"));
+    } else if (!writing_ && !queue_.empty() && !finished_) {
+      WriteNextLocked();
+    }
+  }
+
+  void OnWriteDone(bool ok) override {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    if (!ok) {
+      FinishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "write failed"));
+      return;
+    }
+    if (!queue_.empty()) {
+      WriteNextLocked();
+    } else if (closing_) {
+      FinishLocked(grpc::Status::OK);
+    }
+  }
+
+  void OnCancel() override {
+    absl::MutexLock lock(&mu_);
+    FinishLocked(grpc::Status::CANCELLED);
+  }
+
+  void OnDone() override {
+    hub_->Unsubscribe(id_);
+    delete this;
+  }
+
+ private:
+  void WriteNextLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    current_ = std::move(queue_.front());
+    queue_.pop_front();
+    writing_ = true;
+    StartWrite(&current_);
+  }
+
+  void FinishLocked(const grpc::Status& status)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (finished_) return;
+    finished_ = true;
+    queue_.clear();
+    Finish(status);
+  }
+
+  AlertHub* const hub_;
+  int64_t id_ = 0;
+  absl::Mutex mu_;
+  std::deque<v1::DeadlineAlert> queue_ ABSL_GUARDED_BY(mu_);
+  v1::DeadlineAlert current_ ABSL_GUARDED_BY(mu_);
+  bool metadata_sent_ ABSL_GUARDED_BY(mu_) = false;
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  bool closing_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace
+
+grpc::ServerUnaryReactor* DeadlineServiceImpl::ListDeadlines(
+    grpc::CallbackServerContext* context,
+    const v1::ListDeadlinesRequest* request,
+    v1::ListDeadlinesResponse* response) {
+  return RunUnary<v1::ListDeadlinesResponse>(
+      context, pool_, response,
+      [this, request] { return manager_->ListDeadlines(*request); });
+}
+
+grpc::ServerWriteReactor<v1::DeadlineAlert>* DeadlineServiceImpl::WatchAlerts(
+    grpc::CallbackServerContext* context,
+    const v1::WatchAlertsRequest* request) {
+  return new AlertWriter(hub_, request->agency_code());
+}
+
+}  // namespace ogi

@@ -1,0 +1,233 @@
+#include "services/calendar/calendar_manager.h"
+
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "services/calendar/calendar_loader.h"
+#include "services/cases/case_manager.h"
+#include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
+#include "services/common/timestamps.h"
+#include "services/deadlines/deadline_engine.h"
+
+namespace ogi {
+namespace {
+
+std::string LoadedSource(absl::string_view actor, absl::Time at) {
+  return absl::StrCat("loaded by ", actor, " at ",
+                      absl::FormatTime("%Y-%m-%d %H:%M", at, ChinaTimeZone()));
+}
+
+// The stored dates deadline listings select on: only a change to one of these
+// needs a write when nothing else changed.
+bool SameListingDates(const v1::Deadlines& a, const v1::Deadlines& b) {
+  return a.state() == b.state() && a.window_kind() == b.window_kind() &&
+         FormatIsoDate(a.answer_due()) == FormatIsoDate(b.answer_due()) &&
+         FormatIsoDate(a.correction_notice_due()) ==
+             FormatIsoDate(b.correction_notice_due()) &&
+         FormatIsoDate(a.window_end()) == FormatIsoDate(b.window_end());
+}
+
+absl::Status ValidateYear(int year) {
+  if (year < 1901 || year > 9998) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("year: ", year, " is outside 1901..9998"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::vector<std::string> DescribeNotableDays(
+    const std::vector<NotableDay>& days) {
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < days.size();) {
+    const DayInfo& info = days[i].info;
+    if (info.kind == v1::DAY_KIND_MAKEUP_WORKDAY) {
+      lines.push_back(absl::StrCat("计入 ", FormatIsoDate(info.day),
+                                   " 调休上班日（第", days[i].ordinal,
+                                   "个工作日）"));
+      ++i;
+      continue;
+    }
+    // A run of consecutive days off of the same holiday.
+    size_t j = i + 1;
+    while (j < days.size() && days[j].info.kind == info.kind &&
+           days[j].info.holiday_name == info.holiday_name &&
+           days[j].info.day == days[j - 1].info.day + 1) {
+      ++j;
+    }
+    const absl::CivilDay last = days[j - 1].info.day;
+    lines.push_back(absl::StrCat(
+        "跳过 ", FormatIsoDate(info.day),
+        last == info.day ? "" : absl::StrCat("至", FormatIsoDate(last)), " ",
+        info.holiday_name.empty() ? "休息日" : info.holiday_name, "（放假）"));
+    i = j;
+  }
+  return lines;
+}
+
+CalendarManager::CalendarManager(CaseStore* store, const Clock* clock,
+                                 CalendarRegistry* registry,
+                                 const CaseClock* case_clock,
+                                 CaseObserver* observer)
+    : store_(store),
+      clock_(clock),
+      registry_(registry),
+      case_clock_(case_clock),
+      observer_(observer) {}
+
+absl::Status CalendarManager::Initialize() {
+  absl::MutexLock lock(&load_mu_);
+  OGI_ASSIGN_OR_RETURN(std::vector<StoredCalendarYear> stored,
+                       store_->ListStoredCalendarYears());
+  if (!stored.empty()) {
+    std::vector<v1::CalendarYear> years;
+    for (const StoredCalendarYear& s : stored) years.push_back(s.arrangement);
+    OGI_ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar,
+                         registry_->With(years));
+    for (const StoredCalendarYear& s : stored) {
+      registry_->Install(
+          calendar, {s.arrangement.year()},
+          LoadedSource(s.loaded_by, FromProtoTimestamp(s.loaded_at)));
+    }
+  }
+  const absl::CivilDay today = TodayInChina(*clock_);
+  return store_
+      ->StoreCalendarAndUpdateOpenCases(
+          {},
+          [&](v1::Case& c) -> absl::StatusOr<std::optional<v1::CaseEvent>> {
+            OGI_ASSIGN_OR_RETURN(v1::Deadlines now,
+                                 case_clock_->Compute(c, today));
+            if (!c.has_deadlines() || !SameListingDates(c.deadlines(), now)) {
+              *c.mutable_deadlines() = std::move(now);
+            }
+            return std::nullopt;
+          })
+      .status();
+}
+
+absl::StatusOr<v1::GetCalendarYearResponse> CalendarManager::GetCalendarYear(
+    const v1::GetCalendarYearRequest& request) const {
+  OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  const std::shared_ptr<const WorkingCalendar> calendar = registry_->Current();
+  v1::GetCalendarYearResponse response;
+  if (const v1::CalendarYear* arrangement =
+          calendar->FindYear(request.year())) {
+    response.set_loaded(true);
+    response.set_source(registry_->SourceOf(request.year()));
+    *response.mutable_arrangement() = *arrangement;
+  }
+  for (absl::CivilDay day(request.year(), 1, 1); day.year() == request.year();
+       ++day) {
+    const DayInfo info = calendar->Classify(day);
+    v1::CalendarDay* out = response.add_days();
+    *out->mutable_date() = ToProtoDate(day);
+    out->set_kind(info.kind);
+    out->set_holiday_name(info.holiday_name);
+  }
+  return response;
+}
+
+absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
+    const v1::LoadCalendarRequest& request, absl::string_view actor) {
+  OGI_RETURN_IF_ERROR(ValidateActor(actor));
+  if (request.json().empty()) {
+    return absl::InvalidArgumentError("json: the calendar file is empty");
+  }
+  absl::StatusOr<std::vector<v1::CalendarYear>> years =
+      ParseCalendarJson(request.json());
+  if (!years.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("json: ", years.status().message()));
+  }
+  absl::MutexLock lock(&load_mu_);
+  OGI_ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> next,
+                       registry_->With(*years));
+  const absl::Time now = clock_->Now();
+  const absl::CivilDay today = absl::ToCivilDay(now, ChinaTimeZone());
+
+  std::vector<std::string> what;
+  std::vector<StoredCalendarYear> stored;
+  std::vector<int> year_numbers;
+  for (const v1::CalendarYear& year : *years) {
+    what.push_back(absl::StrCat(year.year(), "年（",
+                                absl::StrJoin(year.notices(), "；"), "）"));
+    stored.push_back({year, ToProtoTimestamp(now), std::string(actor)});
+    year_numbers.push_back(year.year());
+  }
+  const std::string reason =
+      absl::StrCat("加载节假日安排：", absl::StrJoin(what, "，"));
+
+  v1::LoadCalendarResponse response;
+  for (int year : year_numbers) response.add_years(year);
+  OGI_ASSIGN_OR_RETURN(
+      std::vector<v1::Case> written,
+      store_->StoreCalendarAndUpdateOpenCases(
+          stored,
+          [&](v1::Case& c) -> absl::StatusOr<std::optional<v1::CaseEvent>> {
+            OGI_ASSIGN_OR_RETURN(v1::Deadlines before,
+                                 case_clock_->Compute(c, today));
+            OGI_ASSIGN_OR_RETURN(v1::Deadlines after,
+                                 case_clock_->Compute(c, today, *next));
+            std::vector<v1::FieldChange> changes =
+                DiffDeadlineDates(before, after);
+            const bool listing_changed =
+                !c.has_deadlines() || !SameListingDates(c.deadlines(), after);
+            if (changes.empty()) {
+              if (listing_changed) *c.mutable_deadlines() = after;
+              return std::nullopt;
+            }
+            v1::RecomputedCase* moved = response.add_changed_cases();
+            moved->set_agency_code(c.agency_code());
+            moved->set_number(c.number());
+            *moved->mutable_old_answer_due() = before.answer_due();
+            *moved->mutable_new_answer_due() = after.answer_due();
+            *c.mutable_deadlines() = std::move(after);
+            v1::CaseEvent event;
+            event.set_type(v1::CASE_EVENT_TYPE_DEADLINES_RECOMPUTED);
+            *event.mutable_recorded_at() = ToProtoTimestamp(now);
+            event.set_actor(std::string(actor));
+            event.set_reason(reason);
+            for (v1::FieldChange& change : changes) {
+              *event.add_changes() = std::move(change);
+            }
+            return event;
+          }));
+  registry_->Install(next, year_numbers, LoadedSource(actor, now));
+  if (observer_ != nullptr) {
+    for (const v1::Case& c : written) observer_->OnCaseChanged(c);
+  }
+  return response;
+}
+
+absl::StatusOr<v1::AddWorkingDaysResponse> CalendarManager::AddWorkingDays(
+    const v1::AddWorkingDaysRequest& request) const {
+  if (!request.has_start()) {
+    return absl::InvalidArgumentError("start: must be set");
+  }
+  OGI_ASSIGN_OR_RETURN(absl::CivilDay start,
+                       ToCivilDay(request.start(), "start"));
+  if (request.days() < 0 || request.days() > WorkingCalendar::kMaxPeriodDays) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("days: ", request.days(), " is outside 0..",
+                     WorkingCalendar::kMaxPeriodDays));
+  }
+  OGI_ASSIGN_OR_RETURN(
+      WorkingDayCount count,
+      registry_->Current()->AddWorkingDays(start, request.days()));
+  v1::AddWorkingDaysResponse response;
+  *response.mutable_end() = ToProtoDate(count.end);
+  response.set_provisional(count.provisional);
+  for (int year : count.provisional_years) response.add_provisional_years(year);
+  for (std::string& line : DescribeNotableDays(count.notable_days)) {
+    response.add_explanation(std::move(line));
+  }
+  return response;
+}
+
+}  // namespace ogi

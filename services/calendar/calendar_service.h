@@ -1,0 +1,38 @@
+#ifndef OGI_SERVICES_CALENDAR_CALENDAR_SERVICE_H_
+#define OGI_SERVICES_CALENDAR_CALENDAR_SERVICE_H_
+
+// gRPC adapter of CalendarService.
+
+#include "ogi/v1/calendar_service.grpc.pb.h"
+#include "services/calendar/calendar_manager.h"
+#include "services/common/thread_pool.h"
+
+namespace ogi {
+
+// Thread-safe. `manager` and `pool` must outlive the service.
+class CalendarServiceImpl final : public v1::CalendarService::CallbackService {
+ public:
+  CalendarServiceImpl(CalendarManager* manager, ThreadPool* pool)
+      : manager_(manager), pool_(pool) {}
+
+  grpc::ServerUnaryReactor* GetCalendarYear(
+      grpc::CallbackServerContext* context,
+      const v1::GetCalendarYearRequest* request,
+      v1::GetCalendarYearResponse* response) override;
+  grpc::ServerUnaryReactor* LoadCalendar(
+      grpc::CallbackServerContext* context,
+      const v1::LoadCalendarRequest* request,
+      v1::LoadCalendarResponse* response) override;
+  grpc::ServerUnaryReactor* AddWorkingDays(
+      grpc::CallbackServerContext* context,
+      const v1::AddWorkingDaysRequest* request,
+      v1::AddWorkingDaysResponse* response) override;
+
+ private:
+  CalendarManager* const manager_;
+  ThreadPool* const pool_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_CALENDAR_CALENDAR_SERVICE_H_

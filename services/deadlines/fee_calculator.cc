@@ -1,0 +1,85 @@
+#include "services/deadlines/fee_calculator.h"
+
+#include <algorithm>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+
+namespace ogi {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
+// The Art. 4 rate of the `position`-th application of the month (1-based).
+int64_t PerApplicationRate(int64_t position) {
+  if (position <= 10) return 0;
+  if (position <= 30) return 100;
+  // 31–40 is band 0 at 200 元; each further band of 10 adds 100 元.
+  return 200 + 100 * ((position - 31) / 10);
+}
+
+// The pages of `pages` that fall in the tier (above, ceiling], ceiling < 0
+// meaning unbounded.
+int64_t PagesInTier(int64_t pages, int64_t above, int64_t ceiling) {
+  const int64_t top = ceiling < 0 ? pages : std::min(pages, ceiling);
+  return std::max<int64_t>(0, top - above);
+}
+
+absl::StatusOr<int64_t> PerApplicationFee(const v1::FeeNotice& fee) {
+  if (fee.prior_applications_this_month() < 0) {
+    return Invalid("prior_applications_this_month", "must not be negative");
+  }
+  if (fee.units() < 0) return Invalid("units", "must not be negative");
+  if (fee.pages() != 0) {
+    return Invalid("pages", "must not be set for a per-application fee");
+  }
+  const int64_t first = int64_t{fee.prior_applications_this_month()} + 1;
+  const int64_t units = fee.units() == 0 ? 1 : fee.units();
+  const int64_t last = first + units - 1;
+  if (last > kMaxApplicationsPerMonth) {
+    return Invalid(
+        "units", absl::StrCat("prior_applications_this_month + units is ", last,
+                              ", more than ", kMaxApplicationsPerMonth,
+                              " applications in a month"));
+  }
+  int64_t total = 0;
+  for (int64_t position = first; position <= last; ++position) {
+    total += PerApplicationRate(position);
+  }
+  return total;
+}
+
+absl::StatusOr<int64_t> PerPageFee(const v1::FeeNotice& fee) {
+  if (fee.pages() < 1) {
+    return Invalid("pages", "must be at least 1 for a per-page fee");
+  }
+  if (fee.prior_applications_this_month() != 0) {
+    return Invalid("prior_applications_this_month",
+                   "must not be set for a per-page fee");
+  }
+  if (fee.units() != 0) {
+    return Invalid("units", "must not be set for a per-page fee");
+  }
+  const int64_t pages = fee.pages();
+  return 10 * PagesInTier(pages, 30, 100) + 20 * PagesInTier(pages, 100, 200) +
+         40 * PagesInTier(pages, 200, -1);
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> ComputeFeeYuan(const v1::FeeNotice& fee) {
+  switch (fee.method()) {
+    case v1::FEE_METHOD_PER_APPLICATION:
+      return PerApplicationFee(fee);
+    case v1::FEE_METHOD_PER_PAGE:
+      return PerPageFee(fee);
+    default:
+      return Invalid("method",
+                     "must be per_application (按件) or per_page (按量)");
+  }
+}
+
+}  // namespace ogi

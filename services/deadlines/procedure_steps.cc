@@ -1,0 +1,596 @@
+#include "services/deadlines/procedure_steps.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "services/common/text_fields.h"
+#include "services/common/civil_date.h"
+#include "services/common/enum_names.h"
+#include "services/common/status_macros.h"
+#include "services/deadlines/fee_calculator.h"
+
+namespace ogi {
+namespace {
+
+using Day = absl::CivilDay;
+
+absl::Status Invalid(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
+std::string CaseName(const v1::Case& c) {
+  return c.number().empty() ? std::string("(unnumbered)") : c.number();
+}
+
+std::string Iso(Day day) { return FormatIsoDate(day); }
+
+// The receipt date, or FAILED_PRECONDITION when the case has none yet.
+absl::StatusOr<Day> ReceiptOf(const v1::Case& c) {
+  if (!c.has_receipt_date() || IsUnset(c.receipt_date())) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("case ", CaseName(c),
+                     " has no receipt date yet (confirmation pending)"));
+  }
+  return ToCivilDay(c.receipt_date(), "receipt_date");
+}
+
+bool IsSet(bool has, const v1::Date& date) { return has && !IsUnset(date); }
+
+// A required date of the request: set and real.
+absl::StatusOr<Day> RequiredDate(bool has, const v1::Date& date,
+                                 absl::string_view field) {
+  if (!IsSet(has, date)) return Invalid(field, "must be set");
+  return ToCivilDay(date, field);
+}
+
+absl::Status NotAfterToday(Day day, Day today, absl::string_view field) {
+  if (day > today) {
+    return Invalid(
+        field, absl::StrCat(Iso(day), " is after today (", Iso(today), ")"));
+  }
+  return absl::OkStatus();
+}
+
+// A required date of something that has happened: set, real, not after today.
+absl::StatusOr<Day> PastDate(bool has, const v1::Date& date,
+                             absl::string_view field, Day today) {
+  OGI_ASSIGN_OR_RETURN(Day day, RequiredDate(has, date, field));
+  OGI_RETURN_IF_ERROR(NotAfterToday(day, today, field));
+  return day;
+}
+
+// As PastDate, but optional: nullopt when unset.
+absl::StatusOr<std::optional<Day>> OptionalPastDate(bool has,
+                                                    const v1::Date& date,
+                                                    absl::string_view field,
+                                                    Day today) {
+  if (!IsSet(has, date)) return std::optional<Day>();
+  OGI_ASSIGN_OR_RETURN(Day day, PastDate(has, date, field, today));
+  return std::optional<Day>(day);
+}
+
+// FAILED_PRECONDITION "<field>: <day> is before <what> (<bound>)".
+absl::Status NotBefore(Day day, Day bound, absl::string_view field,
+                       absl::string_view what) {
+  if (day < bound) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        field, ": ", Iso(day), " is before ", what, " (", Iso(bound), ")"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status NotBeforeReceipt(Day day, Day receipt, const v1::Case& c,
+                              absl::string_view field) {
+  return NotBefore(day, receipt, field,
+                   absl::StrCat("the receipt date of case ", CaseName(c)));
+}
+
+absl::Status FailedPrecondition(const v1::Case& c, absl::string_view what) {
+  return absl::FailedPreconditionError(
+      absl::StrCat("case ", CaseName(c), " ", what));
+}
+
+// The deadlines before the step, for the rules that depend on them.
+absl::StatusOr<v1::Deadlines> Current(const v1::Case& c,
+                                      const WorkingCalendar& calendar,
+                                      Day today, const ClockPolicy& policy) {
+  return ComputeDeadlines(c, calendar, today, policy);
+}
+
+absl::Status NotAwaitingCorrection(const v1::Case& c,
+                                   const v1::Deadlines& deadlines,
+                                   absl::string_view step) {
+  if (deadlines.state() == v1::CLOCK_STATE_AWAITING_CORRECTION) {
+    return FailedPrecondition(
+        c, absl::StrCat("is awaiting the 补正 supplement (notice sent ",
+                        FormatIsoDate(c.procedure().correction().sent()),
+                        "); record ", step, " after the supplement arrives"));
+  }
+  return absl::OkStatus();
+}
+
+class EventBuilder {
+ public:
+  explicit EventBuilder(v1::CaseEventType type) { event_.set_type(type); }
+
+  EventBuilder& Change(std::string field, std::string old_value,
+                       std::string new_value) {
+    v1::FieldChange* change = event_.add_changes();
+    change->set_field(std::move(field));
+    change->set_old_value(std::move(old_value));
+    change->set_new_value(std::move(new_value));
+    return *this;
+  }
+
+  // A field that was unset before.
+  EventBuilder& Set(std::string field, std::string value) {
+    return Change(std::move(field), "", std::move(value));
+  }
+
+  EventBuilder& Status(v1::CaseStatus before, v1::CaseStatus after) {
+    if (before == after) return *this;
+    return Change("status", StatusName(before), StatusName(after));
+  }
+
+  EventBuilder& Reason(std::string reason) {
+    event_.set_reason(std::move(reason));
+    return *this;
+  }
+
+  v1::CaseEvent Build() { return std::move(event_); }
+
+ private:
+  static std::string StatusName(v1::CaseStatus status) {
+    return status == v1::CASE_STATUS_UNSPECIFIED
+               ? std::string()
+               : EnumIdentifier(v1::CaseStatus_descriptor(), status);
+  }
+
+  v1::CaseEvent event_;
+};
+
+std::string ConsultationPath(int32_t id, absl::string_view field) {
+  return absl::StrCat("procedure.consultations[id=", id, "].", field);
+}
+
+}  // namespace
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(
+    const v1::SendCorrectionNoticeRequest& r, Day today,
+    const WorkingCalendar& calendar, const ClockPolicy& policy, v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  OGI_ASSIGN_OR_RETURN(const Day sent,
+                       PastDate(r.has_sent(), r.sent(), "sent", today));
+  OGI_RETURN_IF_ERROR(ValidateText(r.items_to_supplement(),
+                                   "items_to_supplement", kMaxItemLength,
+                                   /*multiline=*/true));
+  OGI_ASSIGN_OR_RETURN(
+      const Day applicant_deadline,
+      RequiredDate(r.has_applicant_deadline(), r.applicant_deadline(),
+                   "applicant_deadline"));
+  if (applicant_deadline <= sent) {
+    return Invalid("applicant_deadline",
+                   absl::StrCat(Iso(applicant_deadline),
+                                " must be after sent (", Iso(sent), ")"));
+  }
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(sent, receipt, c, "sent"));
+  if (c.procedure().has_correction()) {
+    return FailedPrecondition(
+        c, absl::StrCat("already has a 补正 notice (sent ",
+                        FormatIsoDate(c.procedure().correction().sent()),
+                        "); Regs Art. 30 allows one notice listing "
+                        "everything to supplement"));
+  }
+
+  v1::CorrectionNotice* notice = c.mutable_procedure()->mutable_correction();
+  *notice->mutable_sent() = ToProtoDate(sent);
+  notice->set_items_to_supplement(r.items_to_supplement());
+  *notice->mutable_applicant_deadline() = ToProtoDate(applicant_deadline);
+  const v1::CaseStatus before = c.status();
+  c.set_status(v1::CASE_STATUS_AWAITING_CORRECTION);
+  return EventBuilder(v1::CASE_EVENT_TYPE_CORRECTION_NOTICE_SENT)
+      .Set("procedure.correction.sent", Iso(sent))
+      .Set("procedure.correction.items_to_supplement", r.items_to_supplement())
+      .Set("procedure.correction.applicant_deadline", Iso(applicant_deadline))
+      .Status(before, c.status())
+      .Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveSupplementRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  OGI_ASSIGN_OR_RETURN(
+      const Day received,
+      PastDate(r.has_received(), r.received(), "received", today));
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(received, receipt, c, "received"));
+  const v1::CorrectionNotice& notice = c.procedure().correction();
+  if (!c.procedure().has_correction() ||
+      !IsSet(notice.has_sent(), notice.sent())) {
+    return FailedPrecondition(c, "has no 补正 notice to supplement");
+  }
+  if (IsSet(notice.has_supplement_received(), notice.supplement_received())) {
+    return FailedPrecondition(
+        c, absl::StrCat("already received the supplement on ",
+                        FormatIsoDate(notice.supplement_received())));
+  }
+  OGI_ASSIGN_OR_RETURN(const Day sent,
+                       ToCivilDay(notice.sent(), "procedure.correction.sent"));
+  OGI_RETURN_IF_ERROR(
+      NotBefore(received, sent, "received", "the 补正 notice was sent"));
+
+  *c.mutable_procedure()->mutable_correction()->mutable_supplement_received() =
+      ToProtoDate(received);
+  const v1::CaseStatus before = c.status();
+  c.set_status(v1::CASE_STATUS_PROCESSING);
+  return EventBuilder(v1::CASE_EVENT_TYPE_SUPPLEMENT_RECEIVED)
+      .Set("procedure.correction.supplement_received", Iso(received))
+      .Status(before, c.status())
+      .Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::SendConsultationRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  if (r.kind() == v1::CONSULTED_PARTY_KIND_UNSPECIFIED ||
+      !v1::ConsultedPartyKind_IsValid(r.kind())) {
+    return Invalid(
+        "kind",
+        absl::StrCat(
+            "must be one of: ",
+            absl::StrJoin(EnumIdentifiers(v1::ConsultedPartyKind_descriptor()),
+                          ", ")));
+  }
+  OGI_RETURN_IF_ERROR(
+      ValidateText(r.party(), "party", kMaxNameLength, /*multiline=*/false));
+  OGI_ASSIGN_OR_RETURN(const Day sent,
+                       PastDate(r.has_sent(), r.sent(), "sent", today));
+  OGI_ASSIGN_OR_RETURN(
+      const std::optional<Day> party_received,
+      OptionalPastDate(r.has_party_received(), r.party_received(),
+                       "party_received", today));
+  if (party_received.has_value() && *party_received < sent) {
+    return Invalid("party_received",
+                   absl::StrCat(Iso(*party_received), " is before sent (",
+                                Iso(sent), ")"));
+  }
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(sent, receipt, c, "sent"));
+  OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
+                       Current(c, calendar, today, policy));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "a consultation"));
+  OGI_ASSIGN_OR_RETURN(const Day clock_start,
+                       ToCivilDay(current.clock_start(), "clock_start"));
+  OGI_RETURN_IF_ERROR(
+      NotBefore(sent, clock_start, "sent", "the answer clock's start"));
+
+  int32_t id = 1;
+  for (const v1::Consultation& k : c.procedure().consultations()) {
+    id = std::max(id, k.id() + 1);
+  }
+  v1::Consultation* k = c.mutable_procedure()->add_consultations();
+  k->set_id(id);
+  k->set_kind(r.kind());
+  k->set_party(r.party());
+  *k->mutable_sent() = ToProtoDate(sent);
+  EventBuilder event(v1::CASE_EVENT_TYPE_CONSULTATION_SENT);
+  event
+      .Set(ConsultationPath(id, "kind"),
+           EnumIdentifier(v1::ConsultedPartyKind_descriptor(), r.kind()))
+      .Set(ConsultationPath(id, "party"), r.party())
+      .Set(ConsultationPath(id, "sent"), Iso(sent));
+  if (party_received.has_value()) {
+    *k->mutable_party_received() = ToProtoDate(*party_received);
+    event.Set(ConsultationPath(id, "party_received"), Iso(*party_received));
+  }
+  return event.Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(
+    const v1::ReceiveConsultationReplyRequest& r, Day today,
+    const WorkingCalendar& calendar, const ClockPolicy& policy, v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  if (r.consultation_id() < 0) {
+    return Invalid("consultation_id",
+                   "must be a consultation's id, or 0 for the only open one");
+  }
+  OGI_ASSIGN_OR_RETURN(
+      const Day received,
+      PastDate(r.has_received(), r.received(), "received", today));
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(received, receipt, c, "received"));
+
+  const auto& consultations = c.procedure().consultations();
+  int index = -1;
+  if (r.consultation_id() == 0) {
+    std::vector<int> open;
+    for (int i = 0; i < consultations.size(); ++i) {
+      const v1::Consultation& k = consultations[i];
+      if (!IsSet(k.has_reply_received(), k.reply_received())) open.push_back(i);
+    }
+    if (open.empty()) return FailedPrecondition(c, "has no open consultation");
+    if (open.size() > 1) {
+      std::vector<int32_t> ids;
+      for (int i : open) ids.push_back(consultations[i].id());
+      return Invalid("consultation_id",
+                     absl::StrCat(open.size(), " consultations are open (ids ",
+                                  absl::StrJoin(ids, ", "),
+                                  "); give the one that replied"));
+    }
+    index = open.front();
+  } else {
+    for (int i = 0; i < consultations.size(); ++i) {
+      if (consultations[i].id() == r.consultation_id()) index = i;
+    }
+    if (index < 0) {
+      return absl::NotFoundError(absl::StrCat(
+          "case ", CaseName(c), " has no consultation ", r.consultation_id()));
+    }
+  }
+  const v1::Consultation& k = consultations[index];
+  if (IsSet(k.has_reply_received(), k.reply_received())) {
+    return FailedPrecondition(
+        c, absl::StrCat("already received the reply to consultation ", k.id(),
+                        " on ", FormatIsoDate(k.reply_received())));
+  }
+  OGI_ASSIGN_OR_RETURN(const Day sent,
+                       ToCivilDay(k.sent(), ConsultationPath(k.id(), "sent")));
+  OGI_RETURN_IF_ERROR(
+      NotBefore(received, sent, "received",
+                absl::StrCat("consultation ", k.id(), "'s letter was sent")));
+  if (IsSet(k.has_party_received(), k.party_received())) {
+    OGI_ASSIGN_OR_RETURN(
+        const Day party_received,
+        ToCivilDay(k.party_received(),
+                   ConsultationPath(k.id(), "party_received")));
+    OGI_RETURN_IF_ERROR(
+        NotBefore(received, party_received, "received",
+                  absl::StrCat("the party received consultation ", k.id())));
+  }
+
+  const int32_t id = k.id();
+  *c.mutable_procedure()
+       ->mutable_consultations(index)
+       ->mutable_reply_received() = ToProtoDate(received);
+  return EventBuilder(v1::CASE_EVENT_TYPE_CONSULTATION_REPLY_RECEIVED)
+      .Set(ConsultationPath(id, "reply_received"), Iso(received))
+      .Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::IssueFeeNoticeRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  v1::FeeNotice fee;
+  fee.set_method(r.method());
+  fee.set_prior_applications_this_month(r.prior_applications_this_month());
+  fee.set_units(r.units());
+  fee.set_pages(r.pages());
+  OGI_ASSIGN_OR_RETURN(const int64_t amount, ComputeFeeYuan(fee));
+  OGI_ASSIGN_OR_RETURN(const Day served,
+                       PastDate(r.has_served(), r.served(), "served", today));
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(served, receipt, c, "served"));
+  if (c.procedure().has_fee()) {
+    return FailedPrecondition(
+        c, absl::StrCat("already has a fee notice (served ",
+                        FormatIsoDate(c.procedure().fee().served()), ")"));
+  }
+  OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
+                       Current(c, calendar, today, policy));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "a fee notice"));
+  OGI_ASSIGN_OR_RETURN(const Day clock_start,
+                       ToCivilDay(current.clock_start(), "clock_start"));
+  OGI_RETURN_IF_ERROR(
+      NotBefore(served, clock_start, "served", "the answer clock's start"));
+  OGI_ASSIGN_OR_RETURN(const Day due,
+                       ToCivilDay(current.answer_due(), "answer_due"));
+  if (served > due) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "served: ", Iso(served), " is after the answer due date (", Iso(due),
+        "); a fee notice must be served within the answer period"));
+  }
+  if (amount == 0) {
+    if (r.method() == v1::FEE_METHOD_PER_PAGE) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "no fee is due: ", r.pages(),
+          " pages; the first 30 pages are free (fee measures Art. 5)"));
+    }
+    const int32_t units = r.units() == 0 ? 1 : r.units();
+    return absl::FailedPreconditionError(absl::StrCat(
+        "no fee is due: this application is number ",
+        r.prior_applications_this_month() + 1,
+        units == 1
+            ? ""
+            : absl::StrCat("–", r.prior_applications_this_month() + units),
+        " of the month; the first 10 are free (fee measures Art. 4)"));
+  }
+
+  fee.set_amount_yuan(amount);
+  *fee.mutable_served() = ToProtoDate(served);
+  *c.mutable_procedure()->mutable_fee() = fee;
+  EventBuilder event(v1::CASE_EVENT_TYPE_FEE_NOTICE_ISSUED);
+  event.Set("procedure.fee.method",
+            EnumIdentifier(v1::FeeMethod_descriptor(), r.method()));
+  if (r.method() == v1::FEE_METHOD_PER_APPLICATION) {
+    event
+        .Set("procedure.fee.prior_applications_this_month",
+             absl::StrCat(r.prior_applications_this_month()))
+        .Set("procedure.fee.units", absl::StrCat(r.units()));
+  } else {
+    event.Set("procedure.fee.pages", absl::StrCat(r.pages()));
+  }
+  event.Set("procedure.fee.amount_yuan", absl::StrCat(amount))
+      .Set("procedure.fee.served", Iso(served));
+  return event.Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveFeePaymentRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  OGI_ASSIGN_OR_RETURN(const Day paid,
+                       PastDate(r.has_paid(), r.paid(), "paid", today));
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(paid, receipt, c, "paid"));
+  const v1::FeeNotice& fee = c.procedure().fee();
+  if (!c.procedure().has_fee() || !IsSet(fee.has_served(), fee.served())) {
+    return FailedPrecondition(c, "has no fee notice");
+  }
+  if (IsSet(fee.has_paid(), fee.paid())) {
+    return FailedPrecondition(c,
+                              absl::StrCat("already recorded the payment on ",
+                                           FormatIsoDate(fee.paid())));
+  }
+  OGI_ASSIGN_OR_RETURN(const Day served,
+                       ToCivilDay(fee.served(), "procedure.fee.served"));
+  OGI_RETURN_IF_ERROR(
+      NotBefore(paid, served, "paid", "the fee notice was served"));
+  const Day window_end = FeePaymentWindow(served, calendar).end;
+  if (paid > window_end) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "paid: ", Iso(paid), " is after the payment window ended (",
+        Iso(window_end), ", ", kFeePaymentWorkingDays,
+        " working days after the notice was served); the applicant is deemed "
+        "to have abandoned the application"));
+  }
+
+  *c.mutable_procedure()->mutable_fee()->mutable_paid() = ToProtoDate(paid);
+  return EventBuilder(v1::CASE_EVENT_TYPE_FEE_PAID)
+      .Set("procedure.fee.paid", Iso(paid))
+      .Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ExtendDeadlineRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  if (r.working_days() <= 0) {
+    return Invalid("working_days",
+                   absl::StrCat(r.working_days(), " must be at least 1"));
+  }
+  if (r.working_days() > kMaxExtensionWorkingDays) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("working_days: ", r.working_days(),
+                     " is too many; an extension is at most ",
+                     kMaxExtensionWorkingDays, " working days (Art. 33)"));
+  }
+  OGI_RETURN_IF_ERROR(ValidateText(r.approver(), "approver", kMaxNameLength,
+                                   /*multiline=*/false));
+  OGI_ASSIGN_OR_RETURN(
+      const Day notified,
+      PastDate(r.has_notified(), r.notified(), "notified", today));
+  OGI_ASSIGN_OR_RETURN(
+      const std::optional<Day> approved_or,
+      OptionalPastDate(r.has_approved(), r.approved(), "approved", today));
+  const Day approved = approved_or.value_or(notified);
+  if (approved > notified) {
+    return Invalid("approved",
+                   absl::StrCat(Iso(approved), " is after notified (",
+                                Iso(notified), ")"));
+  }
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(approved, receipt, c, "approved"));
+  const v1::Procedure& p = c.procedure();
+  if (p.has_extension()) {
+    return FailedPrecondition(
+        c,
+        absl::StrCat("was already extended by ", p.extension().working_days(),
+                     " working days (notified ",
+                     FormatIsoDate(p.extension().notified()),
+                     "); Art. 33 allows one extension"));
+  }
+  if (p.has_deferral()) {
+    return FailedPrecondition(
+        c, absl::StrCat("has an Art. 35 deferral to ",
+                        FormatIsoDate(p.deferral().new_due()),
+                        "; the deferral already fixed the answer due date"));
+  }
+  OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
+                       Current(c, calendar, today, policy));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "an extension"));
+  OGI_ASSIGN_OR_RETURN(const Day due,
+                       ToCivilDay(current.answer_due(), "answer_due"));
+  if (notified > due) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("notified: ", Iso(notified),
+                     " is after the answer due date (", Iso(due),
+                     "); an extension must be notified before the deadline "
+                     "passes"));
+  }
+
+  v1::Extension* e = c.mutable_procedure()->mutable_extension();
+  e->set_working_days(r.working_days());
+  e->set_approver(r.approver());
+  *e->mutable_approved() = ToProtoDate(approved);
+  *e->mutable_notified() = ToProtoDate(notified);
+  return EventBuilder(v1::CASE_EVENT_TYPE_DEADLINE_EXTENDED)
+      .Set("procedure.extension.working_days", absl::StrCat(r.working_days()))
+      .Set("procedure.extension.approver", r.approver())
+      .Set("procedure.extension.approved", Iso(approved))
+      .Set("procedure.extension.notified", Iso(notified))
+      .Build();
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::DeferDeadlineRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  OGI_ASSIGN_OR_RETURN(const Day new_due,
+                       RequiredDate(r.has_new_due(), r.new_due(), "new_due"));
+  OGI_ASSIGN_OR_RETURN(
+      const Day notified,
+      PastDate(r.has_notified(), r.notified(), "notified", today));
+  if (new_due <= notified) {
+    return Invalid("new_due",
+                   absl::StrCat(Iso(new_due), " must be after notified (",
+                                Iso(notified), ")"));
+  }
+  OGI_RETURN_IF_ERROR(ValidateText(r.reason(), "reason", kMaxReasonLength,
+                                   /*multiline=*/true));
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(notified, receipt, c, "notified"));
+  if (c.procedure().has_deferral()) {
+    return FailedPrecondition(
+        c, absl::StrCat("already has an Art. 35 deferral to ",
+                        FormatIsoDate(c.procedure().deferral().new_due())));
+  }
+  OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
+                       Current(c, calendar, today, policy));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "a deferral"));
+  OGI_ASSIGN_OR_RETURN(const Day due,
+                       ToCivilDay(current.answer_due(), "answer_due"));
+  if (new_due <= due) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "new_due: ", Iso(new_due),
+        " is not after the current answer due date (", Iso(due), ")"));
+  }
+
+  v1::Deferral* deferral = c.mutable_procedure()->mutable_deferral();
+  *deferral->mutable_new_due() = ToProtoDate(new_due);
+  *deferral->mutable_notified() = ToProtoDate(notified);
+  deferral->set_reason(r.reason());
+  return EventBuilder(v1::CASE_EVENT_TYPE_DEADLINE_DEFERRED)
+      .Set("procedure.deferral.new_due", Iso(new_due))
+      .Set("procedure.deferral.notified", Iso(notified))
+      .Set("procedure.deferral.reason", r.reason())
+      .Reason(r.reason())
+      .Build();
+}
+
+}  // namespace ogi

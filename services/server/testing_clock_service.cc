@@ -1,0 +1,26 @@
+#include "services/server/testing_clock_service.h"
+
+#include "services/common/status_macros.h"
+#include "services/common/timestamps.h"
+#include "services/server/unary_call.h"
+
+namespace ogi {
+
+grpc::ServerUnaryReactor* TestingClockServiceImpl::SetTime(
+    grpc::CallbackServerContext* context, const v1::SetTimeRequest* request,
+    v1::SetTimeResponse* response) {
+  return RunUnary<v1::SetTimeResponse>(
+      context, pool_, response,
+      [this, request]() -> absl::StatusOr<v1::SetTimeResponse> {
+        if (!request->has_time()) {
+          return absl::InvalidArgumentError("time: must be set");
+        }
+        clock_->Set(FromProtoTimestamp(request->time()));
+        OGI_RETURN_IF_ERROR(hub_->CheckDayRollover().status());
+        v1::SetTimeResponse out;
+        *out.mutable_time() = ToProtoTimestamp(clock_->Now());
+        return out;
+      });
+}
+
+}  // namespace ogi

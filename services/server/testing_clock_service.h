@@ -1,0 +1,35 @@
+#ifndef OGI_SERVICES_SERVER_TESTING_CLOCK_SERVICE_H_
+#define OGI_SERVICES_SERVER_TESTING_CLOCK_SERVICE_H_
+
+// TestingClockService: moves the server's ManualClock, then lets the alert
+// hub see the new day before answering, so a test that moves the clock has
+// every resulting alert queued when the call returns. Registered only with
+// --fake_clock_start.
+
+#include "ogi/v1/testing_clock.grpc.pb.h"
+#include "services/alerts/alert_hub.h"
+#include "services/common/clock.h"
+#include "services/common/thread_pool.h"
+
+namespace ogi {
+
+// Thread-safe. All pointers must outlive the service.
+class TestingClockServiceImpl final
+    : public v1::TestingClockService::CallbackService {
+ public:
+  TestingClockServiceImpl(ManualClock* clock, AlertHub* hub, ThreadPool* pool)
+      : clock_(clock), hub_(hub), pool_(pool) {}
+
+  grpc::ServerUnaryReactor* SetTime(grpc::CallbackServerContext* context,
+                                    const v1::SetTimeRequest* request,
+                                    v1::SetTimeResponse* response) override;
+
+ private:
+  ManualClock* const clock_;
+  AlertHub* const hub_;
+  ThreadPool* const pool_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_SERVER_TESTING_CLOCK_SERVICE_H_

@@ -1,0 +1,429 @@
+#include "services/alerts/deadline_alerts.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/calendar/builtin_calendar.h"
+#include "services/common/civil_date.h"
+#include "services/deadlines/deadline_engine.h"
+#include "tests/cases/case_test_util.h"
+#include "tests/common/status_matchers.h"
+
+// Every expected date and count is worked out by hand from the official
+// arrangements. A case received Fri 2025-09-26 counts (国庆节、中秋节 off
+// 10-01..10-08; make-up working days Sun 09-28 and Sat 10-11):
+//   1 09-28  2 09-29  3 09-30  4 10-09  5 10-10  6 10-11  7 10-13 (补正 notice
+//   due)  8..12 10-14..10-17,10-20  ...  16 10-24  17 10-27  18 10-28
+//   19 10-29  20 10-30 (answer due).
+// So on 10-23 the working days left are 10-24, 10-27, 10-28, 10-29, 10-30 = 5;
+// on 10-27: 3; on 10-29: 1; on 10-30: 0; on 10-31: -1 (overdue by 10-31).
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using Day = absl::CivilDay;
+
+Day D(int y, int m, int d) { return Day(y, m, d); }
+
+const std::vector<int> kThresholds = {5, 3, 1};
+
+v1::Case CaseReceived(Day receipt, const std::string& number = "2025-0001") {
+  v1::Case c = ::ogi::testing::ValidNewCase();
+  c.set_agency_code("default");
+  c.set_number(number);
+  *c.mutable_arrival_date() = ToProtoDate(receipt);
+  *c.mutable_receipt_date() = ToProtoDate(receipt);
+  c.set_status(v1::CASE_STATUS_PROCESSING);
+  c.set_version(1);
+  return c;
+}
+
+void SendCorrectionNotice(v1::Case& c, Day sent, Day applicant_deadline) {
+  v1::CorrectionNotice* n = c.mutable_procedure()->mutable_correction();
+  *n->mutable_sent() = ToProtoDate(sent);
+  n->set_items_to_supplement("请写明所需信息的文号");
+  *n->mutable_applicant_deadline() = ToProtoDate(applicant_deadline);
+  c.set_status(v1::CASE_STATUS_AWAITING_CORRECTION);
+}
+
+void IssueFeeNotice(v1::Case& c, Day served) {
+  v1::FeeNotice* f = c.mutable_procedure()->mutable_fee();
+  f->set_method(v1::FEE_METHOD_PER_PAGE);
+  f->set_pages(150);
+  f->set_amount_yuan(1700);
+  *f->mutable_served() = ToProtoDate(served);
+}
+
+// `c` with its deadlines computed for `today` (built-in calendar).
+v1::Case AsOf(v1::Case c, Day today) {
+  absl::StatusOr<v1::Deadlines> d =
+      ComputeDeadlines(c, BuiltinCalendar(), today, ClockPolicy());
+  EXPECT_THAT(d, IsOk());
+  if (d.ok()) *c.mutable_deadlines() = *d;
+  return c;
+}
+
+// "KIND due left[/threshold][ proposal]" for compact comparison.
+std::string Describe(const v1::DeadlineAlert& a) {
+  return absl::StrCat(
+      v1::AlertKind_Name(a.kind()), " ", FormatIsoDate(a.due()), " ",
+      a.working_days_left(),
+      a.threshold() > 0 ? absl::StrCat("/", a.threshold()) : "",
+      a.proposal() != v1::PROPOSED_CONCLUSION_UNSPECIFIED
+          ? absl::StrCat(" ", v1::ProposedConclusion_Name(a.proposal()))
+          : "");
+}
+
+std::vector<std::string> DescribeAll(
+    const std::vector<v1::DeadlineAlert>& alerts) {
+  std::vector<std::string> out;
+  for (const v1::DeadlineAlert& a : alerts) out.push_back(Describe(a));
+  return out;
+}
+
+std::vector<std::string> Listing(const v1::Case& c, Day today, int within = 5) {
+  return DescribeAll(
+      AlertsForCase(AsOf(c, today), BuiltinCalendar(), today, within));
+}
+
+struct ListingCase {
+  Day today;
+  std::vector<std::string> expected;
+};
+
+TEST(AlertsForCaseTest, PlainCaseOverTime) {
+  const v1::Case c = CaseReceived(D(2025, 9, 26));
+  const ListingCase kCases[] = {
+      // Answer 16 working days away; notice due 10-13: 10-10, 10-11, 10-13.
+      {D(2025, 10, 9), {"ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 3"}},
+      {D(2025, 10, 13), {"ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 0"}},
+      // A lapsed duty is no longer listed (the stream alerted when it
+      // became late).
+      {D(2025, 10, 14), {}},
+      // 6 left: 10-23, 24, 27, 28, 29, 30.
+      {D(2025, 10, 22), {}},
+      {D(2025, 10, 23), {"ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 5"}},
+      // Saturday: still 4 left (10-27..10-30).
+      {D(2025, 10, 25), {"ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 4"}},
+      {D(2025, 10, 30), {"ALERT_KIND_ANSWER_DUE_TODAY 2025-10-30 0"}},
+      {D(2025, 10, 31), {"ALERT_KIND_ANSWER_OVERDUE 2025-10-30 -1"}},
+      // Monday after: 10-31 and 11-03 are past the due date.
+      {D(2025, 11, 3), {"ALERT_KIND_ANSWER_OVERDUE 2025-10-30 -2"}},
+  };
+  for (const ListingCase& t : kCases) {
+    EXPECT_EQ(Listing(c, t.today), t.expected) << FormatIsoDate(t.today);
+  }
+}
+
+TEST(AlertsForCaseTest, WithinIsInclusive) {
+  const v1::Case c = CaseReceived(D(2025, 9, 26));
+  // On 10-09 the notice is due in 3 working days, the answer in 16.
+  EXPECT_THAT(Listing(c, D(2025, 10, 9), 2), IsEmpty());
+  EXPECT_THAT(Listing(c, D(2025, 10, 9), 3),
+              ElementsAre("ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 3"));
+  EXPECT_THAT(Listing(c, D(2025, 10, 9), 15),
+              ElementsAre("ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 3"));
+  EXPECT_THAT(Listing(c, D(2025, 10, 9), 16),
+              ElementsAre("ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 16",
+                          "ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 3"));
+}
+
+TEST(AlertsForCaseTest, AlertFieldsAndMessages) {
+  const Day today = D(2025, 10, 30);
+  const std::vector<v1::DeadlineAlert> alerts = AlertsForCase(
+      AsOf(CaseReceived(D(2025, 9, 26)), today), BuiltinCalendar(), today, 5);
+  ASSERT_EQ(alerts.size(), 1u);
+  const v1::DeadlineAlert& answer = alerts[0];
+  EXPECT_EQ(answer.agency_code(), "default");
+  EXPECT_EQ(answer.number(), "2025-0001");
+  EXPECT_EQ(answer.applicant_name(), "张三");
+  EXPECT_EQ(answer.kind(), v1::ALERT_KIND_ANSWER_DUE_TODAY);
+  EXPECT_EQ(FormatIsoDate(answer.due()), "2025-10-30");
+  EXPECT_EQ(answer.working_days_left(), 0);
+  EXPECT_EQ(answer.threshold(), 0);  // only the stream sets a threshold
+  EXPECT_FALSE(answer.provisional());
+  EXPECT_EQ(FormatIsoDate(answer.as_of()), "2025-10-30");
+  EXPECT_EQ(answer.message(), "2025-0001 张三：答复期限 2025-10-30，今日到期");
+
+  const Day next = D(2025, 10, 31);
+  EXPECT_EQ(AlertsForCase(AsOf(CaseReceived(D(2025, 9, 26)), next),
+                          BuiltinCalendar(), next, 5)[0]
+                .message(),
+            "2025-0001 张三：答复期限 2025-10-30，已逾期 1 个工作日");
+  const Day early = D(2025, 10, 9);
+  EXPECT_EQ(AlertsForCase(AsOf(CaseReceived(D(2025, 9, 26)), early),
+                          BuiltinCalendar(), early, 5)[0]
+                .message(),
+            "2025-0001 张三：如需补正，补正通知应于 2025-10-13 前发出，"
+            "剩余 3 个工作日");
+}
+
+TEST(AlertsForCaseTest, SentCorrectionNoticeEndsTheDutyAndItsWindowCanLapse) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SendCorrectionNotice(c, D(2025, 10, 9), D(2025, 10, 24));
+  // Awaiting the supplement: no answer clock, no duty; the window is open.
+  EXPECT_THAT(Listing(c, D(2025, 10, 13)), IsEmpty());
+  EXPECT_THAT(Listing(c, D(2025, 10, 24)), IsEmpty());  // its last day
+  // Mon 10-27: (10-24, 10-27] holds one working day.
+  const Day today = D(2025, 10, 27);
+  const std::vector<v1::DeadlineAlert> alerts =
+      AlertsForCase(AsOf(c, today), BuiltinCalendar(), today, 5);
+  EXPECT_THAT(DescribeAll(alerts),
+              ElementsAre("ALERT_KIND_APPLICANT_WINDOW_LAPSED 2025-10-24 -1 "
+                          "PROPOSED_CONCLUSION_OTHER_CORRECTION_LAPSED"));
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].message(),
+            "2025-0001 张三：补正期限 2025-10-24 已过，建议办结为"
+            "「逾期不补正，不再处理」");
+}
+
+TEST(AlertsForCaseTest, UnpaidFeeWindowLapses) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  IssueFeeNotice(c, D(2025, 10, 9));
+  // Payment window: 20th working day after 10-09 = 10-10, 10-11, 10-13..17,
+  // 10-20..24, 10-27..31, 11-03, 11-04, 11-05. The answer clock is paused
+  // 10-09..11-05: days 4..20 are 11-06, 11-07, 11-10..14, 11-17..21,
+  // 11-24..28 → 11-28, 16 left on 11-06.
+  EXPECT_THAT(Listing(c, D(2025, 11, 5)), IsEmpty());  // the window's last day
+  const Day today = D(2025, 11, 6);
+  const std::vector<v1::DeadlineAlert> alerts =
+      AlertsForCase(AsOf(c, today), BuiltinCalendar(), today, 5);
+  EXPECT_THAT(DescribeAll(alerts),
+              ElementsAre("ALERT_KIND_APPLICANT_WINDOW_LAPSED 2025-11-05 -1 "
+                          "PROPOSED_CONCLUSION_OTHER_FEE_UNPAID"));
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].message(),
+            "2025-0001 张三：缴费期限 2025-11-05 已过，建议办结为"
+            "「逾期未缴费，不再处理」");
+}
+
+TEST(AlertsForCaseTest, ProvisionalDueDateIsMarked) {
+  // Received Thu 2026-12-10, no 2027 arrangement: 12-11, 12-14..18,
+  // 12-21..25, 12-28..31 (15), Fri 2027-01-01 (16, Monday–Friday fallback),
+  // 01-04..07 → 2027-01-07. On 12-31: 01-01, 01-04..07 = 5 left.
+  const Day today = D(2026, 12, 31);
+  const std::vector<v1::DeadlineAlert> alerts =
+      AlertsForCase(AsOf(CaseReceived(D(2026, 12, 10), "2026-0001"), today),
+                    BuiltinCalendar(), today, 5);
+  ASSERT_EQ(alerts.size(), 1u);  // the notice duty (12-21) has lapsed
+  EXPECT_EQ(Describe(alerts[0]), "ALERT_KIND_ANSWER_DUE_SOON 2027-01-07 5");
+  EXPECT_TRUE(alerts[0].provisional());
+  EXPECT_EQ(alerts[0].message(),
+            "2026-0001 张三：答复期限 2027-01-07，剩余 5 个工作日（暂定）");
+}
+
+v1::DeadlineAlert Alert(v1::AlertKind kind, int left,
+                        const std::string& number) {
+  v1::DeadlineAlert a;
+  a.set_kind(kind);
+  a.set_working_days_left(left);
+  a.set_number(number);
+  return a;
+}
+
+TEST(SortByUrgencyTest, GroupsThenDaysLeftThenNumber) {
+  // Groups: answers overdue, due today, lapsed windows, 补正 notices due or
+  // late, answers due soon, notices coming up.
+  std::vector<v1::DeadlineAlert> alerts = {
+      Alert(v1::ALERT_KIND_ANSWER_DUE_SOON, 3, "2025-0009"),
+      Alert(v1::ALERT_KIND_CORRECTION_NOTICE_DUE, -2, "2025-0002"),
+      Alert(v1::ALERT_KIND_ANSWER_OVERDUE, -2, "2025-0003"),
+      Alert(v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED, -1, "2025-0004"),
+      Alert(v1::ALERT_KIND_ANSWER_OVERDUE, -5, "2025-0005"),
+      Alert(v1::ALERT_KIND_CORRECTION_NOTICE_DUE, 0, "2025-0007"),
+      Alert(v1::ALERT_KIND_ANSWER_DUE_TODAY, 0, "2025-0006"),
+      Alert(v1::ALERT_KIND_ANSWER_DUE_SOON, 3, "2025-0001"),
+      Alert(v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED, 0, "2025-0008"),
+      Alert(v1::ALERT_KIND_CORRECTION_NOTICE_DUE, 2, "2025-0010"),
+      Alert(v1::ALERT_KIND_ANSWER_DUE_SOON, 1, "2025-0011"),
+  };
+  SortByUrgency(alerts);
+  std::vector<std::string> order;
+  for (const v1::DeadlineAlert& a : alerts) {
+    order.push_back(absl::StrCat(a.number(), " ", a.working_days_left()));
+  }
+  EXPECT_THAT(order, ElementsAre("2025-0005 -5",   // overdue, most first
+                                 "2025-0003 -2",   //
+                                 "2025-0006 0",    // due today
+                                 "2025-0004 -1",   // windows lapsed
+                                 "2025-0008 0",    //
+                                 "2025-0002 -2",   // notices late or due
+                                 "2025-0007 0",    //
+                                 "2025-0011 1",    // answers due soon
+                                 "2025-0001 3",    // same days: by number
+                                 "2025-0009 3",    //
+                                 "2025-0010 2"));  // notice coming up
+}
+
+// Sequences have at least four digits; a large agency reaches five.
+TEST(SortByUrgencyTest, CaseNumbersCompareByTheirSequence) {
+  std::vector<v1::DeadlineAlert> alerts = {
+      Alert(v1::ALERT_KIND_ANSWER_OVERDUE, -1, "2025-10000"),
+      Alert(v1::ALERT_KIND_ANSWER_OVERDUE, -1, "2025-9999"),
+      Alert(v1::ALERT_KIND_ANSWER_OVERDUE, -1, "2025-0002"),
+  };
+  SortByUrgency(alerts);
+  std::vector<std::string> order;
+  for (const v1::DeadlineAlert& a : alerts) order.push_back(a.number());
+  EXPECT_THAT(order, ElementsAre("2025-0002", "2025-9999", "2025-10000"));
+}
+
+struct RankCase {
+  Day today;
+  int answer;
+  int correction_notice;
+};
+
+TEST(RanksOfTest, ThresholdsFiveThreeOne) {
+  // Ranks: 1 (≤5 left), 2 (≤3), 3 (≤1), 4 due today, 5 overdue; the notice:
+  // 1 due today, 2 late.
+  const v1::Case c = CaseReceived(D(2025, 9, 26));
+  const RankCase kCases[] = {
+      {D(2025, 10, 9), 0, 0},   // 16 left; notice in 3
+      {D(2025, 10, 10), 0, 0},  // notice in 2 (10-11 make-up, 10-13)
+      {D(2025, 10, 13), 0, 1},  // 13 left; notice due today
+      {D(2025, 10, 14), 0, 2},  // notice late
+      {D(2025, 10, 22), 0, 2},  // 6 left
+      {D(2025, 10, 23), 1, 2},  // 5
+      {D(2025, 10, 24), 1, 2},  // 4
+      {D(2025, 10, 26), 1, 2},  // Sunday: 4
+      {D(2025, 10, 27), 2, 2},  // 3
+      {D(2025, 10, 28), 2, 2},  // 2
+      {D(2025, 10, 29), 3, 2},  // 1
+      {D(2025, 10, 30), 4, 2},  // due today
+      {D(2025, 10, 31), 5, 2},  // overdue
+      {D(2025, 12, 31), 5, 2},
+  };
+  for (const RankCase& t : kCases) {
+    const AlertRanks ranks =
+        RanksOf(AsOf(c, t.today), BuiltinCalendar(), t.today, kThresholds);
+    EXPECT_EQ(ranks.answer, t.answer) << FormatIsoDate(t.today);
+    EXPECT_EQ(ranks.correction_notice, t.correction_notice)
+        << FormatIsoDate(t.today);
+    EXPECT_EQ(ranks.window, 0) << FormatIsoDate(t.today);
+  }
+}
+
+TEST(RanksOfTest, OneThreshold) {
+  const v1::Case c = CaseReceived(D(2025, 9, 26));
+  const std::vector<int> ten = {10};
+  // 10-16: 10-17, 10-20..24, 10-27..30 = 10 left.
+  EXPECT_EQ(
+      RanksOf(AsOf(c, D(2025, 10, 15)), BuiltinCalendar(), D(2025, 10, 15), ten)
+          .answer,
+      0);
+  EXPECT_EQ(
+      RanksOf(AsOf(c, D(2025, 10, 16)), BuiltinCalendar(), D(2025, 10, 16), ten)
+          .answer,
+      1);
+  EXPECT_EQ(
+      RanksOf(AsOf(c, D(2025, 10, 29)), BuiltinCalendar(), D(2025, 10, 29), ten)
+          .answer,
+      1);
+  EXPECT_EQ(
+      RanksOf(AsOf(c, D(2025, 10, 30)), BuiltinCalendar(), D(2025, 10, 30), ten)
+          .answer,
+      2);
+  EXPECT_EQ(
+      RanksOf(AsOf(c, D(2025, 10, 31)), BuiltinCalendar(), D(2025, 10, 31), ten)
+          .answer,
+      3);
+}
+
+TEST(RanksOfTest, NoticeSentAndLapsedWindow) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SendCorrectionNotice(c, D(2025, 10, 9), D(2025, 10, 24));
+  const Day before = D(2025, 10, 24);
+  AlertRanks ranks =
+      RanksOf(AsOf(c, before), BuiltinCalendar(), before, kThresholds);
+  EXPECT_EQ(ranks.answer, 0);  // no answer clock while awaiting the supplement
+  EXPECT_EQ(ranks.correction_notice, 0);  // the notice is sent
+  EXPECT_EQ(ranks.window, 0);
+  const Day after = D(2025, 10, 25);
+  ranks = RanksOf(AsOf(c, after), BuiltinCalendar(), after, kThresholds);
+  EXPECT_EQ(ranks.window, 1);
+}
+
+struct CrossingCase {
+  const char* what;
+  Day today;
+  AlertRanks before;
+  std::vector<std::string> expected;
+};
+
+TEST(CrossingsTest, OneAlertPerKindAtTheRankReached) {
+  const v1::Case c = CaseReceived(D(2025, 9, 26));
+  const CrossingCase kCases[] = {
+      {"first look, 1 left: one alert for the last threshold",
+       D(2025, 10, 29),
+       {0, 2, 0},
+       {"ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 1/1"}},
+      {"from ≤5 to ≤1 in one step: still one alert",
+       D(2025, 10, 29),
+       {1, 2, 0},
+       {"ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 1/1"}},
+      {"2 left reaches the threshold 3",
+       D(2025, 10, 28),
+       {0, 2, 0},
+       {"ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 2/3"}},
+      {"same rank: nothing", D(2025, 10, 28), {2, 2, 0}, {}},
+      {"rank fell (e.g. an extension): nothing",
+       D(2025, 10, 23),
+       {3, 2, 0},
+       {}},
+      {"due today",
+       D(2025, 10, 30),
+       {3, 2, 0},
+       {"ALERT_KIND_ANSWER_DUE_TODAY 2025-10-30 0"}},
+      {"overdue",
+       D(2025, 10, 31),
+       {4, 2, 0},
+       {"ALERT_KIND_ANSWER_OVERDUE 2025-10-30 -1"}},
+      {"notice due today",
+       D(2025, 10, 13),
+       {0, 0, 0},
+       {"ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 0"}},
+      {"notice late, seen late: one alert",
+       D(2025, 10, 14),
+       {0, 0, 0},
+       {"ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 -1"}},
+      {"answer and notice together, answer first",
+       D(2025, 10, 23),
+       {0, 0, 0},
+       {"ALERT_KIND_ANSWER_DUE_SOON 2025-10-30 5/5",
+        "ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-13 -8"}},
+  };
+  for (const CrossingCase& t : kCases) {
+    const v1::Case now = AsOf(c, t.today);
+    const AlertRanks after =
+        RanksOf(now, BuiltinCalendar(), t.today, kThresholds);
+    EXPECT_EQ(DescribeAll(Crossings(now, BuiltinCalendar(), t.today,
+                                    kThresholds, t.before, after)),
+              t.expected)
+        << t.what;
+  }
+}
+
+TEST(CrossingsTest, LapsedWindowAlertsOnceWithItsProposal) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SendCorrectionNotice(c, D(2025, 10, 9), D(2025, 10, 24));
+  const Day today = D(2025, 10, 27);
+  const v1::Case now = AsOf(c, today);
+  const AlertRanks after = RanksOf(now, BuiltinCalendar(), today, kThresholds);
+  EXPECT_THAT(DescribeAll(Crossings(now, BuiltinCalendar(), today, kThresholds,
+                                    AlertRanks(), after)),
+              ElementsAre("ALERT_KIND_APPLICANT_WINDOW_LAPSED 2025-10-24 -1 "
+                          "PROPOSED_CONCLUSION_OTHER_CORRECTION_LAPSED"));
+  EXPECT_THAT(
+      Crossings(now, BuiltinCalendar(), today, kThresholds, after, after),
+      IsEmpty());
+}
+
+}  // namespace
+}  // namespace ogi

@@ -1,0 +1,545 @@
+#include "services/calendar/calendar_manager.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/cases/case_manager.h"
+#include "services/common/civil_date.h"
+#include "services/common/timestamps.h"
+#include "storage/sqlite_case_store.h"
+#include "tests/cases/case_test_util.h"
+#include "tests/common/status_matchers.h"
+#include "tests/storage/store_test_util.h"
+
+// Worked out by hand. 2026 has no day off in November or December and the
+// built-in data has no 2027 arrangement, so 2027 counts Monday–Friday and is
+// provisional:
+//  - Received Thu 2026-12-10: 1 12-11, 2..6 12-14..18, 7 12-21 (补正 notice
+//    due), 8..12 12-22..28 (12-22, 23, 24, 25, 28), 13..15 12-29..31,
+//    16 Fri 2027-01-01, 17..20 01-04..07 → 2027-01-07 (provisional). With
+//    元旦 2027-01-01..01-03 off: 16..20 = 01-04..08 → 2027-01-08. With
+//    01-01..01-04 off: 01-05..08, 01-11 → 2027-01-11.
+//  - Received Mon 2026-11-02: 20th working day 2026-11-30, all in 2026.
+//  - 2025: received Fri 09-26, 20th working day 2025-10-30 (国庆节、中秋节
+//    10-01..10-08 off; make-up days Sun 09-28 and Sat 10-11 counted).
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::IsOk;
+using ::ogi::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::StartsWith;
+using Day = absl::CivilDay;
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+Day D(int y, int m, int d) { return Day(y, m, d); }
+
+constexpr char kNotice2027[] = "国务院办公厅通知（测试用） (2026-11-20)";
+constexpr char kCorrected2027[] = "国务院办公厅更正通知（测试用） (2026-12-01)";
+
+// 元旦 2027-01-01..01-03 off (test data in the cn-holidays.json format).
+std::string Json2027() {
+  return absl::StrCat(R"({"2027": {"notices": [")", kNotice2027, R"("],
+    "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03",
+                  "days": 3}],
+    "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"],
+    "makeup_workdays": []}})");
+}
+
+// A correction: 元旦 2027-01-01..01-04 off.
+std::string CorrectedJson2027() {
+  return absl::StrCat(R"({"2027": {"notices": [")", kCorrected2027, R"("],
+    "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-04",
+                  "days": 4}],
+    "off_days": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04"],
+    "makeup_workdays": []}})");
+}
+
+Pairs Changes(const v1::CaseEvent& event) {
+  Pairs changes;
+  for (const v1::FieldChange& change : event.changes()) {
+    changes.emplace_back(change.field(),
+                         change.old_value() + "→" + change.new_value());
+  }
+  return changes;
+}
+
+class RecordingObserver final : public CaseObserver {
+ public:
+  void OnCaseChanged(const v1::Case& c) override {
+    absl::MutexLock lock(&mu_);
+    seen_.push_back(c);
+  }
+  std::vector<v1::Case> Take() {
+    absl::MutexLock lock(&mu_);
+    return std::move(seen_);
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::vector<v1::Case> seen_ ABSL_GUARDED_BY(mu_);
+};
+
+// A fresh directory under $TMPDIR (or /tmp), removed with its files.
+class TempDir {
+ public:
+  TempDir() {
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = absl::StrCat(base != nullptr ? base : "/tmp",
+                                       "/ogi_calendar_manager_test.XXXXXX");
+    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+  }
+  ~TempDir() {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::remove(absl::StrCat(path_, "/ogi.db", suffix).c_str());
+    }
+    rmdir(path_.c_str());
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Everything a server would build around one store.
+struct Parts {
+  explicit Parts(const Clock* clock) : clock(clock) {}
+
+  absl::Status Open(const std::string& path) {
+    auto opened =
+        ::ogi::testing::OpenStoreWithAgency("default", "本机关", path);
+    if (!opened.ok()) return opened.status();
+    store = std::move(*opened);
+    cases = std::make_unique<CaseManager>(store.get(), clock, &case_clock,
+                                          nullptr, "default");
+    calendars_admin = std::make_unique<CalendarManager>(
+        store.get(), clock, &registry, &case_clock, &observer);
+    return absl::OkStatus();
+  }
+
+  const Clock* clock;
+  CalendarRegistry registry;
+  CaseClock case_clock{&registry, ClockPolicy()};
+  RecordingObserver observer;
+  std::unique_ptr<SqliteCaseStore> store;
+  std::unique_ptr<CaseManager> cases;
+  std::unique_ptr<CalendarManager> calendars_admin;
+};
+
+class CalendarManagerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_THAT(parts_->Open(":memory:"), IsOk()); }
+
+  CalendarManager& manager() { return *parts_->calendars_admin; }
+  SqliteCaseStore& store() { return *parts_->store; }
+
+  // Logs a case handed in on `received`; returns its number.
+  std::string Log(Day received) {
+    v1::CreateCaseRequest request;
+    *request.mutable_case_() = ::ogi::testing::ValidNewCase();
+    *request.mutable_case_()->mutable_arrival_date() = ToProtoDate(received);
+    auto response = parts_->cases->CreateCase(request, "王科员");
+    EXPECT_THAT(response, IsOk());
+    return response.ok() ? response->case_().number() : "";
+  }
+
+  v1::Case Get(const std::string& number) {
+    auto c = store().GetCase("default", number);
+    EXPECT_THAT(c, IsOk());
+    return c.value_or(v1::Case());
+  }
+
+  std::vector<v1::CaseEvent> History(const std::string& number) {
+    auto events = store().ListCaseEvents("default", number);
+    EXPECT_THAT(events, IsOk());
+    return events.value_or(std::vector<v1::CaseEvent>{});
+  }
+
+  absl::StatusOr<v1::LoadCalendarResponse> Load(
+      const std::string& json, absl::string_view actor = "管理员") {
+    v1::LoadCalendarRequest request;
+    request.set_json(json);
+    return manager().LoadCalendar(request, actor);
+  }
+
+  absl::StatusOr<v1::AddWorkingDaysResponse> AddWorkingDays(Day start,
+                                                            int days) {
+    v1::AddWorkingDaysRequest request;
+    *request.mutable_start() = ToProtoDate(start);
+    request.set_days(days);
+    return manager().AddWorkingDays(request);
+  }
+
+  ManualClock clock_{absl::FromCivil(absl::CivilSecond(2026, 12, 15, 10, 0, 0),
+                                     ChinaTimeZone())};
+  std::unique_ptr<Parts> parts_ = std::make_unique<Parts>(&clock_);
+};
+
+TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
+  const std::string affected = Log(D(2026, 12, 10));
+  const std::string unaffected = Log(D(2026, 11, 2));
+  ASSERT_EQ(affected, "2026-0001");
+  const v1::Case before = Get(affected);
+  EXPECT_EQ(FormatIsoDate(before.deadlines().answer_due()), "2027-01-07");
+  EXPECT_TRUE(before.deadlines().provisional());
+  EXPECT_THAT(before.deadlines().provisional_years(), ElementsAre(2027));
+  EXPECT_EQ(FormatIsoDate(Get(unaffected).deadlines().answer_due()),
+            "2026-11-30");
+  parts_->observer.Take();
+
+  auto loaded = Load(Json2027());
+  ASSERT_THAT(loaded, IsOk());
+  EXPECT_THAT(loaded->years(), ElementsAre(2027));
+  ASSERT_EQ(loaded->changed_cases_size(), 1);
+  const v1::RecomputedCase& moved = loaded->changed_cases(0);
+  EXPECT_EQ(moved.agency_code(), "default");
+  EXPECT_EQ(moved.number(), affected);
+  EXPECT_EQ(FormatIsoDate(moved.old_answer_due()), "2027-01-07");
+  EXPECT_EQ(FormatIsoDate(moved.new_answer_due()), "2027-01-08");
+
+  const v1::Case after = Get(affected);
+  EXPECT_EQ(FormatIsoDate(after.deadlines().answer_due()), "2027-01-08");
+  EXPECT_FALSE(after.deadlines().provisional());
+  EXPECT_EQ(FormatIsoDate(after.deadlines().correction_notice_due()),
+            "2026-12-21");
+  EXPECT_EQ(after.version(), 2);
+
+  const std::vector<v1::CaseEvent> history = History(affected);
+  ASSERT_EQ(history.size(), 2u);
+  const v1::CaseEvent& event = history[1];
+  EXPECT_EQ(event.type(), v1::CASE_EVENT_TYPE_DEADLINES_RECOMPUTED);
+  EXPECT_EQ(event.actor(), "管理员");
+  EXPECT_EQ(event.sequence(), 2);
+  EXPECT_THAT(event.reason(), HasSubstr(kNotice2027));
+  EXPECT_THAT(event.reason(), HasSubstr("2027"));
+  EXPECT_EQ(FromProtoTimestamp(event.recorded_at()), clock_.Now());
+  EXPECT_EQ(Changes(event),
+            (Pairs{{"deadlines.answer_due", "2027-01-07→2027-01-08"},
+                   {"deadlines.provisional", "true→false"}}));
+
+  // The unaffected case keeps its version and history.
+  EXPECT_EQ(Get(unaffected).version(), 1);
+  EXPECT_EQ(History(unaffected).size(), 1u);
+
+  // The watchers hear about the moved case only.
+  const std::vector<v1::Case> told = parts_->observer.Take();
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].number(), affected);
+  EXPECT_EQ(FormatIsoDate(told[0].deadlines().answer_due()), "2027-01-08");
+
+  // The year is in force and stored, with who loaded it.
+  auto count = AddWorkingDays(D(2026, 12, 10), 20);
+  ASSERT_THAT(count, IsOk());
+  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-08");
+  EXPECT_FALSE(count->provisional());
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0].arrangement.year(), 2027);
+  EXPECT_EQ((*stored)[0].loaded_by, "管理员");
+  v1::GetCalendarYearRequest year;
+  year.set_year(2027);
+  auto got = manager().GetCalendarYear(year);
+  ASSERT_THAT(got, IsOk());
+  EXPECT_TRUE(got->loaded());
+  EXPECT_EQ(got->source(), "loaded by 管理员 at 2026-12-15 10:00");
+}
+
+TEST_F(CalendarManagerTest, LoadingTheSameArrangementAgainChangesNothing) {
+  const std::string number = Log(D(2026, 12, 10));
+  ASSERT_THAT(Load(Json2027()), IsOk());
+  parts_->observer.Take();
+  auto again = Load(Json2027());
+  ASSERT_THAT(again, IsOk());
+  EXPECT_THAT(again->changed_cases(), IsEmpty());
+  EXPECT_EQ(History(number).size(), 2u);
+  EXPECT_EQ(Get(number).version(), 2);
+  EXPECT_THAT(parts_->observer.Take(), IsEmpty());
+}
+
+TEST_F(CalendarManagerTest, ACorrectedYearReplacesTheStoredOne) {
+  const std::string number = Log(D(2026, 12, 10));
+  ASSERT_THAT(Load(Json2027()), IsOk());
+  clock_.Advance(absl::Hours(24));
+  auto corrected = Load(CorrectedJson2027(), "李管理员");
+  ASSERT_THAT(corrected, IsOk());
+  ASSERT_EQ(corrected->changed_cases_size(), 1);
+  EXPECT_EQ(FormatIsoDate(corrected->changed_cases(0).old_answer_due()),
+            "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(corrected->changed_cases(0).new_answer_due()),
+            "2027-01-11");
+
+  const std::vector<v1::CaseEvent> history = History(number);
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[2].type(), v1::CASE_EVENT_TYPE_DEADLINES_RECOMPUTED);
+  EXPECT_EQ(history[2].actor(), "李管理员");
+  EXPECT_THAT(history[2].reason(), HasSubstr(kCorrected2027));
+  EXPECT_EQ(Changes(history[2]),
+            (Pairs{{"deadlines.answer_due", "2027-01-08→2027-01-11"}}));
+
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_THAT((*stored)[0].arrangement.notices(), ElementsAre(kCorrected2027));
+  EXPECT_EQ((*stored)[0].loaded_by, "李管理员");
+}
+
+TEST_F(CalendarManagerTest, ABadFileIsRefusedAndNothingIsStored) {
+  const std::string number = Log(D(2026, 12, 10));
+  const std::map<std::string, std::string> kBad = {
+      {"empty", ""},
+      {"not JSON", "{\"2027\": "},
+      {"not an object", "[2027]"},
+      {"a key that is not a year", R"({"二〇二七": {}})"},
+      {"off days that are not the holiday's days",
+       absl::StrCat(R"({"2027": {"notices": [")", kNotice2027, R"("],
+         "holidays": [{"name": "元旦", "from": "2027-01-01",
+                       "to": "2027-01-03", "days": 3}],
+         "off_days": ["2027-01-01", "2027-01-02"]}})")},
+      {"a make-up working day on a Tuesday",
+       absl::StrCat(R"({"2027": {"notices": [")", kNotice2027, R"("],
+         "holidays": [{"name": "元旦", "from": "2027-01-01",
+                       "to": "2027-01-03", "days": 3}],
+         "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"],
+         "makeup_workdays": ["2027-01-05"]}})")},
+      {"no notice",
+       R"({"2027": {"notices": [],
+         "holidays": [{"name": "元旦", "from": "2027-01-01",
+                       "to": "2027-01-03", "days": 3}],
+         "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"]}})"},
+      {"an unknown field",
+       absl::StrCat(R"({"2027": {"notices": [")", kNotice2027, R"("],
+         "holidays": [{"name": "元旦", "from": "2027-01-01",
+                       "to": "2027-01-03", "days": 3}],
+         "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"],
+         "workdays": []}})")},
+  };
+  for (const auto& [what, json] : kBad) {
+    SCOPED_TRACE(what);
+    EXPECT_THAT(Load(json), StatusIs(absl::StatusCode::kInvalidArgument,
+                                     StartsWith("json: ")));
+  }
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_THAT(*stored, IsEmpty());
+  v1::GetCalendarYearRequest year;
+  year.set_year(2027);
+  auto got = manager().GetCalendarYear(year);
+  ASSERT_THAT(got, IsOk());
+  EXPECT_FALSE(got->loaded());
+  EXPECT_EQ(got->source(), "");
+  EXPECT_EQ(Get(number).version(), 1);
+  EXPECT_EQ(History(number).size(), 1u);
+  EXPECT_TRUE(Get(number).deadlines().provisional());
+}
+
+TEST_F(CalendarManagerTest, LoadingNeedsAnActor) {
+  EXPECT_THAT(Load(Json2027(), ""),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("actor")));
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_THAT(*stored, IsEmpty());
+}
+
+// The year and every recomputed case are stored in one transaction: when one
+// case cannot be recomputed, neither the year nor any case changes.
+TEST_F(CalendarManagerTest, ACaseThatCannotBeRecomputedAbortsTheWholeLoad) {
+  const std::string number = Log(D(2026, 12, 10));
+  // A record the procedure steps would never accept: a 25-day extension.
+  v1::Case broken =
+      ::ogi::testing::MakeStoredCase("default", "李四", D(2026, 12, 11));
+  broken.mutable_procedure()->mutable_extension()->set_working_days(25);
+  ASSERT_THAT(
+      store().CreateCase(broken, ::ogi::testing::MakeEvent(
+                                     v1::CASE_EVENT_TYPE_CREATED, "王科员")),
+      IsOk());
+
+  EXPECT_THAT(Load(Json2027()), ::testing::Not(IsOk()));
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_THAT(*stored, IsEmpty());
+  EXPECT_EQ(History(number).size(), 1u);
+  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-07");
+  auto count = AddWorkingDays(D(2026, 12, 10), 20);
+  ASSERT_THAT(count, IsOk());
+  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-07");  // not in force
+  EXPECT_TRUE(count->provisional());
+}
+
+TEST_F(CalendarManagerTest, AfterARestartInitializePutsTheStoredYearInForce) {
+  TempDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  const std::string path = dir.path() + "/ogi.db";
+  parts_ = std::make_unique<Parts>(&clock_);
+  ASSERT_THAT(parts_->Open(path), IsOk());
+  ASSERT_THAT(manager().Initialize(), IsOk());
+  const std::string number = Log(D(2026, 12, 10));
+  ASSERT_THAT(Load(Json2027()), IsOk());
+
+  // Restart: a new store, registry and manager on the same file.
+  parts_.reset();
+  parts_ = std::make_unique<Parts>(&clock_);
+  ASSERT_THAT(parts_->Open(path), IsOk());
+  auto before = AddWorkingDays(D(2026, 12, 10), 20);
+  ASSERT_THAT(before, IsOk());
+  EXPECT_EQ(FormatIsoDate(before->end()), "2027-01-07");  // built-ins only
+  ASSERT_THAT(manager().Initialize(), IsOk());
+
+  auto after = AddWorkingDays(D(2026, 12, 10), 20);
+  ASSERT_THAT(after, IsOk());
+  EXPECT_EQ(FormatIsoDate(after->end()), "2027-01-08");
+  EXPECT_FALSE(after->provisional());
+  v1::GetCalendarYearRequest year;
+  year.set_year(2027);
+  auto got = manager().GetCalendarYear(year);
+  ASSERT_THAT(got, IsOk());
+  EXPECT_TRUE(got->loaded());
+  EXPECT_EQ(got->source(), "loaded by 管理员 at 2026-12-15 10:00");
+  EXPECT_THAT(got->arrangement().notices(), ElementsAre(kNotice2027));
+  // Cases computed from now on use it; the stored case needs no new event.
+  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-08");
+  EXPECT_EQ(History(number).size(), 2u);
+  EXPECT_FALSE(parts_->case_clock.Compute(Get(number), D(2026, 12, 15))
+                   .value_or(v1::Deadlines())
+                   .provisional());
+}
+
+TEST_F(CalendarManagerTest, InitializeRefreshesStaleListingDates) {
+  // A case stored with no deadlines (e.g. by an older ogi): the listing
+  // columns are empty, so no deadline listing can select it.
+  ASSERT_THAT(
+      store().CreateCase(
+          ::ogi::testing::MakeStoredCase("default", "李四", D(2026, 12, 10)),
+          ::ogi::testing::MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "王科员")),
+      IsOk());
+  AttentionQuery everything;
+  everything.agency_code = "default";
+  everything.answer_due_until = D(2027, 12, 31);
+  everything.notice_due_until = D(2027, 12, 31);
+  auto selected = store().ListCasesNeedingAttention(everything);
+  ASSERT_THAT(selected, IsOk());
+  EXPECT_THAT(*selected, IsEmpty());
+
+  ASSERT_THAT(manager().Initialize(), IsOk());
+  selected = store().ListCasesNeedingAttention(everything);
+  ASSERT_THAT(selected, IsOk());
+  ASSERT_EQ(selected->size(), 1u);
+  const v1::Case& c = (*selected)[0];
+  // Received Thu 2026-12-10: the 补正 notice duty falls due on 2026-12-21.
+  EXPECT_EQ(FormatIsoDate(c.deadlines().correction_notice_due()), "2026-12-21");
+  EXPECT_EQ(FormatIsoDate(c.deadlines().answer_due()), "2027-01-07");
+  EXPECT_EQ(c.version(), 1);  // derived fields only: no new version...
+  EXPECT_EQ(History(c.number()).size(), 1u);  // ... and no event
+}
+
+TEST_F(CalendarManagerTest, GetCalendarYear2025) {
+  v1::GetCalendarYearRequest request;
+  request.set_year(2025);
+  auto year = manager().GetCalendarYear(request);
+  ASSERT_THAT(year, IsOk());
+  EXPECT_TRUE(year->loaded());
+  EXPECT_EQ(year->source(), "builtin");
+  EXPECT_EQ(year->arrangement().year(), 2025);
+  ASSERT_EQ(year->days_size(), 365);
+  EXPECT_EQ(FormatIsoDate(year->days(0).date()), "2025-01-01");
+  EXPECT_EQ(FormatIsoDate(year->days(364).date()), "2025-12-31");
+
+  std::map<std::string, const v1::CalendarDay*> by_date;
+  std::map<v1::DayKind, int> kinds;
+  for (const v1::CalendarDay& day : year->days()) {
+    by_date[FormatIsoDate(day.date())] = &day;
+    ++kinds[day.kind()];
+  }
+  EXPECT_EQ(by_date["2025-10-01"]->kind(), v1::DAY_KIND_HOLIDAY);
+  EXPECT_EQ(by_date["2025-10-01"]->holiday_name(), "国庆节、中秋节");
+  EXPECT_EQ(by_date["2025-10-04"]->kind(), v1::DAY_KIND_HOLIDAY);  // a Sat
+  EXPECT_EQ(by_date["2025-09-28"]->kind(), v1::DAY_KIND_MAKEUP_WORKDAY);
+  EXPECT_EQ(by_date["2025-09-28"]->holiday_name(), "");
+  EXPECT_EQ(by_date["2025-09-26"]->kind(), v1::DAY_KIND_WORKING_WEEKDAY);
+  EXPECT_EQ(by_date["2025-09-27"]->kind(), v1::DAY_KIND_WEEKEND);
+  EXPECT_EQ(by_date["2025-01-28"]->holiday_name(), "春节");
+  // 2025 starts on a Wednesday: 52 Saturdays, 52 Sundays, 261 weekdays.
+  // 28 days off (18 of them weekdays, 10 at weekends) and 5 make-up days
+  // (all at weekends): 243 working weekdays, 104 - 10 - 5 = 89 weekend days.
+  EXPECT_EQ(kinds[v1::DAY_KIND_HOLIDAY], 28);
+  EXPECT_EQ(kinds[v1::DAY_KIND_MAKEUP_WORKDAY], 5);
+  EXPECT_EQ(kinds[v1::DAY_KIND_WEEKEND], 89);
+  EXPECT_EQ(kinds[v1::DAY_KIND_WORKING_WEEKDAY], 243);
+}
+
+TEST_F(CalendarManagerTest, GetCalendarYearWithoutAnArrangement) {
+  v1::GetCalendarYearRequest request;
+  request.set_year(2028);
+  auto year = manager().GetCalendarYear(request);
+  ASSERT_THAT(year, IsOk());
+  EXPECT_FALSE(year->loaded());
+  EXPECT_EQ(year->source(), "");
+  EXPECT_FALSE(year->has_arrangement());
+  ASSERT_EQ(year->days_size(), 366);                      // a leap year
+  EXPECT_EQ(year->days(0).kind(), v1::DAY_KIND_WEEKEND);  // Sat 2028-01-01
+  EXPECT_EQ(year->days(2).kind(), v1::DAY_KIND_WORKING_WEEKDAY);  // Mon
+
+  for (int bad : {0, 1900, 9999}) {
+    request.set_year(bad);
+    EXPECT_THAT(manager().GetCalendarYear(request),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")))
+        << bad;
+  }
+}
+
+TEST_F(CalendarManagerTest, AddWorkingDays) {
+  auto count = AddWorkingDays(D(2025, 9, 26), 20);
+  ASSERT_THAT(count, IsOk());
+  EXPECT_EQ(FormatIsoDate(count->end()), "2025-10-30");
+  EXPECT_FALSE(count->provisional());
+  EXPECT_THAT(count->explanation(),
+              ElementsAre("计入 2025-09-28 调休上班日（第1个工作日）",
+                          "跳过 2025-10-01至2025-10-08 国庆节、中秋节（放假）",
+                          "计入 2025-10-11 调休上班日（第6个工作日）"));
+
+  count = AddWorkingDays(D(2025, 9, 26), 7);  // the 补正 notice duty
+  ASSERT_THAT(count, IsOk());
+  EXPECT_EQ(FormatIsoDate(count->end()), "2025-10-13");
+
+  count = AddWorkingDays(D(2025, 9, 26), 0);
+  ASSERT_THAT(count, IsOk());
+  EXPECT_EQ(FormatIsoDate(count->end()), "2025-09-26");
+  EXPECT_THAT(count->explanation(), IsEmpty());
+
+  count = AddWorkingDays(D(2026, 12, 10), 20);
+  ASSERT_THAT(count, IsOk());
+  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-07");
+  EXPECT_TRUE(count->provisional());
+  EXPECT_THAT(count->provisional_years(), ElementsAre(2027));
+
+  EXPECT_THAT(AddWorkingDays(D(2025, 9, 26), -1),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("days")));
+  EXPECT_THAT(AddWorkingDays(D(2025, 9, 26), 3661),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("days")));
+  EXPECT_THAT(manager().AddWorkingDays(v1::AddWorkingDaysRequest()),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("start")));
+  v1::AddWorkingDaysRequest bad_date;
+  bad_date.mutable_start()->set_year(2025);
+  bad_date.mutable_start()->set_month(2);
+  bad_date.mutable_start()->set_day(29);
+  EXPECT_THAT(manager().AddWorkingDays(bad_date),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("start")));
+}
+
+}  // namespace
+}  // namespace ogi
