@@ -11,17 +11,17 @@
 //      the database file, after a clean shutdown) hold exactly the cases made.
 //
 //  (b) raw: the same schema (ogi's own MigrateSchema) and the same settings
-//      (WAL, synchronous=FULL, foreign_keys=ON) driven directly through the
-//      SQLite C API from one thread, one transaction per case: the sequence
-//      upsert, the `cases` row and the `case_events` row, then COMMIT. That is
-//      the rate a design that commits each request on its own cannot exceed.
+//      (WAL, synchronous=FULL, foreign_keys=ON, as set by ogi::Database::Open)
+//      driven directly through ogi's thin SQLite wrapper (storage/
+//      sqlite_database.h, no store, no group commit) from one thread, one
+//      transaction per case: BEGIN IMMEDIATE, the sequence upsert, the `cases`
+//      row and the `case_events` row, then COMMIT. That is the rate a design
+//      that commits each request on its own cannot exceed.
 //
-// Exits 0 when every check passed, 1 when a check failed, 2 on bad flags.
-// This is a test tool: it may include sqlite3.h, which ogi code outside
-// storage/ must not.
+// Exits 0 when every check passed, 1 when a check failed, 2 when a count flag
+// is out of range (Abseil itself exits 1 on an unknown or malformed flag).
 
 #include <grpcpp/grpcpp.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -40,9 +40,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/numbers.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
@@ -53,9 +57,16 @@
 #include "ogi/v1/case_event.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
 #include "ogi/v1/case_service.pb.h"
+#include "services/common/status_macros.h"
 #include "storage/schema_migrations.h"
 #include "storage/sqlite_database.h"
 #include "tests/common/server_process.h"
+
+ABSL_FLAG(int, clients, 16,
+          "concurrent client threads, each with its own channel");
+ABSL_FLAG(int, cases, 4000,
+          "cases created while measuring, all clients together");
+ABSL_FLAG(int, warmup, 10, "cases each client creates before measuring");
 
 namespace ogi::bench {
 namespace {
@@ -69,45 +80,39 @@ struct Options {
 };
 
 constexpr char kUsage[] =
-    "usage: ogi_case_create_bench [--clients N] [--cases N] [--warmup N]\n"
-    "  --clients N  concurrent client threads, each with its own channel "
-    "(default 16)\n"
-    "  --cases N    cases created while measuring, all clients together "
-    "(default 4000)\n"
-    "  --warmup N   cases each client creates before measuring (default 10)\n";
+    "durable CreateCase throughput through ogi-server against a raw SQLite "
+    "baseline\n  usage: ogi_case_create_bench [--clients N] [--cases N] "
+    "[--warmup N]";
 
-// Parses "--name N" and "--name=N". Returns false (after printing why) on bad
-// input.
+// Reads the flags into *options. Returns false (after printing a one-line
+// error) when a count is out of range: clients and cases must be positive,
+// warmup must not be negative.
 bool ParseFlags(int argc, char** argv, Options* options) {
-  for (int i = 1; i < argc; ++i) {
-    absl::string_view arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
-      std::exit(0);
-    }
-    std::string name(arg);
-    std::string value;
-    const size_t eq = arg.find('=');
-    if (eq != absl::string_view::npos) {
-      name = std::string(arg.substr(0, eq));
-      value = std::string(arg.substr(eq + 1));
-    } else if (i + 1 < argc) {
-      value = argv[++i];
-    }
-    int* target = name == "--clients"  ? &options->clients
-                  : name == "--cases"  ? &options->cases
-                  : name == "--warmup" ? &options->warmup_per_client
-                                       : nullptr;
-    if (target == nullptr) {
-      std::fprintf(stderr, "unknown flag %s\n%s", name.c_str(), kUsage);
-      return false;
-    }
-    if (!absl::SimpleAtoi(value, target) || *target < 0 ||
-        (target != &options->warmup_per_client && *target == 0)) {
-      std::fprintf(stderr, "%s: \"%s\" is not a valid count\n%s", name.c_str(),
-                   value.c_str(), kUsage);
-      return false;
-    }
+  absl::SetProgramUsageMessage(kUsage);
+  // --help lists flags from files named after the binary; name this one.
+  absl::FlagsUsageConfig usage;
+  usage.contains_helpshort_flags = [](absl::string_view file) {
+    return absl::EndsWith(file, "case_create_bench.cc");
+  };
+  usage.contains_help_flags = usage.contains_helpshort_flags;
+  absl::SetFlagsUsageConfig(usage);
+  // The first element is the program name; anything after it is stray.
+  if (absl::ParseCommandLine(argc, argv).size() > 1) {
+    std::fprintf(stderr,
+                 "ogi_case_create_bench: unexpected argument (flags only)\n");
+    return false;
+  }
+  options->clients = absl::GetFlag(FLAGS_clients);
+  options->cases = absl::GetFlag(FLAGS_cases);
+  options->warmup_per_client = absl::GetFlag(FLAGS_warmup);
+  const char* bad = options->clients < 1 ? "--clients must be positive"
+                    : options->cases < 1 ? "--cases must be positive"
+                    : options->warmup_per_client < 0
+                        ? "--warmup must not be negative"
+                        : nullptr;
+  if (bad != nullptr) {
+    std::fprintf(stderr, "ogi_case_create_bench: %s\n", bad);
+    return false;
   }
   return true;
 }
@@ -275,31 +280,28 @@ std::shared_ptr<grpc::Channel> NewChannel(const std::string& address) {
 // (opened read-only after the server stopped).
 absl::Status InspectServerDatabase(const std::string& path, int64_t* cases,
                                    double* avg_case, double* avg_event) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-      SQLITE_OK) {
-    std::string message = sqlite3_errmsg(db);
-    sqlite3_close_v2(db);
-    return absl::UnavailableError(absl::StrCat("open ", path, ": ", message));
-  }
-  sqlite3_stmt* stmt = nullptr;
-  const char* sql =
+  absl::StatusOr<std::unique_ptr<Database>> db =
+      Database::Open(path, Database::Mode::kReadOnly);
+  if (!db.ok()) return db.status();
+  // Integer sums and counts; the means are taken here (as AVG would: 0 for
+  // no rows).
+  absl::StatusOr<Statement> stmt = (*db)->Prepare(
       "SELECT (SELECT COUNT(*) FROM cases), "
-      "(SELECT AVG(LENGTH(payload)) FROM cases), "
-      "(SELECT AVG(LENGTH(payload)) FROM case_events)";
-  absl::Status status;
-  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK ||
-      sqlite3_step(stmt) != SQLITE_ROW) {
-    status = absl::InternalError(
-        absl::StrCat("query ", path, ": ", sqlite3_errmsg(db)));
-  } else {
-    *cases = sqlite3_column_int64(stmt, 0);
-    *avg_case = sqlite3_column_double(stmt, 1);
-    *avg_event = sqlite3_column_double(stmt, 2);
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close_v2(db);
-  return status;
+      "(SELECT COALESCE(SUM(LENGTH(payload)), 0) FROM cases), "
+      "(SELECT COUNT(*) FROM case_events), "
+      "(SELECT COALESCE(SUM(LENGTH(payload)), 0) FROM case_events)");
+  if (!stmt.ok()) return stmt.status();
+  absl::StatusOr<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row)
+    return absl::InternalError(absl::StrCat("query ", path, ": no row"));
+  auto mean = [](int64_t sum, int64_t n) {
+    return n == 0 ? 0.0 : static_cast<double>(sum) / static_cast<double>(n);
+  };
+  *cases = stmt->ColumnInt(0);
+  *avg_case = mean(stmt->ColumnInt(1), stmt->ColumnInt(0));
+  *avg_event = mean(stmt->ColumnInt(3), stmt->ColumnInt(2));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<ServerResult> RunServer(const Options& options) {
@@ -463,80 +465,6 @@ struct RawResult {
   double avg_event_payload = 0;
 };
 
-// Owns prepared statements and the connection; finalizes and closes.
-class RawConnection {
- public:
-  ~RawConnection() {
-    for (sqlite3_stmt* stmt : statements_) sqlite3_finalize(stmt);
-    sqlite3_close_v2(db_);
-  }
-
-  absl::Status Open(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-      return Error("open");
-    }
-    // The same settings as ogi::Database::Open (storage/sqlite_database.cc).
-    return Exec(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-        "PRAGMA foreign_keys=ON;");
-  }
-
-  absl::Status Exec(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return Error(sql);
-    }
-    return absl::OkStatus();
-  }
-
-  absl::StatusOr<sqlite3_stmt*> Prepare(const char* sql) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-                           nullptr) != SQLITE_OK) {
-      return Error(sql);
-    }
-    statements_.push_back(stmt);
-    return stmt;
-  }
-
-  // Runs `stmt` to completion (keeping the first row's column 0 in *first
-  // when asked) and resets it.
-  absl::Status Run(sqlite3_stmt* stmt, int64_t* first = nullptr) {
-    int rc;
-    bool have_row = false;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      if (first != nullptr && !have_row) *first = sqlite3_column_int64(stmt, 0);
-      have_row = true;
-    }
-    sqlite3_reset(stmt);
-    if (rc != SQLITE_DONE) return Error("step");
-    if (first != nullptr && !have_row) return absl::InternalError("no row");
-    return absl::OkStatus();
-  }
-
-  absl::StatusOr<std::string> QueryText(const char* sql) {
-    absl::StatusOr<sqlite3_stmt*> stmt = Prepare(sql);
-    if (!stmt.ok()) return stmt.status();
-    if (sqlite3_step(*stmt) != SQLITE_ROW) return Error(sql);
-    const unsigned char* text = sqlite3_column_text(*stmt, 0);
-    std::string out = text ? reinterpret_cast<const char*>(text) : "";
-    sqlite3_reset(*stmt);
-    return out;
-  }
-
-  sqlite3* db() { return db_; }
-
- private:
-  absl::Status Error(absl::string_view what) {
-    return absl::InternalError(
-        absl::StrCat(what, ": ", db_ ? sqlite3_errmsg(db_) : "no connection"));
-  }
-
-  sqlite3* db_ = nullptr;
-  std::vector<sqlite3_stmt*> statements_;
-};
-
 google::protobuf::Timestamp NowTimestamp() {
   const int64_t micros = absl::ToUnixMicros(absl::Now());
   google::protobuf::Timestamp t;
@@ -616,107 +544,113 @@ absl::StatusOr<RawResult> RunRaw(const Options& options) {
     }
     if (!status.ok()) return status;
   }
-  RawConnection conn;
-  absl::Status status = conn.Open(path);
-  if (!status.ok()) return status;
-  absl::StatusOr<std::string> journal = conn.QueryText("PRAGMA journal_mode");
-  absl::StatusOr<std::string> sync = conn.QueryText("PRAGMA synchronous");
-  absl::StatusOr<std::string> fk = conn.QueryText("PRAGMA foreign_keys");
-  if (!journal.ok() || !sync.ok() || !fk.ok() || *journal != "wal" ||
-      *sync != "2" || *fk != "1") {
+  // A second connection, as before: the migration's closed and checkpointed.
+  absl::StatusOr<std::unique_ptr<Database>> opened =
+      Database::Open(path, Database::Mode::kReadWrite);
+  if (!opened.ok()) return opened.status();
+  Database& db = **opened;
+  std::string journal;
+  {
+    absl::StatusOr<Statement> stmt = db.Prepare("PRAGMA journal_mode");
+    if (!stmt.ok()) return stmt.status();
+    absl::StatusOr<bool> row = stmt->Step();
+    if (row.ok() && *row) journal = stmt->ColumnText(0);
+  }
+  absl::StatusOr<int64_t> sync = db.QueryInt("PRAGMA synchronous");
+  absl::StatusOr<int64_t> fk = db.QueryInt("PRAGMA foreign_keys");
+  if (journal != "wal" || !sync.ok() || !fk.ok() || *sync != 2 || *fk != 1) {
     return absl::InternalError("raw connection settings are not WAL/FULL/FK");
   }
-  std::printf("raw:    %s (journal_mode=%s synchronous=%s foreign_keys=%s)\n",
-              path.c_str(), journal->c_str(), sync->c_str(), fk->c_str());
+  std::printf(
+      "raw:    %s (journal_mode=%s synchronous=%lld foreign_keys=%lld)\n",
+      path.c_str(), journal.c_str(), static_cast<long long>(*sync),
+      static_cast<long long>(*fk));
   std::fflush(stdout);
 
-  // The same statements as storage/sqlite_case_store.cc.
-  absl::StatusOr<sqlite3_stmt*> begin = conn.Prepare("BEGIN IMMEDIATE");
-  absl::StatusOr<sqlite3_stmt*> commit = conn.Prepare("COMMIT");
-  absl::StatusOr<sqlite3_stmt*> agency =
-      conn.Prepare("SELECT id FROM agencies WHERE code = 'default'");
-  absl::StatusOr<sqlite3_stmt*> next = conn.Prepare(
+  // The same statements as storage/sqlite_case_store.cc; Prepare caches them.
+  const std::string kBegin = "BEGIN IMMEDIATE";
+  const std::string kCommit = "COMMIT";
+  const std::string kNext =
       "INSERT INTO case_number_sequences (agency_id, year, last_value) "
       "VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
-      "DO UPDATE SET last_value = last_value + 1 RETURNING last_value");
-  absl::StatusOr<sqlite3_stmt*> insert_case = conn.Prepare(
+      "DO UPDATE SET last_value = last_value + 1 RETURNING last_value";
+  const std::string kInsertCase =
       "INSERT INTO cases (agency_id, number, version, status, applicant_type, "
       "applicant_name, items_text, arrival_date, receipt_date, payload) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  absl::StatusOr<sqlite3_stmt*> insert_event = conn.Prepare(
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const std::string kInsertEvent =
       "INSERT INTO case_events (case_id, sequence, type, recorded_at, actor, "
-      "payload) VALUES (?, ?, ?, ?, ?, ?)");
-  for (const auto* s :
-       {&begin, &commit, &agency, &next, &insert_case, &insert_event}) {
-    if (!s->ok()) return s->status();
+      "payload) VALUES (?, ?, ?, ?, ?, ?)";
+  for (const std::string* sql :
+       {&kBegin, &kCommit, &kNext, &kInsertCase, &kInsertEvent}) {
+    if (absl::StatusOr<Statement> s = db.Prepare(*sql); !s.ok()) {
+      return s.status();
+    }
   }
-  int64_t agency_id = 0;
-  status = conn.Run(*agency, &agency_id);
-  if (!status.ok()) return status;
+  absl::StatusOr<int64_t> agency_id =
+      db.QueryInt("SELECT id FROM agencies WHERE code = 'default'");
+  if (!agency_id.ok()) return agency_id.status();
 
   v1::Case c;
   v1::CaseEvent event;
   std::string case_payload, event_payload, items_text, date;
   double case_bytes = 0, event_bytes = 0;
-  auto insert_one = [&](int index) -> absl::Status {
-    absl::Status s = conn.Run(*begin);
+  // One transaction: BEGIN IMMEDIATE, sequence, case row, event row, COMMIT.
+  // Each Statement is reset when it goes out of scope, before the next one.
+  auto transaction = [&](int index) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(Statement begin, db.Prepare(kBegin));
+    OGI_RETURN_IF_ERROR(begin.Run());
     int64_t sequence = 0;
-    if (s.ok()) {
-      sqlite3_bind_int64(*next, 1, agency_id);
-      sqlite3_bind_int64(*next, 2, 2025);
-      s = conn.Run(*next, &sequence);
+    {
+      OGI_ASSIGN_OR_RETURN(Statement next, db.Prepare(kNext));
+      next.BindInt(1, *agency_id);
+      next.BindInt(2, 2025);
+      OGI_ASSIGN_OR_RETURN(bool row, next.Step());
+      if (!row) return absl::InternalError("no row");
+      sequence = next.ColumnInt(0);
+      OGI_RETURN_IF_ERROR(next.Run());  // finish the statement
     }
-    if (s.ok()) {
-      MakeStoredCase(index, sequence, &c, &event);
-      c.SerializeToString(&case_payload);
-      items_text.clear();
-      for (const v1::RequestedItem& item : c.items()) {
-        absl::StrAppend(&items_text, items_text.empty() ? "" : "\n",
-                        item.description());
-      }
-      date = absl::StrFormat("%04d-%02d-%02d", c.arrival_date().year(),
-                             c.arrival_date().month(), c.arrival_date().day());
-      sqlite3_stmt* st = *insert_case;
-      sqlite3_bind_int64(st, 1, agency_id);
-      sqlite3_bind_text(st, 2, c.number().data(),
-                        static_cast<int>(c.number().size()), SQLITE_TRANSIENT);
-      sqlite3_bind_int64(st, 3, c.version());
-      sqlite3_bind_int64(st, 4, c.status());
-      sqlite3_bind_int64(st, 5, c.applicant().type());
-      sqlite3_bind_text(st, 6, c.applicant().name().data(),
-                        static_cast<int>(c.applicant().name().size()),
-                        SQLITE_TRANSIENT);
-      sqlite3_bind_text(st, 7, items_text.data(),
-                        static_cast<int>(items_text.size()), SQLITE_TRANSIENT);
-      sqlite3_bind_text(st, 8, date.data(), static_cast<int>(date.size()),
-                        SQLITE_TRANSIENT);
-      sqlite3_bind_text(st, 9, date.data(), static_cast<int>(date.size()),
-                        SQLITE_TRANSIENT);
-      sqlite3_bind_blob(st, 10, case_payload.data(),
-                        static_cast<int>(case_payload.size()),
-                        SQLITE_TRANSIENT);
-      s = conn.Run(st);
+    MakeStoredCase(index, sequence, &c, &event);
+    c.SerializeToString(&case_payload);
+    items_text.clear();
+    for (const v1::RequestedItem& item : c.items()) {
+      absl::StrAppend(&items_text, items_text.empty() ? "" : "\n",
+                      item.description());
     }
-    if (s.ok()) {
-      event.SerializeToString(&event_payload);
-      sqlite3_stmt* st = *insert_event;
-      sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(conn.db()));
-      sqlite3_bind_int64(st, 2, event.sequence());
-      sqlite3_bind_int64(st, 3, event.type());
-      sqlite3_bind_int64(st, 4,
-                         event.recorded_at().seconds() * 1000000 +
-                             event.recorded_at().nanos() / 1000);
-      sqlite3_bind_text(st, 5, event.actor().data(),
-                        static_cast<int>(event.actor().size()),
-                        SQLITE_TRANSIENT);
-      sqlite3_bind_blob(st, 6, event_payload.data(),
-                        static_cast<int>(event_payload.size()),
-                        SQLITE_TRANSIENT);
-      s = conn.Run(st);
+    date = absl::StrFormat("%04d-%02d-%02d", c.arrival_date().year(),
+                           c.arrival_date().month(), c.arrival_date().day());
+    {
+      OGI_ASSIGN_OR_RETURN(Statement st, db.Prepare(kInsertCase));
+      st.BindInt(1, *agency_id);
+      st.BindText(2, c.number());
+      st.BindInt(3, c.version());
+      st.BindInt(4, c.status());
+      st.BindInt(5, c.applicant().type());
+      st.BindText(6, c.applicant().name());
+      st.BindText(7, items_text);
+      st.BindText(8, date);
+      st.BindText(9, date);
+      st.BindBlob(10, case_payload);
+      OGI_RETURN_IF_ERROR(st.Run());
     }
-    if (s.ok()) s = conn.Run(*commit);
-    if (!s.ok()) {
-      conn.Exec("ROLLBACK").IgnoreError();
+    event.SerializeToString(&event_payload);
+    {
+      OGI_ASSIGN_OR_RETURN(Statement st, db.Prepare(kInsertEvent));
+      st.BindInt(1, db.LastInsertRowId());
+      st.BindInt(2, event.sequence());
+      st.BindInt(3, event.type());
+      st.BindInt(4, event.recorded_at().seconds() * 1000000 +
+                        event.recorded_at().nanos() / 1000);
+      st.BindText(5, event.actor());
+      st.BindBlob(6, event_payload);
+      OGI_RETURN_IF_ERROR(st.Run());
+    }
+    OGI_ASSIGN_OR_RETURN(Statement commit, db.Prepare(kCommit));
+    return commit.Run();
+  };
+  auto insert_one = [&](int index) -> absl::Status {
+    if (absl::Status s = transaction(index); !s.ok()) {
+      if (db.InTransaction()) db.Exec("ROLLBACK").IgnoreError();
       return absl::InternalError(
           absl::StrCat("raw insert #", index, ": ", s.message()));
     }
@@ -725,6 +659,7 @@ absl::StatusOr<RawResult> RunRaw(const Options& options) {
     return absl::OkStatus();
   };
 
+  absl::Status status;
   const int warmup = options.clients * options.warmup_per_client;
   for (int i = 0; i < warmup; ++i) {
     status = insert_one(i);
@@ -742,10 +677,9 @@ absl::StatusOr<RawResult> RunRaw(const Options& options) {
   result.avg_case_payload = case_bytes / options.cases;
   result.avg_event_payload = event_bytes / options.cases;
 
-  absl::StatusOr<std::string> count =
-      conn.QueryText("SELECT COUNT(*) FROM cases");
+  absl::StatusOr<int64_t> count = db.QueryInt("SELECT COUNT(*) FROM cases");
   if (!count.ok()) return count.status();
-  if (*count != absl::StrCat(warmup + options.cases)) {
+  if (*count != warmup + options.cases) {
     return absl::InternalError(absl::StrCat("raw database holds ", *count,
                                             " cases, expected ",
                                             warmup + options.cases));
