@@ -45,28 +45,16 @@ absl::Status ValidateYear(int year) {
 std::vector<std::string> DescribeNotableDays(
     const std::vector<NotableDay>& days) {
   std::vector<std::string> lines;
-  for (size_t i = 0; i < days.size();) {
-    const DayInfo& info = days[i].info;
-    if (info.kind == v1::DAY_KIND_MAKEUP_WORKDAY) {
-      lines.push_back(absl::StrCat("计入 ", FormatIsoDate(info.day),
-                                   " 调休上班日（第", days[i].ordinal,
-                                   "个工作日）"));
-      ++i;
-      continue;
+  for (const NotableRun& run : GroupNotableDays(days)) {
+    if (run.first.kind == v1::DAY_KIND_MAKEUP_WORKDAY) {
+      lines.push_back(absl::StrCat("计入 ", RunDates(run), " 调休上班日（第",
+                                   run.ordinal, "个工作日）"));
+    } else {
+      lines.push_back(absl::StrCat(
+          "跳过 ", RunDates(run), " ",
+          run.first.holiday_name.empty() ? "休息日" : run.first.holiday_name,
+          "（放假）"));
     }
-    // A run of consecutive days off of the same holiday.
-    size_t j = i + 1;
-    while (j < days.size() && days[j].info.kind == info.kind &&
-           days[j].info.holiday_name == info.holiday_name &&
-           days[j].info.day == days[j - 1].info.day + 1) {
-      ++j;
-    }
-    const absl::CivilDay last = days[j - 1].info.day;
-    lines.push_back(absl::StrCat(
-        "跳过 ", FormatIsoDate(info.day),
-        last == info.day ? "" : absl::StrCat("至", FormatIsoDate(last)), " ",
-        info.holiday_name.empty() ? "休息日" : info.holiday_name, "（放假）"));
-    i = j;
   }
   return lines;
 }

@@ -432,4 +432,27 @@ absl::StatusOr<CalendarDayPeriod> WorkingCalendar::AddCalendarDays(
   return period;
 }
 
+std::vector<NotableRun> GroupNotableDays(const std::vector<NotableDay>& days) {
+  std::vector<NotableRun> runs;
+  for (const NotableDay& day : days) {
+    if (!runs.empty() && day.info.kind == v1::DAY_KIND_HOLIDAY) {
+      NotableRun& run = runs.back();
+      if (run.first.kind == v1::DAY_KIND_HOLIDAY &&
+          run.first.holiday_name == day.info.holiday_name &&
+          run.last + 1 == day.info.day) {
+        run.last = day.info.day;
+        continue;
+      }
+    }
+    runs.push_back({day.info, day.info.day, day.ordinal});
+  }
+  return runs;
+}
+
+std::string RunDates(const NotableRun& run) {
+  if (run.last == run.first.day) return FormatIsoDate(run.first.day);
+  return absl::StrCat(FormatIsoDate(run.first.day), "至",
+                      FormatIsoDate(run.last));
+}
+
 }  // namespace ogi

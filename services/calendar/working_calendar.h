@@ -70,6 +70,22 @@ struct NotableDay {
   int ordinal = 0;
 };
 
+// Consecutive notable days told as one: a holiday's days off in a row, or
+// one counted make-up working day.
+struct NotableRun {
+  DayInfo first;        // kind and holiday name of the run
+  absl::CivilDay last;  // == first.day for a single day
+  int ordinal = 0;      // a make-up day's number in the count; 0 for holidays
+};
+
+// Groups `days` (in date order, as a count lists them) into runs: days off
+// of the same holiday on consecutive dates form one run; every make-up working
+// day is its own.
+std::vector<NotableRun> GroupNotableDays(const std::vector<NotableDay>& days);
+
+// "2025-10-01至2025-10-08", or "2025-09-28" for a single day.
+std::string RunDates(const NotableRun& run);
+
 // The result of WorkingCalendar::AddWorkingDays.
 struct WorkingDayCount {
   absl::CivilDay start;  // not counted

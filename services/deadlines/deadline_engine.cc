@@ -147,26 +147,14 @@ Walk WalkAnswerClock(const WorkingCalendar& calendar, Day clock_start,
 std::string DescribeNotableDays(const std::vector<NotableDay>& days) {
   std::vector<std::string> holidays;
   std::vector<std::string> makeups;
-  for (size_t i = 0; i < days.size();) {
-    const DayInfo& info = days[i].info;
-    if (info.kind != v1::DAY_KIND_HOLIDAY) {
+  for (const NotableRun& run : GroupNotableDays(days)) {
+    if (run.first.kind == v1::DAY_KIND_HOLIDAY) {
+      holidays.push_back(
+          absl::StrCat(RunDates(run), " ", run.first.holiday_name, "放假"));
+    } else {
       makeups.push_back(
-          absl::StrCat(Iso(info.day), "（第", days[i].ordinal, "个工作日）"));
-      ++i;
-      continue;
+          absl::StrCat(RunDates(run), "（第", run.ordinal, "个工作日）"));
     }
-    // Group consecutive days of the same holiday into one range.
-    size_t j = i + 1;
-    while (j < days.size() && days[j].info.kind == v1::DAY_KIND_HOLIDAY &&
-           days[j].info.day == days[j - 1].info.day + 1 &&
-           days[j].info.holiday_name == info.holiday_name) {
-      ++j;
-    }
-    const Day last = days[j - 1].info.day;
-    holidays.push_back(absl::StrCat(
-        Iso(info.day), last == info.day ? "" : absl::StrCat("至", Iso(last)),
-        " ", info.holiday_name, "放假"));
-    i = j;
   }
   std::vector<std::string> parts;
   if (!holidays.empty()) {
