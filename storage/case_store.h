@@ -121,8 +121,6 @@ class CaseStore {
   virtual absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
       const AttentionQuery& query) = 0;
 
-  // Every open case of every agency, in creation order.
-  virtual absl::StatusOr<std::vector<v1::Case>> ListOpenCases() = 0;
 
   // In ONE transaction: stores `years` (replacing stored arrangements of the
   // same years), then applies `mutation` to every open case, writing each

@@ -6,18 +6,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
+#include "services/common/timestamps.h"
 #include "storage/schema_migrations.h"
 
 namespace ogi {
 namespace {
 
-std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
-}
-
 int64_t ToUnixMicros(const google::protobuf::Timestamp& t) {
-  return t.seconds() * 1000000 + t.nanos() / 1000;
+  return absl::ToUnixMicros(FromProtoTimestamp(t));
 }
 
 // The text ListCases searches: every requested item, one per line.
@@ -27,13 +25,8 @@ std::string ItemsText(const v1::Case& c) {
   return absl::StrJoin(parts, "\n");
 }
 
-std::string IsoDateOrEmpty(const v1::Date& d) {
-  if (d.year() == 0) return "";
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
-}
-
 void BindDateOrNull(Statement& stmt, int index, const v1::Date& d) {
-  const std::string text = IsoDateOrEmpty(d);
+  const std::string text = FormatIsoDate(d);
   if (text.empty()) {
     stmt.BindNull(index);
   } else {
@@ -124,7 +117,7 @@ void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
   stmt.BindInt(first + 2, c.applicant().type());
   stmt.BindText(first + 3, c.applicant().name());
   stmt.BindText(first + 4, ItemsText(c));
-  stmt.BindText(first + 5, IsoDateOrEmpty(c.arrival_date()));
+  stmt.BindText(first + 5, FormatIsoDate(c.arrival_date()));
   BindDateOrNull(stmt, first + 6, c.receipt_date());
   stmt.BindBlob(first + 7, StoredPayload(c));
   const v1::Deadlines& d = c.deadlines();
@@ -372,16 +365,10 @@ absl::StatusOr<CasePage> SqliteCaseStore::ListCases(const CaseQuery& query) {
       stmt.BindInt(3, query.applicant_type);
     }
     if (query.received_from) {
-      stmt.BindText(
-          4, absl::StrFormat("%04d-%02d-%02d", query.received_from->year(),
-                             query.received_from->month(),
-                             query.received_from->day()));
+      stmt.BindText(4, FormatIsoDate(*query.received_from));
     }
     if (query.received_to) {
-      stmt.BindText(5,
-                    absl::StrFormat("%04d-%02d-%02d", query.received_to->year(),
-                                    query.received_to->month(),
-                                    query.received_to->day()));
+      stmt.BindText(5, FormatIsoDate(*query.received_to));
     }
     if (!query.text.empty()) stmt.BindText(6, ContainsPattern(query.text));
   };
@@ -478,10 +465,10 @@ SqliteCaseStore::ListCasesNeedingAttention(const AttentionQuery& query) {
                   const std::optional<absl::CivilDay>& until) {
     if (!until) return;
     std::string t = absl::StrCat(column, " <= ?");
-    values.push_back(FormatDay(*until));
+    values.push_back(FormatIsoDate(*until));
     if (from) {
       t = absl::StrCat("(", column, " >= ? AND ", t, ")");
-      values.insert(values.end() - 1, FormatDay(*from));
+      values.insert(values.end() - 1, FormatIsoDate(*from));
     }
     terms.push_back(std::move(t));
   };
@@ -505,19 +492,6 @@ SqliteCaseStore::ListCasesNeedingAttention(const AttentionQuery& query) {
     int index = 1;
     for (const std::string& value : values) stmt.BindText(index++, value);
     if (agency_id != 0) stmt.BindInt(index, agency_id);
-    return CollectCases(stmt, &cases);
-  }));
-  return cases;
-}
-
-absl::StatusOr<std::vector<v1::Case>> SqliteCaseStore::ListOpenCases() {
-  std::vector<v1::Case> cases;
-  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
-    cases.clear();
-    OGI_ASSIGN_OR_RETURN(
-        Statement stmt,
-        db.Prepare(
-            "SELECT id, payload FROM cases WHERE is_open = 1 ORDER BY id"));
     return CollectCases(stmt, &cases);
   }));
   return cases;
@@ -598,8 +572,7 @@ SqliteCaseStore::ListStoredCalendarYears() {
             "calendar_years: stored record does not parse");
       }
       const int64_t micros = stmt.ColumnInt(1);
-      year.loaded_at.set_seconds(micros / 1000000);
-      year.loaded_at.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
+      year.loaded_at = ToProtoTimestamp(absl::FromUnixMicros(micros));
       year.loaded_by = stmt.ColumnText(2);
     }
     return absl::OkStatus();

@@ -54,7 +54,6 @@ class SqliteCaseStore final : public CaseStore {
       absl::string_view agency_code, absl::string_view number) override;
   absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
       const AttentionQuery& query) override;
-  absl::StatusOr<std::vector<v1::Case>> ListOpenCases() override;
   absl::StatusOr<std::vector<v1::Case>> StoreCalendarAndUpdateOpenCases(
       const std::vector<StoredCalendarYear>& years,
       const OpenCaseMutation& mutation) override;

@@ -93,7 +93,7 @@ class FakeSink final : public AlertSink {
 };
 
 // A CaseStore that forwards to another and can run a hook right after
-// ListOpenCases has read the cases (to interleave a change deterministically).
+// the hub has selected the cases (to interleave a change deterministically).
 class HookedStore final : public CaseStore {
  public:
   explicit HookedStore(CaseStore* base) : base_(base) {}
@@ -131,9 +131,6 @@ class HookedStore final : public CaseStore {
   absl::StatusOr<std::vector<v1::CaseEvent>> ListCaseEvents(
       absl::string_view agency_code, absl::string_view number) override {
     return base_->ListCaseEvents(agency_code, number);
-  }
-  absl::StatusOr<std::vector<v1::Case>> ListOpenCases() override {
-    return base_->ListOpenCases();
   }
   absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
       const AttentionQuery& query) override {

@@ -147,11 +147,13 @@ class DeadlineManagerTest : public ::testing::Test {
   std::vector<std::string> FullScan(int within,
                                     const std::string& agency = "default") {
     const Day today = TodayInChina(clock_);
-    auto open = store_->ListOpenCases();
-    EXPECT_THAT(open, IsOk());
+    CaseQuery all;
+    all.agency_code = agency;
+    all.page_size = 1000;
+    auto page = store_->ListCases(all);
+    EXPECT_THAT(page, IsOk());
     std::vector<v1::DeadlineAlert> alerts;
-    for (v1::Case& c : open.value_or(std::vector<v1::Case>{})) {
-      if (c.agency_code() != agency) continue;
+    for (v1::Case& c : page.ok() ? page->cases : std::vector<v1::Case>{}) {
       EXPECT_THAT(case_clock_.Refresh(c, today), IsOk());
       for (v1::DeadlineAlert& a :
            AlertsForCase(c, *calendars_.Current(), today, within)) {
