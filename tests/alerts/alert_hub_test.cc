@@ -17,6 +17,7 @@
 #include "services/procedure/procedure_manager.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
+#include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/store_test_util.h"
 
@@ -33,26 +34,14 @@
 namespace ogi {
 namespace {
 
+using ::ogi::testing::DescribeAlert;
 using ::ogi::testing::IsOk;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using Day = absl::CivilDay;
 
 Day D(int y, int m, int d) { return Day(y, m, d); }
-
-absl::Time NineAm(Day day) {
-  return absl::FromCivil(
-      absl::CivilSecond(day.year(), day.month(), day.day(), 9, 0, 0),
-      ChinaTimeZone());
-}
-
-// "KIND agency/number due left[/threshold]".
-std::string Describe(const v1::DeadlineAlert& a) {
-  return absl::StrCat(
-      v1::AlertKind_Name(a.kind()), " ", a.agency_code(), "/", a.number(), " ",
-      FormatIsoDate(a.due()), " ", a.working_days_left(),
-      a.threshold() > 0 ? absl::StrCat("/", a.threshold()) : "");
-}
+absl::Time NineAm(Day day) { return ::ogi::testing::BeijingAt(day, 9); }
 
 // Records what the hub sends. Thread-safe (the timer thread may push).
 class FakeSink final : public AlertSink {
@@ -70,7 +59,7 @@ class FakeSink final : public AlertSink {
   std::vector<std::string> Take() {
     absl::MutexLock lock(&mu_);
     std::vector<std::string> out;
-    for (const v1::DeadlineAlert& a : alerts_) out.push_back(Describe(a));
+    for (const v1::DeadlineAlert& a : alerts_) out.push_back(DescribeAlert(a));
     last_ = std::move(alerts_);
     alerts_.clear();
     return out;

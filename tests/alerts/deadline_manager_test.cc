@@ -14,6 +14,7 @@
 #include "services/procedure/procedure_manager.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
+#include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/store_test_util.h"
 
@@ -40,12 +41,7 @@ using ::testing::IsEmpty;
 using Day = absl::CivilDay;
 
 Day D(int y, int m, int d) { return Day(y, m, d); }
-
-absl::Time NineAm(Day day) {
-  return absl::FromCivil(
-      absl::CivilSecond(day.year(), day.month(), day.day(), 9, 0, 0),
-      ChinaTimeZone());
-}
+absl::Time NineAm(Day day) { return ::ogi::testing::BeijingAt(day, 9); }
 
 // "KIND number due left[ proposal]".
 std::string Describe(const v1::DeadlineAlert& a) {

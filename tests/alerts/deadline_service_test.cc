@@ -19,6 +19,7 @@
 #include "services/common/civil_date.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
+#include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/store_test_util.h"
 
@@ -30,25 +31,14 @@
 namespace ogi {
 namespace {
 
+using ::ogi::testing::DescribeAlert;
 using ::ogi::testing::IsOk;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using Day = absl::CivilDay;
 
 Day D(int y, int m, int d) { return Day(y, m, d); }
-
-absl::Time NineAm(Day day) {
-  return absl::FromCivil(
-      absl::CivilSecond(day.year(), day.month(), day.day(), 9, 0, 0),
-      ChinaTimeZone());
-}
-
-std::string Describe(const v1::DeadlineAlert& a) {
-  return absl::StrCat(
-      v1::AlertKind_Name(a.kind()), " ", a.agency_code(), "/", a.number(), " ",
-      FormatIsoDate(a.due()), " ", a.working_days_left(),
-      a.threshold() > 0 ? absl::StrCat("/", a.threshold()) : "");
-}
+absl::Time NineAm(Day day) { return ::ogi::testing::BeijingAt(day, 9); }
 
 // A WatchAlerts client: subscribed when constructed, reads on its own thread.
 class Watcher {
@@ -63,7 +53,7 @@ class Watcher {
       v1::DeadlineAlert alert;
       while (reader_->Read(&alert)) {
         absl::MutexLock lock(&mu_);
-        alerts_.push_back(Describe(alert));
+        alerts_.push_back(DescribeAlert(alert));
       }
       const grpc::Status status = reader_->Finish();
       absl::MutexLock lock(&mu_);
@@ -170,7 +160,7 @@ TEST_F(DeadlineServiceTest, ListDeadlines) {
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(FormatIsoDate(response.as_of()), "2025-10-27");
   ASSERT_EQ(response.alerts_size(), 1);
-  EXPECT_EQ(Describe(response.alerts(0)),
+  EXPECT_EQ(DescribeAlert(response.alerts(0)),
             "ALERT_KIND_ANSWER_DUE_SOON default/2025-0001 2025-10-30 3");
 
   grpc::ClientContext bad_context;

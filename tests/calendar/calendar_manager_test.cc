@@ -20,6 +20,7 @@
 #include "services/common/timestamps.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
+#include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/store_test_util.h"
 
@@ -45,7 +46,9 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 using Day = absl::CivilDay;
-using Pairs = std::vector<std::pair<std::string, std::string>>;
+using Pairs = ::ogi::testing::ChangePairs;
+using ::ogi::testing::Changes;
+using ::ogi::testing::RecordingObserver;
 
 Day D(int y, int m, int d) { return Day(y, m, d); }
 
@@ -69,31 +72,6 @@ std::string CorrectedJson2027() {
     "off_days": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04"],
     "makeup_workdays": []}})");
 }
-
-Pairs Changes(const v1::CaseEvent& event) {
-  Pairs changes;
-  for (const v1::FieldChange& change : event.changes()) {
-    changes.emplace_back(change.field(),
-                         change.old_value() + "→" + change.new_value());
-  }
-  return changes;
-}
-
-class RecordingObserver final : public CaseObserver {
- public:
-  void OnCaseChanged(const v1::Case& c) override {
-    absl::MutexLock lock(&mu_);
-    seen_.push_back(c);
-  }
-  std::vector<v1::Case> Take() {
-    absl::MutexLock lock(&mu_);
-    return std::move(seen_);
-  }
-
- private:
-  absl::Mutex mu_;
-  std::vector<v1::Case> seen_ ABSL_GUARDED_BY(mu_);
-};
 
 // A fresh directory under $TMPDIR (or /tmp), removed with its files.
 class TempDir {

@@ -15,6 +15,7 @@
 #include "services/common/timestamps.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
+#include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/store_test_util.h"
 
@@ -33,41 +34,14 @@ using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using Day = absl::CivilDay;
-using Pairs = std::vector<std::pair<std::string, std::string>>;
+using Pairs = ::ogi::testing::ChangePairs;
+absl::Time BeijingAt10(absl::CivilDay day) {
+  return ::ogi::testing::BeijingAt(day, 10);
+}
+using ::ogi::testing::Changes;
+using ::ogi::testing::RecordingObserver;
 
 Day D(int y, int m, int d) { return Day(y, m, d); }
-
-absl::Time TenAm(Day day) {
-  return absl::FromCivil(
-      absl::CivilSecond(day.year(), day.month(), day.day(), 10, 0, 0),
-      ChinaTimeZone());
-}
-
-Pairs Changes(const v1::CaseEvent& event) {
-  Pairs changes;
-  for (const v1::FieldChange& change : event.changes()) {
-    changes.emplace_back(change.field(),
-                         change.old_value() + "→" + change.new_value());
-  }
-  return changes;
-}
-
-// Remembers every case it is told about.
-class RecordingObserver final : public CaseObserver {
- public:
-  void OnCaseChanged(const v1::Case& c) override {
-    absl::MutexLock lock(&mu_);
-    seen_.push_back(c);
-  }
-  std::vector<v1::Case> Take() {
-    absl::MutexLock lock(&mu_);
-    return std::move(seen_);
-  }
-
- private:
-  absl::Mutex mu_;
-  std::vector<v1::Case> seen_ ABSL_GUARDED_BY(mu_);
-};
 
 v1::SendCorrectionNoticeRequest CorrectionNotice(Day sent, Day deadline) {
   v1::SendCorrectionNoticeRequest r;
@@ -152,7 +126,7 @@ class ProcedureManagerTest : public ::testing::Test {
         store_.get(), &clock_, &case_clock_, &observer_, "default");
   }
 
-  void SetDay(Day day) { clock_.Set(TenAm(day)); }
+  void SetDay(Day day) { clock_.Set(BeijingAt10(day)); }
 
   // Logs a case handed in on `received`, with the clock on that day.
   void Log(Day received, v1::Channel channel = v1::CHANNEL_IN_PERSON) {
@@ -187,7 +161,7 @@ class ProcedureManagerTest : public ::testing::Test {
     return events.value_or(std::vector<v1::CaseEvent>{});
   }
 
-  ManualClock clock_{TenAm(D(2025, 9, 26))};
+  ManualClock clock_{BeijingAt10(D(2025, 9, 26))};
   CalendarRegistry calendars_;
   CaseClock case_clock_{&calendars_, ClockPolicy()};
   RecordingObserver observer_;
@@ -351,7 +325,7 @@ TEST_F(ProcedureManagerTest, EachStepIsOneEventWithItsFactsAndTheMovedDates) {
     EXPECT_EQ(event.actor(), "王科员");
     EXPECT_EQ(event.reason(), t.reason);
     EXPECT_EQ(event.sequence(), version + 1);
-    EXPECT_EQ(FromProtoTimestamp(event.recorded_at()), TenAm(t.today));
+    EXPECT_EQ(FromProtoTimestamp(event.recorded_at()), BeijingAt10(t.today));
     EXPECT_EQ(Changes(event), t.changes);
     EXPECT_EQ(event.snapshot().version(), version + 1);
     EXPECT_EQ(event.snapshot().procedure().SerializeAsString(),
@@ -360,7 +334,7 @@ TEST_F(ProcedureManagerTest, EachStepIsOneEventWithItsFactsAndTheMovedDates) {
     const v1::Case stored = Stored();
     EXPECT_EQ(stored.version(), version + 1);
     EXPECT_EQ(FormatIsoDate(stored.deadlines().answer_due()), t.answer_due);
-    EXPECT_EQ(FromProtoTimestamp(stored.updated_at()), TenAm(t.today));
+    EXPECT_EQ(FromProtoTimestamp(stored.updated_at()), BeijingAt10(t.today));
 
     const std::vector<v1::Case> told = observer_.Take();
     ASSERT_EQ(told.size(), 1u);
