@@ -13,6 +13,7 @@
 #include "ogi/v1/procedure_service.pb.h"
 #include "services/cases/case_clock.h"
 #include "services/cases/case_observer.h"
+#include "services/cases/case_step_runner.h"
 #include "services/common/clock.h"
 #include "storage/case_store.h"
 
@@ -52,11 +53,7 @@ class ProcedureManager {
   absl::StatusOr<v1::ProcedureStepResponse> RecordStep(const Request& request,
                                                        absl::string_view actor);
 
-  CaseStore* const store_;
-  const Clock* const clock_;
-  const CaseClock* const case_clock_;
-  CaseObserver* const observer_;
-  const std::string default_agency_code_;
+  const CaseStepRunner runner_;
 };
 
 }  // namespace ogi

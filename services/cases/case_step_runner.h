@@ -1,0 +1,75 @@
+#ifndef OGI_SERVICES_CASES_CASE_STEP_RUNNER_H_
+#define OGI_SERVICES_CASES_CASE_STEP_RUNNER_H_
+
+// Records one step on a stored case: the pattern every service that changes a
+// case after its creation shares (procedural steps, conclusions, reviews,
+// lawsuits). The step runs inside the store's write transaction on the case
+// with its deadlines brought to today; afterwards the deadlines are computed
+// again, every due date that moved is added to the step's event, and the
+// event gets its time and actor. Observers hear of the stored case.
+
+#include <functional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "ogi/v1/case.pb.h"
+#include "ogi/v1/case_event.pb.h"
+#include "services/calendar/working_calendar.h"
+#include "services/cases/case_clock.h"
+#include "services/cases/case_observer.h"
+#include "services/common/clock.h"
+#include "storage/case_store.h"
+
+namespace ogi {
+
+// What a step sees besides the case: the day (in China) and the calendar in
+// force when the call runs.
+struct StepContext {
+  absl::CivilDay today;
+  const WorkingCalendar* calendar = nullptr;
+  const CaseClock* clock = nullptr;
+};
+
+// Changes `c` and returns the event describing the change (type, reason,
+// changes); an error aborts and nothing is written. Quick; must not call the
+// store.
+using CaseStep =
+    std::function<absl::StatusOr<v1::CaseEvent>(v1::Case& c,
+                                                const StepContext& context)>;
+
+// Thread-safe. All pointers must outlive the runner; `observer` may be null.
+class CaseStepRunner {
+ public:
+  CaseStepRunner(CaseStore* store, const Clock* clock,
+                 const CaseClock* case_clock, CaseObserver* observer,
+                 std::string default_agency_code);
+
+  // Validates the actor and the number, applies `step` to the case
+  // `number` of `agency_code` (empty: the default agency) and returns the
+  // case as stored. INVALID_ARGUMENT for a missing actor or a malformed
+  // number, NOT_FOUND for an unknown case, the step's own error otherwise.
+  absl::StatusOr<v1::Case> Run(absl::string_view agency_code,
+                               absl::string_view number,
+                               absl::string_view actor,
+                               const CaseStep& step) const;
+
+  // `code`, or the default agency's code when it is empty.
+  std::string AgencyOrDefault(absl::string_view code) const;
+
+  CaseStore* store() const { return store_; }
+  const Clock* clock() const { return clock_; }
+  const CaseClock* case_clock() const { return case_clock_; }
+
+ private:
+  CaseStore* const store_;
+  const Clock* const clock_;
+  const CaseClock* const case_clock_;
+  CaseObserver* const observer_;
+  const std::string default_agency_code_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_CASES_CASE_STEP_RUNNER_H_
