@@ -22,6 +22,13 @@ const FlagSpec* FindFlag(const std::vector<FlagSpec>& flags,
   return nullptr;
 }
 
+const FlagSpec* FindShortFlag(const std::vector<FlagSpec>& flags, char name) {
+  for (const FlagSpec& flag : flags) {
+    if (flag.short_name == name) return &flag;
+  }
+  return nullptr;
+}
+
 bool StartsWithWords(const CommandSpec& command,
                      const std::vector<std::string>& words) {
   if (words.size() > command.words.size()) return false;
@@ -86,7 +93,15 @@ absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
   bool flags_done = false;  // after "--"
 
   for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
+    std::string arg = args[i];
+    // A command flag's short name stands for its long form.
+    if (!flags_done && arg.size() == 2 && arg[0] == '-' &&
+        parsed.command_ != nullptr) {
+      if (const FlagSpec* spec = FindShortFlag(parsed.command_->flags, arg[1]);
+          spec != nullptr) {
+        arg = absl::StrCat("--", spec->name);
+      }
+    }
     const bool is_flag = !flags_done && arg.size() > 1 && arg[0] == '-';
     if (!is_flag) {
       if (words_done) {
@@ -220,6 +235,10 @@ namespace {
 
 std::string FlagColumn(const FlagSpec& flag) {
   std::string text = absl::StrCat("--", flag.name);
+  if (flag.short_name != '\0') {
+    text =
+        absl::StrCat("-", absl::string_view(&flag.short_name, 1), ", ", text);
+  }
   if (!flag.value_name.empty()) absl::StrAppend(&text, " ", flag.value_name);
   return text;
 }

@@ -5,7 +5,8 @@
 // ("case create"), per-command flags with help text, positional arguments.
 //
 //  - `--flag value` and `--flag=value`; boolean flags take no value (or
-//    `=true`/`=false`); `-h` is `--help`.
+//    `=true`/`=false`); `-h` is `--help`; a command flag with a short name
+//    may also be given as `-x value` (after the command words).
 //  - Global flags may appear before, between or after the command words.
 //    Command flags are known only once the command words are complete, so they
 //    must follow them.
@@ -38,6 +39,7 @@ struct FlagSpec {
   std::string value_name;  // e.g. "DATE"; empty for a boolean flag
   std::string help;
   bool repeated = false;
+  char short_name = '\0';  // e.g. 'o' for `-o`; '\0' for none
 };
 
 struct CommandSpec {

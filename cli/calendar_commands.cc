@@ -1,13 +1,8 @@
 #include "cli/calendar_commands.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 
@@ -114,26 +109,6 @@ void RenderMonthGrid(int year,
 
 std::string DateText(bool present, const v1::Date& date) {
   return present && !IsUnset(date) ? FormatIsoDate(date) : "";
-}
-
-// Reads all of `path`, or standard input for "-".
-absl::StatusOr<std::string> ReadInput(const std::string& path) {
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    if (std::cin.bad()) return UsageError("cannot read standard input");
-    return text.str();
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file.is_open()) {
-    return UsageError(
-        absl::StrCat("cannot read \"", path, "\": ", std::strerror(errno)));
-  }
-  text << file.rdbuf();
-  if (file.bad()) {
-    return UsageError(absl::StrCat("cannot read \"", path, "\""));
-  }
-  return text.str();
 }
 
 }  // namespace
@@ -294,7 +269,7 @@ absl::Status RunCalendarLoad(const ParsedArgs& args,
                              std::ostream& out) {
   v1::LoadCalendarRequest request;
   OGI_ASSIGN_OR_RETURN(*request.mutable_json(),
-                       ReadInput(args.positionals().at(0)));
+                       ReadInputFile(args.positionals().at(0)));
   v1::LoadCalendarResponse response;
   grpc::ClientContext context;
   PrepareContext(options, &context);

@@ -1,13 +1,11 @@
 #include "cli/case_commands.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <utility>
 
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -17,6 +15,9 @@
 #include "absl/types/optional.h"
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
+#include "cli/history_fields.h"
+#include "cli/outcome_text.h"
+#include "cli/proceeding_text.h"
 #include "cli/render.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "services/common/civil_date.h"
@@ -30,10 +31,8 @@ namespace {
 using google::protobuf::EnumDescriptor;
 using Values = std::vector<std::string>;
 
-// Shown for a receipt date that waits for confirmation, and for empty values
-// in the history.
+// Shown for a receipt date that waits for confirmation.
 constexpr char kPendingConfirmation[] = "待确认";
-constexpr char kEmptyValue[] = "（空）";
 // The applicant column of the list is cut to this many display columns.
 constexpr size_t kListApplicantWidth = 24;
 // The items column never shrinks below this, even if lines get longer.
@@ -234,101 +233,6 @@ std::string ItemSummary(const v1::Case& c, size_t width) {
   return TruncateToWidth(first, room) + more;
 }
 
-// Case field paths whose history values are enum identifiers.
-const EnumDescriptor* EnumOfField(absl::string_view field) {
-  if (field == "applicant.type") return v1::ApplicantType_descriptor();
-  if (field == "applicant.id_type") return v1::IdDocumentType_descriptor();
-  if (field == "channel") return v1::Channel_descriptor();
-  if (field == "requested_form") return v1::RequestedForm_descriptor();
-  if (field == "delivery_method") return v1::DeliveryMethod_descriptor();
-  if (field == "status") return v1::CaseStatus_descriptor();
-  if (field == "procedure.fee.method") return v1::FeeMethod_descriptor();
-  if (absl::StartsWith(field, "procedure.consultations[") &&
-      absl::EndsWith(field, "].kind")) {
-    return v1::ConsultedPartyKind_descriptor();
-  }
-  return nullptr;
-}
-
-// The card's Chinese label for a case field path; the path itself for fields
-// this client does not know (a newer server may record more).
-std::string FieldLabel(absl::string_view field) {
-  static const auto* labels =
-      new std::map<std::string, std::string, std::less<>>{
-          {"applicant.name", "申请人"},
-          {"applicant.type", "申请人类型"},
-          {"applicant.id_type", "证件类型"},
-          {"applicant.id_number", "证件号码"},
-          {"applicant.phone", "联系电话"},
-          {"applicant.email", "电子邮箱"},
-          {"applicant.postal_address", "通信地址"},
-          {"channel", "提交方式"},
-          {"arrival_date", "到达日期"},
-          {"confirmation_date", "确认日期"},
-          {"receipt_date", "收到申请日期"},
-          {"items", "所需信息"},
-          {"requested_form", "获取方式"},
-          {"delivery_method", "送达方式"},
-          {"status", "状态"},
-          {"procedure.correction.sent", "补正通知发出日期"},
-          {"procedure.correction.items_to_supplement", "需补正内容"},
-          {"procedure.correction.applicant_deadline", "补正期限"},
-          {"procedure.correction.supplement_received", "收到补正日期"},
-          {"procedure.fee.method", "收费方式"},
-          {"procedure.fee.prior_applications_this_month", "当月此前申请件数"},
-          {"procedure.fee.units", "计费件数"},
-          {"procedure.fee.pages", "页数"},
-          {"procedure.fee.amount_yuan", "收费金额（元）"},
-          {"procedure.fee.served", "收费通知送达日期"},
-          {"procedure.fee.paid", "缴费日期"},
-          {"procedure.extension.working_days", "延长工作日"},
-          {"procedure.extension.approver", "延期批准人"},
-          {"procedure.extension.approved", "延期批准日期"},
-          {"procedure.extension.notified", "延期告知日期"},
-          {"procedure.deferral.new_due", "另行确定的答复期限"},
-          {"procedure.deferral.notified", "另定期限告知日期"},
-          {"procedure.deferral.reason", "另定期限理由"},
-          {"deadlines.answer_due", "答复期限"},
-          {"deadlines.correction_notice_due", "补正通知期限"},
-          {"deadlines.window_end", "申请人期限"},
-          {"deadlines.provisional", "期限暂定"},
-      };
-  auto it = labels->find(field);
-  if (it != labels->end()) return it->second;
-  // procedure.consultations[id=N].<field>
-  static const auto* consultation =
-      new std::map<std::string, std::string, std::less<>>{
-          {"kind", "对象类型"},
-          {"party", "征求对象"},
-          {"sent", "发函日期"},
-          {"party_received", "对方收函日期"},
-          {"reply_received", "收到回复日期"},
-      };
-  absl::string_view rest = field;
-  if (absl::ConsumePrefix(&rest, "procedure.consultations[id=")) {
-    const size_t close = rest.find("].");
-    if (close != absl::string_view::npos) {
-      auto sub = consultation->find(rest.substr(close + 2));
-      if (sub != consultation->end()) {
-        return absl::StrCat("征求意见", rest.substr(0, close), "·",
-                            sub->second);
-      }
-    }
-  }
-  return std::string(field);
-}
-
-// A history value for display: "（空）" when empty, enum identifiers as their
-// labels, lines (e.g. of several items) joined by "；".
-std::string ChangeValue(absl::string_view field, absl::string_view value) {
-  if (value.empty()) return kEmptyValue;
-  if (const EnumDescriptor* type = EnumOfField(field); type != nullptr) {
-    absl::StatusOr<int> number = ParseEnumIdentifier(type, value, field);
-    if (number.ok()) return EnumLabel(type, *number);
-  }
-  return absl::StrReplaceAll(value, {{"\r", ""}, {"\n", "；"}});
-}
-
 }  // namespace
 
 std::vector<CommandSpec> CaseCommandSpecs() {
@@ -484,6 +388,8 @@ void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out) {
                                               c.delivery_method()));
   if (c.has_procedure()) AddProcedureLines(c.procedure(), &card);
   if (c.has_deadlines()) card.Add("答复期限", DeadlineLine(c.deadlines()));
+  AddConclusionLines(c, &card);
+  AddProceedingLines(c, &card);
   card.Add("版本", absl::StrCat(c.version()));
   card.AddIfPresent("登记时间", FormatChinaTime(c.created_at()));
   card.AddIfPresent("更新时间", FormatChinaTime(c.updated_at()));

@@ -35,12 +35,16 @@ absl::StatusOr<v1::UpdateCaseRequest> BuildUpdateCaseRequest(
 
 // Renderers (no trailing blank line).
 // The card shows the procedural record (补正通知, 征求意见, 收费通知, 延期,
-// 另定期限) when present and, when the case carries deadlines, the 答复期限
-// line (see deadline_text.h DeadlineLine).
+// 另定期限) when present; when the case carries deadlines, the 答复期限 line
+// (see deadline_text.h DeadlineLine); once concluded, the outcome and any
+// re-answers (outcome_text.h AddConclusionLines); and its reviews and
+// lawsuits (proceeding_text.h AddProceedingLines).
 void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out);
 // The list table, limited to about kListWidth columns, without footer.
 void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
                      std::ostream& out);
+// One row per event; each change on its own line as "label: old → new" (see
+// history_fields.h).
 void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
                        std::ostream& out);
 

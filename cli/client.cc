@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
@@ -16,6 +17,9 @@
 
 namespace ogi::cli {
 namespace {
+
+constexpr absl::string_view kChecksFailedPayloadUrl =
+    "type.ogi/cli.ChecksFailed";
 
 std::string GetEnv(const char* name) {
   const char* value = std::getenv(name);
@@ -51,7 +55,10 @@ class GrpcStubs final : public ServiceStubs {
         agencies_(v1::AgencyService::NewStub(channel)),
         procedures_(v1::ProcedureService::NewStub(channel)),
         deadlines_(v1::DeadlineService::NewStub(channel)),
-        calendar_(v1::CalendarService::NewStub(channel)) {}
+        calendar_(v1::CalendarService::NewStub(channel)),
+        outcomes_(v1::OutcomeService::NewStub(channel)),
+        proceedings_(v1::ProceedingService::NewStub(channel)),
+        reports_(v1::ReportService::NewStub(channel)) {}
 
   v1::CaseService::StubInterface& Cases() override { return *cases_; }
   v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
@@ -62,6 +69,11 @@ class GrpcStubs final : public ServiceStubs {
     return *deadlines_;
   }
   v1::CalendarService::StubInterface& Calendar() override { return *calendar_; }
+  v1::OutcomeService::StubInterface& Outcomes() override { return *outcomes_; }
+  v1::ProceedingService::StubInterface& Proceedings() override {
+    return *proceedings_;
+  }
+  v1::ReportService::StubInterface& Reports() override { return *reports_; }
 
  private:
   std::unique_ptr<v1::CaseService::Stub> cases_;
@@ -69,6 +81,9 @@ class GrpcStubs final : public ServiceStubs {
   std::unique_ptr<v1::ProcedureService::Stub> procedures_;
   std::unique_ptr<v1::DeadlineService::Stub> deadlines_;
   std::unique_ptr<v1::CalendarService::Stub> calendar_;
+  std::unique_ptr<v1::OutcomeService::Stub> outcomes_;
+  std::unique_ptr<v1::ProceedingService::Stub> proceedings_;
+  std::unique_ptr<v1::ReportService::Stub> reports_;
 };
 
 }  // namespace
@@ -178,8 +193,19 @@ std::string ErrorLine(const absl::Status& status) {
   return absl::StrCat("ogi: ", message);
 }
 
+absl::Status ChecksFailedStatus(absl::string_view message) {
+  absl::Status status = absl::FailedPreconditionError(message);
+  status.SetPayload(kChecksFailedPayloadUrl, absl::Cord("1"));
+  return status;
+}
+
+bool IsChecksFailed(const absl::Status& status) {
+  return !status.ok() && status.GetPayload(kChecksFailedPayloadUrl).has_value();
+}
+
 int ExitCode(const absl::Status& status) {
   if (status.ok()) return 0;
+  if (IsChecksFailed(status)) return 3;
   return IsUsageError(status) ? 2 : 1;
 }
 

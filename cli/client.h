@@ -19,7 +19,10 @@
 #include "ogi/v1/calendar_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
 #include "ogi/v1/deadline_service.grpc.pb.h"
+#include "ogi/v1/outcome_service.grpc.pb.h"
 #include "ogi/v1/procedure_service.grpc.pb.h"
+#include "ogi/v1/proceeding_service.grpc.pb.h"
+#include "ogi/v1/report_service.grpc.pb.h"
 
 namespace ogi::cli {
 
@@ -85,7 +88,17 @@ absl::Status RpcError(const grpc::Status& status, absl::string_view server);
 // "ogi: <message>" for a failed status. REQUIRES: !status.ok().
 std::string ErrorLine(const absl::Status& status);
 
-// 0 for OK, 2 for usage errors, 1 for anything else.
+// A status for a command that did its work and printed its result, but whose
+// result fails its own checks (e.g. an annual report whose identities do not
+// hold): RunOgi still writes the output, then "ogi: <message>" on stderr as a
+// warning, and exits 3 so that scripts can tell.
+absl::Status ChecksFailedStatus(absl::string_view message);
+
+// True for statuses made by ChecksFailedStatus.
+bool IsChecksFailed(const absl::Status& status);
+
+// 0 for OK, 2 for usage errors, 3 for failed checks (see ChecksFailedStatus),
+// 1 for anything else.
 int ExitCode(const absl::Status& status);
 
 // The service stubs `ogi` calls. Implementations own whatever channel they
@@ -98,6 +111,9 @@ class ServiceStubs {
   virtual v1::ProcedureService::StubInterface& Procedures() = 0;
   virtual v1::DeadlineService::StubInterface& Deadlines() = 0;
   virtual v1::CalendarService::StubInterface& Calendar() = 0;
+  virtual v1::OutcomeService::StubInterface& Outcomes() = 0;
+  virtual v1::ProceedingService::StubInterface& Proceedings() = 0;
+  virtual v1::ReportService::StubInterface& Reports() = 0;
 };
 
 // Stubs on an insecure channel to `server` ("host:port"). Connects lazily, on

@@ -12,7 +12,10 @@
 #include "cli/calendar_commands.h"
 #include "cli/case_commands.h"
 #include "cli/deadline_commands.h"
+#include "cli/outcome_commands.h"
 #include "cli/procedure_commands.h"
+#include "cli/proceeding_commands.h"
+#include "cli/report_commands.h"
 #include "services/common/status_macros.h"
 #include "services/common/text.h"
 
@@ -123,6 +126,41 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
     return RunCaseExtend(parsed, options, stubs->Procedures(), out);
   } else if (name == "case defer") {
     return RunCaseDefer(parsed, options, stubs->Procedures(), out);
+  } else if (name == "case conclude") {
+    return RunCaseConclude(parsed, options, stubs->Cases(), stubs->Outcomes(),
+                           out);
+  } else if (name == "case withdraw") {
+    return RunCaseWithdraw(parsed, options, stubs->Outcomes(), out);
+  } else if (name == "case lapse") {
+    return RunCaseLapse(parsed, options, stubs->Outcomes(), out);
+  } else if (name == "case correct-conclusion") {
+    return RunCaseCorrectConclusion(parsed, options, stubs->Cases(),
+                                    stubs->Outcomes(), out);
+  } else if (name == "case reanswer") {
+    return RunCaseReanswer(parsed, options, stubs->Cases(), stubs->Outcomes(),
+                           out);
+  } else if (name == "review file") {
+    return RunReviewFile(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "review progress") {
+    return RunReviewProgress(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "review defend") {
+    return RunReviewDefend(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "review decide") {
+    return RunReviewDecide(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "review list") {
+    return RunReviewList(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "lawsuit file") {
+    return RunLawsuitFile(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "lawsuit progress") {
+    return RunLawsuitProgress(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "lawsuit defend") {
+    return RunLawsuitDefend(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "lawsuit judge") {
+    return RunLawsuitJudge(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "lawsuit appeal") {
+    return RunLawsuitAppeal(parsed, options, stubs->Proceedings(), out);
+  } else if (name == "lawsuit list") {
+    return RunLawsuitList(parsed, options, stubs->Proceedings(), out);
   } else if (name == "deadlines") {
     return RunDeadlines(parsed, options, stubs->Deadlines(), out);
   } else if (name == "alerts") {
@@ -137,6 +175,8 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
                                      err);
   } else if (name == "agency list") {
     return RunAgencyList(parsed, options, stubs->Agencies(), out);
+  } else if (command->words.front() == "report") {
+    return RunReportCommand(name, parsed, options, stubs->Reports(), out);
   }
   // Every entry of AllCommands() has a branch above.
   return absl::InternalError(
@@ -149,8 +189,9 @@ const std::vector<CommandSpec>& AllCommands() {
   static const auto* const kCommands = [] {
     auto* commands = new std::vector<CommandSpec>();
     for (auto specs :
-         {CaseCommandSpecs, ProcedureCommandSpecs, DeadlineCommandSpecs,
-          CalendarCommandSpecs, AgencyCommandSpecs}) {
+         {CaseCommandSpecs, ProcedureCommandSpecs, OutcomeCommandSpecs,
+          ProceedingCommandSpecs, DeadlineCommandSpecs, CalendarCommandSpecs,
+          AgencyCommandSpecs, ReportCommandSpecs}) {
       for (CommandSpec& spec : specs()) commands->push_back(std::move(spec));
     }
     commands->push_back({{"help"},
@@ -170,18 +211,21 @@ std::string OverviewHelp() {
   return absl::StrCat(
       "ogi: log and track applications for government information "
       "disclosure (政府信息公开申请):\nthe cases, their procedural steps "
-      "(补正, 征求意见, 收费, 延期), statutory deadlines\nand the "
+      "(补正, 征求意见, 收费, 延期), their outcomes,\nthe administrative "
+      "reviews and lawsuits against them, statutory deadlines and\nthe "
       "working-day calendar.\n\n"
       "Usage: ogi [global flags] COMMAND [flags]\n\nCommands:\n",
       CommandList(commands, 0), "\nGlobal flags (accepted anywhere):\n",
       GlobalFlagList(),
       "\nEnum values are lower-case identifiers (e.g. natural_person, "
-      "in_person); dates are YYYY-MM-DD.\n"
+      "in_person, disclosed,\nrevoked); dates are YYYY-MM-DD.\n"
       "Deadlines count working days (工作日) on the State Council's holiday "
       "arrangements;\na date marked 暂定 rests on a year whose arrangement is "
       "not loaded yet.\n"
       "\"ogi alerts --watch\" runs until Ctrl-C; without --watch it prints "
       "the current alerts once.\n"
+      "\"ogi report show YEAR\" prints the annual report (年度报告); exit "
+      "code 3 means it fails\nits checks (see \"ogi report check YEAR\").\n"
       "Run \"ogi COMMAND --help\" for a command's flags.\n");
 }
 
@@ -192,6 +236,11 @@ int RunOgi(const std::vector<std::string>& args, const Environment& env,
   // leaves a partial table behind.
   std::ostringstream buffer;
   const absl::Status status = Run(args, env, make_stubs, buffer, out, err);
+  if (IsChecksFailed(status)) {
+    // The command's result stands; the failed checks are a warning.
+    out << buffer.str();
+    out.flush();
+  }
   if (!status.ok()) {
     err << ErrorLine(status) << '\n';
     err.flush();

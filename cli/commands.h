@@ -31,7 +31,9 @@ std::string OverviewHelp();
 // writes (and flushes) each alert as it arrives; on failure writes exactly one
 // line "ogi: <message>" to `err`. Warnings of a successful command (e.g. a
 // provisional date) also go to `err`. Returns the exit code: 0 on success, 2
-// for usage errors (nothing was sent), 1 for failed calls and other errors.
+// for usage errors (nothing was sent), 1 for failed calls and other errors,
+// 3 for a command whose result fails its checks (see ChecksFailedStatus): its
+// output is written, and its warning is the line on `err`.
 int RunOgi(const std::vector<std::string>& args, const Environment& env,
            const StubsFactory& make_stubs, std::ostream& out,
            std::ostream& err);

@@ -1,5 +1,11 @@
 #include "cli/flag_values.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -64,6 +70,25 @@ absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
                                    " to ", max));
   }
   return number;
+}
+
+absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
+  std::ostringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+    if (std::cin.bad()) return UsageError("cannot read standard input");
+    return text.str();
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file.is_open()) {
+    return UsageError(
+        absl::StrCat("cannot read \"", path, "\": ", std::strerror(errno)));
+  }
+  text << file.rdbuf();
+  if (file.bad()) {
+    return UsageError(absl::StrCat("cannot read \"", path, "\""));
+  }
+  return text.str();
 }
 
 absl::Status WriteJson(const google::protobuf::Message& message,

@@ -4,7 +4,8 @@
 // Turning command-line flag values into API values, for every `ogi` command:
 // enum identifiers, YYYY-MM-DD dates, whole numbers, required text. Every
 // error is a usage error (see args.h) whose message starts with the flag,
-// e.g. "--sent: required (YYYY-MM-DD)". Pure; thread-safe.
+// e.g. "--sent: required (YYYY-MM-DD)". Pure (but for ReadInputFile, which
+// reads a FILE argument); thread-safe.
 
 #include <cstdint>
 #include <ostream>
@@ -82,6 +83,11 @@ absl::StatusOr<std::string> RequiredTextFlag(const ParsedArgs& args,
 absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
                                       absl::string_view what, int32_t min,
                                       int32_t max);
+
+// All of the file at `path`, or of standard input for "-": the text of a
+// FILE argument or flag. Usage error "cannot read "<path>": <reason>"
+// otherwise (nothing was sent).
+absl::StatusOr<std::string> ReadInputFile(const std::string& path);
 
 // Writes the indented JSON form of `message` (see render.h ToJson) and a
 // newline.

@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -47,6 +49,45 @@ struct AttentionQuery {
   std::optional<absl::CivilDay> notice_due_from, notice_due_until;
   std::optional<absl::CivilDay> window_end_from, window_end_until;
 };
+
+// What a deadline listing needs of one open case, read from the summary
+// columns a case row carries beside its record (ForEachDeadlineSummary), so
+// that a listing need not parse every record. The dates are those of the
+// case's stored deadlines, computed when the case was last written; none of
+// them depends on the day, so a listing brings them to its day by calendar
+// arithmetic alone, as DeadlinesAsOf does (services/alerts/deadline_alerts.h).
+// When that is not enough (DeadlinesNeedFullComputation), `record` holds the
+// whole case instead.
+struct CaseDeadlineSummary {
+  int64_t creation_order = 0;  // grows with each case created (the row id)
+  std::string agency_code;
+  std::string number;
+  std::string applicant_name;
+  // deadlines.answer_due, when set.
+  std::optional<absl::CivilDay> answer_due;
+  // deadlines.correction_notice_due while no 补正 notice is sent.
+  std::optional<absl::CivilDay> notice_due;
+  // deadlines.window_end while an applicant window is open (window_kind set).
+  std::optional<absl::CivilDay> window_end;
+  v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
+  bool provisional = false;  // deadlines.provisional
+  // The stored case, exactly when DeadlinesNeedFullComputation(*record);
+  // null otherwise.
+  std::unique_ptr<v1::Case> record;
+};
+
+// True when the stored deadlines of `c` cannot be brought to another day by
+// calendar arithmetic alone: none are stored, or the answer clock has an open
+// pause (a consultation awaiting its reply, a fee notice awaiting payment),
+// since how many counted days are left while paused is not a calendar
+// difference. Such a case's deadlines must be computed in full.
+inline bool DeadlinesNeedFullComputation(const v1::Case& c) {
+  if (!c.has_deadlines()) return true;
+  for (const v1::Consultation& consultation : c.procedure().consultations()) {
+    if (!consultation.has_reply_received()) return true;
+  }
+  return c.procedure().has_fee() && !c.procedure().fee().has_paid();
+}
 
 struct CasePage {
   std::vector<v1::Case> cases;
@@ -121,6 +162,18 @@ class CaseStore {
   virtual absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
       const AttentionQuery& query) = 0;
 
+  // Calls `visit` once for each case ListCasesNeedingAttention(query) would
+  // return, with its summary (the record only where it is needed), in no
+  // particular order (creation_order tells the creation order), all from one
+  // consistent snapshot. Streamed: a list of tens of thousands of summaries
+  // would cost more to build than to read. `visit` may move from the summary;
+  // it runs inside the store's read (for an in-memory database, on the
+  // writer), so it must be quick and must not call back into the store.
+  // Returns the first error of `visit`, which ends the listing; NOT_FOUND for
+  // an unknown agency; DATA_LOSS when a stored record or date does not parse.
+  virtual absl::Status ForEachDeadlineSummary(
+      const AttentionQuery& query,
+      absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) = 0;
 
   // In ONE transaction: stores `years` (replacing stored arrangements of the
   // same years), then applies `mutation` to every open case, writing each

@@ -1,17 +1,76 @@
 #include "storage/schema_migrations.h"
 
 #include <array>
+#include <cstdint>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "ogi/v1/case.pb.h"
+#include "services/common/status_macros.h"
+#include "storage/case_store.h"
 
 namespace ogi {
 namespace {
 
-// Migration N is kMigrations[N - 1]. Never edit a migration that has shipped:
-// append a new one.
-constexpr std::array<const char*, 3> kMigrations = {
+// Migration 4's backfill: the deadline summary columns of every stored case.
+// The ALTER TABLE defaults (no window, not provisional, summary exact) are
+// right for most cases, so only the others are written. A record that does
+// not parse is marked compute_in_full: listings then read it, and report it,
+// as they did before the summary existed.
+absl::Status BackfillDeadlineSummaries(Database& db) {
+  struct Row {
+    int64_t id;
+    int64_t window_kind;
+    bool provisional;
+    bool compute_in_full;
+  };
+  std::vector<Row> rows;
+  {
+    OGI_ASSIGN_OR_RETURN(Statement select,
+                         db.Prepare("SELECT id, payload FROM cases"));
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool more, select.Step());
+      if (!more) break;
+      v1::Case c;
+      const bool parsed = c.ParseFromString(select.ColumnBlob(1));
+      const Row row = {select.ColumnInt(0),
+                       parsed ? c.deadlines().window_kind() : 0,
+                       parsed && c.deadlines().provisional(),
+                       !parsed || DeadlinesNeedFullComputation(c)};
+      if (row.window_kind != 0 || row.provisional || row.compute_in_full) {
+        rows.push_back(row);
+      }
+    }
+  }
+  // Written after the scan: SQLite leaves undefined what a running SELECT
+  // sees of rows its own connection changes.
+  for (const Row& row : rows) {
+    OGI_ASSIGN_OR_RETURN(
+        Statement update,
+        db.Prepare("UPDATE cases SET window_kind = ?, provisional = ?, "
+                   "compute_in_full = ? WHERE id = ?"));
+    update.BindInt(1, row.window_kind);
+    update.BindInt(2, row.provisional);
+    update.BindInt(3, row.compute_in_full);
+    update.BindInt(4, row.id);
+    OGI_RETURN_IF_ERROR(update.Run());
+  }
+  return absl::OkStatus();
+}
+
+// One forward migration: `sql`, then `backfill` (when set) for new columns
+// whose values only the stored records hold, which SQL cannot read. Both run
+// in the migration's transaction.
+struct Migration {
+  const char* sql;
+  absl::Status (*backfill)(Database& db) = nullptr;
+};
+
+// Migration N is kMigrations[N - 1]. Never edit a migration that has shipped
+// (nor what its backfill writes): append a new one.
+const std::array<Migration, 5> kMigrations = {{
     // 1: agencies, cases and their append-only history.
-    R"sql(
+    {R"sql(
 CREATE TABLE agencies (
   id          INTEGER PRIMARY KEY,
   code        TEXT NOT NULL UNIQUE,
@@ -61,17 +120,17 @@ CREATE TRIGGER case_events_are_append_only_delete BEFORE DELETE ON case_events
 BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 CREATE TRIGGER cases_are_never_deleted BEFORE DELETE ON cases
 BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END;
-)sql",
+)sql"},
 
     // 2: indexes for the list filters (receipt-date range, status).
-    R"sql(
+    {R"sql(
 CREATE INDEX cases_by_receipt_date ON cases (agency_id, receipt_date);
 CREATE INDEX cases_by_status ON cases (agency_id, status, id);
-)sql",
+)sql"},
 
     // 3: the statutory clock: derived deadline columns for deadline listings,
     // and holiday arrangements loaded at run time.
-    R"sql(
+    {R"sql(
 ALTER TABLE cases ADD COLUMN is_open INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE cases ADD COLUMN answer_due TEXT;
 ALTER TABLE cases ADD COLUMN notice_due TEXT;  -- 补正 notice due, while unsent
@@ -88,8 +147,107 @@ CREATE TABLE calendar_years (
   loaded_at  INTEGER NOT NULL,  -- Unix microseconds
   loaded_by  TEXT NOT NULL
 );
+)sql"},
+
+    // 4: deadline listings read summaries, not records: the rest of what an
+    // alert needs as columns (see CaseDeadlineSummary), filled from the
+    // stored records by BackfillDeadlineSummaries, and migration 3's date
+    // indexes widened to cover every summary column, so that each date range
+    // of a listing is one index range scan with no table lookup. agency_id
+    // follows the date: a listing of every agency scans the same ranges.
+    {R"sql(
+ALTER TABLE cases ADD COLUMN window_kind INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
+-- 1 when a listing must compute the deadlines in full, from the record
+-- (DeadlinesNeedFullComputation in storage/case_store.h).
+ALTER TABLE cases ADD COLUMN compute_in_full INTEGER NOT NULL DEFAULT 0;
+DROP INDEX cases_by_answer_due;
+DROP INDEX cases_by_notice_due;
+DROP INDEX cases_by_window_end;
+CREATE INDEX cases_summary_by_answer_due ON cases (is_open, answer_due,
+  agency_id, number, applicant_name, notice_due, window_end, window_kind,
+  provisional, compute_in_full);
+CREATE INDEX cases_summary_by_notice_due ON cases (is_open, notice_due,
+  agency_id, number, applicant_name, answer_due, window_end, window_kind,
+  provisional, compute_in_full);
+CREATE INDEX cases_summary_by_window_end ON cases (is_open, window_end,
+  agency_id, number, applicant_name, answer_due, notice_due, window_kind,
+  provisional, compute_in_full);
 )sql",
-};
+     BackfillDeadlineSummaries},
+
+    // 5: the annual report: columns that place a case in a year (its
+    // conclusion date, whether it has reviews or lawsuits), and what staff
+    // enter per agency and year, kept as append-only versions. Records
+    // stored before this version have no conclusion, review or lawsuit, so
+    // the column defaults are right and nothing needs a backfill.
+    {R"sql(
+ALTER TABLE cases ADD COLUMN concluded_on TEXT;  -- conclusion.served
+ALTER TABLE cases ADD COLUMN has_proceedings INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX cases_by_conclusion ON cases (agency_id, concluded_on);
+CREATE INDEX cases_with_proceedings ON cases (agency_id)
+  WHERE has_proceedings = 1;
+
+-- Table 二 figures (ogi.v1.Table2) and prose (ogi.v1.ReportProse): the
+-- newest row of an agency and year is in force.
+CREATE TABLE report_figures (
+  id           INTEGER PRIMARY KEY,
+  agency_id    INTEGER NOT NULL REFERENCES agencies(id),
+  year         INTEGER NOT NULL,
+  payload      BLOB NOT NULL,
+  recorded_at  INTEGER NOT NULL,  -- Unix microseconds
+  recorded_by  TEXT NOT NULL
+);
+CREATE INDEX report_figures_by_year ON report_figures (agency_id, year, id);
+CREATE TABLE report_prose (
+  id           INTEGER PRIMARY KEY,
+  agency_id    INTEGER NOT NULL REFERENCES agencies(id),
+  year         INTEGER NOT NULL,
+  payload      BLOB NOT NULL,
+  recorded_at  INTEGER NOT NULL,
+  recorded_by  TEXT NOT NULL
+);
+CREATE INDEX report_prose_by_year ON report_prose (agency_id, year, id);
+-- The register of rules and normative documents (ogi.v1.RegisteredDocument):
+-- the newest row of a document_id is its current version.
+CREATE TABLE report_documents (
+  id           INTEGER PRIMARY KEY,
+  agency_id    INTEGER NOT NULL REFERENCES agencies(id),
+  document_id  INTEGER NOT NULL,
+  payload      BLOB NOT NULL,
+  recorded_at  INTEGER NOT NULL,
+  recorded_by  TEXT NOT NULL
+);
+CREATE INDEX report_documents_by_agency
+  ON report_documents (agency_id, document_id, id);
+-- Locked reports (ogi.v1.LockedReport): one per agency and year, forever.
+CREATE TABLE report_locks (
+  id           INTEGER PRIMARY KEY,
+  agency_id    INTEGER NOT NULL REFERENCES agencies(id),
+  year         INTEGER NOT NULL,
+  payload      BLOB NOT NULL,
+  recorded_at  INTEGER NOT NULL,
+  recorded_by  TEXT NOT NULL,
+  UNIQUE (agency_id, year)
+);
+CREATE TRIGGER report_figures_append_only_update BEFORE UPDATE ON report_figures
+BEGIN SELECT RAISE(ABORT, 'report_figures is append-only'); END;
+CREATE TRIGGER report_figures_append_only_delete BEFORE DELETE ON report_figures
+BEGIN SELECT RAISE(ABORT, 'report_figures is append-only'); END;
+CREATE TRIGGER report_prose_append_only_update BEFORE UPDATE ON report_prose
+BEGIN SELECT RAISE(ABORT, 'report_prose is append-only'); END;
+CREATE TRIGGER report_prose_append_only_delete BEFORE DELETE ON report_prose
+BEGIN SELECT RAISE(ABORT, 'report_prose is append-only'); END;
+CREATE TRIGGER report_documents_append_only_update BEFORE UPDATE ON report_documents
+BEGIN SELECT RAISE(ABORT, 'report_documents is append-only'); END;
+CREATE TRIGGER report_documents_append_only_delete BEFORE DELETE ON report_documents
+BEGIN SELECT RAISE(ABORT, 'report_documents is append-only'); END;
+CREATE TRIGGER report_locks_are_final_update BEFORE UPDATE ON report_locks
+BEGIN SELECT RAISE(ABORT, 'a locked report is never changed'); END;
+CREATE TRIGGER report_locks_are_final_delete BEFORE DELETE ON report_locks
+BEGIN SELECT RAISE(ABORT, 'a locked report is never changed'); END;
+)sql"},
+}};
 
 }  // namespace
 
@@ -111,9 +269,16 @@ absl::Status MigrateSchema(Database& db, int target) {
   }
   for (int version = static_cast<int>(*current) + 1; version <= target;
        ++version) {
+    const Migration& migration = kMigrations[version - 1];
     absl::Status status =
-        db.Exec(absl::StrCat("BEGIN IMMEDIATE;", kMigrations[version - 1],
-                             "PRAGMA user_version = ", version, "; COMMIT;"));
+        db.Exec(absl::StrCat("BEGIN IMMEDIATE;", migration.sql));
+    if (status.ok() && migration.backfill != nullptr) {
+      status = migration.backfill(db);
+    }
+    if (status.ok()) {
+      status =
+          db.Exec(absl::StrCat("PRAGMA user_version = ", version, "; COMMIT;"));
+    }
     if (!status.ok()) {
       db.Exec("ROLLBACK").IgnoreError();
       return absl::Status(status.code(),

@@ -1,8 +1,12 @@
 #include "storage/sqlite_case_store.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -10,6 +14,7 @@
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "storage/schema_migrations.h"
+#include "storage/sqlite_rows.h"
 
 namespace ogi {
 namespace {
@@ -45,6 +50,8 @@ std::string ContainsPattern(absl::string_view text) {
   return pattern;
 }
 
+}  // namespace
+
 absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code) {
   OGI_ASSIGN_OR_RETURN(Statement stmt,
                        db.Prepare("SELECT id FROM agencies WHERE code = ?"));
@@ -56,6 +63,8 @@ absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code) {
   }
   return stmt.ColumnInt(0);
 }
+
+namespace {
 
 struct CaseRow {
   int64_t id = 0;
@@ -130,6 +139,12 @@ void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
                  d.window_kind() == v1::APPLICANT_WINDOW_KIND_UNSPECIFIED
                      ? v1::Date()
                      : d.window_end());
+  stmt.BindInt(first + 12, d.window_kind());
+  stmt.BindInt(first + 13, d.provisional());
+  stmt.BindInt(first + 14, DeadlinesNeedFullComputation(c));
+  // What places the case in an annual report (ListCasesForReport).
+  BindDateOrNull(stmt, first + 15, c.conclusion().served());
+  stmt.BindInt(first + 16, c.reviews_size() + c.lawsuits_size() > 0);
 }
 
 absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
@@ -140,16 +155,19 @@ absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
           "UPDATE cases SET version = ?, status = ?, applicant_type = "
           "?, applicant_name = ?, items_text = ?, arrival_date = ?, "
           "receipt_date = ?, payload = ?, is_open = ?, answer_due = ?, "
-          "notice_due = ?, window_end = ? WHERE id = ? AND version = ?"));
+          "notice_due = ?, window_end = ?, window_kind = ?, provisional = ?, "
+          "compute_in_full = ?, concluded_on = ?, has_proceedings = ? "
+          "WHERE id = ? AND version = ?"));
   BindCaseColumns(update, 1, c);
-  update.BindInt(13, id);
-  update.BindInt(14, old_version);
+  update.BindInt(18, id);
+  update.BindInt(19, old_version);
   return update.Run();
 }
 
-// Reads (id, payload) rows of a statement into cases.
+}  // namespace
+
 absl::Status CollectCases(Statement& stmt, std::vector<v1::Case>* cases,
-                          std::vector<int64_t>* ids = nullptr) {
+                          std::vector<int64_t>* ids) {
   while (true) {
     OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return absl::OkStatus();
@@ -159,6 +177,186 @@ absl::Status CollectCases(Statement& stmt, std::vector<v1::Case>* cases,
           "case row ", stmt.ColumnInt(0), ": stored record does not parse"));
     }
   }
+}
+
+namespace {
+
+// One date range of an AttentionQuery: the cases whose `column` lies in
+// [from, until] (from optional).
+struct DateRange {
+  const char* column;
+  // The index that serves the range; it covers every summary column, so a
+  // summary listing never reads the table (migration 4).
+  const char* index;
+  std::optional<absl::CivilDay> CaseDeadlineSummary::*field;
+  std::optional<absl::CivilDay> from;
+  absl::CivilDay until;
+
+  bool Contains(const CaseDeadlineSummary& s) const {
+    const std::optional<absl::CivilDay>& day = s.*field;
+    return day.has_value() && (!from || *day >= *from) && *day <= until;
+  }
+};
+
+// The ranges of `query` that apply (those with `until` set), in a fixed order.
+std::vector<DateRange> RangesOf(const AttentionQuery& query) {
+  std::vector<DateRange> ranges;
+  auto add = [&](const char* column, const char* index,
+                 std::optional<absl::CivilDay> CaseDeadlineSummary::*field,
+                 const std::optional<absl::CivilDay>& from,
+                 const std::optional<absl::CivilDay>& until) {
+    if (until) ranges.push_back({column, index, field, from, *until});
+  };
+  add("answer_due", "cases_summary_by_answer_due",
+      &CaseDeadlineSummary::answer_due, query.answer_due_from,
+      query.answer_due_until);
+  add("notice_due", "cases_summary_by_notice_due",
+      &CaseDeadlineSummary::notice_due, query.notice_due_from,
+      query.notice_due_until);
+  add("window_end", "cases_summary_by_window_end",
+      &CaseDeadlineSummary::window_end, query.window_end_from,
+      query.window_end_until);
+  return ranges;
+}
+
+// A UNION ALL of one index range scan per range, each selecting `columns`
+// of the open cases in it, led by the range's position in `ranges` when
+// `numbered`; a case in several ranges comes once per range. Parameter ?1 is
+// the agency id (used only when `by_agency`); the dates follow, bound by
+// BindRangeScans. (SQLite does not turn an OR of the ranges into such scans:
+// it walked every open case instead.)
+std::string RangeScansSql(const std::vector<DateRange>& ranges,
+                          absl::string_view columns, bool numbered,
+                          bool by_agency) {
+  std::vector<std::string> scans;
+  int parameter = 2;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    const DateRange& r = ranges[i];
+    std::string where = "is_open = 1";
+    if (r.from) {
+      absl::StrAppend(&where, " AND ", r.column, " >= ?", parameter++);
+    }
+    absl::StrAppend(&where, " AND ", r.column, " <= ?", parameter++);
+    if (by_agency) where += " AND agency_id = ?1";
+    scans.push_back(
+        absl::StrCat("SELECT ", numbered ? absl::StrCat(i, ", ") : "", columns,
+                     " FROM cases INDEXED BY ", r.index, " WHERE ", where));
+  }
+  return absl::StrJoin(scans, " UNION ALL ");
+}
+
+// Binds the dates of RangeScansSql's ranges and ?1 = `agency_id` (0: none).
+void BindRangeScans(Statement& stmt, const std::vector<DateRange>& ranges,
+                    int64_t agency_id) {
+  if (agency_id != 0) stmt.BindInt(1, agency_id);
+  int parameter = 2;
+  for (const DateRange& r : ranges) {
+    if (r.from) stmt.BindText(parameter++, FormatIsoDate(*r.from));
+    stmt.BindText(parameter++, FormatIsoDate(r.until));
+  }
+}
+
+// The id of `query.agency_code`, or 0 for every agency. NOT_FOUND for an
+// unknown agency.
+absl::StatusOr<int64_t> AgencyFilter(Database& db,
+                                     const AttentionQuery& query) {
+  if (query.agency_code.empty()) return 0;
+  return AgencyId(db, query.agency_code);
+}
+
+// The code of every agency, by id.
+absl::StatusOr<std::map<int64_t, std::string>> AgencyCodes(Database& db) {
+  OGI_ASSIGN_OR_RETURN(Statement stmt,
+                       db.Prepare("SELECT id, code FROM agencies"));
+  std::map<int64_t, std::string> codes;
+  while (true) {
+    OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return codes;
+    codes[stmt.ColumnInt(0)] = stmt.ColumnText(1);
+  }
+}
+
+// A stored date, exactly "YYYY-MM-DD" as BindDateOrNull writes it; nullopt
+// for anything else. ParseIsoDate would do, but a listing reads three dates
+// a case, and its general error reporting made them a tenth of the listing.
+std::optional<absl::CivilDay> ParseStoredDate(absl::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  int parts[3] = {0, 0, 0};  // year, month, day
+  for (size_t i = 0, part = 0; i < text.size(); ++i) {
+    if (i == 4 || i == 7) {
+      ++part;
+    } else if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      parts[part] = parts[part] * 10 + (text[i] - '0');
+    } else {
+      return std::nullopt;
+    }
+  }
+  const absl::CivilDay day(parts[0], parts[1], parts[2]);
+  // CivilDay normalizes, e.g. 2025-02-30 to 2025-03-02: not a stored date.
+  if (day.year() != parts[0] || day.month() != parts[1] ||
+      day.day() != parts[2]) {
+    return std::nullopt;
+  }
+  return day;
+}
+
+// The date in column `col` of a case row, or nullopt for NULL. DATA_LOSS
+// when it is not a date.
+absl::StatusOr<std::optional<absl::CivilDay>> ColumnDate(const Statement& stmt,
+                                                         int col) {
+  if (stmt.ColumnIsNull(col)) return std::nullopt;
+  const std::string text = stmt.ColumnText(col);
+  std::optional<absl::CivilDay> day = ParseStoredDate(text);
+  if (!day) {
+    return absl::DataLossError(
+        absl::StrCat("stored date \"", text, "\" is not a date"));
+  }
+  return day;
+}
+
+// What ReadSummary reads, after the range's position, from the range scans
+// of RangeScansSql.
+constexpr char kSummaryColumns[] =
+    "id, agency_id, number, applicant_name, answer_due, notice_due, "
+    "window_end, window_kind, provisional, "
+    // The record only where it is needed: SQLite then seeks the table row
+    // (a deferred seek) for those cases alone.
+    "CASE WHEN compute_in_full THEN payload END";
+
+// Reads a row of kSummaryColumns. DATA_LOSS for a date, window kind or
+// record that does not parse.
+absl::Status ReadSummary(const Statement& stmt,
+                         const std::map<int64_t, std::string>& agency_codes,
+                         CaseDeadlineSummary& s) {
+  s.creation_order = stmt.ColumnInt(1);
+  const auto agency = agency_codes.find(stmt.ColumnInt(2));
+  if (agency == agency_codes.end()) {
+    return absl::DataLossError(
+        absl::StrCat("case row ", s.creation_order, ": no agency"));
+  }
+  s.agency_code = agency->second;
+  s.number = stmt.ColumnText(3);
+  s.applicant_name = stmt.ColumnText(4);
+  OGI_ASSIGN_OR_RETURN(s.answer_due, ColumnDate(stmt, 5));
+  OGI_ASSIGN_OR_RETURN(s.notice_due, ColumnDate(stmt, 6));
+  OGI_ASSIGN_OR_RETURN(s.window_end, ColumnDate(stmt, 7));
+  const int64_t window_kind = stmt.ColumnInt(8);
+  if (!v1::ApplicantWindowKind_IsValid(static_cast<int>(window_kind))) {
+    return absl::DataLossError(absl::StrCat("case row ", s.creation_order,
+                                            ": window_kind ", window_kind));
+  }
+  s.window_kind = static_cast<v1::ApplicantWindowKind>(window_kind);
+  s.provisional = stmt.ColumnInt(9) != 0;
+  if (!stmt.ColumnIsNull(10)) {
+    s.record = std::make_unique<v1::Case>();
+    if (!s.record->ParseFromString(stmt.ColumnBlob(10))) {
+      return absl::DataLossError(absl::StrCat(
+          "case row ", s.creation_order, ": stored record does not parse"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -315,8 +513,9 @@ absl::StatusOr<v1::Case> SqliteCaseStore::CreateCase(v1::Case c,
         db.Prepare("INSERT INTO cases (agency_id, number, version, status, "
                    "applicant_type, applicant_name, items_text, arrival_date, "
                    "receipt_date, payload, is_open, answer_due, notice_due, "
-                   "window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?)"));
+                   "window_end, window_kind, provisional, compute_in_full, "
+                   "concluded_on, has_proceedings) VALUES (?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.BindInt(1, agency_id);
     insert.BindText(2, c.number());
     BindCaseColumns(insert, 3, c);
@@ -457,44 +656,49 @@ absl::StatusOr<std::vector<v1::CaseEvent>> SqliteCaseStore::ListCaseEvents(
 
 absl::StatusOr<std::vector<v1::Case>>
 SqliteCaseStore::ListCasesNeedingAttention(const AttentionQuery& query) {
-  // One term per date column; the statement text depends only on which terms
-  // are present, so each variant is prepared once per connection.
-  std::vector<std::string> terms;
-  std::vector<std::string> values;
-  auto term = [&](const char* column, const std::optional<absl::CivilDay>& from,
-                  const std::optional<absl::CivilDay>& until) {
-    if (!until) return;
-    std::string t = absl::StrCat(column, " <= ?");
-    values.push_back(FormatIsoDate(*until));
-    if (from) {
-      t = absl::StrCat("(", column, " >= ? AND ", t, ")");
-      values.insert(values.end() - 1, FormatIsoDate(*from));
-    }
-    terms.push_back(std::move(t));
-  };
-  term("answer_due", query.answer_due_from, query.answer_due_until);
-  term("notice_due", query.notice_due_from, query.notice_due_until);
-  term("window_end", query.window_end_from, query.window_end_until);
+  const std::vector<DateRange> ranges = RangesOf(query);
   std::vector<v1::Case> cases;
-  if (terms.empty()) return cases;
+  if (ranges.empty()) return cases;
   OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
     cases.clear();
-    std::string sql =
-        absl::StrCat("SELECT id, payload FROM cases WHERE is_open = 1 AND (",
-                     absl::StrJoin(terms, " OR "), ")");
-    int64_t agency_id = 0;
-    if (!query.agency_code.empty()) {
-      OGI_ASSIGN_OR_RETURN(agency_id, AgencyId(db, query.agency_code));
-      sql += " AND agency_id = ?";
-    }
-    sql += " ORDER BY id";
-    OGI_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(sql));
-    int index = 1;
-    for (const std::string& value : values) stmt.BindText(index++, value);
-    if (agency_id != 0) stmt.BindInt(index, agency_id);
+    OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyFilter(db, query));
+    // IN drops the repeats, and SQLite reads the ids in order: no sort.
+    OGI_ASSIGN_OR_RETURN(Statement stmt,
+                         db.Prepare(absl::StrCat(
+                             "SELECT id, payload FROM cases WHERE id IN (",
+                             RangeScansSql(ranges, "id", false, agency_id != 0),
+                             ") ORDER BY id")));
+    BindRangeScans(stmt, ranges, agency_id);
     return CollectCases(stmt, &cases);
   }));
   return cases;
+}
+
+absl::Status SqliteCaseStore::ForEachDeadlineSummary(
+    const AttentionQuery& query,
+    absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) {
+  const std::vector<DateRange> ranges = RangesOf(query);
+  if (ranges.empty()) return absl::OkStatus();
+  return Read([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyFilter(db, query));
+    OGI_ASSIGN_OR_RETURN(auto agency_codes, AgencyCodes(db));
+    OGI_ASSIGN_OR_RETURN(Statement stmt,
+                         db.Prepare(RangeScansSql(ranges, kSummaryColumns, true,
+                                                  agency_id != 0)));
+    BindRangeScans(stmt, ranges, agency_id);
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) return absl::OkStatus();
+      CaseDeadlineSummary s;
+      OGI_RETURN_IF_ERROR(ReadSummary(stmt, agency_codes, s));
+      // A case that is also in an earlier range was visited there.
+      const auto earlier = ranges.begin() + stmt.ColumnInt(0);
+      if (std::none_of(ranges.begin(), earlier,
+                       [&](const DateRange& r) { return r.Contains(s); })) {
+        OGI_RETURN_IF_ERROR(visit(s));
+      }
+    }
+  });
 }
 
 absl::StatusOr<std::vector<v1::Case>>

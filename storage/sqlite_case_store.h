@@ -14,6 +14,7 @@
 #include "absl/synchronization/mutex.h"
 #include "storage/case_store.h"
 #include "storage/group_commit_writer.h"
+#include "storage/report_store.h"
 #include "storage/sqlite_database.h"
 
 namespace ogi {
@@ -27,7 +28,7 @@ struct SqliteStoreOptions {
 };
 
 // Thread-safe.
-class SqliteCaseStore final : public CaseStore {
+class SqliteCaseStore final : public CaseStore, public ReportStore {
  public:
   // Opens the database, applies pending schema migrations and starts the
   // writer. FAILED_PRECONDITION for a database from a newer ogi; UNAVAILABLE
@@ -54,11 +55,36 @@ class SqliteCaseStore final : public CaseStore {
       absl::string_view agency_code, absl::string_view number) override;
   absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
       const AttentionQuery& query) override;
+  absl::Status ForEachDeadlineSummary(
+      const AttentionQuery& query,
+      absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) override;
   absl::StatusOr<std::vector<v1::Case>> StoreCalendarAndUpdateOpenCases(
       const std::vector<StoredCalendarYear>& years,
       const OpenCaseMutation& mutation) override;
   absl::StatusOr<std::vector<StoredCalendarYear>> ListStoredCalendarYears()
       override;
+
+  // ReportStore (storage/sqlite_report_store.cc).
+  absl::StatusOr<std::optional<v1::Table2>> GetFigures(
+      absl::string_view agency_code, int year) override;
+  absl::Status PutFigures(absl::string_view agency_code, int year,
+                          const v1::Table2& figures,
+                          const Authorship& by) override;
+  absl::StatusOr<v1::ReportProse> GetProse(absl::string_view agency_code,
+                                           int year) override;
+  absl::Status PutProse(absl::string_view agency_code, int year,
+                        const v1::ReportProse& prose,
+                        const Authorship& by) override;
+  absl::StatusOr<v1::RegisteredDocument> PutDocument(
+      const v1::RegisteredDocument& document, const Authorship& by) override;
+  absl::StatusOr<std::vector<v1::RegisteredDocument>> ListDocuments(
+      absl::string_view agency_code) override;
+  absl::StatusOr<std::optional<v1::LockedReport>> GetLock(
+      absl::string_view agency_code, int year) override;
+  absl::Status PutLock(absl::string_view agency_code, int year,
+                       const v1::LockedReport& lock) override;
+  absl::StatusOr<std::vector<v1::Case>> ListCasesForReport(
+      const std::vector<std::string>& agency_codes, int year) override;
 
  private:
   SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,

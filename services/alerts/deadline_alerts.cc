@@ -1,16 +1,26 @@
 #include "services/alerts/deadline_alerts.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <tuple>
 #include <utility>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
+#include "services/common/status_macros.h"
 
 namespace ogi {
 namespace {
+
+// How far either side of today DeadlineListing remembers working days: past
+// every date a listing of up to 60 working days asks about, but for the
+// rare long overdue answer.
+constexpr int kMemoDays = 366;
 
 absl::CivilDay Day(const v1::Date& d) {
   return absl::CivilDay(d.year(), d.month(), d.day());
@@ -18,8 +28,8 @@ absl::CivilDay Day(const v1::Date& d) {
 
 // Urgency groups: the answer overdue, due today, a lapsed applicant window,
 // a 补正 notice duty due or late, the answer due soon, a duty coming up.
-int UrgencyGroup(const v1::DeadlineAlert& alert) {
-  switch (alert.kind()) {
+int UrgencyGroup(v1::AlertKind kind, int working_days_left) {
+  switch (kind) {
     case v1::ALERT_KIND_ANSWER_OVERDUE:
       return 0;
     case v1::ALERT_KIND_ANSWER_DUE_TODAY:
@@ -27,86 +37,12 @@ int UrgencyGroup(const v1::DeadlineAlert& alert) {
     case v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED:
       return 2;
     case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
-      return alert.working_days_left() <= 0 ? 3 : 5;
+      return working_days_left <= 0 ? 3 : 5;
     case v1::ALERT_KIND_ANSWER_DUE_SOON:
       return 4;
     default:
       return 6;
   }
-}
-
-std::string DaysText(int left) {
-  if (left < 0) return absl::StrCat("已逾期 ", -left, " 个工作日");
-  if (left == 0) return "今日到期";
-  return absl::StrCat("剩余 ", left, " 个工作日");
-}
-
-v1::DeadlineAlert Base(const v1::Case& c, absl::CivilDay today,
-                       v1::AlertKind kind, const v1::Date& due, int left) {
-  v1::DeadlineAlert alert;
-  alert.set_agency_code(c.agency_code());
-  alert.set_number(c.number());
-  alert.set_applicant_name(c.applicant().name());
-  alert.set_kind(kind);
-  *alert.mutable_due() = due;
-  alert.set_working_days_left(left);
-  alert.set_provisional(c.deadlines().provisional());
-  *alert.mutable_as_of() = ToProtoDate(today);
-  return alert;
-}
-
-v1::DeadlineAlert AnswerAlert(const v1::Case& c, absl::CivilDay today,
-                              int threshold) {
-  const int left = c.deadlines().working_days_left();
-  const v1::AlertKind kind = left < 0    ? v1::ALERT_KIND_ANSWER_OVERDUE
-                             : left == 0 ? v1::ALERT_KIND_ANSWER_DUE_TODAY
-                                         : v1::ALERT_KIND_ANSWER_DUE_SOON;
-  v1::DeadlineAlert alert =
-      Base(c, today, kind, c.deadlines().answer_due(), left);
-  alert.set_threshold(threshold);
-  alert.set_message(absl::StrCat(
-      c.number(), " ", c.applicant().name(), "：答复期限 ",
-      FormatIsoDate(c.deadlines().answer_due()), "，", DaysText(left),
-      c.deadlines().provisional() ? "（暂定）" : ""));
-  return alert;
-}
-
-v1::DeadlineAlert CorrectionNoticeAlert(const v1::Case& c,
-                                        const WorkingCalendar& calendar,
-                                        absl::CivilDay today) {
-  const v1::Date& due = c.deadlines().correction_notice_due();
-  const int left =
-      static_cast<int>(calendar.WorkingDaysBetween(today, Day(due)));
-  v1::DeadlineAlert alert =
-      Base(c, today, v1::ALERT_KIND_CORRECTION_NOTICE_DUE, due, left);
-  alert.set_message(absl::StrCat(
-      c.number(), " ", c.applicant().name(), "：如需补正，补正通知应于 ",
-      FormatIsoDate(due), " 前发出，", DaysText(left)));
-  return alert;
-}
-
-v1::DeadlineAlert WindowAlert(const v1::Case& c,
-                              const WorkingCalendar& calendar,
-                              absl::CivilDay today) {
-  const v1::Deadlines& d = c.deadlines();
-  const int left =
-      static_cast<int>(calendar.WorkingDaysBetween(today, Day(d.window_end())));
-  v1::DeadlineAlert alert = Base(
-      c, today, v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED, d.window_end(), left);
-  alert.set_proposal(d.proposal());
-  alert.set_message(absl::StrCat(
-      c.number(), " ", c.applicant().name(), "：",
-      EnumLabel(v1::ApplicantWindowKind_descriptor(), d.window_kind()), " ",
-      FormatIsoDate(d.window_end()), " 已过，建议办结为「",
-      EnumLabel(v1::ProposedConclusion_descriptor(), d.proposal()), "」"));
-  return alert;
-}
-
-bool HasOpenPause(const v1::Case& c) {
-  for (const v1::Consultation& consultation : c.procedure().consultations()) {
-    if (!consultation.has_reply_received()) return true;
-  }
-  return c.procedure().has_fee() && !c.procedure().fee().has_paid();
 }
 
 // (year, sequence) of "2025-0013", so that 2025-10000 sorts after 2025-9999.
@@ -121,10 +57,221 @@ std::pair<int, int64_t> NumberKey(const std::string& number) {
   return {year, sequence};
 }
 
-bool CorrectionNoticePending(const v1::Case& c) {
-  return !c.procedure().has_correction() &&
-         c.deadlines().has_correction_notice_due() &&
-         c.deadlines().state() != v1::CLOCK_STATE_STOPPED;
+// Whether an applicant window of `kind` (UNSPECIFIED: none) whose last day
+// is `end` has lapsed by `today`.
+bool WindowLapsed(v1::ApplicantWindowKind kind, absl::CivilDay end,
+                  absl::CivilDay today) {
+  return kind != v1::APPLICANT_WINDOW_KIND_UNSPECIFIED && today > end;
+}
+
+// The conclusion proposed when a window of `kind` lapsed; none otherwise.
+v1::ProposedConclusion ProposalFor(bool lapsed, v1::ApplicantWindowKind kind) {
+  if (!lapsed) return v1::PROPOSED_CONCLUSION_UNSPECIFIED;
+  return kind == v1::APPLICANT_WINDOW_KIND_CORRECTION
+             ? v1::PROPOSED_CONCLUSION_OTHER_CORRECTION_LAPSED
+             : v1::PROPOSED_CONCLUSION_OTHER_FEE_UNPAID;
+}
+
+// What the alerts of one case are built from, as of one day: the dates they
+// are about. Built from a whole case (DueDatesOf) or from a store's summary
+// (SummaryDueDates); both give the same alerts. A new kind of alert adds its
+// date here and to CaseDeadlineSummary (as a summary column), and its rule
+// to ForEachListedAlert, UrgencyGroup and WriteAlert.
+struct DueDates {
+  // The answer due date (projected while paused), when the clock has one.
+  std::optional<absl::CivilDay> answer_due;
+  // Working days left on the answer clock, as counted (negative when
+  // overdue). While paused it can be fewer than the days until answer_due.
+  int answer_days_left = 0;
+  bool provisional = false;
+  // The 补正 notice due date while the duty is pending.
+  std::optional<absl::CivilDay> correction_notice_due;
+  // An applicant window that lapsed: its kind, last day and the conclusion
+  // proposed.
+  bool window_lapsed = false;
+  v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
+  absl::CivilDay window_end;
+  v1::ProposedConclusion proposal = v1::PROPOSED_CONCLUSION_UNSPECIFIED;
+};
+
+// The DueDates of `c` with deadlines `d` (computed for the day in question).
+DueDates DueDatesOf(const v1::Case& c, const v1::Deadlines& d) {
+  DueDates dates;
+  if (d.has_answer_due()) dates.answer_due = Day(d.answer_due());
+  dates.answer_days_left = d.working_days_left();
+  dates.provisional = d.provisional();
+  if (!c.procedure().has_correction() && d.has_correction_notice_due() &&
+      d.state() != v1::CLOCK_STATE_STOPPED) {
+    dates.correction_notice_due = Day(d.correction_notice_due());
+  }
+  dates.window_lapsed = d.window_lapsed();
+  dates.window_kind = d.window_kind();
+  dates.window_end = Day(d.window_end());
+  dates.proposal = d.proposal();
+  return dates;
+}
+
+// Working days from the day alerts are computed for until a given day
+// (negative for a past day), as WorkingCalendar::WorkingDaysBetween counts.
+using DaysUntil = absl::FunctionRef<int(absl::CivilDay)>;
+
+// The DueDates of the summarized case `s` as of `today`: what DeadlinesAsOf
+// does with stored deadlines, on the summary.
+// REQUIRES: !DeadlinesNeedFullComputation for the case (s.record is null).
+DueDates SummaryDueDates(const CaseDeadlineSummary& s, absl::CivilDay today,
+                         DaysUntil days_until) {
+  DueDates dates;
+  dates.answer_due = s.answer_due;
+  if (s.answer_due) dates.answer_days_left = days_until(*s.answer_due);
+  dates.provisional = s.provisional;
+  dates.correction_notice_due = s.notice_due;
+  dates.window_kind = s.window_kind;
+  if (s.window_end) {
+    dates.window_end = *s.window_end;
+    dates.window_lapsed = WindowLapsed(s.window_kind, *s.window_end, today);
+  }
+  dates.proposal = ProposalFor(dates.window_lapsed, s.window_kind);
+  return dates;
+}
+
+// One alert before it becomes a message.
+struct PendingAlert {
+  v1::AlertKind kind;
+  absl::CivilDay due;
+  int left;  // working days left until `due`
+};
+
+// REQUIRES: d.answer_due.
+PendingAlert AnswerAlert(const DueDates& d) {
+  const int left = d.answer_days_left;
+  return {left < 0    ? v1::ALERT_KIND_ANSWER_OVERDUE
+          : left == 0 ? v1::ALERT_KIND_ANSWER_DUE_TODAY
+                      : v1::ALERT_KIND_ANSWER_DUE_SOON,
+          *d.answer_due, left};
+}
+
+// REQUIRES: d.correction_notice_due.
+PendingAlert CorrectionNoticeAlert(const DueDates& d, DaysUntil days_until) {
+  const absl::CivilDay due = *d.correction_notice_due;
+  return {v1::ALERT_KIND_CORRECTION_NOTICE_DUE, due, days_until(due)};
+}
+
+// REQUIRES: d.window_lapsed.
+PendingAlert WindowAlert(const DueDates& d, DaysUntil days_until) {
+  return {v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED, d.window_end,
+          days_until(d.window_end)};
+}
+
+// Calls `add` for each alert AlertsForCase lists, in its order.
+void ForEachListedAlert(const DueDates& d, DaysUntil days_until, int within,
+                        absl::FunctionRef<void(const PendingAlert&)> add) {
+  // By the (projected) due date: a paused clock can have few counted days
+  // left and still not be due soon.
+  if (d.answer_due && days_until(*d.answer_due) <= within) {
+    add(AnswerAlert(d));
+  }
+  if (d.correction_notice_due) {
+    // Listed while the duty can still be met; once lapsed there is nothing
+    // left to do about it (the stream alerted when it became late).
+    const PendingAlert notice = CorrectionNoticeAlert(d, days_until);
+    if (notice.left >= 0 && notice.left <= within) add(notice);
+  }
+  if (d.window_lapsed) add(WindowAlert(d, days_until));
+}
+
+// DaysUntil for one case: straight from the calendar.
+auto CalendarDaysUntil(const WorkingCalendar& calendar, absl::CivilDay today) {
+  return [&calendar, today](absl::CivilDay day) {
+    return static_cast<int>(calendar.WorkingDaysBetween(today, day));
+  };
+}
+
+// Who an alert is about.
+struct Subject {
+  const std::string& agency_code;
+  const std::string& number;
+  const std::string& applicant_name;
+};
+
+Subject SubjectOf(const v1::Case& c) {
+  return {c.agency_code(), c.number(), c.applicant().name()};
+}
+
+Subject SubjectOf(const CaseDeadlineSummary& s) {
+  return {s.agency_code, s.number, s.applicant_name};
+}
+
+// Appends how many working days are left (`left` < 0: overdue), in Chinese.
+void AppendDaysText(std::string& out, int left) {
+  if (left < 0) {
+    absl::StrAppend(&out, "已逾期 ", -left, " 个工作日");
+  } else if (left == 0) {
+    out += "今日到期";
+  } else {
+    absl::StrAppend(&out, "剩余 ", left, " 个工作日");
+  }
+}
+
+// Writes `value` as `width` decimal digits, zero-padded, at `out`.
+void PutDigits(int value, int width, char* out) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) {
+    out[i] = static_cast<char>('0' + value % 10);
+  }
+}
+
+// Appends FormatIsoDate(day), "YYYY-MM-DD", without the cost of StrFormat
+// interpreting its format string, which was a tenth of a listing's.
+// REQUIRES: year 0..9999 (as every validated date is).
+void AppendIsoDate(std::string& out, absl::CivilDay day) {
+  char text[] = "YYYY-MM-DD";
+  PutDigits(static_cast<int>(day.year()), 4, text);
+  PutDigits(day.month(), 2, text + 5);
+  PutDigits(day.day(), 2, text + 8);
+  out.append(text, sizeof(text) - 1);
+}
+
+// Writes alert `a` about `who`, whose dates are `d`, into the empty `out`
+// (threshold unset).
+void WriteAlert(const Subject& who, const DueDates& d, const PendingAlert& a,
+                const v1::Date& as_of, v1::DeadlineAlert& out) {
+  out.set_agency_code(who.agency_code);
+  out.set_number(who.number);
+  out.set_applicant_name(who.applicant_name);
+  out.set_kind(a.kind);
+  *out.mutable_due() = ToProtoDate(a.due);
+  out.set_working_days_left(a.left);
+  out.set_provisional(d.provisional);
+  *out.mutable_as_of() = as_of;
+  // Built in one buffer: a listing writes tens of thousands of these.
+  std::string message;
+  message.reserve(160);
+  absl::StrAppend(&message, who.number, " ", who.applicant_name, "：");
+  switch (a.kind) {
+    case v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED:
+      out.set_proposal(d.proposal);
+      absl::StrAppend(
+          &message,
+          EnumLabel(v1::ApplicantWindowKind_descriptor(), d.window_kind), " ");
+      AppendIsoDate(message, a.due);
+      absl::StrAppend(
+          &message, " 已过，建议办结为「",
+          EnumLabel(v1::ProposedConclusion_descriptor(), d.proposal), "」");
+      break;
+    case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
+      message += "如需补正，补正通知应于 ";
+      AppendIsoDate(message, a.due);
+      message += " 前发出，";
+      AppendDaysText(message, a.left);
+      break;
+    default:  // the answer
+      message += "答复期限 ";
+      AppendIsoDate(message, a.due);
+      message += "，";
+      AppendDaysText(message, a.left);
+      if (d.provisional) message += "（暂定）";
+      break;
+  }
+  out.set_message(std::move(message));
 }
 
 }  // namespace
@@ -133,7 +280,7 @@ absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,
                                             absl::CivilDay today,
                                             const WorkingCalendar& calendar,
                                             const CaseClock& clock) {
-  if (!c.has_deadlines() || HasOpenPause(c)) {
+  if (DeadlinesNeedFullComputation(c)) {
     return clock.Compute(c, today, calendar);
   }
   v1::Deadlines d = c.deadlines();
@@ -142,37 +289,23 @@ absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,
     d.set_working_days_left(static_cast<int>(
         calendar.WorkingDaysBetween(today, Day(d.answer_due()))));
   }
-  d.set_window_lapsed(d.window_kind() !=
-                          v1::APPLICANT_WINDOW_KIND_UNSPECIFIED &&
-                      today > Day(d.window_end()));
-  d.set_proposal(!d.window_lapsed() ? v1::PROPOSED_CONCLUSION_UNSPECIFIED
-                 : d.window_kind() == v1::APPLICANT_WINDOW_KIND_CORRECTION
-                     ? v1::PROPOSED_CONCLUSION_OTHER_CORRECTION_LAPSED
-                     : v1::PROPOSED_CONCLUSION_OTHER_FEE_UNPAID);
+  d.set_window_lapsed(
+      WindowLapsed(d.window_kind(), Day(d.window_end()), today));
+  d.set_proposal(ProposalFor(d.window_lapsed(), d.window_kind()));
   return d;
 }
 
 std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
                                              const WorkingCalendar& calendar,
                                              absl::CivilDay today, int within) {
+  const DueDates d = DueDatesOf(c, c.deadlines());
+  const v1::Date as_of = ToProtoDate(today);
   std::vector<v1::DeadlineAlert> alerts;
-  const v1::Deadlines& d = c.deadlines();
-  // By the (projected) due date: a paused clock can have few counted days
-  // left and still not be due soon.
-  if (d.has_answer_due() &&
-      calendar.WorkingDaysBetween(today, Day(d.answer_due())) <= within) {
-    alerts.push_back(AnswerAlert(c, today, 0));
-  }
-  if (CorrectionNoticePending(c)) {
-    // Listed while the duty can still be met; once lapsed there is nothing
-    // left to do about it (the stream alerted when it became late).
-    const int64_t left =
-        calendar.WorkingDaysBetween(today, Day(d.correction_notice_due()));
-    if (left >= 0 && left <= within) {
-      alerts.push_back(CorrectionNoticeAlert(c, calendar, today));
-    }
-  }
-  if (d.window_lapsed()) alerts.push_back(WindowAlert(c, calendar, today));
+  ForEachListedAlert(d, CalendarDaysUntil(calendar, today), within,
+                     [&](const PendingAlert& a) {
+                       WriteAlert(SubjectOf(c), d, a, as_of,
+                                  alerts.emplace_back());
+                     });
   return alerts;
 }
 
@@ -184,8 +317,9 @@ void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts) {
   keys.reserve(alerts.size());
   for (size_t i = 0; i < alerts.size(); ++i) {
     const v1::DeadlineAlert& a = alerts[i];
-    keys.emplace_back(UrgencyGroup(a), a.working_days_left(),
-                      NumberKey(a.number()), a.agency_code(), i);
+    keys.emplace_back(UrgencyGroup(a.kind(), a.working_days_left()),
+                      a.working_days_left(), NumberKey(a.number()),
+                      a.agency_code(), i);
   }
   std::sort(keys.begin(), keys.end());
   std::vector<v1::DeadlineAlert> sorted;
@@ -195,12 +329,79 @@ void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts) {
   alerts = std::move(sorted);
 }
 
+DeadlineListing::DeadlineListing(const WorkingCalendar& calendar,
+                                 const CaseClock& clock, absl::CivilDay today,
+                                 int within)
+    : calendar_(calendar),
+      clock_(clock),
+      today_(today),
+      within_(within),
+      working_days_until_(2 * kMemoDays + 1, std::numeric_limits<int>::min()) {
+  *response_.mutable_as_of() = ToProtoDate(today_);
+}
+
+int DeadlineListing::WorkingDaysUntil(absl::CivilDay day) {
+  const int64_t slot = (day - today_) + kMemoDays;
+  if (slot < 0 || slot >= static_cast<int64_t>(working_days_until_.size())) {
+    return static_cast<int>(calendar_.WorkingDaysBetween(today_, day));
+  }
+  int& days = working_days_until_[slot];
+  if (days == std::numeric_limits<int>::min()) {
+    days = static_cast<int>(calendar_.WorkingDaysBetween(today_, day));
+  }
+  return days;
+}
+
+absl::Status DeadlineListing::Add(const CaseDeadlineSummary& c) {
+  const auto days_until = [this](absl::CivilDay day) {
+    return WorkingDaysUntil(day);
+  };
+  DueDates dates;
+  if (c.record != nullptr) {
+    OGI_ASSIGN_OR_RETURN(v1::Deadlines d,
+                         DeadlinesAsOf(*c.record, today_, calendar_, clock_));
+    dates = DueDatesOf(*c.record, d);
+  } else {
+    dates = SummaryDueDates(c, today_, days_until);
+  }
+  ForEachListedAlert(dates, days_until, within_, [&](const PendingAlert& a) {
+    v1::DeadlineAlert* alert = response_.add_alerts();
+    WriteAlert(SubjectOf(c), dates, a, response_.as_of(), *alert);
+    keys_.push_back({UrgencyGroup(a.kind, a.left), a.left, NumberKey(c.number),
+                     c.creation_order, alert});
+  });
+  return absl::OkStatus();
+}
+
+v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
+  // SortByUrgency's key. A case's alerts never tie (each is in another
+  // group), and SortByUrgency breaks the remaining ties by position, which
+  // for a listing built in creation order is the creation order.
+  std::sort(keys_.begin(), keys_.end(), [](const SortKey& a, const SortKey& b) {
+    if (std::tie(a.group, a.left, a.number) !=
+        std::tie(b.group, b.left, b.number)) {
+      return std::tie(a.group, a.left, a.number) <
+             std::tie(b.group, b.left, b.number);
+    }
+    return std::tie(a.alert->agency_code(), a.creation_order) <
+           std::tie(b.alert->agency_code(), b.creation_order);
+  });
+  // A permutation of the same pointers: the response still owns each once.
+  auto slot = response_.mutable_alerts()->pointer_begin();
+  for (const SortKey& key : keys_) *slot++ = key.alert;
+  keys_.clear();
+  v1::ListDeadlinesResponse response = std::move(response_);
+  response_.Clear();
+  *response_.mutable_as_of() = ToProtoDate(today_);
+  return response;
+}
+
 AlertRanks RanksOf(const v1::Case& c, const WorkingCalendar& calendar,
                    absl::CivilDay today, const std::vector<int>& thresholds) {
   AlertRanks ranks;
-  const v1::Deadlines& d = c.deadlines();
-  if (d.has_answer_due()) {
-    const int left = d.working_days_left();
+  const DueDates d = DueDatesOf(c, c.deadlines());
+  if (d.answer_due) {
+    const int left = d.answer_days_left;
     const int n = static_cast<int>(thresholds.size());
     if (left < 0) {
       ranks.answer = n + 2;
@@ -215,12 +416,12 @@ AlertRanks RanksOf(const v1::Case& c, const WorkingCalendar& calendar,
       }
     }
   }
-  if (CorrectionNoticePending(c)) {
-    const int64_t left =
-        calendar.WorkingDaysBetween(today, Day(d.correction_notice_due()));
+  if (d.correction_notice_due) {
+    const int left =
+        CorrectionNoticeAlert(d, CalendarDaysUntil(calendar, today)).left;
     ranks.correction_notice = left < 0 ? 2 : left == 0 ? 1 : 0;
   }
-  ranks.window = d.window_lapsed() ? 1 : 0;
+  ranks.window = d.window_lapsed ? 1 : 0;
   return ranks;
 }
 
@@ -230,17 +431,23 @@ std::vector<v1::DeadlineAlert> Crossings(const v1::Case& c,
                                          const std::vector<int>& thresholds,
                                          const AlertRanks& before,
                                          const AlertRanks& after) {
+  const DueDates d = DueDatesOf(c, c.deadlines());
+  const v1::Date as_of = ToProtoDate(today);
   std::vector<v1::DeadlineAlert> alerts;
   if (after.answer > before.answer) {
     const int n = static_cast<int>(thresholds.size());
     const int threshold = after.answer <= n ? thresholds[after.answer - 1] : 0;
-    alerts.push_back(AnswerAlert(c, today, threshold));
+    WriteAlert(SubjectOf(c), d, AnswerAlert(d), as_of, alerts.emplace_back());
+    alerts.back().set_threshold(threshold);
   }
+  const auto days_until = CalendarDaysUntil(calendar, today);
   if (after.correction_notice > before.correction_notice) {
-    alerts.push_back(CorrectionNoticeAlert(c, calendar, today));
+    WriteAlert(SubjectOf(c), d, CorrectionNoticeAlert(d, days_until), as_of,
+               alerts.emplace_back());
   }
   if (after.window > before.window) {
-    alerts.push_back(WindowAlert(c, calendar, today));
+    WriteAlert(SubjectOf(c), d, WindowAlert(d, days_until), as_of,
+               alerts.emplace_back());
   }
   return alerts;
 }

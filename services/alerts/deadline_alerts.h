@@ -2,24 +2,29 @@
 #define OGI_SERVICES_ALERTS_DEADLINE_ALERTS_H_
 
 // Which deadlines of a case need attention, and when a case crosses an alert
-// threshold. Pure functions; thread-safe.
+// threshold. Pure functions and a listing builder; the functions are
+// thread-safe.
 
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "ogi/v1/case.pb.h"
 #include "ogi/v1/deadline_service.pb.h"
 #include "services/calendar/working_calendar.h"
 #include "services/cases/case_clock.h"
+#include "storage/case_store.h"
 
 namespace ogi {
 
 // The deadlines of `c` as of `today`, cheaply: the stored deadlines (computed
 // when the case was last written; their dates do not depend on the day) with
-// the working days left and lapsed windows brought to `today`. A case with an
-// open pause, or with no stored deadlines, is computed in full, since how many
-// counted days are left while paused is not a calendar difference.
+// the working days left and lapsed windows brought to `today`. A case whose
+// stored deadlines cannot be carried over (DeadlinesNeedFullComputation: an
+// open pause, or none stored) is computed in full.
 absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,
                                             absl::CivilDay today,
                                             const WorkingCalendar& calendar,
@@ -39,6 +44,52 @@ std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
 // applicant windows, 补正 notice duties due or late, answers due soon (fewest
 // days left first), duties coming up; then by case number.
 void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts);
+
+// A listing of what needs attention within `within` working days of `today`:
+// the alerts AlertsForCase gives for each case added, in SortByUrgency's
+// order (ties, which only malformed case numbers can cause, in creation
+// order). Built from a store's summaries (CaseStore::ForEachDeadlineSummary),
+// brought to `today` by calendar arithmetic as DeadlinesAsOf does. Each alert
+// is written once, straight into the response; sorting moves small keys and
+// then the response's pointers, never a message. Not thread-safe.
+class DeadlineListing {
+ public:
+  // REQUIRES: `calendar` and `clock` outlive the listing.
+  DeadlineListing(const WorkingCalendar& calendar, const CaseClock& clock,
+                  absl::CivilDay today, int within);
+
+  // Adds the alerts of the summarized case `c`. Errors: those of
+  // CaseClock::Compute for a case whose deadlines are computed in full
+  // (c.record set); nothing is added then.
+  absl::Status Add(const CaseDeadlineSummary& c);
+
+  // The alerts, most urgent first, with as_of set to `today`. Leaves the
+  // listing empty.
+  v1::ListDeadlinesResponse TakeResponse();
+
+ private:
+  // Where an alert goes in SortByUrgency's order.
+  struct SortKey {
+    int group;  // the urgency group
+    int left;   // working days left
+    std::pair<int, int64_t> number;
+    int64_t creation_order;
+    v1::DeadlineAlert* alert;  // owned by response_
+  };
+
+  // WorkingCalendar::WorkingDaysBetween(today_, day), remembered for days
+  // near today: a listing asks about the same few hundred days again and
+  // again.
+  int WorkingDaysUntil(absl::CivilDay day);
+
+  const WorkingCalendar& calendar_;
+  const CaseClock& clock_;
+  const absl::CivilDay today_;
+  const int within_;
+  std::vector<int> working_days_until_;  // by day - today_ + kMemoDays
+  v1::ListDeadlinesResponse response_;
+  std::vector<SortKey> keys_;  // one per alert in response_
+};
 
 // How urgent a case is, in ranks that only grow as time passes (unless the
 // record changes, e.g. an extension). The stream raises an alert whenever a

@@ -32,31 +32,20 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   query.notice_due_from = today;
   query.notice_due_until = horizon.end;
   query.window_end_until = today - 1;
-  OGI_ASSIGN_OR_RETURN(std::vector<v1::Case> cases,
-                       store_->ListCasesNeedingAttention(query));
-  v1::ListDeadlinesResponse response;
-  std::vector<v1::DeadlineAlert> alerts;
-  for (v1::Case& c : cases) {
-    absl::StatusOr<v1::Deadlines> deadlines =
-        DeadlinesAsOf(c, today, *calendar, *case_clock_);
-    if (!deadlines.ok()) {
-      // One unreadable record must not hide every other deadline.
-      std::fprintf(stderr, "ogi-server: case %s/%s: deadlines: %s\n",
-                   c.agency_code().c_str(), c.number().c_str(),
-                   std::string(deadlines.status().message()).c_str());
-      continue;
-    }
-    *c.mutable_deadlines() = *std::move(deadlines);
-    for (v1::DeadlineAlert& alert :
-         AlertsForCase(c, *calendar, today, within)) {
-      alerts.push_back(std::move(alert));
-    }
-  }
-  SortByUrgency(alerts);
-  for (v1::DeadlineAlert& alert : alerts)
-    *response.add_alerts() = std::move(alert);
-  *response.mutable_as_of() = ToProtoDate(today);
-  return response;
+  // Summaries rather than records, streamed into the listing: parsing every
+  // record, or even holding every summary, would cost more than the rest.
+  DeadlineListing listing(*calendar, *case_clock_, today, within);
+  OGI_RETURN_IF_ERROR(
+      store_->ForEachDeadlineSummary(query, [&](const CaseDeadlineSummary& c) {
+        if (absl::Status added = listing.Add(c); !added.ok()) {
+          // One unreadable record must not hide every other deadline.
+          std::fprintf(stderr, "ogi-server: case %s/%s: deadlines: %s\n",
+                       c.agency_code.c_str(), c.number.c_str(),
+                       std::string(added.message()).c_str());
+        }
+        return absl::OkStatus();
+      }));
+  return listing.TakeResponse();
 }
 
 }  // namespace ogi

@@ -88,7 +88,12 @@ void DeriveReceipt(v1::Case& c) {
       DeriveReceiptDate(c.channel(), arrival, confirmation);
   if (receipt) {
     *c.mutable_receipt_date() = ToProtoDate(*receipt);
-    c.set_status(v1::CASE_STATUS_PROCESSING);
+    // Once received, the procedure moves the status (awaiting a 补正
+    // supplement, concluded); correcting the record does not reset it.
+    if (c.status() == v1::CASE_STATUS_UNSPECIFIED ||
+        c.status() == v1::CASE_STATUS_PENDING_CONFIRMATION) {
+      c.set_status(v1::CASE_STATUS_PROCESSING);
+    }
   } else {
     c.clear_receipt_date();
     c.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
@@ -257,6 +262,16 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
                 ApplyCaseUpdate(request.update_mask(), request.case_(), c));
             OGI_RETURN_IF_ERROR(ValidateCaseFields(c, today));
             DeriveReceipt(c);
+            if (before.status() == v1::CASE_STATUS_CONCLUDED &&
+                (!c.has_receipt_date() ||
+                 FormatIsoDate(c.receipt_date()) >
+                     FormatIsoDate(before.conclusion().served()))) {
+              return absl::FailedPreconditionError(absl::StrCat(
+                  "case ", c.number(), " was concluded on ",
+                  FormatIsoDate(before.conclusion().served()),
+                  ": its receipt date must stay set and not after that day "
+                  "(correct the conclusion first)"));
+            }
             OGI_ASSIGN_OR_RETURN(*c.mutable_deadlines(),
                                  case_clock_->Compute(c, today));
             std::vector<v1::FieldChange> changes = DiffCaseFields(before, c);

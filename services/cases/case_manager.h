@@ -44,7 +44,9 @@ class CaseManager {
   // Applies the masked fields, re-derives receipt date and status, validates
   // the result and records one UPDATED event with the reason and every field
   // change. INVALID_ARGUMENT when the reason is missing, the mask is bad, the
-  // result is invalid or nothing changes; NOT_FOUND for an unknown case.
+  // result is invalid or nothing changes; FAILED_PRECONDITION when a
+  // concluded case would lose its receipt date or get one after its
+  // conclusion date; NOT_FOUND for an unknown case.
   absl::StatusOr<v1::UpdateCaseResponse> UpdateCase(
       const v1::UpdateCaseRequest& request, absl::string_view actor);
 
@@ -69,7 +71,9 @@ class CaseManager {
   const std::string default_agency_code_;
 };
 
-// Derives receipt_date and status of `c` from its channel and dates.
+// Derives receipt_date and status of `c` from its channel and dates: without
+// a receipt date PENDING_CONFIRMATION; with one, PROCESSING unless the
+// procedure already moved the status on (AWAITING_CORRECTION, CONCLUDED).
 // REQUIRES: c.arrival_date() is a valid date.
 void DeriveReceipt(v1::Case& c);
 

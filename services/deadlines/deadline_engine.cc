@@ -227,10 +227,12 @@ WorkingDayCount FeePaymentWindow(Day served, const WorkingCalendar& calendar) {
   return *std::move(count);
 }
 
-absl::StatusOr<v1::Deadlines> ComputeDeadlines(const v1::Case& c,
-                                               const WorkingCalendar& calendar,
-                                               Day today,
-                                               const ClockPolicy& policy) {
+namespace {
+
+// The clocks of a case that is not concluded.
+absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
+    const v1::Case& c, const WorkingCalendar& calendar, Day today,
+    const ClockPolicy& policy) {
   v1::Deadlines d;
   *d.mutable_as_of() = ToProtoDate(today);
   OGI_ASSIGN_OR_RETURN(
@@ -594,6 +596,47 @@ absl::StatusOr<v1::Deadlines> ComputeDeadlines(const v1::Case& c,
                                  : absl::StrCat("已逾期 ", -left, " 个工作日"),
                        ProvisionalNote(answer_years), "。"),
           due);
+  return d;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Deadlines> ComputeDeadlines(const v1::Case& c,
+                                               const WorkingCalendar& calendar,
+                                               Day today,
+                                               const ClockPolicy& policy) {
+  if (c.status() != v1::CASE_STATUS_CONCLUDED) {
+    return ComputeOpenDeadlines(c, calendar, today, policy);
+  }
+  // Concluded: the clocks stopped on the conclusion date and are shown as of
+  // that day, so answer_due and working_days_left are what the answer was
+  // served against. Nothing is left for the applicant or the agency to do.
+  const v1::Conclusion& k = c.conclusion();
+  OGI_ASSIGN_OR_RETURN(
+      std::optional<Day> served,
+      StoredDate(k.has_served(), k.served(), "conclusion.served"));
+  const Day stopped = served.has_value() ? std::min(*served, today) : today;
+  OGI_ASSIGN_OR_RETURN(v1::Deadlines d,
+                       ComputeOpenDeadlines(c, calendar, stopped, policy));
+  d.set_state(v1::CLOCK_STATE_STOPPED);
+  d.clear_window_kind();
+  d.clear_window_end();
+  d.clear_window_lapsed();
+  d.clear_proposal();
+  if (!c.procedure().has_correction()) {
+    // No notice was needed after all: the duty lapsed with the case.
+    d.clear_correction_notice_due();
+    d.clear_correction_notice_late();
+  }
+  const std::string late =
+      k.served_late() && d.has_answer_due()
+          ? absl::StrCat("，晚于答复期限 ", FormatIsoDate(d.answer_due()))
+          : "";
+  AddStep(d,
+          absl::StrCat(Iso(stopped), " 办结（",
+                       EnumLabel(v1::ConclusionKind_descriptor(), k.kind()),
+                       "）", late, "，各项期限停止计算。"),
+          stopped);
   return d;
 }
 

@@ -40,8 +40,14 @@
 //    in (today, answer_due] (so 0 on the due day); when overdue, minus the
 //    working days in (answer_due, today].
 //  - state: PAUSED_FEE when today lies in the fee pause, else
-//    PAUSED_CONSULTATION when it lies in a consultation pause, else RUNNING
-//    (STOPPED is for concluded cases, which the procedure does not record).
+//    PAUSED_CONSULTATION when it lies in a consultation pause, else RUNNING.
+//  - A concluded case (status CONCLUDED): state STOPPED; everything is
+//    computed as of its conclusion date (conclusion.served, or today when
+//    unset or later), so answer_due and working_days_left (negative when the
+//    answer was late) show what it was answered against and as_of is that
+//    date; no applicant window or proposal; without a 补正 notice no
+//    correction_notice_due or correction_notice_late (there is no duty left);
+//    a last explanation step says when the clocks stopped.
 //  - Fee window: while the fee is unpaid, window FEE_PAYMENT ending on the
 //    payment window end; window_lapsed when today is after it, with proposal
 //    OTHER_FEE_UNPAID. Once paid (or the 补正 supplied) the window is cleared:
@@ -89,7 +95,8 @@ struct ClockPolicy {
 };
 
 // The clocks of `c` as of `today` under the rules above. Reads receipt_date,
-// channel and procedure; ignores status and the stored deadlines.
+// channel, procedure, and for a concluded case status and conclusion;
+// ignores the stored deadlines.
 // Returns INVALID_ARGUMENT "<field>: ..." when a recorded date is not a real
 // date (e.g. "procedure.consultations[id=2].sent: 2025-02-30 is not a calendar
 // date") or extension.working_days is outside 0..20 — stored data that the

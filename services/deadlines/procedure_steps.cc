@@ -98,6 +98,16 @@ absl::Status FailedPrecondition(const v1::Case& c, absl::string_view what) {
       absl::StrCat("case ", CaseName(c), " ", what));
 }
 
+// The procedure of a concluded case is closed: its record stays as it was
+// when the answer was served.
+absl::Status NotConcluded(const v1::Case& c) {
+  if (c.status() != v1::CASE_STATUS_CONCLUDED) return absl::OkStatus();
+  return FailedPrecondition(
+      c, absl::StrCat("is concluded (served ",
+                      FormatIsoDate(c.conclusion().served()),
+                      "); no procedural step can be recorded on it"));
+}
+
 // The deadlines before the step, for the rules that depend on them.
 absl::StatusOr<v1::Deadlines> Current(const v1::Case& c,
                                       const WorkingCalendar& calendar,
@@ -166,6 +176,7 @@ std::string ConsultationPath(int32_t id, absl::string_view field) {
 absl::StatusOr<v1::CaseEvent> ApplyStep(
     const v1::SendCorrectionNoticeRequest& r, Day today,
     const WorkingCalendar& calendar, const ClockPolicy& policy, v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   OGI_ASSIGN_OR_RETURN(const Day sent,
                        PastDate(r.has_sent(), r.sent(), "sent", today));
@@ -209,6 +220,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveSupplementRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   OGI_ASSIGN_OR_RETURN(
       const Day received,
@@ -244,6 +256,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::SendConsultationRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   if (r.kind() == v1::CONSULTED_PARTY_KIND_UNSPECIFIED ||
       !v1::ConsultedPartyKind_IsValid(r.kind())) {
@@ -301,6 +314,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::SendConsultationRequest& r,
 absl::StatusOr<v1::CaseEvent> ApplyStep(
     const v1::ReceiveConsultationReplyRequest& r, Day today,
     const WorkingCalendar& calendar, const ClockPolicy& policy, v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   if (r.consultation_id() < 0) {
     return Invalid("consultation_id",
@@ -373,6 +387,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::IssueFeeNoticeRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   v1::FeeNotice fee;
   fee.set_method(r.method());
@@ -442,6 +457,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveFeePaymentRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   OGI_ASSIGN_OR_RETURN(const Day paid,
                        PastDate(r.has_paid(), r.paid(), "paid", today));
@@ -479,6 +495,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ExtendDeadlineRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   if (r.working_days() <= 0) {
     return Invalid("working_days",
@@ -551,6 +568,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::DeferDeadlineRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
+  OGI_RETURN_IF_ERROR(NotConcluded(c));
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   OGI_ASSIGN_OR_RETURN(const Day new_due,
                        RequiredDate(r.has_new_due(), r.new_due(), "new_due"));

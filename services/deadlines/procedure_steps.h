@@ -23,6 +23,8 @@
 //  - On error leaves `c` unchanged.
 //
 // Errors common to every step, checked in this order:
+//  - FAILED_PRECONDITION "case 2025-0001 is concluded (served 2025-10-20);
+//    no procedural step can be recorded on it".
 //  - FAILED_PRECONDITION "case 2025-0001 has no receipt date yet
 //    (confirmation pending)".
 //  - INVALID_ARGUMENT "<field>: <rule>" for the request's own fields: a

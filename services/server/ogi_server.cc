@@ -20,8 +20,14 @@
 #include "services/cases/case_service.h"
 #include "services/common/status_macros.h"
 #include "services/common/thread_pool.h"
+#include "services/outcomes/outcome_manager.h"
+#include "services/outcomes/outcome_service.h"
 #include "services/procedure/procedure_manager.h"
 #include "services/procedure/procedure_service.h"
+#include "services/proceedings/proceeding_manager.h"
+#include "services/proceedings/proceeding_service.h"
+#include "services/report/report_manager.h"
+#include "services/report/report_service.h"
 #include "services/server/testing_clock_service.h"
 #include "storage/sqlite_case_store.h"
 
@@ -37,6 +43,9 @@ struct OgiServer::Parts {
   std::unique_ptr<ThreadPool> pool;
   std::unique_ptr<CaseManager> case_manager;
   std::unique_ptr<ProcedureManager> procedure_manager;
+  std::unique_ptr<OutcomeManager> outcome_manager;
+  std::unique_ptr<ProceedingManager> proceeding_manager;
+  std::unique_ptr<ReportManager> report_manager;
   std::unique_ptr<CalendarManager> calendar_manager;
   std::unique_ptr<DeadlineManager> deadline_manager;
   std::vector<std::unique_ptr<grpc::Service>> services;
@@ -135,18 +144,32 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   parts->procedure_manager =
       std::make_unique<ProcedureManager>(store, clock, parts->case_clock.get(),
                                          parts->hub.get(), options.agency_code);
+  parts->outcome_manager =
+      std::make_unique<OutcomeManager>(store, clock, parts->case_clock.get(),
+                                       parts->hub.get(), options.agency_code);
+  parts->proceeding_manager = std::make_unique<ProceedingManager>(
+      store, clock, parts->case_clock.get(), parts->hub.get(),
+      options.agency_code);
   parts->deadline_manager = std::make_unique<DeadlineManager>(
       store, clock, parts->case_clock.get(), options.agency_code);
+  parts->report_manager = std::make_unique<ReportManager>(
+      store, parts->store.get(), clock, options.agency_code);
   parts->services.push_back(
       std::make_unique<CaseServiceImpl>(parts->case_manager.get(), pool));
   parts->services.push_back(
       std::make_unique<AgencyServiceImpl>(store, pool, options.agency_code));
   parts->services.push_back(std::make_unique<ProcedureServiceImpl>(
       parts->procedure_manager.get(), pool));
+  parts->services.push_back(std::make_unique<OutcomeServiceImpl>(
+      parts->outcome_manager.get(), pool));
+  parts->services.push_back(std::make_unique<ProceedingServiceImpl>(
+      parts->proceeding_manager.get(), pool));
   parts->services.push_back(std::make_unique<CalendarServiceImpl>(
       parts->calendar_manager.get(), pool));
   parts->services.push_back(std::make_unique<DeadlineServiceImpl>(
       parts->deadline_manager.get(), parts->hub.get(), pool));
+  parts->services.push_back(std::make_unique<ReportServiceImpl>(
+      parts->report_manager.get(), pool));
   if (parts->manual_clock != nullptr) {
     parts->services.push_back(std::make_unique<TestingClockServiceImpl>(
         parts->manual_clock.get(), parts->hub.get(), pool));

@@ -134,6 +134,11 @@ class HookedStore final : public CaseStore {
     if (hook) hook();
     return cases;
   }
+  absl::Status ForEachDeadlineSummary(
+      const AttentionQuery& query,
+      absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) override {
+    return base_->ForEachDeadlineSummary(query, visit);
+  }
   absl::StatusOr<std::vector<v1::Case>> StoreCalendarAndUpdateOpenCases(
       const std::vector<StoredCalendarYear>& years,
       const OpenCaseMutation& mutation) override {

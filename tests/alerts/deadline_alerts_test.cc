@@ -1,5 +1,7 @@
 #include "services/alerts/deadline_alerts.h"
 
+#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -7,6 +9,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/calendar/builtin_calendar.h"
+#include "services/calendar/calendar_registry.h"
+#include "services/cases/case_clock.h"
 #include "services/common/civil_date.h"
 #include "services/deadlines/deadline_engine.h"
 #include "tests/cases/case_test_util.h"
@@ -423,6 +427,116 @@ TEST(CrossingsTest, LapsedWindowAlertsOnceWithItsProposal) {
   EXPECT_THAT(
       Crossings(now, BuiltinCalendar(), today, kThresholds, after, after),
       IsEmpty());
+}
+
+// A summary as a store gives it for a case whose stored deadlines can be
+// carried to another day (no record).
+CaseDeadlineSummary Summary(const std::string& agency,
+                            const std::string& number, int64_t creation_order) {
+  CaseDeadlineSummary s;
+  s.agency_code = agency;
+  s.number = number;
+  s.applicant_name = "张三";
+  s.creation_order = creation_order;
+  return s;
+}
+
+// "KIND agency/number due left[ proposal]", in the order listed.
+std::vector<std::string> DescribeListing(
+    const v1::ListDeadlinesResponse& response) {
+  std::vector<std::string> out;
+  for (const v1::DeadlineAlert& a : response.alerts()) {
+    out.push_back(
+        absl::StrCat(a.agency_code(), "/", a.number(), " ", Describe(a)));
+  }
+  return out;
+}
+
+// A listing within 5 working days of Thu 2025-10-30: up to Thu 11-06
+// (10-31, 11-03..06).
+class DeadlineListingTest : public ::testing::Test {
+ protected:
+  const Day today = D(2025, 10, 30);
+  CalendarRegistry calendars;
+  const CaseClock clock{&calendars, ClockPolicy()};
+  DeadlineListing listing{*calendars.Current(), clock, today, 5};
+};
+
+TEST_F(DeadlineListingTest, SummariesListedMostUrgentFirst) {
+  std::deque<CaseDeadlineSummary> cases;  // stable while more are added
+  auto add = [&](const std::string& agency, const std::string& number,
+                 int64_t creation_order) -> CaseDeadlineSummary& {
+    return cases.emplace_back(Summary(agency, number, creation_order));
+  };
+  add("b", "2025-0001", 1).answer_due = today;
+  add("a", "2025-0001", 2).answer_due = today;
+  // Numbers that do not parse tie: creation order decides.
+  add("a", "X", 4).answer_due = D(2025, 10, 31);
+  add("a", "Y", 3).answer_due = D(2025, 10, 31);
+  // The fee window's last day was Fri 10-24: 10-27..30 have passed since.
+  CaseDeadlineSummary& fee = add("a", "2025-0007", 5);
+  fee.window_kind = v1::APPLICANT_WINDOW_KIND_FEE_PAYMENT;
+  fee.window_end = D(2025, 10, 24);
+  fee.provisional = true;
+  // Due in 5 working days, in a provisional count.
+  CaseDeadlineSummary& provisional = add("a", "2025-0008", 6);
+  provisional.answer_due = D(2025, 11, 6);
+  provisional.provisional = true;
+  // 补正 notice duties: due today is listed, a lapsed one is not.
+  add("a", "2025-0009", 7).notice_due = today;
+  add("a", "2025-0010", 8).notice_due = D(2025, 10, 29);
+  // Not yet due: nothing.
+  add("a", "2025-0011", 9).answer_due = D(2025, 11, 7);
+  for (const CaseDeadlineSummary& c : cases) {
+    ASSERT_THAT(listing.Add(c), IsOk());
+  }
+
+  const v1::ListDeadlinesResponse response = listing.TakeResponse();
+  EXPECT_EQ(FormatIsoDate(response.as_of()), "2025-10-30");
+  EXPECT_THAT(
+      DescribeListing(response),
+      ElementsAre("a/2025-0001 ALERT_KIND_ANSWER_DUE_TODAY 2025-10-30 0",
+                  "b/2025-0001 ALERT_KIND_ANSWER_DUE_TODAY 2025-10-30 0",
+                  "a/2025-0007 ALERT_KIND_APPLICANT_WINDOW_LAPSED 2025-10-24 "
+                  "-4 PROPOSED_CONCLUSION_OTHER_FEE_UNPAID",
+                  "a/2025-0009 ALERT_KIND_CORRECTION_NOTICE_DUE 2025-10-30 0",
+                  "a/Y ALERT_KIND_ANSWER_DUE_SOON 2025-10-31 1",
+                  "a/X ALERT_KIND_ANSWER_DUE_SOON 2025-10-31 1",
+                  "a/2025-0008 ALERT_KIND_ANSWER_DUE_SOON 2025-11-06 5"));
+  ASSERT_EQ(response.alerts_size(), 7);
+  EXPECT_EQ(response.alerts(2).message(),
+            "2025-0007 张三：缴费期限 2025-10-24 已过，建议办结为"
+            "「逾期未缴费，不再处理」");
+  EXPECT_TRUE(response.alerts(2).provisional());
+  EXPECT_EQ(response.alerts(6).message(),
+            "2025-0008 张三：答复期限 2025-11-06，剩余 5 个工作日（暂定）");
+  EXPECT_EQ(FormatIsoDate(response.alerts(0).as_of()), "2025-10-30");
+  EXPECT_EQ(response.alerts(0).threshold(), 0);
+  // Taking the response leaves the listing empty.
+  EXPECT_EQ(listing.TakeResponse().alerts_size(), 0);
+}
+
+TEST_F(DeadlineListingTest, RecordsAreComputedInFullAndTheirErrorsReported) {
+  // A stored record (no deadlines stored) with an impossible receipt date:
+  // the deadline engine refuses it, and nothing is listed for it.
+  CaseDeadlineSummary broken = Summary("default", "2025-0001", 1);
+  broken.record =
+      std::make_unique<v1::Case>(CaseReceived(D(2025, 9, 26), "2025-0001"));
+  broken.record->mutable_receipt_date()->set_month(13);
+  EXPECT_THAT(listing.Add(broken),
+              ::ogi::testing::StatusIs(absl::StatusCode::kInvalidArgument,
+                                       ::testing::HasSubstr("receipt_date")));
+  // Received 09-26, due 10-30 (see the top of this file): computed from the
+  // record, whatever the summary's own dates say.
+  CaseDeadlineSummary whole = Summary("default", "2025-0002", 2);
+  whole.answer_due = D(2030, 1, 1);
+  whole.record =
+      std::make_unique<v1::Case>(CaseReceived(D(2025, 9, 26), "2025-0002"));
+  ASSERT_THAT(listing.Add(whole), IsOk());
+  EXPECT_THAT(
+      DescribeListing(listing.TakeResponse()),
+      ElementsAre(
+          "default/2025-0002 ALERT_KIND_ANSWER_DUE_TODAY 2025-10-30 0"));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "services/cases/case_manager.h"
 #include "services/common/civil_date.h"
 #include "services/procedure/procedure_manager.h"
+#include "storage/schema_migrations.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/clock_test_util.h"
@@ -55,8 +56,12 @@ std::string Describe(const v1::DeadlineAlert& a) {
 
 class DeadlineManagerTest : public ::testing::Test {
  protected:
+  // The database the store opens.
+  virtual std::string DbPath() { return ":memory:"; }
+
   void SetUp() override {
-    auto store = ::ogi::testing::OpenStoreWithAgency("default", "本机关");
+    auto store =
+        ::ogi::testing::OpenStoreWithAgency("default", "本机关", DbPath());
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
     v1::Agency other;
@@ -366,6 +371,81 @@ TEST_F(DeadlineManagerTest, ListingEqualsAFullScanOnEveryDay) {
     }
   }
   EXPECT_THAT(differences, IsEmpty());
+}
+
+// The same listing from a file database (the store then reads through its
+// pool of reader connections).
+class DeadlineManagerFileTest : public DeadlineManagerTest {
+ protected:
+  std::string DbPath() override { return Dir() + "/ogi.db"; }
+
+  const std::string& Dir() {
+    if (dir_.empty()) {
+      dir_ = "/tmp/ogi-deadlines-XXXXXX";
+      EXPECT_NE(mkdtemp(dir_.data()), nullptr);
+    }
+    return dir_;
+  }
+
+ private:
+  std::string dir_;
+};
+
+// A database written by schema version 3 (before the deadline summary
+// columns) upgrades itself and lists exactly what the current schema lists.
+TEST_F(DeadlineManagerFileTest, Version3DatabaseListsTheSameAlerts) {
+  SetDay(D(2025, 10, 29));
+  ASSERT_EQ(Log(D(2025, 9, 26)), "2025-0001");
+  SendCorrectionNotice("2025-0001", D(2025, 9, 29), D(2025, 10, 20));
+  ReceiveSupplement("2025-0001", D(2025, 9, 30));
+  SendConsultation("2025-0001", D(2025, 10, 29));  // an open pause
+  ASSERT_EQ(Log(D(2025, 9, 30)), "2025-0002");
+  ASSERT_EQ(Log(D(2025, 10, 9)), "2025-0003");
+  IssueFeeNotice("2025-0003", D(2025, 10, 28));  // unpaid: a window
+  ASSERT_EQ(Log(D(2025, 10, 20)), "2025-0004");
+  SendCorrectionNotice("2025-0004", D(2025, 10, 22), D(2025, 11, 7));
+  ASSERT_EQ(Log(D(2025, 10, 27)), "2025-0005");
+  ASSERT_EQ(Log(D(2025, 9, 26), "xzsp"), "2025-0001");
+  const std::vector<Day> kDays = {D(2025, 10, 29), D(2025, 11, 7),
+                                  D(2025, 11, 10), D(2025, 11, 28)};
+  std::vector<std::vector<std::string>> expected;
+  for (Day day : kDays) {
+    SetDay(day);
+    expected.push_back(Listed(10));
+    EXPECT_THAT(expected.back(), ::testing::Not(IsEmpty()));
+  }
+
+  // The same rows in a database at version 3: migration 3's columns only.
+  const std::string v3_path = Dir() + "/v3.db";
+  {
+    auto db = Database::Open(v3_path, Database::Mode::kReadWrite);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT(MigrateSchema(**db, 3), IsOk());
+    ASSERT_THAT(
+        (*db)->Exec(absl::StrCat(
+            "ATTACH '", DbPath(), "' AS current; ",
+            "INSERT INTO agencies SELECT * FROM current.agencies; ",
+            "INSERT INTO case_number_sequences SELECT * FROM "
+            "current.case_number_sequences; ",
+            "INSERT INTO cases SELECT id, agency_id, number, version, status, "
+            "applicant_type, applicant_name, items_text, arrival_date, "
+            "receipt_date, payload, is_open, answer_due, notice_due, "
+            "window_end FROM current.cases; ",
+            "INSERT INTO case_events SELECT * FROM current.case_events; ",
+            "DETACH current;")),
+        IsOk());
+  }
+  SqliteStoreOptions options;
+  options.path = v3_path;
+  auto upgraded = SqliteCaseStore::Open(options);
+  ASSERT_THAT(upgraded, IsOk());
+  manager_ = std::make_unique<DeadlineManager>(upgraded->get(), &clock_,
+                                               &case_clock_, "default");
+  for (size_t i = 0; i < kDays.size(); ++i) {
+    SetDay(kDays[i]);
+    EXPECT_EQ(Listed(10), expected[i]) << FormatIsoDate(kDays[i]);
+  }
+  manager_.reset();
 }
 
 }  // namespace

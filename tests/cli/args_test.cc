@@ -144,13 +144,13 @@ TEST(ParseArgsTest, MissingFlagValue) {
 
 TEST(ParseArgsTest, UnknownCommandsListChoices) {
   EXPECT_EQ(UsageMessage({"frobnicate"}),
-            "unknown command \"frobnicate\"; one of: case, deadlines, alerts, "
-            "calendar, agency, help");
+            "unknown command \"frobnicate\"; one of: case, review, lawsuit, "
+            "deadlines, alerts, calendar, agency, report, help");
   EXPECT_EQ(UsageMessage({"case", "delete", "2022-0001"}),
             "unknown command \"ogi case delete\"; after \"case\" use one of: "
             "create, show, list, update, history, explain, correction-notice, "
             "supplement, consult, consult-reply, fee-notice, fee-paid, extend, "
-            "defer");
+            "defer, conclude, withdraw, lapse, correct-conclusion, reanswer");
 }
 
 TEST(ParseArgsTest, IncompleteCommand) {
@@ -158,7 +158,8 @@ TEST(ParseArgsTest, IncompleteCommand) {
   EXPECT_EQ(UsageMessage({"case"}),
             "\"ogi case\" needs a subcommand: create, show, list, update, "
             "history, explain, correction-notice, supplement, consult, "
-            "consult-reply, fee-notice, fee-paid, extend, defer");
+            "consult-reply, fee-notice, fee-paid, extend, defer, conclude, "
+            "withdraw, lapse, correct-conclusion, reanswer");
 }
 
 TEST(ParseArgsTest, PositionalCount) {

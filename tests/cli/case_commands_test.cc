@@ -503,7 +503,8 @@ TEST(BuildListCasesRequestTest, BadValues) {
   ASSERT_FALSE(request.ok());
   EXPECT_EQ(request.status().message(),
             "--status: unknown value \"closed\"; one of: "
-            "pending_confirmation, processing, awaiting_correction");
+            "pending_confirmation, processing, awaiting_correction, "
+            "concluded");
 }
 
 TEST(RenderCaseTableTest, ColumnsAndWidthLimit) {

@@ -65,8 +65,8 @@ TEST_F(RunOgiTest, UsageErrorsExitTwoWithoutCalling) {
            {{"case", "show"},
             "ogi: missing NUMBER; usage: ogi case show NUMBER\n"},
            {{"cases"},
-            "ogi: unknown command \"cases\"; one of: case, deadlines, alerts, "
-            "calendar, agency, help\n"},
+            "ogi: unknown command \"cases\"; one of: case, review, lawsuit, "
+            "deadlines, alerts, calendar, agency, report, help\n"},
            {{}, "ogi: no command given; see \"ogi help\"\n"},
            {{"case", "update", "2022-0001", "--phone", "1"},
             "ogi: --reason: required; say why the record is corrected\n"},

@@ -22,7 +22,10 @@
 #include "ogi/v1/calendar_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
 #include "ogi/v1/deadline_service.grpc.pb.h"
+#include "ogi/v1/outcome_service.grpc.pb.h"
 #include "ogi/v1/procedure_service.grpc.pb.h"
+#include "ogi/v1/proceeding_service.grpc.pb.h"
+#include "ogi/v1/report_service.grpc.pb.h"
 
 namespace ogi::cli::testing {
 
@@ -431,6 +434,191 @@ class FakeCalendarStub : public v1::CalendarService::StubInterface {
                         AddWorkingDaysResponse)
 };
 
+// OutcomeService: every call answers `response` (or `error`) and keeps a
+// copy of its request.
+class FakeOutcomeStub : public v1::OutcomeService::StubInterface {
+ public:
+  grpc::Status error = grpc::Status::OK;
+  v1::OutcomeResponse response;
+
+  std::vector<CallRecord> calls;
+  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
+
+  // The last request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Last() const {
+    if (requests.empty()) return nullptr;
+    return dynamic_cast<const Request*>(requests.back().get());
+  }
+
+#define OGI_FAKE_OUTCOME(Method, Request)                                   \
+  grpc::Status Method(grpc::ClientContext* context,                         \
+                      const v1::Request& request, v1::OutcomeResponse* out) \
+      override {                                                            \
+    calls.push_back(RecordOf(#Method, context));                            \
+    requests.push_back(std::make_unique<v1::Request>(request));             \
+    if (!error.ok()) return error;                                          \
+    *out = response;                                                        \
+    return grpc::Status::OK;                                                \
+  }
+  OGI_FAKE_OUTCOME(ConcludeCase, ConcludeCaseRequest)
+  OGI_FAKE_OUTCOME(WithdrawCase, WithdrawCaseRequest)
+  OGI_FAKE_OUTCOME(ConfirmLapse, ConfirmLapseRequest)
+  OGI_FAKE_OUTCOME(CorrectConclusion, CorrectConclusionRequest)
+  OGI_FAKE_OUTCOME(RecordReAnswer, RecordReAnswerRequest)
+#undef OGI_FAKE_OUTCOME
+
+ private:
+  OGI_FAKE_UNUSED_ASYNC(ConcludeCase, ConcludeCaseRequest, OutcomeResponse)
+  OGI_FAKE_UNUSED_ASYNC(WithdrawCase, WithdrawCaseRequest, OutcomeResponse)
+  OGI_FAKE_UNUSED_ASYNC(ConfirmLapse, ConfirmLapseRequest, OutcomeResponse)
+  OGI_FAKE_UNUSED_ASYNC(CorrectConclusion, CorrectConclusionRequest,
+                        OutcomeResponse)
+  OGI_FAKE_UNUSED_ASYNC(RecordReAnswer, RecordReAnswerRequest, OutcomeResponse)
+};
+
+// ProceedingService: every step answers `response`, the lists answer
+// `reviews` and `lawsuits` (or all `error`); each request is kept.
+class FakeProceedingStub : public v1::ProceedingService::StubInterface {
+ public:
+  grpc::Status error = grpc::Status::OK;
+  v1::ProceedingResponse response;
+  v1::ListReviewsResponse reviews;
+  v1::ListLawsuitsResponse lawsuits;
+
+  std::vector<CallRecord> calls;
+  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
+
+  // The last request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Last() const {
+    if (requests.empty()) return nullptr;
+    return dynamic_cast<const Request*>(requests.back().get());
+  }
+
+#define OGI_FAKE_PROCEEDING(Method, Request, Response, answer)       \
+  grpc::Status Method(grpc::ClientContext* context,                  \
+                      const v1::Request& request, v1::Response* out) \
+      override {                                                     \
+    calls.push_back(RecordOf(#Method, context));                     \
+    requests.push_back(std::make_unique<v1::Request>(request));      \
+    if (!error.ok()) return error;                                   \
+    *out = answer;                                                   \
+    return grpc::Status::OK;                                         \
+  }
+  OGI_FAKE_PROCEEDING(FileReview, FileReviewRequest, ProceedingResponse,
+                      response)
+  OGI_FAKE_PROCEEDING(RecordReviewProgress, RecordReviewProgressRequest,
+                      ProceedingResponse, response)
+  OGI_FAKE_PROCEEDING(DecideReview, DecideReviewRequest, ProceedingResponse,
+                      response)
+  OGI_FAKE_PROCEEDING(ListReviews, ListProceedingsRequest, ListReviewsResponse,
+                      reviews)
+  OGI_FAKE_PROCEEDING(FileLawsuit, FileLawsuitRequest, ProceedingResponse,
+                      response)
+  OGI_FAKE_PROCEEDING(RecordLawsuitProgress, RecordLawsuitProgressRequest,
+                      ProceedingResponse, response)
+  OGI_FAKE_PROCEEDING(JudgeLawsuit, JudgeLawsuitRequest, ProceedingResponse,
+                      response)
+  OGI_FAKE_PROCEEDING(AppealLawsuit, AppealLawsuitRequest, ProceedingResponse,
+                      response)
+  OGI_FAKE_PROCEEDING(DecideAppeal, DecideAppealRequest, ProceedingResponse,
+                      response)
+  OGI_FAKE_PROCEEDING(ListLawsuits, ListProceedingsRequest,
+                      ListLawsuitsResponse, lawsuits)
+#undef OGI_FAKE_PROCEEDING
+
+ private:
+  OGI_FAKE_UNUSED_ASYNC(FileReview, FileReviewRequest, ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(RecordReviewProgress, RecordReviewProgressRequest,
+                        ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(DecideReview, DecideReviewRequest, ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(ListReviews, ListProceedingsRequest,
+                        ListReviewsResponse)
+  OGI_FAKE_UNUSED_ASYNC(FileLawsuit, FileLawsuitRequest, ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(RecordLawsuitProgress, RecordLawsuitProgressRequest,
+                        ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(JudgeLawsuit, JudgeLawsuitRequest, ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(AppealLawsuit, AppealLawsuitRequest, ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(DecideAppeal, DecideAppealRequest, ProceedingResponse)
+  OGI_FAKE_UNUSED_ASYNC(ListLawsuits, ListProceedingsRequest,
+                        ListLawsuitsResponse)
+};
+
+// ReportService: each call answers the canned response of its method, or
+// fails with the status `errors` holds for the method's name ("GetReport");
+// each request is kept.
+class FakeReportStub : public v1::ReportService::StubInterface {
+ public:
+  std::map<std::string, grpc::Status> errors;
+
+  v1::Report report;                    // GetReport
+  v1::RenderedReport rendered;          // RenderReport
+  v1::GetCellResponse cell;             // GetCell
+  v1::Report locked;                    // LockReport
+  v1::Table2 figures;                   // SetFigures
+  v1::ReportProse prose;                // SetProse
+  v1::RegisteredDocument document;      // RegisterDocument
+  v1::ListDocumentsResponse documents;  // ListDocuments
+
+  std::vector<CallRecord> calls;
+  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
+
+  // The methods called, in order.
+  std::vector<std::string> Methods() const {
+    std::vector<std::string> methods;
+    for (const CallRecord& call : calls) methods.push_back(call.method);
+    return methods;
+  }
+  // The `index`-th request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Nth(size_t index) const {
+    if (index >= requests.size()) return nullptr;
+    return dynamic_cast<const Request*>(requests[index].get());
+  }
+  // The last request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Last() const {
+    return requests.empty() ? nullptr : Nth<Request>(requests.size() - 1);
+  }
+
+#define OGI_FAKE_REPORT(Method, Request, Response, answer)           \
+  grpc::Status Method(grpc::ClientContext* context,                  \
+                      const v1::Request& request, v1::Response* out) \
+      override {                                                     \
+    calls.push_back(RecordOf(#Method, context));                     \
+    requests.push_back(std::make_unique<v1::Request>(request));      \
+    if (const auto it = errors.find(#Method); it != errors.end()) {  \
+      return it->second;                                             \
+    }                                                                \
+    *out = answer;                                                   \
+    return grpc::Status::OK;                                         \
+  }
+  OGI_FAKE_REPORT(GetReport, GetReportRequest, Report, report)
+  OGI_FAKE_REPORT(RenderReport, RenderReportRequest, RenderedReport, rendered)
+  OGI_FAKE_REPORT(GetCell, GetCellRequest, GetCellResponse, cell)
+  OGI_FAKE_REPORT(LockReport, LockReportRequest, Report, locked)
+  OGI_FAKE_REPORT(SetFigures, SetFiguresRequest, Table2, figures)
+  OGI_FAKE_REPORT(SetProse, SetProseRequest, ReportProse, prose)
+  OGI_FAKE_REPORT(RegisterDocument, RegisterDocumentRequest, RegisteredDocument,
+                  document)
+  OGI_FAKE_REPORT(ListDocuments, ListDocumentsRequest, ListDocumentsResponse,
+                  documents)
+#undef OGI_FAKE_REPORT
+
+ private:
+  OGI_FAKE_UNUSED_ASYNC(GetReport, GetReportRequest, Report)
+  OGI_FAKE_UNUSED_ASYNC(RenderReport, RenderReportRequest, RenderedReport)
+  OGI_FAKE_UNUSED_ASYNC(GetCell, GetCellRequest, GetCellResponse)
+  OGI_FAKE_UNUSED_ASYNC(LockReport, LockReportRequest, Report)
+  OGI_FAKE_UNUSED_ASYNC(SetFigures, SetFiguresRequest, Table2)
+  OGI_FAKE_UNUSED_ASYNC(SetProse, SetProseRequest, ReportProse)
+  OGI_FAKE_UNUSED_ASYNC(RegisterDocument, RegisterDocumentRequest,
+                        RegisteredDocument)
+  OGI_FAKE_UNUSED_ASYNC(ListDocuments, ListDocumentsRequest,
+                        ListDocumentsResponse)
+};
+
 // ServiceStubs over fakes owned by the test; a fake not given is a private
 // default one.
 class FakeStubs final : public ServiceStubs {
@@ -438,12 +626,17 @@ class FakeStubs final : public ServiceStubs {
   FakeStubs(FakeCaseStub* cases, FakeAgencyStub* agencies,
             FakeProcedureStub* procedures = nullptr,
             FakeDeadlineStub* deadlines = nullptr,
-            FakeCalendarStub* calendar = nullptr)
+            FakeCalendarStub* calendar = nullptr,
+            FakeOutcomeStub* outcomes = nullptr,
+            FakeProceedingStub* proceedings = nullptr)
       : cases_(cases),
         agencies_(agencies),
         procedures_(procedures != nullptr ? procedures : &own_procedures_),
         deadlines_(deadlines != nullptr ? deadlines : &own_deadlines_),
-        calendar_(calendar != nullptr ? calendar : &own_calendar_) {}
+        calendar_(calendar != nullptr ? calendar : &own_calendar_),
+        outcomes_(outcomes != nullptr ? outcomes : &own_outcomes_),
+        proceedings_(proceedings != nullptr ? proceedings : &own_proceedings_) {
+  }
   v1::CaseService::StubInterface& Cases() override { return *cases_; }
   v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
   v1::ProcedureService::StubInterface& Procedures() override {
@@ -453,16 +646,29 @@ class FakeStubs final : public ServiceStubs {
     return *deadlines_;
   }
   v1::CalendarService::StubInterface& Calendar() override { return *calendar_; }
+  v1::OutcomeService::StubInterface& Outcomes() override { return *outcomes_; }
+  v1::ProceedingService::StubInterface& Proceedings() override {
+    return *proceedings_;
+  }
+  v1::ReportService::StubInterface& Reports() override { return *reports_; }
+  // Answers report calls with `reports` instead of a private default fake.
+  void UseReports(FakeReportStub* reports) { reports_ = reports; }
 
  private:
   FakeProcedureStub own_procedures_;
   FakeDeadlineStub own_deadlines_;
   FakeCalendarStub own_calendar_;
+  FakeOutcomeStub own_outcomes_;
+  FakeProceedingStub own_proceedings_;
   FakeCaseStub* cases_;
   FakeAgencyStub* agencies_;
   FakeProcedureStub* procedures_;
   FakeDeadlineStub* deadlines_;
   FakeCalendarStub* calendar_;
+  FakeOutcomeStub* outcomes_;
+  FakeProceedingStub* proceedings_;
+  FakeReportStub own_reports_;
+  FakeReportStub* reports_ = &own_reports_;
 };
 
 #undef OGI_FAKE_UNUSED_ASYNC

@@ -665,6 +665,73 @@ TEST(ComputeDeadlinesTest, RejectsAnUnrealStoredDate) {
                HasSubstr("procedure.extension.working_days")));
 }
 
+// A concluded case: the clocks stop on its conclusion date and are shown as
+// of that day; nothing is left to propose or to alert on.
+TEST(ComputeDeadlinesTest, ConcludedCaseStopsOnItsConclusionDate) {
+  const struct {
+    const char* name;
+    std::function<void(v1::Case&)> record;
+    v1::ConclusionKind kind;
+    Day served;
+    bool late;
+    std::string answer_due;
+    int left;
+    std::string correction_notice_due;
+    std::string last_step;
+  } kCases[] = {
+      {"answered 10-20: 10-21..10-30 left, 8 working days", [](v1::Case&) {},
+       v1::CONCLUSION_KIND_ANSWERED, D(2025, 10, 20), false, "2025-10-30", 8,
+       "", "2025-10-20 办结（作出答复），各项期限停止计算。"},
+      {"answered 11-03: 10-31 and 11-03 late", [](v1::Case&) {},
+       v1::CONCLUSION_KIND_ANSWERED, D(2025, 11, 3), true, "2025-10-30", -2, "",
+       "2025-11-03 办结（作出答复），晚于答复期限 "
+       "2025-10-30，各项期限停止计算。"},
+      {"answered 10-20 during a consultation sent 10-09 with no reply: "
+       "paused to its window end 10-29, days 4..20 = 10-30..11-21 left",
+       [](v1::Case& c) {
+         AddConsultation(c, v1::CONSULTED_PARTY_KIND_THIRD_PARTY, "某公司",
+                         D(2025, 10, 9), std::nullopt, std::nullopt);
+       },
+       v1::CONCLUSION_KIND_ANSWERED, D(2025, 10, 20), false, "2025-11-21", 17,
+       "", "2025-10-20 办结（作出答复），各项期限停止计算。"},
+      {"补正 window to 10-24 lapsed, concluded 10-27: the notice's due date "
+       "stays",
+       [](v1::Case& c) {
+         SetCorrection(c, D(2025, 10, 9), D(2025, 10, 24), std::nullopt);
+       },
+       v1::CONCLUSION_KIND_CORRECTION_LAPSED, D(2025, 10, 27), false, "", 0,
+       "2025-10-13", "2025-10-27 办结（逾期不补正），各项期限停止计算。"},
+      {"fee served 10-09 unpaid (window to 11-05), concluded 11-06: 11-07.."
+       "11-28 left of the projected clock",
+       [](v1::Case& c) { SetFee(c, D(2025, 10, 9), std::nullopt); },
+       v1::CONCLUSION_KIND_FEE_UNPAID, D(2025, 11, 6), false, "2025-11-28", 16,
+       "", "2025-11-06 办结（逾期未缴费），各项期限停止计算。"},
+  };
+  for (const auto& k : kCases) {
+    SCOPED_TRACE(k.name);
+    v1::Case c = CaseReceived(D(2025, 9, 26));
+    k.record(c);
+    c.set_status(v1::CASE_STATUS_CONCLUDED);
+    c.mutable_conclusion()->set_kind(k.kind);
+    *c.mutable_conclusion()->mutable_served() = ToProtoDate(k.served);
+    c.mutable_conclusion()->set_served_late(k.late);
+    const v1::Deadlines d = Compute(c, D(2025, 12, 1));
+    EXPECT_EQ(d.state(), v1::CLOCK_STATE_STOPPED);
+    EXPECT_EQ(Iso(d.has_as_of(), d.as_of()), FormatIsoDate(k.served));
+    EXPECT_EQ(Iso(d.has_answer_due(), d.answer_due()), k.answer_due);
+    EXPECT_EQ(d.working_days_left(), k.left);
+    EXPECT_EQ(Iso(d.has_correction_notice_due(), d.correction_notice_due()),
+              k.correction_notice_due);
+    EXPECT_FALSE(d.correction_notice_late());
+    EXPECT_EQ(d.window_kind(), v1::APPLICANT_WINDOW_KIND_UNSPECIFIED);
+    EXPECT_FALSE(d.has_window_end());
+    EXPECT_FALSE(d.window_lapsed());
+    EXPECT_EQ(d.proposal(), v1::PROPOSED_CONCLUSION_UNSPECIFIED);
+    ASSERT_GT(d.explanation_size(), 0);
+    EXPECT_EQ(d.explanation(d.explanation_size() - 1).text(), k.last_step);
+  }
+}
+
 TEST(DiffDeadlineDatesTest, ListsChangedDatesInOrder) {
   v1::Deadlines before;
   *before.mutable_answer_due() = P(2025, 10, 30);

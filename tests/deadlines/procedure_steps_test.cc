@@ -155,6 +155,30 @@ TEST(ProcedureStepsTest, EveryStepNeedsAReceiptDate) {
             message);
 }
 
+TEST(ProcedureStepsTest, EveryStepIsRefusedOnAConcludedCase) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  c.set_status(v1::CASE_STATUS_CONCLUDED);
+  c.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  *c.mutable_conclusion()->mutable_served() = ToProtoDate(D(2025, 10, 20));
+  const Day today = D(2025, 10, 21);
+  const std::string message =
+      "case 2025-0001 is concluded (served 2025-10-20); no procedural step "
+      "can be recorded on it";
+  const absl::StatusCode kFailed = absl::StatusCode::kFailedPrecondition;
+  ExpectRefused(CorrectionNotice(today, D(2025, 10, 30)), today, c, kFailed,
+                message);
+  ExpectRefused(Supplement(today), today, c, kFailed, message);
+  ExpectRefused(Consultation(today, std::nullopt), today, c, kFailed, message);
+  ExpectRefused(Reply(0, today), today, c, kFailed, message);
+  ExpectRefused(FeeNotice(10, 1, today), today, c, kFailed, message);
+  ExpectRefused(Payment(today), today, c, kFailed, message);
+  ExpectRefused(Extension(10, today), today, c, kFailed, message);
+  ExpectRefused(Deferral(D(2025, 12, 1), today), today, c, kFailed, message);
+  v1::Case copy = c;
+  EXPECT_EQ(Apply(Extension(10, today), today, copy).status().message(),
+            message);
+}
+
 TEST(ProcedureStepsTest, DatesMustBeRealSetAndNotInTheFuture) {
   const v1::Case c = CaseReceived(D(2025, 9, 26));
   const Day today = D(2025, 10, 9);

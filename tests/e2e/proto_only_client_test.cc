@@ -53,6 +53,7 @@ using ::google::protobuf::MethodDescriptor;
 using ::google::protobuf::ServiceDescriptor;
 using ::google::protobuf::UnknownField;
 using ::google::protobuf::UnknownFieldSet;
+using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -67,6 +68,9 @@ constexpr char kProcedureService[] = "ogi.v1.ProcedureService";
 constexpr char kCalendarService[] = "ogi.v1.CalendarService";
 constexpr char kDeadlineService[] = "ogi.v1.DeadlineService";
 constexpr char kTestingClockService[] = "ogi.v1.TestingClockService";
+constexpr char kOutcomeService[] = "ogi.v1.OutcomeService";
+constexpr char kProceedingService[] = "ogi.v1.ProceedingService";
+constexpr char kReportService[] = "ogi.v1.ReportService";
 
 // The server's clock starts on Monday 2025-10-20 at 09:00 in Asia/Shanghai
 // (UTC+8 without daylight saving); every expected date below is worked out
@@ -356,6 +360,26 @@ std::vector<std::string> RawField(const std::string& bytes, int number) {
   return out;
 }
 
+// Table 三 of a Report: each row's seven cells joined by ",", by row key.
+std::map<std::string, std::string> Table3ByKey(const Message& report) {
+  std::map<std::string, std::string> rows;
+  for (const Message* row : Elements(report, "table3.rows")) {
+    rows[Value(*row, "key")] = absl::StrJoin(Values(*row, "cells"), ",");
+  }
+  return rows;
+}
+
+// The ResultCounts at `path` of a Report as "upheld,corrected,other,pending,
+// total".
+std::string ResultCountsText(const Message& report, const std::string& path) {
+  std::vector<std::string> counts;
+  for (const char* column :
+       {"upheld", "corrected", "other", "pending", "total"}) {
+    counts.push_back(Value(report, absl::StrCat(path, ".", column)));
+  }
+  return absl::StrJoin(counts, ",");
+}
+
 class ProtoOnlyClientTest : public ::testing::Test {
  protected:
   struct Reply {
@@ -383,7 +407,8 @@ class ProtoOnlyClientTest : public ::testing::Test {
         << absl::StrJoin(errors_.errors(), "\n");
     for (const char* service :
          {kCaseService, kAgencyService, kProcedureService, kCalendarService,
-          kDeadlineService, kTestingClockService}) {
+          kDeadlineService, kTestingClockService, kOutcomeService,
+          kProceedingService, kReportService}) {
       ASSERT_NE(pool()->FindServiceByName(service), nullptr) << service;
     }
 
@@ -536,6 +561,9 @@ class ProtoOnlyClientTest : public ::testing::Test {
   void ExerciseProcedureService();
   void ExerciseListDeadlines();
   void ExerciseWatchAlertsAndSetTime();
+  void ExerciseOutcomeService();
+  void ExerciseProceedingService();
+  void ExerciseReportService();
 
   std::string dir_;  // the server's database
   std::unique_ptr<testing::ServerProcess> server_;
@@ -618,12 +646,20 @@ constexpr char kConsultationCase[] = "2025-0004";
 constexpr char kFeeCase[] = "2025-0005";
 constexpr char kExtensionCase[] = "2025-0006";
 constexpr char kDeferralCase[] = "2025-0007";
+// 王晓明's application, the first logged (ExerciseAgencyAndCaseServices), and
+// 周敏's, logged already overdue by ExerciseWatchAlertsAndSetTime.
+constexpr char kFirstCaseNumber[] = "2025-0001";
+constexpr char kOverdueCase[] = "2025-0008";
+// Logged by ExerciseOutcomeService: its applicant never answers the 补正
+// notice.
+constexpr char kLapsedCase[] = "2025-0009";
 
 TEST_F(ProtoOnlyClientTest, BinaryHasNoGeneratedOgiTypes) {
   // The point of the test: everything below comes from the .proto files.
   for (const char* service :
        {kCaseService, kAgencyService, kProcedureService, kCalendarService,
-        kDeadlineService, kTestingClockService}) {
+        kDeadlineService, kTestingClockService, kOutcomeService,
+        kProceedingService, kReportService}) {
     EXPECT_EQ(
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
             service),
@@ -633,6 +669,9 @@ TEST_F(ProtoOnlyClientTest, BinaryHasNoGeneratedOgiTypes) {
   EXPECT_THAT(proto_files_, Contains("ogi/v1/case_service.proto"));
   EXPECT_THAT(proto_files_, Contains("ogi/v1/agency_service.proto"));
   EXPECT_THAT(proto_files_, Contains("ogi/v1/testing_clock.proto"));
+  EXPECT_THAT(proto_files_, Contains("ogi/v1/outcome_service.proto"));
+  EXPECT_THAT(proto_files_, Contains("ogi/v1/proceeding_service.proto"));
+  EXPECT_THAT(proto_files_, Contains("ogi/v1/report_service.proto"));
 }
 
 void ProtoOnlyClientTest::ExerciseAgencyAndCaseServices() {
@@ -1277,12 +1316,659 @@ void ProtoOnlyClientTest::ExerciseWatchAlertsAndSetTime() {
   EXPECT_EQ(stream.Cancel().error_code(), grpc::StatusCode::CANCELLED);
 }
 
+void ProtoOnlyClientTest::ExerciseOutcomeService() {
+  const std::string outcome = kOutcomeService;
+  const std::string case_service = kCaseService;
+  // Today is Wednesday 2025-11-05, where ExerciseWatchAlertsAndSetTime left
+  // the clock.
+
+  // --- 王晓明's two items got different answers: the compensation plan was
+  // disclosed, the approval's internal deliberations withheld, so the case
+  // counts as 部分公开 (SPEC §4 rule 2), its legal basis filled in from both
+  // outcomes. Posted on 2025-04-08, after the due date 03-31: accepted, and
+  // flagged as late.
+  Reply partial = Call(outcome + ".ConcludeCase",
+                       absl::Substitute(R"json({"number": "$0",
+                         "dispositions": [
+                           {"item": 1, "outcome": "OUTCOME_DISCLOSED"},
+                           {"item": 2,
+                            "outcome": "OUTCOME_WITHHELD_PROCESS_INFORMATION"}],
+                         "provided_summary": "房屋征收补偿方案全文",
+                         "withheld_summary": "立项审批过程中的部门间讨论记录",
+                         "service_method": "SERVICE_METHOD_POSTED",
+                         "served": {"year": 2025, "month": 4, "day": 8}})json",
+                                        kFirstCaseNumber),
+                       Clerk());
+  ASSERT_RPC_OK(partial);
+  EXPECT_EQ(Value(*partial.response, "case.status"), "CASE_STATUS_CONCLUDED");
+  EXPECT_EQ(Value(*partial.response, "case.conclusion.kind"),
+            "CONCLUSION_KIND_ANSWERED");
+  EXPECT_EQ(Value(*partial.response, "case.conclusion.derived_outcome"),
+            "OUTCOME_PARTIALLY_DISCLOSED");
+  EXPECT_EQ(Value(*partial.response, "case.conclusion.outcome"),
+            "OUTCOME_PARTIALLY_DISCLOSED");
+  // Art. 37 for the partial disclosure, Art. 16 ¶2 for process information.
+  EXPECT_THAT(Value(*partial.response, "case.conclusion.legal_basis"),
+              AllOf(HasSubstr("第三十七条"), HasSubstr("第十六条第二款")));
+  EXPECT_EQ(DateAt(*partial.response, "case.conclusion.served"), "2025-04-08");
+  EXPECT_EQ(DateAt(*partial.response, "case.conclusion.due_date"),
+            "2025-03-31");
+  EXPECT_EQ(Value(*partial.response, "case.conclusion.served_late"), "true");
+
+  // A case is concluded once; a change is a correction.
+  Reply twice = Call(outcome + ".ConcludeCase",
+                     absl::Substitute(R"json({"number": "$0",
+                       "outcome": "OUTCOME_DISCLOSED",
+                       "service_method": "SERVICE_METHOD_POSTED",
+                       "served": {"year": 2025, "month": 4, "day": 9}})json",
+                                      kFirstCaseNumber),
+                     Clerk());
+  EXPECT_EQ(twice.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  // --- 张建国's answer, handed over on its due date (today): in time.
+  Reply disclosed = Call(outcome + ".ConcludeCase",
+                         absl::Substitute(R"json({"number": "$0",
+                           "outcome": "OUTCOME_DISCLOSED",
+                           "service_method": "SERVICE_METHOD_SIGNED_IN_PERSON",
+                           "served": {"year": 2025, "month": 11,
+                                      "day": 5}})json",
+                                          kConsultationCase),
+                         Clerk());
+  ASSERT_RPC_OK(disclosed);
+  EXPECT_EQ(Value(*disclosed.response, "case.status"), "CASE_STATUS_CONCLUDED");
+  EXPECT_EQ(Value(*disclosed.response, "case.conclusion.outcome"),
+            "OUTCOME_DISCLOSED");
+  EXPECT_EQ(DateAt(*disclosed.response, "case.conclusion.due_date"),
+            "2025-11-05");
+  EXPECT_EQ(Value(*disclosed.response, "case.conclusion.served_late"), "false");
+
+  // The post office's receipt shows it was in fact posted the day before:
+  // the conclusion is corrected, with the reason, and the history keeps both.
+  Reply corrected = Call(outcome + ".CorrectConclusion",
+                         absl::Substitute(R"json({"number": "$0",
+                           "conclusion": {
+                             "dispositions": [{"item": 1,
+                                               "outcome": "OUTCOME_DISCLOSED"}],
+                             "service_method": "SERVICE_METHOD_POSTED",
+                             "served": {"year": 2025, "month": 11, "day": 4}},
+                           "reason": "邮寄回执显示答复书于11月4日交邮"})json",
+                                          kConsultationCase),
+                         Clerk());
+  ASSERT_RPC_OK(corrected);
+  EXPECT_EQ(Value(*corrected.response, "case.conclusion.kind"),
+            "CONCLUSION_KIND_ANSWERED");
+  EXPECT_EQ(Value(*corrected.response, "case.conclusion.outcome"),
+            "OUTCOME_DISCLOSED");
+  EXPECT_EQ(Value(*corrected.response, "case.conclusion.service_method"),
+            "SERVICE_METHOD_POSTED");
+  EXPECT_EQ(DateAt(*corrected.response, "case.conclusion.served"),
+            "2025-11-04");
+  EXPECT_EQ(DateAt(*corrected.response, "case.conclusion.due_date"),
+            "2025-11-05");
+  Reply history =
+      Call(case_service + ".ListCaseHistory",
+           absl::Substitute(R"({"number": "$0"})", kConsultationCase));
+  ASSERT_RPC_OK(history);
+  const std::vector<const Message*> events =
+      Elements(*history.response, "events");
+  ASSERT_GE(events.size(), 2u);
+  EXPECT_EQ(Value(*events[events.size() - 2], "type"),
+            "CASE_EVENT_TYPE_CONCLUDED");
+  const Message& correction = *events.back();
+  EXPECT_EQ(Value(correction, "type"), "CASE_EVENT_TYPE_CONCLUSION_CORRECTED");
+  EXPECT_EQ(Value(correction, "actor"), "clerk-li");
+  EXPECT_EQ(Value(correction, "reason"), "邮寄回执显示答复书于11月4日交邮");
+  const Message* served_change = ChangeOf(correction, "conclusion.served");
+  ASSERT_NE(served_change, nullptr);
+  EXPECT_EQ(Value(*served_change, "old_value"), "2025-11-05");
+  EXPECT_EQ(Value(*served_change, "new_value"), "2025-11-04");
+  const Message* method_change =
+      ChangeOf(correction, "conclusion.service_method");
+  ASSERT_NE(method_change, nullptr);
+  EXPECT_EQ(Value(*method_change, "old_value"), "signed_in_person");
+  EXPECT_EQ(Value(*method_change, "new_value"), "posted");
+
+  // --- 刘芳 withdrew by telephone on 10-31: concluded as 其他. The deferred
+  // due date (12-31) is what it was concluded against.
+  Reply withdrawn = Call(outcome + ".WithdrawCase",
+                         absl::Substitute(R"json({"number": "$0",
+                           "withdrawn": {"year": 2025, "month": 10, "day": 31},
+                           "note": "申请人来电撤回申请，已记录通话"})json",
+                                          kDeferralCase),
+                         Clerk());
+  ASSERT_RPC_OK(withdrawn);
+  EXPECT_EQ(Value(*withdrawn.response, "case.status"), "CASE_STATUS_CONCLUDED");
+  EXPECT_EQ(Value(*withdrawn.response, "case.conclusion.kind"),
+            "CONCLUSION_KIND_WITHDRAWN");
+  EXPECT_EQ(Value(*withdrawn.response, "case.conclusion.outcome"),
+            "OUTCOME_OTHER");
+  EXPECT_EQ(Value(*withdrawn.response, "case.conclusion.note"),
+            "申请人来电撤回申请，已记录通话");
+  EXPECT_EQ(DateAt(*withdrawn.response, "case.conclusion.served"),
+            "2025-10-31");
+  EXPECT_EQ(DateAt(*withdrawn.response, "case.conclusion.due_date"),
+            "2025-12-31");
+
+  // --- A vague application received in person on Thursday 10-09; the 补正
+  // notice of 10-10 gives the applicant until Friday 10-24, and nothing
+  // comes.
+  std::unique_ptr<Message> vague =
+      CreateInPersonCase("孙伟", 10, 9, "关于我家附近那块地的所有文件");
+  ASSERT_NE(vague, nullptr);
+  EXPECT_EQ(Value(*vague, "number"), kLapsedCase);
+  Reply notice = Call(std::string(kProcedureService) + ".SendCorrectionNotice",
+                      absl::Substitute(R"json({"number": "$0",
+                        "sent": {"year": 2025, "month": 10, "day": 10},
+                        "items_to_supplement":
+                            "请写明所申请地块的位置及所需文件的名称",
+                        "applicant_deadline": {"year": 2025, "month": 10,
+                                               "day": 24}})json",
+                                       kLapsedCase),
+                      Clerk());
+  ASSERT_RPC_OK(notice);
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.window_kind"),
+            "APPLICANT_WINDOW_KIND_CORRECTION");
+  EXPECT_EQ(Value(*notice.response, "case.deadlines.window_lapsed"), "true");
+  // On the window's last day nothing has lapsed yet.
+  Reply early = Call(outcome + ".ConfirmLapse",
+                     absl::Substitute(R"json({"number": "$0",
+                       "concluded": {"year": 2025, "month": 10,
+                                     "day": 24}})json",
+                                      kLapsedCase),
+                     Clerk());
+  EXPECT_EQ(early.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(early.status.error_message(), HasSubstr("2025-10-24"));
+  Reply lapsed = Call(outcome + ".ConfirmLapse",
+                      absl::Substitute(R"json({"number": "$0",
+                        "concluded": {"year": 2025, "month": 10, "day": 28},
+                        "service_method": "SERVICE_METHOD_POSTED",
+                        "note": "申请人逾期未补正，已邮寄告知不再处理"})json",
+                                       kLapsedCase),
+                      Clerk());
+  ASSERT_RPC_OK(lapsed);
+  EXPECT_EQ(Value(*lapsed.response, "case.status"), "CASE_STATUS_CONCLUDED");
+  EXPECT_EQ(Value(*lapsed.response, "case.conclusion.kind"),
+            "CONCLUSION_KIND_CORRECTION_LAPSED");
+  EXPECT_EQ(Value(*lapsed.response, "case.conclusion.outcome"),
+            "OUTCOME_OTHER_CORRECTION_LAPSED");
+  EXPECT_EQ(DateAt(*lapsed.response, "case.conclusion.served"), "2025-10-28");
+  // While awaiting the supplement no answer was due.
+  EXPECT_EQ(DateAt(*lapsed.response, "case.conclusion.due_date"), "<unset>");
+  EXPECT_EQ(Value(*lapsed.response, "case.conclusion.served_late"), "false");
+  // (RecordReAnswer follows a decision: ExerciseProceedingService.)
+}
+
+void ProtoOnlyClientTest::ExerciseProceedingService() {
+  const std::string proceeding = kProceedingService;
+
+  // --- 王晓明 asks 聊城市人民政府 to review the partial disclosure of 04-08.
+  // The agency got the copy on Friday 04-25: its defence is due on the 10th
+  // working day after, Tuesday 05-13 (Sunday 04-27 is a make-up day (1),
+  // 04-28..30 (2..4), 05-01..05 off, 05-06..09 (5..8), 05-12..13 (9..10)).
+  // Accepted on 04-28, the decision is expected 60 days later, Friday 06-27.
+  Reply filed = Call(proceeding + ".FileReview",
+                     absl::Substitute(R"json({"number": "$0", "review": {
+                       "organ": "聊城市人民政府",
+                       "filed": {"year": 2025, "month": 4, "day": 21},
+                       "copy_received": {"year": 2025, "month": 4, "day": 25},
+                       "accepted": {"year": 2025, "month": 4,
+                                    "day": 28}}})json",
+                                      kFirstCaseNumber),
+                     Clerk());
+  ASSERT_RPC_OK(filed);
+  const std::string review_id = Value(*filed.response, "review.id");
+  EXPECT_EQ(review_id, "2025-0001-R1");
+  EXPECT_EQ(Value(*filed.response, "review.organ"), "聊城市人民政府");
+  EXPECT_EQ(Value(*filed.response, "review.procedure"),
+            "REVIEW_PROCEDURE_ORDINARY");
+  EXPECT_EQ(DateAt(*filed.response, "review.defence_due"), "2025-05-13");
+  EXPECT_EQ(DateAt(*filed.response, "review.decision_expected"), "2025-06-27");
+  EXPECT_EQ(Value(*filed.response, "review.column"), "RESULT_COLUMN_PENDING");
+  EXPECT_EQ(Value(*filed.response, "review.dates_provisional"), "false");
+  EXPECT_EQ(Elements(*filed.response, "case.reviews").size(), 1u);
+
+  // The defence went in on 05-12 and the organ took its 30 more days once:
+  // 90 days after 04-28 is Sunday 07-27, so Monday 07-28.
+  Reply progress = Call(proceeding + ".RecordReviewProgress",
+                        absl::Substitute(R"json({"id": "$0",
+                          "defence_filed": {"year": 2025, "month": 5,
+                                            "day": 12},
+                          "extend_decision_period": true})json",
+                                         review_id),
+                        Clerk());
+  ASSERT_RPC_OK(progress);
+  EXPECT_EQ(DateAt(*progress.response, "review.defence_filed"), "2025-05-12");
+  EXPECT_EQ(Value(*progress.response, "review.decision_period_extended"),
+            "true");
+  EXPECT_EQ(DateAt(*progress.response, "review.decision_expected"),
+            "2025-07-28");
+
+  Reply upheld = Call(proceeding + ".DecideReview",
+                      absl::Substitute(R"json({"id": "$0",
+                        "decision": "PROCEEDING_DECISION_UPHELD",
+                        "decided": {"year": 2025, "month": 7,
+                                    "day": 21}})json",
+                                       review_id),
+                      Clerk());
+  ASSERT_RPC_OK(upheld);
+  EXPECT_EQ(Value(*upheld.response, "review.decision"),
+            "PROCEEDING_DECISION_UPHELD");
+  EXPECT_EQ(DateAt(*upheld.response, "review.decided"), "2025-07-21");
+  EXPECT_EQ(Value(*upheld.response, "review.column"), "RESULT_COLUMN_UPHELD");
+  Reply decided_again = Call(proceeding + ".DecideReview",
+                             absl::Substitute(R"json({"id": "$0",
+                               "decision": "PROCEEDING_DECISION_REVOKED",
+                               "decided": {"year": 2025, "month": 7,
+                                           "day": 22}})json",
+                                              review_id),
+                             Clerk());
+  EXPECT_EQ(decided_again.status.error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  // --- He then sues (复议后起诉). The complaint copy arrived Friday 08-08:
+  // the defence is due 15 days later, Saturday 08-23, so Monday 08-25. The
+  // judgment is expected 6 months after filing, Wednesday 2026-02-04.
+  Reply sued = Call(proceeding + ".FileLawsuit",
+                    absl::Substitute(R"json({"number": "$0", "lawsuit": {
+                      "court": "聊城市东昌府区人民法院",
+                      "filed": {"year": 2025, "month": 8, "day": 4},
+                      "complaint_received": {"year": 2025, "month": 8,
+                                             "day": 8},
+                      "after_review_id": "$1"}})json",
+                                     kFirstCaseNumber, review_id),
+                    Clerk());
+  ASSERT_RPC_OK(sued);
+  const std::string lawsuit_id = Value(*sued.response, "lawsuit.id");
+  EXPECT_EQ(lawsuit_id, "2025-0001-L1");
+  EXPECT_EQ(Value(*sued.response, "lawsuit.route"),
+            "LAWSUIT_ROUTE_AFTER_REVIEW");
+  EXPECT_EQ(Value(*sued.response, "lawsuit.role"), "LAWSUIT_ROLE_DEFENDANT");
+  EXPECT_EQ(DateAt(*sued.response, "lawsuit.defence_due"), "2025-08-25");
+  EXPECT_EQ(DateAt(*sued.response, "lawsuit.judgment_expected"), "2026-02-04");
+  EXPECT_EQ(Value(*sued.response, "lawsuit.column"), "RESULT_COLUMN_PENDING");
+
+  Reply answered = Call(proceeding + ".RecordLawsuitProgress",
+                        absl::Substitute(R"json({"id": "$0",
+                          "defence_filed": {"year": 2025, "month": 8,
+                                            "day": 20}})json",
+                                         lawsuit_id),
+                        Clerk());
+  ASSERT_RPC_OK(answered);
+  EXPECT_EQ(DateAt(*answered.response, "lawsuit.defence_filed"), "2025-08-20");
+
+  Reply judged = Call(proceeding + ".JudgeLawsuit",
+                      absl::Substitute(R"json({"id": "$0",
+                        "decision": "PROCEEDING_DECISION_CLAIM_DISMISSED",
+                        "date": {"year": 2025, "month": 9, "day": 30}})json",
+                                       lawsuit_id),
+                      Clerk());
+  ASSERT_RPC_OK(judged);
+  EXPECT_EQ(Value(*judged.response, "lawsuit.first_instance.decision"),
+            "PROCEEDING_DECISION_CLAIM_DISMISSED");
+  EXPECT_EQ(Value(*judged.response, "lawsuit.column"), "RESULT_COLUMN_UPHELD");
+
+  // Under appeal the result is not final: 尚未审结 again.
+  Reply appealed = Call(proceeding + ".AppealLawsuit",
+                        absl::Substitute(R"json({"id": "$0",
+                          "filed": {"year": 2025, "month": 10, "day": 14},
+                          "appellant": "王晓明",
+                          "court": "聊城市中级人民法院"})json",
+                                         lawsuit_id),
+                        Clerk());
+  ASSERT_RPC_OK(appealed);
+  EXPECT_EQ(DateAt(*appealed.response, "lawsuit.appeal.filed"), "2025-10-14");
+  EXPECT_EQ(Value(*appealed.response, "lawsuit.appeal.court"),
+            "聊城市中级人民法院");
+  EXPECT_EQ(Value(*appealed.response, "lawsuit.column"),
+            "RESULT_COLUMN_PENDING");
+
+  // The appeal court revokes and orders a new answer by 11-14: recorded on
+  // the case as a pending re-answer.
+  Reply revoked = Call(proceeding + ".DecideAppeal",
+                       absl::Substitute(R"json({"id": "$0",
+                         "decision": "PROCEEDING_DECISION_REVOKED",
+                         "date": {"year": 2025, "month": 10, "day": 30},
+                         "reanswer_due": {"year": 2025, "month": 11,
+                                          "day": 14}})json",
+                                        lawsuit_id),
+                       Clerk());
+  ASSERT_RPC_OK(revoked);
+  EXPECT_EQ(Value(*revoked.response, "lawsuit.appeal.result.decision"),
+            "PROCEEDING_DECISION_REVOKED");
+  EXPECT_EQ(Value(*revoked.response, "lawsuit.column"),
+            "RESULT_COLUMN_CORRECTED");
+  const std::vector<const Message*> ordered =
+      Elements(*revoked.response, "case.re_answers");
+  ASSERT_EQ(ordered.size(), 1u);
+  EXPECT_EQ(Value(*ordered[0], "id"), "1");
+  EXPECT_EQ(Value(*ordered[0], "ordered_by"), lawsuit_id);
+  EXPECT_EQ(DateAt(*ordered[0], "ordered"), "2025-10-30");
+  EXPECT_EQ(DateAt(*ordered[0], "due"), "2025-11-14");
+  EXPECT_EQ(DateAt(*ordered[0], "served"), "<unset>");
+
+  // The new answer (OutcomeService), posted 11-04, in time. The case keeps
+  // the category of its first conclusion.
+  Reply reanswered = Call(std::string(kOutcomeService) + ".RecordReAnswer",
+                          absl::Substitute(R"json({"number": "$0",
+                            "ordered_by": "$1",
+                            "outcome": "OUTCOME_DISCLOSED",
+                            "service_method": "SERVICE_METHOD_POSTED",
+                            "served": {"year": 2025, "month": 11,
+                                       "day": 4}})json",
+                                           kFirstCaseNumber, lawsuit_id),
+                          Clerk());
+  ASSERT_RPC_OK(reanswered);
+  const std::vector<const Message*> re_answers =
+      Elements(*reanswered.response, "case.re_answers");
+  ASSERT_EQ(re_answers.size(), 1u);
+  EXPECT_EQ(Value(*re_answers[0], "outcome"), "OUTCOME_DISCLOSED");
+  EXPECT_EQ(DateAt(*re_answers[0], "served"), "2025-11-04");
+  EXPECT_EQ(DateAt(*re_answers[0], "due"), "2025-11-14");
+  EXPECT_EQ(Value(*re_answers[0], "served_late"), "false");
+  EXPECT_EQ(Value(*reanswered.response, "case.conclusion.outcome"),
+            "OUTCOME_PARTIALLY_DISCLOSED");
+
+  // --- 周敏, still unanswered, asks for a review of the failure to answer.
+  // Copy received Friday 10-10: Saturday 10-11 is a make-up day (1),
+  // 10-13..17 (2..6), 10-20..23 (7..10): the defence is due Thursday 10-23.
+  // Not accepted yet: no decision date is expected.
+  Reply silence = Call(proceeding + ".FileReview",
+                       absl::Substitute(R"json({"number": "$0", "review": {
+                         "organ": "聊城市人民政府",
+                         "filed": {"year": 2025, "month": 10, "day": 9},
+                         "copy_received": {"year": 2025, "month": 10,
+                                           "day": 10}}})json",
+                                        kOverdueCase),
+                       Clerk());
+  ASSERT_RPC_OK(silence);
+  EXPECT_EQ(Value(*silence.response, "review.id"), "2025-0008-R1");
+  EXPECT_EQ(DateAt(*silence.response, "review.defence_due"), "2025-10-23");
+  EXPECT_EQ(DateAt(*silence.response, "review.decision_expected"), "<unset>");
+  EXPECT_EQ(Value(*silence.response, "case.status"), "CASE_STATUS_PROCESSING");
+
+  // --- The listings, by filing date.
+  Reply reviews = Call(proceeding + ".ListReviews", "{}");
+  ASSERT_RPC_OK(reviews);
+  std::vector<std::string> listed;
+  for (const Message* entry : Elements(*reviews.response, "reviews")) {
+    listed.push_back(absl::StrCat(
+        Value(*entry, "review.id"), " ", Value(*entry, "case_number"), " ",
+        Value(*entry, "applicant_name"), " ", Value(*entry, "review.column")));
+  }
+  EXPECT_THAT(listed,
+              ElementsAre("2025-0001-R1 2025-0001 王晓明 RESULT_COLUMN_UPHELD",
+                          "2025-0008-R1 2025-0008 周敏 RESULT_COLUMN_PENDING"));
+  Reply open = Call(proceeding + ".ListReviews", R"({"open_only": true})");
+  ASSERT_RPC_OK(open);
+  const std::vector<const Message*> open_reviews =
+      Elements(*open.response, "reviews");
+  ASSERT_EQ(open_reviews.size(), 1u);
+  EXPECT_EQ(Value(*open_reviews[0], "review.id"), "2025-0008-R1");
+
+  Reply lawsuits = Call(proceeding + ".ListLawsuits", "{}");
+  ASSERT_RPC_OK(lawsuits);
+  const std::vector<const Message*> suits =
+      Elements(*lawsuits.response, "lawsuits");
+  ASSERT_EQ(suits.size(), 1u);
+  EXPECT_EQ(Value(*suits[0], "case_number"), kFirstCaseNumber);
+  EXPECT_EQ(Value(*suits[0], "applicant_name"), "王晓明");
+  EXPECT_EQ(Value(*suits[0], "lawsuit.id"), lawsuit_id);
+  EXPECT_EQ(Value(*suits[0], "lawsuit.route"), "LAWSUIT_ROUTE_AFTER_REVIEW");
+  EXPECT_EQ(Value(*suits[0], "lawsuit.column"), "RESULT_COLUMN_CORRECTED");
+}
+
+void ProtoOnlyClientTest::ExerciseReportService() {
+  const std::string report = kReportService;
+
+  // The statistician writes the 2025 report on Monday 2026-01-12 (it is due
+  // by 31 January, Regs Art. 49).
+  Reply moved = Call(std::string(kTestingClockService) + ".SetTime",
+                     R"({"time": "2026-01-12T09:00:00+08:00"})", Clerk());
+  ASSERT_RPC_OK(moved);
+
+  // --- Table 二's figures come from other systems and are entered; the fee
+  // amount is kept as the canonical decimal.
+  Reply figures = Call(report + ".SetFigures", R"json({"year": 2025,
+    "figures": {
+      "rules": {"issued": 0, "repealed": 0, "in_force": 0},
+      "normative_documents": {"issued": 3, "repealed": 1, "in_force": 27},
+      "licensing_decisions": 35210, "penalty_decisions": 12,
+      "enforcement_decisions": 3, "fees_wan_yuan": "12872.060"}})json",
+                       Clerk());
+  ASSERT_RPC_OK(figures);
+  EXPECT_EQ(Value(*figures.response, "licensing_decisions"), "35210");
+  EXPECT_EQ(Value(*figures.response, "fees_wan_yuan"), "12872.06");
+
+  // The agency registers its normative documents, so table 二's first block
+  // is counted from the register instead of the figures entered.
+  Reply registered = Call(report + ".RegisterDocument", R"json({"document": {
+      "kind": "DOCUMENT_KIND_NORMATIVE_DOCUMENT",
+      "title": "聊城市行政审批服务局关于进一步优化政务服务事项办理流程的通知",
+      "document_number": "聊审批发〔2025〕3号",
+      "issued": {"year": 2025, "month": 3, "day": 18}}})json",
+                          Clerk());
+  ASSERT_RPC_OK(registered);
+  const std::string document_id = Value(*registered.response, "id");
+  EXPECT_NE(document_id, "0");
+  EXPECT_EQ(Value(*registered.response, "agency_code"), "default");
+  Reply documents = Call(report + ".ListDocuments", "{}");
+  ASSERT_RPC_OK(documents);
+  const std::vector<const Message*> register_entries =
+      Elements(*documents.response, "documents");
+  ASSERT_EQ(register_entries.size(), 1u);
+  EXPECT_EQ(Value(*register_entries[0], "id"), document_id);
+  EXPECT_EQ(Value(*register_entries[0], "document_number"),
+            "聊审批发〔2025〕3号");
+  EXPECT_EQ(DateAt(*register_entries[0], "issued"), "2025-03-18");
+  EXPECT_EQ(DateAt(*register_entries[0], "repealed"), "<unset>");
+
+  constexpr char kOverview[] =
+      "2025年，本机关认真贯彻《中华人民共和国政府信息公开条例》，"
+      "依法办理政府信息公开申请。";
+  Reply prose = Call(report + ".SetProse",
+                     absl::Substitute(R"json({"year": 2025, "prose": {
+                       "overview": "$0",
+                       "problems": "个别申请答复超过法定期限，已建立期限预警机制。"
+                     }})json",
+                                      kOverview),
+                     Clerk());
+  ASSERT_RPC_OK(prose);
+  EXPECT_EQ(Value(*prose.response, "overview"), kOverview);
+  EXPECT_EQ(Value(*prose.response, "problems"),
+            "个别申请答复超过法定期限，已建立期限预警机制。");
+
+  // --- The 2025 report, from the cases the parts before logged (all from
+  // natural persons). 一: the eight received in 2025, 2025-0001 and
+  // 2025-0003..0009 (2025-0002 still waits for its receipt to be confirmed:
+  // not received, not counted). Concluded in 2025: 0004 予以公开, 0001
+  // 部分公开, 0009 逾期不补正, 0007 其他 (withdrawn). Carried over: 0003, 0005,
+  // 0006, 0008.
+  Reply got = Call(report + ".GetReport", R"({"year": 2025})");
+  ASSERT_RPC_OK(got);
+  const Message& year_2025 = *got.response;
+  EXPECT_THAT(Values(year_2025, "agency_codes"), ElementsAre("default"));
+  EXPECT_EQ(Value(year_2025, "title_agency"), kAgencyName);
+  EXPECT_EQ(Value(year_2025, "year"), "2025");
+  const std::map<std::string, std::string> table3 = Table3ByKey(year_2025);
+  EXPECT_EQ(table3.size(), 25u);
+  const std::map<std::string, std::string> counted = {
+      {"new", "8,0,0,0,0,0,8"},
+      {"disclosed", "1,0,0,0,0,0,1"},
+      {"partially_disclosed", "1,0,0,0,0,0,1"},
+      {"other_correction_lapsed", "1,0,0,0,0,0,1"},
+      {"other", "1,0,0,0,0,0,1"},
+      {"concluded_total", "4,0,0,0,0,0,4"},
+      {"carried_out", "4,0,0,0,0,0,4"}};
+  for (const auto& [key, cells] : counted) {
+    EXPECT_TRUE(table3.count(key)) << "table 三 has no row " << key;
+  }
+  for (const auto& [key, cells] : table3) {
+    const auto expected = counted.find(key);
+    EXPECT_EQ(cells,
+              expected == counted.end() ? "0,0,0,0,0,0,0" : expected->second)
+        << key;
+  }
+  // Table 四 (upheld, corrected, other, pending, total): 王晓明's review
+  // upheld and 周敏's still pending; the lawsuit after review, corrected on
+  // appeal.
+  EXPECT_EQ(ResultCountsText(year_2025, "table4.review"), "1,0,0,1,2");
+  EXPECT_EQ(ResultCountsText(year_2025, "table4.direct_suit"), "0,0,0,0,0");
+  EXPECT_EQ(ResultCountsText(year_2025, "table4.suit_after_review"),
+            "0,1,0,0,1");
+  // Table 二: the register's one document, the entered figures.
+  EXPECT_EQ(Value(year_2025, "table2.documents_from_register"), "true");
+  EXPECT_EQ(Value(year_2025, "table2.normative_documents.issued"), "1");
+  EXPECT_EQ(Value(year_2025, "table2.normative_documents.repealed"), "0");
+  EXPECT_EQ(Value(year_2025, "table2.normative_documents.in_force"), "1");
+  EXPECT_EQ(Value(year_2025, "table2.licensing_decisions"), "35210");
+  EXPECT_EQ(Value(year_2025, "table2.fees_wan_yuan"), "12872.06");
+  // Section 六: 赵丽's fee notice of 10-09 (200 yuan), paid 10-14.
+  EXPECT_EQ(Value(year_2025, "fees.notices_issued"), "1");
+  EXPECT_EQ(Value(year_2025, "fees.amount_billed_yuan"), "200");
+  EXPECT_EQ(Value(year_2025, "fees.amount_collected_yuan"), "200");
+  EXPECT_EQ(Value(year_2025, "prose.overview"), kOverview);
+  const std::vector<const Message*> checks = Elements(year_2025, "checks");
+  EXPECT_FALSE(checks.empty());
+  for (const Message* check : checks) {
+    EXPECT_EQ(Value(*check, "ok"), "true")
+        << Value(*check, "identity") << ": " << Value(*check, "detail");
+  }
+  EXPECT_THAT(Elements(year_2025, "uncountable"), IsEmpty());
+  EXPECT_EQ(Value(year_2025, "lock"), "<unset>");
+  const std::string hash = Value(year_2025, "content_hash");
+  EXPECT_EQ(hash.size(), 64u) << hash;
+  EXPECT_EQ(hash.find_first_not_of("0123456789abcdef"), std::string::npos)
+      << hash;
+
+  // Nothing of it belongs to 2024.
+  Reply year_2024 = Call(report + ".GetReport", R"({"year": 2024})");
+  ASSERT_RPC_OK(year_2024);
+  EXPECT_EQ(Table3ByKey(*year_2024.response)["new"], "0,0,0,0,0,0,0");
+  EXPECT_EQ(ResultCountsText(*year_2024.response, "table4.review"),
+            "0,0,0,0,0");
+
+  // --- The cases behind a number (SPEC §4 rule 6).
+  Reply carried_out = Call(report + ".GetCell", R"json({"year": 2025,
+      "cell": {"table": 3, "row": "carried_out", "column": "total"}})json");
+  ASSERT_RPC_OK(carried_out);
+  EXPECT_EQ(Value(*carried_out.response, "value"), "4");
+  std::vector<std::string> behind;
+  for (const Message* record : Elements(*carried_out.response, "records")) {
+    behind.push_back(absl::StrCat(Value(*record, "case_number"), " ",
+                                  Value(*record, "applicant_name"), " ",
+                                  DateAt(*record, "receipt_date"), " ",
+                                  DateAt(*record, "concluded")));
+  }
+  EXPECT_THAT(behind,
+              UnorderedElementsAre("2025-0003 李红梅 2025-09-26 <unset>",
+                                   "2025-0005 赵丽 2025-09-26 <unset>",
+                                   "2025-0006 陈志强 2025-09-26 <unset>",
+                                   "2025-0008 周敏 2025-09-01 <unset>"));
+  Reply corrected_suits = Call(report + ".GetCell", R"json({"year": 2025,
+      "cell": {"table": 4, "row": "suit_after_review",
+               "column": "corrected"}})json");
+  ASSERT_RPC_OK(corrected_suits);
+  EXPECT_EQ(Value(*corrected_suits.response, "value"), "1");
+  const std::vector<const Message*> suits =
+      Elements(*corrected_suits.response, "records");
+  ASSERT_EQ(suits.size(), 1u);
+  EXPECT_EQ(Value(*suits[0], "proceeding_id"), "2025-0001-L1");
+  EXPECT_EQ(Value(*suits[0], "case_number"), kFirstCaseNumber);
+  EXPECT_EQ(DateAt(*suits[0], "filed"), "2025-08-04");
+  EXPECT_EQ(Value(*suits[0], "column_label"), "结果纠正");
+
+  // --- The publishable tables as CSV, one record a line.
+  Reply csv = Call(report + ".RenderReport",
+                   R"({"year": 2025, "format": "REPORT_FORMAT_CSV"})");
+  ASSERT_RPC_OK(csv);
+  EXPECT_EQ(Value(*csv.response, "content_type"), "text/csv; charset=utf-8");
+  EXPECT_THAT(
+      Value(*csv.response, "content"),
+      AllOf(
+          HasSubstr("行政规范性文件,1,0,1\r\n"),
+          HasSubstr("行政事业性收费,12872.06\r\n"),
+          HasSubstr("一、本年新收政府信息公开申请数量,8,0,0,0,0,0,8\r\n"),
+          HasSubstr("（二）部分公开（区分处理的，只计这一情形，不计其他情形）,"
+                    "1,0,0,0,0,0,1\r\n"),
+          HasSubstr("四、结转下年度继续办理,4,0,0,0,0,0,4\r\n"),
+          HasSubstr("\r\n1,0,0,1,2,0,0,0,0,0,0,1,0,0,1\r\n")));
+
+  // --- Published: locked with its content hash, who and when; once.
+  Reply locked = Call(report + ".LockReport", R"({"year": 2025})", Clerk());
+  ASSERT_RPC_OK(locked);
+  EXPECT_EQ(Value(*locked.response, "lock.locked_by"), "clerk-li");
+  EXPECT_EQ(Value(*locked.response, "lock.locked_at.seconds"),
+            absl::StrCat(ChinaUnixSeconds(2026, 1, 12, 9)));
+  EXPECT_EQ(Value(*locked.response, "lock.content_hash"), hash);
+  EXPECT_EQ(Value(*locked.response, "content_hash"), hash);
+  Reply relocked = Call(report + ".LockReport", R"({"year": 2025})", Clerk());
+  EXPECT_EQ(relocked.status.error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  // --- A December answer entered in January counts in December's year
+  // (SPEC §4 rule 4): 李红梅's answer was posted on 2025-12-30 (late: it was
+  // due 11-11). The locked numbers stay as published; the report names each
+  // cell the entry changes and the case that moved.
+  Reply late = Call(std::string(kOutcomeService) + ".ConcludeCase",
+                    absl::Substitute(R"json({"number": "$0",
+                      "outcome": "OUTCOME_DISCLOSED",
+                      "service_method": "SERVICE_METHOD_POSTED",
+                      "served": {"year": 2025, "month": 12, "day": 30}})json",
+                                     kCorrectionCase),
+                    Clerk());
+  ASSERT_RPC_OK(late);
+  EXPECT_EQ(Value(*late.response, "case.conclusion.served_late"), "true");
+  Reply after = Call(report + ".GetReport", R"({"year": 2025})");
+  ASSERT_RPC_OK(after);
+  EXPECT_EQ(Value(*after.response, "lock.content_hash"), hash);
+  EXPECT_EQ(Value(*after.response, "content_hash"), hash);
+  EXPECT_EQ(Table3ByKey(*after.response)["carried_out"], "4,0,0,0,0,0,4");
+  std::vector<std::string> differences;
+  for (const Message* d : Elements(*after.response, "differences")) {
+    const std::vector<std::string> added = Values(*d, "cases_added");
+    const std::vector<std::string> removed = Values(*d, "cases_removed");
+    differences.push_back(absl::StrCat(
+        Value(*d, "cell.table"), " ", Value(*d, "cell.row"), "×",
+        Value(*d, "cell.column"), " ", Value(*d, "locked_value"), "→",
+        Value(*d, "live_value"),
+        added.empty() ? "" : absl::StrCat(" +", absl::StrJoin(added, ",")),
+        removed.empty() ? ""
+                        : absl::StrCat(" -", absl::StrJoin(removed, ","))));
+  }
+  EXPECT_THAT(
+      differences,
+      UnorderedElementsAre("3 disclosed×natural_person 1→2 +2025-0003",
+                           "3 disclosed×total 1→2 +2025-0003",
+                           "3 concluded_total×natural_person 4→5 +2025-0003",
+                           "3 concluded_total×total 4→5 +2025-0003",
+                           "3 carried_out×natural_person 4→3 -2025-0003",
+                           "3 carried_out×total 4→3 -2025-0003"));
+  // The drill-down shows the live records.
+  Reply disclosed = Call(report + ".GetCell", R"json({"year": 2025,
+      "cell": {"table": 3, "row": "disclosed",
+               "column": "natural_person"}})json");
+  ASSERT_RPC_OK(disclosed);
+  EXPECT_EQ(Value(*disclosed.response, "value"), "2");
+  std::vector<std::string> answers;
+  for (const Message* record : Elements(*disclosed.response, "records")) {
+    answers.push_back(absl::StrCat(Value(*record, "case_number"), " ",
+                                   DateAt(*record, "concluded"), " ",
+                                   Value(*record, "outcome")));
+  }
+  EXPECT_THAT(answers,
+              UnorderedElementsAre("2025-0003 2025-12-30 OUTCOME_DISCLOSED",
+                                   "2025-0004 2025-11-04 OUTCOME_DISCLOSED"));
+}
+
 TEST_F(ProtoOnlyClientTest, EveryRpcOfEveryServiceWorks) {
   ASSERT_NO_FATAL_FAILURE(ExerciseAgencyAndCaseServices());
   ASSERT_NO_FATAL_FAILURE(ExerciseCalendarService());
   ASSERT_NO_FATAL_FAILURE(ExerciseProcedureService());
   ASSERT_NO_FATAL_FAILURE(ExerciseListDeadlines());
   ASSERT_NO_FATAL_FAILURE(ExerciseWatchAlertsAndSetTime());
+  ASSERT_NO_FATAL_FAILURE(ExerciseOutcomeService());
+  ASSERT_NO_FATAL_FAILURE(ExerciseProceedingService());
+  ASSERT_NO_FATAL_FAILURE(ExerciseReportService());
 
   // Every RPC of every service the .proto files declare was called and
   // answered OK (a stream: delivered a message).
@@ -1304,7 +1990,7 @@ TEST_F(ProtoOnlyClientTest, EveryRpcOfEveryServiceWorks) {
       }
     }
   }
-  EXPECT_GE(services, 6);
+  EXPECT_GE(services, 9);
 }
 
 TEST_F(ProtoOnlyClientTest, MissingApplicantNameIsInvalidArgumentNamingField) {
@@ -1317,6 +2003,62 @@ TEST_F(ProtoOnlyClientTest, MissingApplicantNameIsInvalidArgumentNamingField) {
   Reply all = Call(std::string(kCaseService) + ".ListCases", "{}");
   ASSERT_RPC_OK(all);
   EXPECT_EQ(Value(*all.response, "total_count"), "0");
+}
+
+TEST_F(ProtoOnlyClientTest,
+       ConcludeCaseWithoutServedIsInvalidArgumentNamingField) {
+  std::unique_ptr<Message> c =
+      CreateInPersonCase("赵丽", 9, 26, "2024年度本机关行政许可办理情况统计");
+  ASSERT_NE(c, nullptr);
+  const std::string number = Value(*c, "number");
+  Reply reply = Call(std::string(kOutcomeService) + ".ConcludeCase",
+                     absl::Substitute(R"json({"number": "$0",
+                       "outcome": "OUTCOME_DISCLOSED",
+                       "service_method": "SERVICE_METHOD_SIGNED_IN_PERSON"})json",
+                                      number),
+                     Clerk());
+  EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(reply.status.error_message(), HasSubstr("served:"));
+
+  // Nothing was recorded.
+  Reply got = Call(std::string(kCaseService) + ".GetCase",
+                   absl::Substitute(R"({"number": "$0"})", number));
+  ASSERT_RPC_OK(got);
+  EXPECT_EQ(Value(*got.response, "case.status"), "CASE_STATUS_PROCESSING");
+  EXPECT_EQ(Value(*got.response, "case.conclusion"), "<unset>");
+  EXPECT_EQ(Value(*got.response, "case.version"), "1");
+}
+
+TEST_F(ProtoOnlyClientTest,
+       FileReviewWithoutOrganIsInvalidArgumentNamingField) {
+  std::unique_ptr<Message> c = CreateInPersonCase(
+      "陈志强", 9, 26, "聊城市某工业园区环境影响评价审批文件");
+  ASSERT_NE(c, nullptr);
+  const std::string number = Value(*c, "number");
+  Reply reply = Call(std::string(kProceedingService) + ".FileReview",
+                     absl::Substitute(R"json({"number": "$0", "review": {
+                       "filed": {"year": 2025, "month": 10, "day": 9}}})json",
+                                      number),
+                     Clerk());
+  EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(reply.status.error_message(), HasSubstr("review.organ"));
+
+  // Nothing was recorded.
+  Reply got = Call(std::string(kCaseService) + ".GetCase",
+                   absl::Substitute(R"({"number": "$0"})", number));
+  ASSERT_RPC_OK(got);
+  EXPECT_THAT(Elements(*got.response, "case.reviews"), IsEmpty());
+  EXPECT_EQ(Value(*got.response, "case.version"), "1");
+}
+
+TEST_F(ProtoOnlyClientTest,
+       ReportBeforeTheFirstYearIsInvalidArgumentNamingYear) {
+  // The Regulations' first reporting year is 2008.
+  Reply reply =
+      Call(std::string(kReportService) + ".GetReport", R"({"year": 1999})");
+  EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(reply.status.error_message(),
+              AllOf(HasSubstr("year:"), HasSubstr("1999")));
 }
 
 TEST_F(ProtoOnlyClientTest, ServerReflectionListsTheServices) {

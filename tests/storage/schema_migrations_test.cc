@@ -1,9 +1,11 @@
 #include "storage/schema_migrations.h"
 
 #include <fstream>
+#include <string>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/common/civil_date.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
@@ -68,6 +70,123 @@ TEST(SchemaMigrationsTest, OlderDatabaseUpgradesAndKeepsItsData) {
   auto db = Database::Open(path, Database::Mode::kReadOnly);
   ASSERT_THAT(db, IsOk());
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA user_version"), LatestSchemaVersion());
+}
+
+// Inserts a case row as schema version 3 wrote it: the record and the
+// deadline columns of migration 3, nothing of later migrations.
+void InsertV3Case(Database& db, const std::string& number,
+                  const std::string& payload, const char* answer_due,
+                  const char* notice_due, const char* window_end) {
+  auto insert = db.Prepare(
+      "INSERT INTO cases (agency_id, number, version, status, applicant_type, "
+      "applicant_name, items_text, arrival_date, receipt_date, payload, "
+      "is_open, answer_due, notice_due, window_end) VALUES (1, ?, 1, 2, 1, "
+      "'张三', 'x', '2025-09-26', '2025-09-26', ?, 1, ?, ?, ?)");
+  ASSERT_THAT(insert, IsOk());
+  insert->BindText(1, number);
+  insert->BindBlob(2, payload);
+  int index = 3;
+  for (const char* date : {answer_due, notice_due, window_end}) {
+    if (date == nullptr) {
+      insert->BindNull(index++);
+    } else {
+      insert->BindText(index++, date);
+    }
+  }
+  ASSERT_THAT(insert->Run(), IsOk());
+}
+
+TEST(SchemaMigrationsTest, Version3DatabaseGainsDeadlineSummaries) {
+  const std::string path = NewDbPath();
+  {
+    auto db = Database::Open(path, Database::Mode::kReadWrite);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT(MigrateSchema(**db, 3), IsOk());
+    ASSERT_THAT(
+        (*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, 'a', "
+                    "'甲局')"),
+        IsOk());
+    v1::Case running = ::ogi::testing::MakeStoredCase(
+        "a", "张三", absl::CivilDay(2025, 9, 26));
+    running.set_number("2025-0001");
+    running.mutable_deadlines()->set_state(v1::CLOCK_STATE_RUNNING);
+    *running.mutable_deadlines()->mutable_answer_due() =
+        ToProtoDate(absl::CivilDay(2025, 10, 30));
+    InsertV3Case(**db, "2025-0001", running.SerializeAsString(), "2025-10-30",
+                 nullptr, nullptr);
+    v1::Case window = running;
+    window.set_number("2025-0002");
+    window.mutable_deadlines()->set_window_kind(
+        v1::APPLICANT_WINDOW_KIND_FEE_PAYMENT);
+    *window.mutable_deadlines()->mutable_window_end() =
+        ToProtoDate(absl::CivilDay(2025, 11, 5));
+    window.mutable_deadlines()->set_provisional(true);
+    *window.mutable_procedure()->mutable_fee()->mutable_served() =
+        ToProtoDate(absl::CivilDay(2025, 10, 9));
+    *window.mutable_procedure()->mutable_fee()->mutable_paid() =
+        ToProtoDate(absl::CivilDay(2025, 10, 10));
+    InsertV3Case(**db, "2025-0002", window.SerializeAsString(), "2025-10-30",
+                 nullptr, "2025-11-05");
+    v1::Case paused = running;
+    paused.set_number("2025-0003");
+    paused.mutable_procedure()->add_consultations()->set_party("某公司");
+    InsertV3Case(**db, "2025-0003", paused.SerializeAsString(), "2025-10-30",
+                 nullptr, nullptr);
+    v1::Case no_deadlines = running;  // as written before migration 3
+    no_deadlines.set_number("2025-0004");
+    no_deadlines.clear_deadlines();
+    InsertV3Case(**db, "2025-0004", no_deadlines.SerializeAsString(), nullptr,
+                 nullptr, nullptr);
+    InsertV3Case(**db, "2025-0005", "not a record", "2030-01-01", nullptr,
+                 nullptr);
+  }
+
+  SqliteStoreOptions options;
+  options.path = path;
+  auto store = SqliteCaseStore::Open(options);
+  ASSERT_THAT(store, IsOk());
+  AttentionQuery until_2029;
+  until_2029.answer_due_until = absl::CivilDay(2029, 12, 31);
+  until_2029.window_end_until = absl::CivilDay(2029, 12, 31);
+  auto summaries = ::ogi::testing::DeadlineSummaries(**store, until_2029);
+  ASSERT_THAT(summaries, IsOk());
+  ASSERT_EQ(summaries->size(), 3u);
+  EXPECT_EQ((*summaries)[0].number, "2025-0001");
+  EXPECT_EQ((*summaries)[0].record, nullptr);
+  EXPECT_FALSE((*summaries)[0].provisional);
+  EXPECT_EQ((*summaries)[1].number, "2025-0002");
+  EXPECT_EQ((*summaries)[1].window_kind, v1::APPLICANT_WINDOW_KIND_FEE_PAYMENT);
+  EXPECT_EQ((*summaries)[1].window_end, absl::CivilDay(2025, 11, 5));
+  EXPECT_TRUE((*summaries)[1].provisional);
+  EXPECT_EQ((*summaries)[1].record, nullptr);
+  EXPECT_EQ((*summaries)[2].number, "2025-0003");
+  ASSERT_NE((*summaries)[2].record, nullptr);
+  EXPECT_EQ((*summaries)[2].record->number(), "2025-0003");
+  // The record that does not parse is reported as before the summaries.
+  AttentionQuery all = until_2029;
+  all.answer_due_until = absl::CivilDay(2030, 1, 1);
+  EXPECT_THAT(::ogi::testing::DeadlineSummaries(**store, all),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("not parse")));
+  store->reset();
+
+  auto db = Database::Open(path, Database::Mode::kReadOnly);
+  ASSERT_THAT(db, IsOk());
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA user_version"), LatestSchemaVersion());
+  // Needs the engine: the open consultation, no deadlines, no record.
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE "
+                             "compute_in_full = 1"),
+            3);
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE "
+                             "compute_in_full = 1 AND number IN ('2025-0003', "
+                             "'2025-0004', '2025-0005')"),
+            3);
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name "
+                             "LIKE 'cases_by_%_due' OR name = "
+                             "'cases_by_window_end'"),
+            0);
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name "
+                             "LIKE 'cases_summary_by_%'"),
+            3);
 }
 
 TEST(SchemaMigrationsTest, NewerDatabaseIsRefusedUntouched) {

@@ -1,11 +1,17 @@
 #include "storage/sqlite_case_store.h"
 
+#include <algorithm>
+#include <optional>
 #include <set>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/common/civil_date.h"
 #include "storage/schema_migrations.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/store_test_util.h"
@@ -13,6 +19,7 @@
 namespace ogi {
 namespace {
 
+using ::ogi::testing::DeadlineSummaries;
 using ::ogi::testing::IsOk;
 using ::ogi::testing::MakeEvent;
 using ::ogi::testing::MakeStoredCase;
@@ -228,6 +235,236 @@ TEST_P(SqliteCaseStoreTest, ConcurrentCreatesGetDistinctNumbers) {
   EXPECT_EQ(*all.rbegin(), "2024-0200");
 }
 
+// Stored deadlines as the deadline engine would leave them (only the fields
+// the store copies into columns matter here).
+v1::Case WithDeadlines(v1::Case c, absl::CivilDay answer_due,
+                       absl::CivilDay notice_due) {
+  v1::Deadlines* d = c.mutable_deadlines();
+  d->set_state(v1::CLOCK_STATE_RUNNING);
+  *d->mutable_answer_due() = ToProtoDate(answer_due);
+  *d->mutable_correction_notice_due() = ToProtoDate(notice_due);
+  return c;
+}
+
+// A query over every stored deadline date.
+AttentionQuery Everything(const std::string& agency = "") {
+  AttentionQuery query;
+  query.agency_code = agency;
+  query.answer_due_until = absl::CivilDay(2099, 12, 31);
+  query.notice_due_until = absl::CivilDay(2099, 12, 31);
+  query.window_end_until = absl::CivilDay(2099, 12, 31);
+  return query;
+}
+
+// "agency/number" of each summary.
+std::vector<std::string> Listed(
+    const std::vector<CaseDeadlineSummary>& summaries) {
+  std::vector<std::string> out;
+  for (const CaseDeadlineSummary& s : summaries) {
+    out.push_back(absl::StrCat(s.agency_code, "/", s.number));
+  }
+  return out;
+}
+
+std::vector<std::string> Listed(const std::vector<v1::Case>& cases) {
+  std::vector<std::string> out;
+  for (const v1::Case& c : cases) {
+    out.push_back(absl::StrCat(c.agency_code(), "/", c.number()));
+  }
+  return out;
+}
+
+std::string DayText(const std::optional<absl::CivilDay>& day) {
+  return day ? FormatIsoDate(*day) : "-";
+}
+
+// "number answer notice window kind provisional record" of a summary.
+std::string Describe(const CaseDeadlineSummary& s) {
+  return absl::StrCat(s.number, " ", DayText(s.answer_due), " ",
+                      DayText(s.notice_due), " ", DayText(s.window_end), " ",
+                      v1::ApplicantWindowKind_Name(s.window_kind),
+                      s.provisional ? " provisional" : "",
+                      s.record != nullptr ? " record" : "");
+}
+
+TEST_P(SqliteCaseStoreTest, DeadlineSummariesCarryWhatAListingNeeds) {
+  const absl::CivilDay day(2025, 9, 26);
+  const absl::CivilDay answer(2025, 10, 30), notice(2025, 10, 13);
+  // 1: the clock runs; the 补正 notice duty is pending.
+  Create("a", "张三", day);
+  ASSERT_THAT(store_->MutateCase("a", "2025-0001",
+                                 [&](v1::Case& c) {
+                                   c = WithDeadlines(c, answer, notice);
+                                   return MakeEvent(v1::CASE_EVENT_TYPE_UPDATED,
+                                                    "clerk");
+                                 }),
+              IsOk());
+  // 2: the notice is sent: no duty; the applicant's window is open.
+  v1::Case sent =
+      WithDeadlines(MakeStoredCase("a", "李四", day), answer, notice);
+  *sent.mutable_procedure()->mutable_correction()->mutable_sent() =
+      ToProtoDate(absl::CivilDay(2025, 10, 9));
+  sent.mutable_deadlines()->clear_answer_due();
+  sent.mutable_deadlines()->set_window_kind(
+      v1::APPLICANT_WINDOW_KIND_CORRECTION);
+  *sent.mutable_deadlines()->mutable_window_end() =
+      ToProtoDate(absl::CivilDay(2025, 10, 24));
+  // 3: dates in a year with no holiday arrangement.
+  v1::Case provisional = WithDeadlines(MakeStoredCase("a", "王五", day),
+                                       absl::CivilDay(2027, 1, 7), notice);
+  provisional.mutable_deadlines()->set_provisional(true);
+  // 4: a consultation awaits its reply: the listing needs the record.
+  v1::Case paused =
+      WithDeadlines(MakeStoredCase("a", "赵六", day), answer, notice);
+  paused.mutable_procedure()->add_consultations()->set_party("某公司");
+  // 5: an unpaid fee: the same.
+  v1::Case unpaid =
+      WithDeadlines(MakeStoredCase("a", "孙七", day), answer, notice);
+  *unpaid.mutable_procedure()->mutable_fee()->mutable_served() =
+      ToProtoDate(day);
+  for (v1::Case* c : {&sent, &provisional, &paused, &unpaid}) {
+    ASSERT_THAT(
+        store_->CreateCase(*c, MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+        IsOk());
+  }
+
+  auto summaries = DeadlineSummaries(*store_, Everything("a"));
+  ASSERT_THAT(summaries, IsOk());
+  std::vector<std::string> described;
+  for (const CaseDeadlineSummary& s : *summaries) {
+    described.push_back(Describe(s));
+  }
+  EXPECT_THAT(
+      described,
+      ElementsAre(
+          "2025-0001 2025-10-30 2025-10-13 - APPLICANT_WINDOW_KIND_UNSPECIFIED",
+          "2025-0002 - - 2025-10-24 APPLICANT_WINDOW_KIND_CORRECTION",
+          "2025-0003 2027-01-07 2025-10-13 - APPLICANT_WINDOW_KIND_UNSPECIFIED "
+          "provisional",
+          "2025-0004 2025-10-30 2025-10-13 - APPLICANT_WINDOW_KIND_UNSPECIFIED "
+          "record",
+          "2025-0005 2025-10-30 2025-10-13 - APPLICANT_WINDOW_KIND_UNSPECIFIED "
+          "record"));
+  ASSERT_EQ(summaries->size(), 5u);
+  const CaseDeadlineSummary& first = (*summaries)[0];
+  EXPECT_EQ(first.agency_code, "a");
+  EXPECT_EQ(first.applicant_name, "张三");
+  EXPECT_EQ((*summaries)[3].record->procedure().consultations(0).party(),
+            "某公司");
+  EXPECT_EQ((*summaries)[3].record->number(), "2025-0004");
+}
+
+TEST_P(SqliteCaseStoreTest,
+       DeadlineSummariesSelectWhatTheAttentionListingDoes) {
+  const absl::CivilDay day(2025, 9, 26);
+  auto add = [&](const std::string& agency, absl::CivilDay answer,
+                 absl::CivilDay notice,
+                 v1::ClockState state = v1::CLOCK_STATE_RUNNING) {
+    v1::Case c =
+        WithDeadlines(MakeStoredCase(agency, "张三", day), answer, notice);
+    c.mutable_deadlines()->set_state(state);
+    ASSERT_THAT(
+        store_->CreateCase(c, MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+        IsOk());
+  };
+  add("a", absl::CivilDay(2025, 10, 30), absl::CivilDay(2025, 10, 13));  // a/1
+  add("b", absl::CivilDay(2025, 10, 31), absl::CivilDay(2025, 10, 20));  // b/1
+  add("a", absl::CivilDay(2025, 11, 20), absl::CivilDay(2025, 10, 31));  // a/2
+  add("a", absl::CivilDay(2025, 10, 30), absl::CivilDay(2025, 10, 30),
+      v1::CLOCK_STATE_STOPPED);  // a/3: concluded, never listed
+  add("a", absl::CivilDay(2025, 12, 1), absl::CivilDay(2025, 11, 3));  // a/4
+
+  AttentionQuery soon;  // answers due by 10-31, duties 10-13..10-31
+  soon.answer_due_until = absl::CivilDay(2025, 10, 31);
+  soon.notice_due_from = absl::CivilDay(2025, 10, 13);
+  soon.notice_due_until = absl::CivilDay(2025, 10, 31);
+  AttentionQuery only_a = soon;
+  only_a.agency_code = "a";
+  AttentionQuery answers;  // answers due 10-31..11-20
+  answers.answer_due_from = absl::CivilDay(2025, 10, 31);
+  answers.answer_due_until = absl::CivilDay(2025, 11, 20);
+  const std::vector<std::pair<AttentionQuery, std::vector<std::string>>>
+      kQueries = {
+          // a/1 is in both ranges, and listed once.
+          {soon, {"a/2025-0001", "b/2025-0001", "a/2025-0002"}},
+          {only_a, {"a/2025-0001", "a/2025-0002"}},
+          {answers, {"b/2025-0001", "a/2025-0002"}},
+          {Everything(),
+           {"a/2025-0001", "b/2025-0001", "a/2025-0002", "a/2025-0004"}},
+      };
+  for (const auto& [query, expected] : kQueries) {
+    auto summaries = DeadlineSummaries(*store_, query);
+    ASSERT_THAT(summaries, IsOk());
+    EXPECT_EQ(Listed(*summaries), expected);
+    auto cases = store_->ListCasesNeedingAttention(query);
+    ASSERT_THAT(cases, IsOk());
+    EXPECT_EQ(Listed(*cases), expected);  // in creation order
+  }
+  auto no_range = DeadlineSummaries(*store_, AttentionQuery());
+  ASSERT_THAT(no_range, IsOk());
+  EXPECT_TRUE(no_range->empty());
+  EXPECT_THAT(DeadlineSummaries(*store_, Everything("nope")),
+              StatusIs(absl::StatusCode::kNotFound));
+  // The first error of the visitor ends the listing, and is returned.
+  int visited = 0;
+  EXPECT_THAT(
+      store_->ForEachDeadlineSummary(Everything(),
+                                     [&](CaseDeadlineSummary&) {
+                                       ++visited;
+                                       return absl::CancelledError("enough");
+                                     }),
+      StatusIs(absl::StatusCode::kCancelled, HasSubstr("enough")));
+  EXPECT_EQ(visited, 1);
+}
+
+TEST_P(SqliteCaseStoreTest, DeadlineSummariesFollowEveryWrite) {
+  const absl::CivilDay day(2025, 9, 26);
+  v1::Case c =
+      WithDeadlines(MakeStoredCase("a", "张三", day),
+                    absl::CivilDay(2025, 10, 30), absl::CivilDay(2025, 10, 13));
+  c.mutable_procedure()->add_consultations()->set_party("某公司");
+  ASSERT_THAT(
+      store_->CreateCase(c, MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+      IsOk());
+  auto only = [&]() -> std::string {
+    auto summaries = DeadlineSummaries(*store_, Everything());
+    EXPECT_THAT(summaries, IsOk());
+    if (!summaries.ok() || summaries->size() != 1) return "?";
+    return Describe(summaries->front());
+  };
+  EXPECT_EQ(only(),
+            "2025-0001 2025-10-30 2025-10-13 - "
+            "APPLICANT_WINDOW_KIND_UNSPECIFIED record");
+  // The reply ends the pause; a sent 补正 notice ends the duty.
+  ASSERT_THAT(
+      store_->MutateCase(
+          "a", "2025-0001",
+          [](v1::Case& c) {
+            *c.mutable_procedure()
+                 ->mutable_consultations(0)
+                 ->mutable_reply_received() =
+                ToProtoDate(absl::CivilDay(2025, 10, 9));
+            *c.mutable_procedure()->mutable_correction()->mutable_sent() =
+                ToProtoDate(absl::CivilDay(2025, 10, 9));
+            return MakeEvent(v1::CASE_EVENT_TYPE_UPDATED, "clerk");
+          }),
+      IsOk());
+  EXPECT_EQ(only(),
+            "2025-0001 2025-10-30 - - APPLICANT_WINDOW_KIND_UNSPECIFIED");
+  // A refresh of derived deadlines (no event) rewrites the summary too.
+  ASSERT_THAT(
+      store_->StoreCalendarAndUpdateOpenCases(
+          {},
+          [](v1::Case& c) -> absl::StatusOr<std::optional<v1::CaseEvent>> {
+            c.mutable_deadlines()->set_provisional(true);
+            return std::nullopt;
+          }),
+      IsOk());
+  EXPECT_EQ(only(),
+            "2025-0001 2025-10-30 - - APPLICANT_WINDOW_KIND_UNSPECIFIED "
+            "provisional");
+}
+
 INSTANTIATE_TEST_SUITE_P(MemoryAndFile, SqliteCaseStoreTest, ::testing::Bool(),
                          [](const auto& info) {
                            return info.param ? "File" : "Memory";
@@ -282,6 +519,28 @@ TEST(SqliteCaseStoreFileTest, HistoryAndCasesCannotBeDeletedOrRewritten) {
   EXPECT_THAT((*db)->Exec("DELETE FROM cases"),
               StatusIs(absl::StatusCode::kAborted, HasSubstr("never deleted")));
   EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM case_events"), 1);
+}
+
+TEST(SqliteCaseStoreFileTest, DeadlineSummaryWithABadStoredDateIsDataLoss) {
+  SqliteStoreOptions options;
+  options.path = TempDbPath();
+  auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", options.path);
+  ASSERT_THAT(store, IsOk());
+  ASSERT_THAT(
+      (*store)->CreateCase(
+          WithDeadlines(
+              MakeStoredCase("a", "张三", absl::CivilDay(2025, 9, 26)),
+              absl::CivilDay(2025, 10, 30), absl::CivilDay(2025, 10, 13)),
+          MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+      IsOk());
+  {
+    auto db = Database::Open(options.path, Database::Mode::kReadWrite);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT((*db)->Exec("UPDATE cases SET answer_due = '2025-02-30'"),
+                IsOk());
+  }
+  EXPECT_THAT(DeadlineSummaries(**store, Everything()),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("2025-02-30")));
 }
 
 TEST(SqliteCaseStoreFileTest, UsesWalWithFullSyncAndForeignKeys) {

@@ -3,13 +3,17 @@
 
 // Builders of valid records for store tests.
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "ogi/v1/case.pb.h"
 #include "ogi/v1/case_event.pb.h"
 #include "services/common/civil_date.h"
+#include "storage/case_store.h"
 #include "storage/sqlite_case_store.h"
 
 namespace ogi::testing {
@@ -54,6 +58,23 @@ inline absl::StatusOr<std::unique_ptr<SqliteCaseStore>> OpenStoreWithAgency(
   absl::StatusOr<v1::Agency> added = (*store)->UpsertAgency(agency);
   if (!added.ok()) return added.status();
   return store;
+}
+
+// Every summary `store` gives for `query`, in creation order.
+inline absl::StatusOr<std::vector<CaseDeadlineSummary>> DeadlineSummaries(
+    CaseStore& store, const AttentionQuery& query) {
+  std::vector<CaseDeadlineSummary> summaries;
+  absl::Status status =
+      store.ForEachDeadlineSummary(query, [&](CaseDeadlineSummary& s) {
+        summaries.push_back(std::move(s));
+        return absl::OkStatus();
+      });
+  if (!status.ok()) return status;
+  std::sort(summaries.begin(), summaries.end(),
+            [](const CaseDeadlineSummary& a, const CaseDeadlineSummary& b) {
+              return a.creation_order < b.creation_order;
+            });
+  return summaries;
 }
 
 }  // namespace ogi::testing

@@ -1,0 +1,98 @@
+#ifndef OGI_CLI_OUTCOME_COMMANDS_H_
+#define OGI_CLI_OUTCOME_COMMANDS_H_
+
+// `ogi case conclude|withdraw|lapse|correct-conclusion|reanswer`: ending a
+// case with one of the twenty outcomes of table 三 and recording what comes
+// after, through OutcomeService.
+//
+// Each Build* function turns the flags into a request (agency from --agency,
+// number from the NUMBER argument) or a usage error naming the first missing
+// or malformed flag. Each Run* function builds its request before any call,
+// calls the stub through PrepareContext and, on success only, prints a
+// one-line confirmation and the case's outcome lines (see outcome_text.h
+// AddConclusionLines), or with --json the returned case. Thread-compatible.
+
+#include <ostream>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "cli/args.h"
+#include "cli/client.h"
+#include "ogi/v1/case.pb.h"
+#include "ogi/v1/case_service.grpc.pb.h"
+#include "ogi/v1/outcome_service.grpc.pb.h"
+#include "ogi/v1/outcome_service.pb.h"
+
+namespace ogi::cli {
+
+// The command table entries of the outcome commands.
+std::vector<CommandSpec> OutcomeCommandSpecs();
+
+// Request builders. REQUIRES: args.positionals() holds the case number.
+//
+// --served is required, and --outcome (every item gets it) or --item N=OUTCOME
+// (one per item) but not both. --override needs --override-reason. Other
+// flags are optional (without --service the method is left unspecified for
+// the Run function to fill in); the server enforces what each outcome
+// requires.
+absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
+    const ParsedArgs& args, const GlobalOptions& options);
+// --date defaults to `today`.
+absl::StatusOr<v1::WithdrawCaseRequest> BuildWithdrawCaseRequest(
+    const ParsedArgs& args, const GlobalOptions& options, absl::CivilDay today);
+// --date defaults to `today`.
+absl::StatusOr<v1::ConfirmLapseRequest> BuildConfirmLapseRequest(
+    const ParsedArgs& args, const GlobalOptions& options, absl::CivilDay today);
+// The case's conclusion with the conclusion flags given applied: --outcome
+// gives every item of `current` that outcome (--item then changes single
+// items), an empty value clears a field (--override "" also clears the
+// override's reason). --reason is required.
+absl::StatusOr<v1::CorrectConclusionRequest> BuildCorrectConclusionRequest(
+    const ParsedArgs& args, const GlobalOptions& options,
+    const v1::Case& current);
+// --ordered-by is required; --outcome and --served go together (without
+// --service the method is left unspecified, as for conclude).
+absl::StatusOr<v1::RecordReAnswerRequest> BuildRecordReAnswerRequest(
+    const ParsedArgs& args, const GlobalOptions& options);
+
+// The service method an answer is taken to have been served by when
+// --service is not given: the one matching how the applicant asked to
+// receive it (self_pickup → signed_in_person, post → posted, email,
+// online_platform and fax → electronic), signed_in_person when the case
+// records no delivery method.
+v1::ServiceMethod DefaultServiceMethod(v1::DeliveryMethod delivery);
+
+// Command bodies; nothing is written to `out` on failure, RPC failures come
+// back through RpcError. Withdraw and lapse default --date to today in China.
+// Conclude, and reanswer with --served, fetch the case through `cases` for
+// DefaultServiceMethod when --service is not given.
+absl::Status RunCaseConclude(const ParsedArgs& args,
+                             const GlobalOptions& options,
+                             v1::CaseService::StubInterface& cases,
+                             v1::OutcomeService::StubInterface& stub,
+                             std::ostream& out);
+absl::Status RunCaseWithdraw(const ParsedArgs& args,
+                             const GlobalOptions& options,
+                             v1::OutcomeService::StubInterface& stub,
+                             std::ostream& out);
+absl::Status RunCaseLapse(const ParsedArgs& args, const GlobalOptions& options,
+                          v1::OutcomeService::StubInterface& stub,
+                          std::ostream& out);
+// Checks the flags, fetches the case through `cases`, then sends the
+// corrected conclusion through `stub`.
+absl::Status RunCaseCorrectConclusion(const ParsedArgs& args,
+                                      const GlobalOptions& options,
+                                      v1::CaseService::StubInterface& cases,
+                                      v1::OutcomeService::StubInterface& stub,
+                                      std::ostream& out);
+absl::Status RunCaseReanswer(const ParsedArgs& args,
+                             const GlobalOptions& options,
+                             v1::CaseService::StubInterface& cases,
+                             v1::OutcomeService::StubInterface& stub,
+                             std::ostream& out);
+
+}  // namespace ogi::cli
+
+#endif  // OGI_CLI_OUTCOME_COMMANDS_H_

@@ -1,0 +1,663 @@
+#include "cli/report_commands.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "cli/flag_values.h"
+#include "cli/render.h"
+#include "cli/report_text.h"
+#include "services/common/enum_names.h"
+#include "services/common/status_macros.h"
+
+namespace ogi::cli {
+namespace {
+
+constexpr int32_t kMinYear = 1900;
+constexpr int32_t kMaxYear = 9999;
+// 行政事业性收费 is printed in 万元 with at most four decimal places (one
+// yuan).
+constexpr size_t kMaxFeeDecimals = 4;
+
+// Row keys of tables 二 and 四 (report.proto CellAddress); every other row
+// key belongs to table 三.
+constexpr absl::string_view kTable2Rows[] = {
+    "rules",   "normative_documents", "licensing",
+    "penalty", "enforcement",         "fees"};
+constexpr absl::string_view kTable4Rows[] = {"review", "direct_suit",
+                                             "suit_after_review"};
+
+// One figure flag of `ogi report figures set`: its spec and how it sets its
+// Table2 field.
+struct FigureFlag {
+  FlagSpec spec;
+  std::function<void(v1::Table2&, int64_t)> set;
+};
+
+const std::vector<FigureFlag>& FigureFlags() {
+  static const auto* const kFlags = new std::vector<FigureFlag>{
+      {{"rules-issued", "N", "规章 本年制发件数"},
+       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_issued(n); }},
+      {{"rules-repealed", "N", "规章 本年废止件数"},
+       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_repealed(n); }},
+      {{"rules-in-force", "N", "规章 现行有效件数"},
+       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_in_force(n); }},
+      {{"normative-issued", "N", "行政规范性文件 本年制发件数"},
+       [](v1::Table2& t, int64_t n) {
+         t.mutable_normative_documents()->set_issued(n);
+       }},
+      {{"normative-repealed", "N", "行政规范性文件 本年废止件数"},
+       [](v1::Table2& t, int64_t n) {
+         t.mutable_normative_documents()->set_repealed(n);
+       }},
+      {{"normative-in-force", "N", "行政规范性文件 现行有效件数"},
+       [](v1::Table2& t, int64_t n) {
+         t.mutable_normative_documents()->set_in_force(n);
+       }},
+      {{"licensing", "N", "行政许可 本年处理决定数量"},
+       [](v1::Table2& t, int64_t n) { t.set_licensing_decisions(n); }},
+      {{"penalty", "N", "行政处罚 本年处理决定数量"},
+       [](v1::Table2& t, int64_t n) { t.set_penalty_decisions(n); }},
+      {{"enforcement", "N", "行政强制 本年处理决定数量"},
+       [](v1::Table2& t, int64_t n) { t.set_enforcement_decisions(n); }},
+  };
+  return *kFlags;
+}
+
+constexpr char kFeesFlag[] = "fees-wan-yuan";
+
+// The sections of `ogi report text set` and the ReportProse field of each.
+struct ProseSection {
+  absl::string_view key;
+  absl::string_view title;
+  std::string* (v1::ReportProse::*field)();
+};
+
+constexpr ProseSection kProseSections[] = {
+    {"overview", "一、总体情况", &v1::ReportProse::mutable_overview},
+    {"problems", "五、存在的主要问题及改进情况",
+     &v1::ReportProse::mutable_problems},
+    {"other_matters", "六、其他需要报告的事项",
+     &v1::ReportProse::mutable_other_matters},
+};
+
+absl::StatusOr<int32_t> YearArgument(const ParsedArgs& args) {
+  return ParseIntValue(args.positionals().at(0), "YEAR", kMinYear, kMaxYear);
+}
+
+// Every --agency in order; a usage error for a code given twice (it would be
+// counted twice in a consolidation).
+absl::StatusOr<std::vector<std::string>> AgencyCodes(const ParsedArgs& args) {
+  std::vector<std::string> codes = args.GetAll("agency");
+  std::set<std::string> seen;
+  for (const std::string& code : codes) {
+    if (code.empty()) return UsageError("--agency: must not be empty");
+    if (!seen.insert(code).second) {
+      return UsageError(absl::StrCat("--agency: ", code, " given twice"));
+    }
+  }
+  return codes;
+}
+
+// A usage error unless `value` is a decimal >= 0 with at most four places
+// ("12872.06", "0", "3.5").
+absl::Status CheckWanYuan(absl::string_view value, absl::string_view flag) {
+  const size_t point = value.find('.');
+  const absl::string_view whole = value.substr(0, point);
+  const absl::string_view fraction =
+      point == absl::string_view::npos ? "" : value.substr(point + 1);
+  const auto digits = [](absl::string_view text) {
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), absl::ascii_isdigit);
+  };
+  if (!digits(whole) ||
+      (point != absl::string_view::npos &&
+       (!digits(fraction) || fraction.size() > kMaxFeeDecimals))) {
+    return UsageError(absl::StrCat(
+        FlagName(flag), ": \"", value,
+        "\" is not an amount in 万元 (digits, at most four decimal places, "
+        "e.g. 12872.06)"));
+  }
+  return absl::OkStatus();
+}
+
+template <typename Request, typename Response>
+using ReportMethod = grpc::Status (v1::ReportService::StubInterface::*)(
+    grpc::ClientContext*, const Request&, Response*);
+
+// Calls `method` once through PrepareContext.
+template <typename Request, typename Response>
+absl::Status Call(ReportMethod<Request, Response> method,
+                  const Request& request, const GlobalOptions& options,
+                  v1::ReportService::StubInterface& stub, Response* response) {
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status = (stub.*method)(&context, request, response);
+  if (!status.ok()) return RpcError(status, options.server);
+  return absl::OkStatus();
+}
+
+// The report of YEAR for the --agency flags.
+absl::StatusOr<v1::Report> GetReport(const ParsedArgs& args,
+                                     const GlobalOptions& options,
+                                     v1::ReportService::StubInterface& stub) {
+  OGI_ASSIGN_OR_RETURN(const v1::GetReportRequest request,
+                       BuildGetReportRequest(args));
+  v1::Report report;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::GetReport,
+                           request, options, stub, &report));
+  return report;
+}
+
+// The report of `year` for the global --agency (empty: the server's agency):
+// where table 二's figures are read.
+absl::StatusOr<v1::Report> GetAgencyReport(
+    int32_t year, const GlobalOptions& options,
+    v1::ReportService::StubInterface& stub) {
+  v1::GetReportRequest request;
+  request.set_year(year);
+  if (!options.agency.empty()) request.add_agency_codes(options.agency);
+  v1::Report report;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::GetReport,
+                           request, options, stub, &report));
+  return report;
+}
+
+absl::Status WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file.is_open()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot write \"", path, "\": ", std::strerror(errno)));
+  }
+  file << content;
+  file.close();
+  if (!file) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot write \"", path, "\""));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Verdict(const v1::Report& report) {
+  return ReportPasses(report) ? absl::OkStatus()
+                              : ChecksFailedStatus(ReportWarning(report));
+}
+
+}  // namespace
+
+std::vector<CommandSpec> ReportCommandSpecs() {
+  const FlagSpec agencies = {
+      "agency", "CODE", "agency to report on; repeat for a consolidated report",
+      /*repeated=*/true};
+  const std::string year_note =
+      "Exit code 3: the report fails its checks (an identity such as "
+      "一+二=三（七）+四\ndoes not hold, or a case cannot be counted).\n";
+  std::vector<FlagSpec> figure_flags;
+  for (const FigureFlag& flag : FigureFlags()) {
+    figure_flags.push_back(flag.spec);
+  }
+  figure_flags.push_back(
+      {kFeesFlag, "DECIMAL",
+       "行政事业性收费 本年收费金额 in 万元, e.g. 12872.06"});
+  return {
+      {{"report", "show"},
+       {"YEAR"},
+       false,
+       "The annual report (政府信息公开工作年度报告) of a year.",
+       absl::StrCat(
+           "Prints the document as the server renders it: text (default), "
+           "csv, json,\nmarkdown or html (the complete six-section document, "
+           "ready to publish).\nWith -o FILE the document goes to FILE and one "
+           "line says where.\n\n",
+           year_note,
+           "The document is printed (or written) all the same and a warning "
+           "goes to\nstderr; \"ogi report check\" says what is wrong.\n"),
+       {agencies,
+        {"format", "FORMAT",
+         EnumHelp("document format (default text)",
+                  v1::ReportFormat_descriptor())},
+        {"output", "FILE", "write the document to FILE", false, 'o'}}},
+      {{"report", "check"},
+       {"YEAR"},
+       false,
+       "Check a year's report: its identities and the cases it cannot count.",
+       absl::StrCat(
+           "Prints each check (✓/✗) with its numbers and, for a failure, the "
+           "cases\ninvolved; the cases that cannot be counted, with the "
+           "reason; for a locked\nyear the lock and every cell the records "
+           "have changed since.\n\n",
+           year_note),
+       {agencies}},
+      {{"report", "cell"},
+       {"YEAR", "ROW", "COLUMN"},
+       false,
+       "The cases behind one number of the report.",
+       "ROW and COLUMN are keys of the tables:\n"
+       "  table 二 rows rules, normative_documents (columns issued, repealed, "
+       "in_force),\n    licensing, penalty, enforcement (decisions), fees "
+       "(amount);\n"
+       "  table 三 rows new, carried_in, an outcome (disclosed, "
+       "unavailable_not_held, ...),\n    concluded_total, carried_out; "
+       "columns natural_person, ..., other_organization,\n    total;\n"
+       "  table 四 rows review, direct_suit, suit_after_review; columns "
+       "upheld,\n    corrected, other, pending, total.\n"
+       "Example: ogi report cell 2022 disclosed natural_person\n",
+       {agencies}},
+      {{"report", "lock"},
+       {"YEAR"},
+       false,
+       "Lock a year's report as published (content hash, who, when).",
+       "Later generations keep the locked numbers and show every cell that "
+       "later\nentries or corrections changed. A year is locked once.\n",
+       {}},
+      {{"report", "figures", "set"},
+       {"YEAR"},
+       false,
+       "Enter table 二's figures (主动公开) for a year.",
+       "Figures not given keep their current values. Counts are whole "
+       "numbers >= 0.\n",
+       figure_flags},
+      {{"report", "figures", "show"},
+       {"YEAR"},
+       false,
+       "Show table 二's figures for a year.",
+       "",
+       {}},
+      {{"report", "text", "set"},
+       {"YEAR"},
+       false,
+       "Store the prose of section 一, 五 or 六 of a year's report.",
+       "Required: --section, and --text or --file (FILE \"-\" reads "
+       "standard input).\nThe text replaces the section's earlier text; it "
+       "must not be blank.\n",
+       {{"section", "SECTION",
+         "overview (一、总体情况), problems (五、存在的主要问题及改进情况) or "
+         "other_matters (六、其他需要报告的事项) (required)"},
+        {"text", "TEXT", "the text"},
+        {"file", "FILE", "read the text from FILE"}}},
+      {{"report", "documents", "add"},
+       {},
+       false,
+       "Register a rule (规章) or normative document (行政规范性文件).",
+       "Required: --kind, --title and --issued. Once an agency registers "
+       "documents,\ntable 二's first block is counted from its register.\n",
+       {{"kind", "KIND",
+         EnumHelp("what it is (required)", v1::DocumentKind_descriptor())},
+        {"title", "TEXT", "its title (required)"},
+        {"number", "TEXT",
+         "its document number (文号), e.g. 聊政办发〔2022〕1号"},
+        {"issued", "DATE", "day it was issued (required)"}}},
+      {{"report", "documents", "repeal"},
+       {"ID"},
+       false,
+       "Record that a registered document was repealed.",
+       "",
+       {{"date", "DATE", "day it was repealed (required)"}}},
+      {{"report", "documents", "list"},
+       {},
+       false,
+       "List the agency's register of rules and normative documents.",
+       "",
+       {}},
+  };
+}
+
+absl::Status RunReportCommand(const std::string& name, const ParsedArgs& args,
+                              const GlobalOptions& options,
+                              v1::ReportService::StubInterface& stub,
+                              std::ostream& out) {
+  using Runner =
+      absl::Status (*)(const ParsedArgs&, const GlobalOptions&,
+                       v1::ReportService::StubInterface&, std::ostream&);
+  static const auto* const kRunners = new std::map<std::string, Runner>{
+      {"report show", &RunReportShow},
+      {"report check", &RunReportCheck},
+      {"report cell", &RunReportCell},
+      {"report lock", &RunReportLock},
+      {"report figures set", &RunReportFiguresSet},
+      {"report figures show", &RunReportFiguresShow},
+      {"report text set", &RunReportTextSet},
+      {"report documents add", &RunReportDocumentsAdd},
+      {"report documents repeal", &RunReportDocumentsRepeal},
+      {"report documents list", &RunReportDocumentsList},
+  };
+  const auto it = kRunners->find(name);
+  if (it == kRunners->end()) {
+    return absl::InternalError(
+        absl::StrCat("command \"", name, "\" has no implementation"));
+  }
+  return it->second(args, options, stub, out);
+}
+
+absl::StatusOr<v1::GetReportRequest> BuildGetReportRequest(
+    const ParsedArgs& args) {
+  v1::GetReportRequest request;
+  OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
+  request.set_year(year);
+  OGI_ASSIGN_OR_RETURN(const std::vector<std::string> codes, AgencyCodes(args));
+  for (const std::string& code : codes) request.add_agency_codes(code);
+  return request;
+}
+
+absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  OGI_ASSIGN_OR_RETURN(const v1::GetReportRequest report,
+                       BuildGetReportRequest(args));
+  v1::RenderReportRequest request;
+  request.set_year(report.year());
+  *request.mutable_agency_codes() = report.agency_codes();
+  request.set_format(options.json ? v1::REPORT_FORMAT_JSON
+                                  : v1::REPORT_FORMAT_TEXT);
+  if (args.Has("format")) {
+    OGI_ASSIGN_OR_RETURN(
+        const v1::ReportFormat format,
+        ParseEnumFlag<v1::ReportFormat>(args.Get("format"), "format"));
+    if (options.json && format != v1::REPORT_FORMAT_JSON) {
+      return UsageError("--format: only json with --json");
+    }
+    request.set_format(format);
+  }
+  return request;
+}
+
+absl::StatusOr<v1::GetCellRequest> BuildGetCellRequest(const ParsedArgs& args) {
+  OGI_ASSIGN_OR_RETURN(const v1::GetReportRequest report,
+                       BuildGetReportRequest(args));
+  v1::GetCellRequest request;
+  request.set_year(report.year());
+  *request.mutable_agency_codes() = report.agency_codes();
+  const std::string row = absl::AsciiStrToLower(args.positionals().at(1));
+  const auto in = [&row](const auto& keys) {
+    return std::find(std::begin(keys), std::end(keys), row) != std::end(keys);
+  };
+  v1::CellAddress& cell = *request.mutable_cell();
+  cell.set_table(in(kTable2Rows) ? 2 : in(kTable4Rows) ? 4 : 3);
+  cell.set_row(args.positionals().at(1));
+  cell.set_column(args.positionals().at(2));
+  return request;
+}
+
+absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  v1::LockReportRequest request;
+  OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
+  request.set_year(year);
+  request.set_agency_code(options.agency);
+  return request;
+}
+
+absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
+    const ParsedArgs& args, const GlobalOptions& options,
+    const v1::Table2& current) {
+  v1::SetFiguresRequest request;
+  OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
+  request.set_year(year);
+  request.set_agency_code(options.agency);
+  v1::Table2& figures = *request.mutable_figures();
+  figures = current;
+  figures.clear_documents_from_register();  // output only
+  bool any = false;
+  for (const FigureFlag& flag : FigureFlags()) {
+    if (!args.Has(flag.spec.name)) continue;
+    OGI_ASSIGN_OR_RETURN(
+        const int32_t value,
+        ParseIntValue(args.Get(flag.spec.name), FlagName(flag.spec.name), 0,
+                      std::numeric_limits<int32_t>::max()));
+    flag.set(figures, value);
+    any = true;
+  }
+  if (args.Has(kFeesFlag)) {
+    const std::string fees = args.Get(kFeesFlag);
+    OGI_RETURN_IF_ERROR(CheckWanYuan(fees, kFeesFlag));
+    figures.set_fees_wan_yuan(fees);
+    any = true;
+  }
+  if (!any) {
+    return UsageError(
+        "no figure given; e.g. --licensing 32866 (see \"ogi report figures "
+        "set --help\")");
+  }
+  return request;
+}
+
+absl::StatusOr<v1::SetProseRequest> BuildSetProseRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  v1::SetProseRequest request;
+  OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
+  request.set_year(year);
+  request.set_agency_code(options.agency);
+  const std::string key = args.Get("section");
+  const ProseSection* section = nullptr;
+  for (const ProseSection& s : kProseSections) {
+    if (s.key == key) section = &s;
+  }
+  if (section == nullptr) {
+    return UsageError(absl::StrCat(
+        "--section: ",
+        key.empty() ? "required" : absl::StrCat("\"", key, "\" is unknown"),
+        "; one of: overview, problems, other_matters"));
+  }
+  if (args.Has("text") == args.Has("file")) {
+    return UsageError("--text: give either --text or --file");
+  }
+  std::string text;
+  if (args.Has("text")) {
+    text = args.Get("text");
+  } else {
+    OGI_ASSIGN_OR_RETURN(text, ReadInputFile(args.Get("file")));
+  }
+  if (absl::StripAsciiWhitespace(text).empty()) {
+    return UsageError(absl::StrCat(args.Has("text") ? "--text" : "--file",
+                                   ": the text must not be blank"));
+  }
+  *(request.mutable_prose()->*(section->field))() = std::move(text);
+  return request;
+}
+
+absl::StatusOr<v1::RegisterDocumentRequest> BuildAddDocumentRequest(
+    const ParsedArgs& args, const GlobalOptions& options) {
+  v1::RegisterDocumentRequest request;
+  v1::RegisteredDocument& document = *request.mutable_document();
+  document.set_agency_code(options.agency);
+  OGI_ASSIGN_OR_RETURN(const v1::DocumentKind kind,
+                       RequiredEnumFlag<v1::DocumentKind>(args, "kind"));
+  document.set_kind(kind);
+  OGI_ASSIGN_OR_RETURN(*document.mutable_title(),
+                       RequiredTextFlag(args, "title"));
+  document.set_document_number(args.Get("number"));
+  OGI_ASSIGN_OR_RETURN(*document.mutable_issued(),
+                       MandatoryDateFlag(args, "issued"));
+  return request;
+}
+
+absl::Status RunReportShow(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::ReportService::StubInterface& stub,
+                           std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::RenderReportRequest request,
+                       BuildRenderReportRequest(args, options));
+  if (args.Has("output") && args.Get("output").empty()) {
+    return UsageError("--output: must not be empty");
+  }
+  v1::RenderedReport rendered;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::RenderReport,
+                           request, options, stub, &rendered));
+  OGI_ASSIGN_OR_RETURN(const v1::Report report, GetReport(args, options, stub));
+  if (args.Has("output")) {
+    const std::string path = args.Get("output");
+    OGI_RETURN_IF_ERROR(WriteFile(path, rendered.content()));
+    out << request.year() << " 年度报告（"
+        << EnumIdentifier(v1::ReportFormat_descriptor(), request.format())
+        << "，" << rendered.content().size() << " 字节）已写入 " << path
+        << '\n';
+  } else {
+    out << rendered.content();
+  }
+  return Verdict(report);
+}
+
+absl::Status RunReportCheck(const ParsedArgs& args,
+                            const GlobalOptions& options,
+                            v1::ReportService::StubInterface& stub,
+                            std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::Report report, GetReport(args, options, stub));
+  if (options.json) {
+    OGI_RETURN_IF_ERROR(WriteJson(report, out));
+  } else {
+    RenderReportChecks(report, options.color, out);
+  }
+  return Verdict(report);
+}
+
+absl::Status RunReportCell(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::ReportService::StubInterface& stub,
+                           std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::GetCellRequest request,
+                       BuildGetCellRequest(args));
+  v1::GetCellResponse response;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::GetCell, request,
+                           options, stub, &response));
+  if (options.json) return WriteJson(response, out);
+  RenderCell(request.year(), request.cell(), response, options.color, out);
+  return absl::OkStatus();
+}
+
+absl::Status RunReportLock(const ParsedArgs& args, const GlobalOptions& options,
+                           v1::ReportService::StubInterface& stub,
+                           std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::LockReportRequest request,
+                       BuildLockReportRequest(args, options));
+  v1::Report report;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::LockReport,
+                           request, options, stub, &report));
+  if (options.json) return WriteJson(report, out);
+  RenderLock(report, options.color, out);
+  return absl::OkStatus();
+}
+
+absl::Status RunReportFiguresSet(const ParsedArgs& args,
+                                 const GlobalOptions& options,
+                                 v1::ReportService::StubInterface& stub,
+                                 std::ostream& out) {
+  // The flags are checked before any call.
+  OGI_ASSIGN_OR_RETURN(v1::SetFiguresRequest request,
+                       BuildSetFiguresRequest(args, options, v1::Table2()));
+  OGI_ASSIGN_OR_RETURN(const v1::Report current,
+                       GetAgencyReport(request.year(), options, stub));
+  OGI_ASSIGN_OR_RETURN(request,
+                       BuildSetFiguresRequest(args, options, current.table2()));
+  v1::Table2 stored;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::SetFigures,
+                           request, options, stub, &stored));
+  if (options.json) return WriteJson(stored, out);
+  out << request.year() << " 年表二数字已保存\n";
+  RenderFigures(stored, options.color, out);
+  return absl::OkStatus();
+}
+
+absl::Status RunReportFiguresShow(const ParsedArgs& args,
+                                  const GlobalOptions& options,
+                                  v1::ReportService::StubInterface& stub,
+                                  std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
+  OGI_ASSIGN_OR_RETURN(const v1::Report report,
+                       GetAgencyReport(year, options, stub));
+  if (options.json) return WriteJson(report.table2(), out);
+  RenderFigures(report.table2(), options.color, out);
+  return absl::OkStatus();
+}
+
+absl::Status RunReportTextSet(const ParsedArgs& args,
+                              const GlobalOptions& options,
+                              v1::ReportService::StubInterface& stub,
+                              std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::SetProseRequest request,
+                       BuildSetProseRequest(args, options));
+  v1::ReportProse stored;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::SetProse, request,
+                           options, stub, &stored));
+  if (options.json) return WriteJson(stored, out);
+  for (const ProseSection& section : kProseSections) {
+    if (section.key == args.Get("section")) {
+      out << request.year() << " 年度报告 " << section.title << " 已保存\n";
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RunReportDocumentsAdd(const ParsedArgs& args,
+                                   const GlobalOptions& options,
+                                   v1::ReportService::StubInterface& stub,
+                                   std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const v1::RegisterDocumentRequest request,
+                       BuildAddDocumentRequest(args, options));
+  v1::RegisteredDocument stored;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::RegisterDocument,
+                           request, options, stub, &stored));
+  if (options.json) return WriteJson(stored, out);
+  out << "已登记 " << stored.id() << "：" << stored.title()
+      << (stored.document_number().empty()
+              ? ""
+              : absl::StrCat("（", stored.document_number(), "）"))
+      << '\n';
+  return absl::OkStatus();
+}
+
+absl::Status RunReportDocumentsRepeal(const ParsedArgs& args,
+                                      const GlobalOptions& options,
+                                      v1::ReportService::StubInterface& stub,
+                                      std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const int32_t id,
+                       ParseIntValue(args.positionals().at(0), "ID", 1,
+                                     std::numeric_limits<int32_t>::max()));
+  OGI_ASSIGN_OR_RETURN(const v1::Date repealed,
+                       MandatoryDateFlag(args, "date"));
+  v1::ListDocumentsRequest list;
+  list.set_agency_code(options.agency);
+  v1::ListDocumentsResponse documents;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::ListDocuments,
+                           list, options, stub, &documents));
+  v1::RegisterDocumentRequest request;
+  for (const v1::RegisteredDocument& document : documents.documents()) {
+    if (document.id() == id) *request.mutable_document() = document;
+  }
+  if (request.document().id() != id) {
+    return absl::NotFoundError(
+        absl::StrCat("not found: document ", id, " is not in the register"));
+  }
+  *request.mutable_document()->mutable_repealed() = repealed;
+  v1::RegisteredDocument stored;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::RegisterDocument,
+                           request, options, stub, &stored));
+  if (options.json) return WriteJson(stored, out);
+  out << "已记录废止 " << stored.id() << "：" << stored.title() << "，废止日期 "
+      << args.Get("date") << '\n';
+  return absl::OkStatus();
+}
+
+absl::Status RunReportDocumentsList(const ParsedArgs& args,
+                                    const GlobalOptions& options,
+                                    v1::ReportService::StubInterface& stub,
+                                    std::ostream& out) {
+  v1::ListDocumentsRequest request;
+  request.set_agency_code(options.agency);
+  v1::ListDocumentsResponse response;
+  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::ListDocuments,
+                           request, options, stub, &response));
+  if (options.json) return WriteJson(response, out);
+  RenderDocuments(response, options.color, out);
+  return absl::OkStatus();
+}
+
+}  // namespace ogi::cli

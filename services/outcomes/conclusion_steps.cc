@@ -1,0 +1,664 @@
+#include "services/outcomes/conclusion_steps.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "services/common/civil_date.h"
+#include "services/common/enum_names.h"
+#include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
+#include "services/outcomes/outcome_rules.h"
+
+namespace ogi {
+namespace {
+
+using Day = absl::CivilDay;
+// (path in Case, canonical text) of each field of a record, in order.
+using FieldValues = std::vector<std::pair<std::string, std::string>>;
+
+absl::Status Invalid(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
+absl::Status CaseFailedPrecondition(const v1::Case& c, absl::string_view what) {
+  return absl::FailedPreconditionError(
+      absl::StrCat("case ", c.number(), " ", what));
+}
+
+bool IsSet(bool has, const v1::Date& date) { return has && !IsUnset(date); }
+
+std::string Iso(Day day) { return FormatIsoDate(day); }
+
+// Canonical text of an enum value: "" for *_UNSPECIFIED.
+std::string EnumText(const google::protobuf::EnumDescriptor* type, int value) {
+  return value == 0 ? std::string() : EnumIdentifier(type, value);
+}
+
+std::string DateText(bool has, const v1::Date& date) {
+  return IsSet(has, date) ? FormatIsoDate(date) : std::string();
+}
+
+std::string OutcomeText(v1::Outcome outcome) {
+  return EnumText(v1::Outcome_descriptor(), outcome);
+}
+
+// The fields of a conclusion; none when `k` is null (no conclusion yet).
+FieldValues ConclusionValues(const v1::Conclusion* k) {
+  FieldValues values;
+  if (k == nullptr) return values;
+  auto add = [&values](absl::string_view field, std::string value) {
+    values.emplace_back(absl::StrCat("conclusion.", field), std::move(value));
+  };
+  add("kind", EnumText(v1::ConclusionKind_descriptor(), k->kind()));
+  for (const v1::ItemDisposition& d : k->dispositions()) {
+    add(absl::StrCat("dispositions[item=", d.item(), "]"),
+        OutcomeText(d.outcome()));
+  }
+  add("primary_item",
+      k->primary_item() == 0 ? "" : absl::StrCat(k->primary_item()));
+  add("derived_outcome", OutcomeText(k->derived_outcome()));
+  add("override_outcome", OutcomeText(k->override_outcome()));
+  add("override_reason", k->override_reason());
+  add("outcome", OutcomeText(k->outcome()));
+  add("legal_basis", k->legal_basis());
+  add("not_held_reason",
+      EnumText(v1::NotHeldReason_descriptor(), k->not_held_reason()));
+  add("responsible_agency", k->responsible_agency());
+  add("provided_summary", k->provided_summary());
+  add("withheld_summary", k->withheld_summary());
+  add("note", k->note());
+  add("answer_date", DateText(k->has_answer_date(), k->answer_date()));
+  add("service_method",
+      EnumText(v1::ServiceMethod_descriptor(), k->service_method()));
+  add("served", DateText(k->has_served(), k->served()));
+  add("due_date", DateText(k->has_due_date(), k->due_date()));
+  add("served_late", k->served_late() ? "true" : "");
+  return values;
+}
+
+FieldValues ReAnswerValues(const v1::ReAnswer& a) {
+  FieldValues values;
+  auto add = [&values, &a](absl::string_view field, std::string value) {
+    values.emplace_back(absl::StrCat("re_answers[id=", a.id(), "].", field),
+                        std::move(value));
+  };
+  add("ordered_by", a.ordered_by());
+  add("ordered", DateText(a.has_ordered(), a.ordered()));
+  add("due", DateText(a.has_due(), a.due()));
+  add("outcome", OutcomeText(a.outcome()));
+  add("service_method",
+      EnumText(v1::ServiceMethod_descriptor(), a.service_method()));
+  add("served", DateText(a.has_served(), a.served()));
+  add("note", a.note());
+  add("served_late", a.served_late() ? "true" : "");
+  return values;
+}
+
+// One change per field whose text differs between `before` and `after`
+// (a field missing on one side counts as ""), in `after`'s order, then the
+// fields only `before` has.
+std::vector<v1::FieldChange> Diff(const FieldValues& before,
+                                  const FieldValues& after) {
+  std::vector<v1::FieldChange> changes;
+  auto add = [&changes](const std::string& field, const std::string& old_value,
+                        const std::string& new_value) {
+    if (old_value == new_value) return;
+    v1::FieldChange change;
+    change.set_field(field);
+    change.set_old_value(old_value);
+    change.set_new_value(new_value);
+    changes.push_back(std::move(change));
+  };
+  auto find = [](const FieldValues& values, const std::string& field) {
+    return std::find_if(values.begin(), values.end(),
+                        [&field](const auto& v) { return v.first == field; });
+  };
+  for (const auto& [field, value] : after) {
+    auto old = find(before, field);
+    add(field, old == before.end() ? "" : old->second, value);
+  }
+  for (const auto& [field, value] : before) {
+    if (find(after, field) == after.end()) add(field, value, "");
+  }
+  return changes;
+}
+
+void AddChanges(std::vector<v1::FieldChange> changes, v1::CaseEvent& event) {
+  for (v1::FieldChange& change : changes) {
+    *event.add_changes() = std::move(change);
+  }
+}
+
+absl::StatusOr<Day> ReceiptOf(const v1::Case& c) {
+  if (!IsSet(c.has_receipt_date(), c.receipt_date())) {
+    return CaseFailedPrecondition(
+        c, "has no receipt date yet (confirmation pending)");
+  }
+  return ToCivilDay(c.receipt_date(), "receipt_date");
+}
+
+absl::Status Concluded(const v1::Case& c, absl::string_view step) {
+  if (c.status() == v1::CASE_STATUS_CONCLUDED && c.has_conclusion()) {
+    return absl::OkStatus();
+  }
+  return CaseFailedPrecondition(c, absl::StrCat("is not concluded; ", step));
+}
+
+// A required date of the request: set, real and not after `today`.
+absl::StatusOr<Day> PastDate(bool has, const v1::Date& date,
+                             absl::string_view field, Day today) {
+  if (!IsSet(has, date)) return Invalid(field, "must be set");
+  OGI_ASSIGN_OR_RETURN(const Day day, ToCivilDay(date, field));
+  if (day > today) {
+    return Invalid(
+        field, absl::StrCat(Iso(day), " is after today (", Iso(today), ")"));
+  }
+  return day;
+}
+
+absl::Status NotBefore(Day day, Day bound, absl::string_view field,
+                       absl::string_view what) {
+  if (day >= bound) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      field, ": ", Iso(day), " is before ", what, " (", Iso(bound), ")"));
+}
+
+// The agency's own last recorded procedural act: an answer cannot precede
+// it. (The applicant's and third parties' acts are left out: a reply may
+// arrive after the answer.)
+struct RecordedAct {
+  Day day;
+  std::string field;
+};
+
+std::optional<RecordedAct> LastAgencyAct(const v1::Case& c) {
+  std::optional<RecordedAct> last;
+  auto consider = [&last](bool has, const v1::Date& date, std::string field) {
+    if (!IsSet(has, date)) return;
+    absl::StatusOr<Day> day = ToCivilDay(date, field);
+    // Bad stored dates are the deadline engine's to report.
+    if (!day.ok()) return;
+    if (!last.has_value() || *day > last->day) {
+      last = RecordedAct{*day, std::move(field)};
+    }
+  };
+  const v1::Procedure& p = c.procedure();
+  consider(p.correction().has_sent(), p.correction().sent(),
+           "procedure.correction.sent");
+  for (const v1::Consultation& k : p.consultations()) {
+    consider(k.has_sent(), k.sent(),
+             absl::StrCat("procedure.consultations[id=", k.id(), "].sent"));
+  }
+  consider(p.fee().has_served(), p.fee().served(), "procedure.fee.served");
+  consider(p.extension().has_notified(), p.extension().notified(),
+           "procedure.extension.notified");
+  consider(p.deferral().has_notified(), p.deferral().notified(),
+           "procedure.deferral.notified");
+  return last;
+}
+
+// The clocks of `c` as an open case on `day`: a recorded conclusion is
+// disregarded, so that a correction sees the dates the case was concluded
+// against.
+absl::StatusOr<v1::Deadlines> OpenDeadlinesOn(const v1::Case& c, Day day,
+                                              const WorkingCalendar& calendar,
+                                              const ClockPolicy& policy) {
+  v1::Case open = c;
+  open.clear_conclusion();
+  if (open.status() == v1::CASE_STATUS_CONCLUDED) {
+    open.set_status(v1::CASE_STATUS_PROCESSING);
+  }
+  return ComputeDeadlines(open, calendar, day, policy);
+}
+
+v1::ApplicantWindowKind WindowOf(v1::ConclusionKind kind) {
+  return kind == v1::CONCLUSION_KIND_CORRECTION_LAPSED
+             ? v1::APPLICANT_WINDOW_KIND_CORRECTION
+             : v1::APPLICANT_WINDOW_KIND_FEE_PAYMENT;
+}
+
+// For a lapse conclusion on `on`: the applicant's window of that kind was
+// open and its last day is before `on`.
+absl::Status CheckLapsed(const v1::Case& c, const v1::Deadlines& d,
+                         v1::ConclusionKind kind, Day on,
+                         absl::string_view date_field) {
+  const v1::ApplicantWindowKind window = WindowOf(kind);
+  if (d.window_kind() != window) {
+    return CaseFailedPrecondition(
+        c, absl::StrCat("has no ",
+                        EnumLabel(v1::ApplicantWindowKind_descriptor(), window),
+                        " open on ", Iso(on),
+                        window == v1::APPLICANT_WINDOW_KIND_CORRECTION
+                            ? " (no 补正 notice awaits its supplement)"
+                            : " (no fee notice awaits payment)"));
+  }
+  if (!d.window_lapsed()) {
+    const std::string end = FormatIsoDate(d.window_end());
+    return absl::FailedPreconditionError(
+        absl::StrCat(date_field, ": ", Iso(on), " is within the applicant's ",
+                     EnumLabel(v1::ApplicantWindowKind_descriptor(), window),
+                     ", which ends ", end.empty() ? "on no recorded day" : end,
+                     "; the lapse can be confirmed only after that day"));
+  }
+  return absl::OkStatus();
+}
+
+// Validates `draft` as the conclusion of `c` and completes it (outcome,
+// legal basis, due_date, served_late). `prefix` prefixes the conclusion's
+// fields in errors; `date_field` names its date as the request calls it.
+absl::StatusOr<v1::Conclusion> FinishConclusion(
+    v1::Conclusion draft, absl::string_view prefix,
+    absl::string_view date_field, Day today, const WorkingCalendar& calendar,
+    const ClockPolicy& policy, const v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  OGI_RETURN_IF_ERROR(CompleteConclusion(draft, c.items_size(), prefix));
+  OGI_ASSIGN_OR_RETURN(const Day served,
+                       ToCivilDay(draft.served(), date_field));
+  if (served > today) {
+    return Invalid(date_field, absl::StrCat(Iso(served), " is after today (",
+                                            Iso(today), ")"));
+  }
+  const std::string receipt_text =
+      absl::StrCat("the receipt date of case ", c.number());
+  OGI_RETURN_IF_ERROR(NotBefore(served, receipt, date_field, receipt_text));
+  if (draft.has_answer_date()) {
+    const std::string field = absl::StrCat(prefix, "answer_date");
+    OGI_ASSIGN_OR_RETURN(const Day answer_date,
+                         ToCivilDay(draft.answer_date(), field));
+    OGI_RETURN_IF_ERROR(NotBefore(answer_date, receipt, field, receipt_text));
+  }
+  if (draft.kind() != v1::CONCLUSION_KIND_WITHDRAWN) {
+    // A withdrawal is the applicant's act and may overtake the agency's.
+    const std::optional<RecordedAct> last = LastAgencyAct(c);
+    if (last.has_value()) {
+      OGI_RETURN_IF_ERROR(
+          NotBefore(served, last->day, date_field,
+                    absl::StrCat("the last recorded step, ", last->field)));
+    }
+  }
+  OGI_ASSIGN_OR_RETURN(const v1::Deadlines d,
+                       OpenDeadlinesOn(c, served, calendar, policy));
+  if (IsLapse(draft.outcome())) {
+    OGI_RETURN_IF_ERROR(CheckLapsed(c, d, draft.kind(), served, date_field));
+  }
+  if (d.has_answer_due()) {
+    *draft.mutable_due_date() = d.answer_due();
+    OGI_ASSIGN_OR_RETURN(const Day due, ToCivilDay(d.answer_due(), "due"));
+    draft.set_served_late(draft.kind() == v1::CONCLUSION_KIND_ANSWERED &&
+                          served > due);
+  }
+  return draft;
+}
+
+// Records `k` as the conclusion of `c` (status CONCLUDED).
+v1::CaseEvent InstallConclusion(v1::Conclusion k, v1::CaseEventType type,
+                                v1::Case& c) {
+  v1::CaseEvent event;
+  event.set_type(type);
+  AddChanges(
+      Diff(ConclusionValues(c.has_conclusion() ? &c.conclusion() : nullptr),
+           ConclusionValues(&k)),
+      event);
+  if (c.status() != v1::CASE_STATUS_CONCLUDED) {
+    v1::FieldChange* change = event.add_changes();
+    change->set_field("status");
+    change->set_old_value(EnumText(v1::CaseStatus_descriptor(), c.status()));
+    change->set_new_value(
+        EnumText(v1::CaseStatus_descriptor(), v1::CASE_STATUS_CONCLUDED));
+  }
+  *c.mutable_conclusion() = std::move(k);
+  c.set_status(v1::CASE_STATUS_CONCLUDED);
+  return event;
+}
+
+// A case can be concluded once it is received, and only once.
+absl::Status Concludable(const v1::Case& c) {
+  OGI_RETURN_IF_ERROR(ReceiptOf(c).status());
+  if (c.status() != v1::CASE_STATUS_CONCLUDED) return absl::OkStatus();
+  return CaseFailedPrecondition(
+      c, absl::StrCat("is already concluded (served ",
+                      FormatIsoDate(c.conclusion().served()), ", outcome ",
+                      OutcomeText(c.conclusion().outcome()),
+                      "); correct the conclusion instead"));
+}
+
+// Validates `draft` as the first conclusion of `c` and records it.
+absl::StatusOr<v1::CaseEvent> RecordConclusion(
+    v1::Conclusion draft, absl::string_view date_field, Day today,
+    const WorkingCalendar& calendar, const ClockPolicy& policy, v1::Case& c) {
+  OGI_ASSIGN_OR_RETURN(v1::Conclusion k,
+                       FinishConclusion(std::move(draft), "", date_field, today,
+                                        calendar, policy, c));
+  return InstallConclusion(std::move(k), v1::CASE_EVENT_TYPE_CONCLUDED, c);
+}
+
+v1::ConclusionKind LapseKindOf(v1::Outcome outcome) {
+  return outcome == v1::OUTCOME_OTHER_CORRECTION_LAPSED
+             ? v1::CONCLUSION_KIND_CORRECTION_LAPSED
+             : v1::CONCLUSION_KIND_FEE_UNPAID;
+}
+
+// The conclusion a ConcludeCaseRequest describes, before validation.
+absl::StatusOr<v1::Conclusion> DraftOf(const v1::ConcludeCaseRequest& r,
+                                       int item_count) {
+  v1::Conclusion k;
+  k.set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
+    if (r.dispositions_size() > 0) {
+      return Invalid("outcome",
+                     "give either outcome (for every item) or dispositions "
+                     "(one per item), not both");
+    }
+    if (!v1::Outcome_IsValid(r.outcome())) {
+      return Invalid("outcome", absl::StrCat("unknown outcome ", r.outcome()));
+    }
+    if (IsLapse(r.outcome())) {
+      k.set_kind(LapseKindOf(r.outcome()));
+    } else {
+      for (int item = 1; item <= item_count; ++item) {
+        v1::ItemDisposition* d = k.add_dispositions();
+        d->set_item(item);
+        d->set_outcome(r.outcome());
+      }
+    }
+  } else if (r.dispositions_size() == 0) {
+    return Invalid("outcome",
+                   "must be set, or dispositions given one per item");
+  } else {
+    *k.mutable_dispositions() = r.dispositions();
+  }
+  k.set_primary_item(r.primary_item());
+  k.set_override_outcome(r.override_outcome());
+  k.set_override_reason(r.override_reason());
+  k.set_legal_basis(r.legal_basis());
+  k.set_not_held_reason(r.not_held_reason());
+  k.set_responsible_agency(r.responsible_agency());
+  k.set_provided_summary(r.provided_summary());
+  k.set_withheld_summary(r.withheld_summary());
+  k.set_note(r.note());
+  if (r.has_answer_date()) *k.mutable_answer_date() = r.answer_date();
+  k.set_service_method(r.service_method());
+  if (r.has_served()) *k.mutable_served() = r.served();
+  return k;
+}
+
+// The id must be "<case number>-R<n>" or "-L<n>".
+absl::Status CheckProceedingId(const v1::Case& c, const std::string& id) {
+  absl::string_view rest = id;
+  bool ok = absl::ConsumePrefix(&rest, absl::StrCat(c.number(), "-")) &&
+            rest.size() >= 2 && (rest[0] == 'R' || rest[0] == 'L') &&
+            rest[1] != '0';
+  for (size_t i = 1; ok && i < rest.size(); ++i) {
+    ok = absl::ascii_isdigit(static_cast<unsigned char>(rest[i]));
+  }
+  if (ok) return absl::OkStatus();
+  return Invalid(
+      "ordered_by",
+      absl::StrCat("\"", id, "\" is not a review or lawsuit id of case ",
+                   c.number(), " (", c.number(), "-R1, ", c.number(),
+                   "-L1, ...)"));
+}
+
+// The date of the decision of review or lawsuit `id` on `c` (for a lawsuit
+// the appeal's when decided, else the first instance's); nullopt when none
+// is recorded. NOT_FOUND when `c` has no such review or lawsuit.
+absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
+                                                       const std::string& id) {
+  using Found = std::optional<v1::Date>;
+  for (const v1::Review& review : c.reviews()) {
+    if (review.id() != id) continue;
+    return IsSet(review.has_decided(), review.decided())
+               ? Found(review.decided())
+               : Found();
+  }
+  for (const v1::Lawsuit& lawsuit : c.lawsuits()) {
+    if (lawsuit.id() != id) continue;
+    const v1::Judgment& appeal = lawsuit.appeal().result();
+    if (IsSet(appeal.has_date(), appeal.date())) return Found(appeal.date());
+    const v1::Judgment& first = lawsuit.first_instance();
+    return IsSet(first.has_date(), first.date()) ? Found(first.date())
+                                                 : Found();
+  }
+  const bool review = id[c.number().size() + 1] == 'R';
+  return absl::NotFoundError(absl::StrCat("case ", c.number(), " has no ",
+                                          review ? "review " : "lawsuit ", id));
+}
+
+}  // namespace
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConcludeCaseRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_RETURN_IF_ERROR(Concludable(c));
+  OGI_ASSIGN_OR_RETURN(v1::Conclusion draft, DraftOf(r, c.items_size()));
+  OGI_ASSIGN_OR_RETURN(
+      v1::CaseEvent event,
+      RecordConclusion(std::move(draft), "served", today, calendar, policy, c));
+  // An override is audited: its reason is the event's.
+  event.set_reason(c.conclusion().override_reason());
+  return event;
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::WithdrawCaseRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_RETURN_IF_ERROR(Concludable(c));
+  OGI_ASSIGN_OR_RETURN(
+      const Day withdrawn,
+      PastDate(r.has_withdrawn(), r.withdrawn(), "withdrawn", today));
+  v1::Conclusion draft;
+  draft.set_kind(v1::CONCLUSION_KIND_WITHDRAWN);
+  *draft.mutable_served() = ToProtoDate(withdrawn);
+  draft.set_note(r.note());
+  return RecordConclusion(std::move(draft), "withdrawn", today, calendar,
+                          policy, c);
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConfirmLapseRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_RETURN_IF_ERROR(Concludable(c));
+  OGI_ASSIGN_OR_RETURN(
+      const Day concluded,
+      PastDate(r.has_concluded(), r.concluded(), "concluded", today));
+  OGI_ASSIGN_OR_RETURN(const v1::Deadlines d,
+                       OpenDeadlinesOn(c, concluded, calendar, policy));
+  v1::Conclusion draft;
+  switch (d.window_kind()) {
+    case v1::APPLICANT_WINDOW_KIND_CORRECTION:
+      draft.set_kind(v1::CONCLUSION_KIND_CORRECTION_LAPSED);
+      break;
+    case v1::APPLICANT_WINDOW_KIND_FEE_PAYMENT:
+      draft.set_kind(v1::CONCLUSION_KIND_FEE_UNPAID);
+      break;
+    default:
+      return CaseFailedPrecondition(
+          c, absl::StrCat("has no applicant window open on ", Iso(concluded),
+                          " (neither a 补正 notice awaiting its supplement nor "
+                          "an unpaid fee notice); nothing can lapse"));
+  }
+  *draft.mutable_served() = ToProtoDate(concluded);
+  draft.set_service_method(r.service_method());
+  draft.set_note(r.note());
+  return RecordConclusion(std::move(draft), "concluded", today, calendar,
+                          policy, c);
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::CorrectConclusionRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_RETURN_IF_ERROR(ReceiptOf(c).status());
+  OGI_RETURN_IF_ERROR(
+      Concluded(c, "conclude it first (a correction changes a conclusion)"));
+  if (r.reason().empty()) {
+    return Invalid("reason", "must say why the conclusion is corrected");
+  }
+  OGI_RETURN_IF_ERROR(
+      ValidateText(r.reason(), "reason", kMaxReasonLength, /*multiline=*/true));
+  if (!r.has_conclusion()) {
+    return Invalid("conclusion",
+                   "must be set (the corrected conclusion in full)");
+  }
+  v1::Conclusion draft = r.conclusion();
+  if (draft.kind() == v1::CONCLUSION_KIND_UNSPECIFIED) {
+    draft.set_kind(c.conclusion().kind());
+  }
+  OGI_ASSIGN_OR_RETURN(
+      v1::Conclusion k,
+      FinishConclusion(std::move(draft), "conclusion.", "conclusion.served",
+                       today, calendar, policy, c));
+  if (Diff(ConclusionValues(&c.conclusion()), ConclusionValues(&k)).empty()) {
+    return Invalid("conclusion", "the correction changes nothing");
+  }
+  v1::CaseEvent event = InstallConclusion(
+      std::move(k), v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED, c);
+  event.set_reason(r.reason());
+  return event;
+}
+
+absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
+                                        Day today,
+                                        const WorkingCalendar& calendar,
+                                        const ClockPolicy& policy,
+                                        v1::Case& c) {
+  OGI_RETURN_IF_ERROR(
+      Concluded(c, "a new answer is ordered only after an answer"));
+  if (r.ordered_by().empty()) {
+    return Invalid("ordered_by",
+                   "must be set (the review or lawsuit whose decision ordered "
+                   "the new answer)");
+  }
+  OGI_RETURN_IF_ERROR(CheckProceedingId(c, r.ordered_by()));
+  OGI_ASSIGN_OR_RETURN(const std::optional<v1::Date> decided,
+                       DecisionDateOf(c, r.ordered_by()));
+
+  // The pending re-answer of this decision, if any.
+  int index = -1;
+  int32_t next_id = 1;
+  for (int i = 0; i < c.re_answers_size(); ++i) {
+    const v1::ReAnswer& a = c.re_answers(i);
+    next_id = std::max(next_id, a.id() + 1);
+    if (a.ordered_by() != r.ordered_by()) continue;
+    if (IsSet(a.has_served(), a.served())) {
+      return CaseFailedPrecondition(
+          c, absl::StrCat("already recorded the new answer ordered by ",
+                          r.ordered_by(), " (re-answer ", a.id(), ", served ",
+                          FormatIsoDate(a.served()), ")"));
+    }
+    index = i;
+  }
+  v1::ReAnswer a;
+  if (index >= 0) {
+    a = c.re_answers(index);
+  } else {
+    a.set_id(next_id);
+    a.set_ordered_by(r.ordered_by());
+  }
+
+  if (IsSet(r.has_ordered(), r.ordered())) {
+    *a.mutable_ordered() = r.ordered();
+  } else if (!IsSet(a.has_ordered(), a.ordered()) && decided.has_value()) {
+    *a.mutable_ordered() = *decided;
+  }
+  if (!IsSet(a.has_ordered(), a.ordered())) {
+    return Invalid("ordered", absl::StrCat("must be set (", r.ordered_by(),
+                                           " has no decision date recorded)"));
+  }
+  OGI_ASSIGN_OR_RETURN(const Day ordered,
+                       PastDate(true, a.ordered(), "ordered", today));
+  OGI_ASSIGN_OR_RETURN(const Day concluded, ToCivilDay(c.conclusion().served(),
+                                                       "conclusion.served"));
+  OGI_RETURN_IF_ERROR(
+      NotBefore(ordered, concluded, "ordered", "the case's conclusion"));
+  if (IsSet(r.has_due(), r.due())) *a.mutable_due() = r.due();
+  std::optional<Day> due;
+  if (IsSet(a.has_due(), a.due())) {
+    OGI_ASSIGN_OR_RETURN(due, ToCivilDay(a.due(), "due"));
+    if (*due < ordered) {
+      return Invalid("due", absl::StrCat(Iso(*due), " is before ordered (",
+                                         Iso(ordered), ")"));
+    }
+  } else {
+    return Invalid("due",
+                   absl::StrCat("must be set: the deadline ", r.ordered_by(),
+                                "'s decision set for the new answer"));
+  }
+
+  const bool answered = IsSet(r.has_served(), r.served());
+  if (!answered) {
+    if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
+      return Invalid("outcome", "only with served (the new answer)");
+    }
+    if (r.service_method() != v1::SERVICE_METHOD_UNSPECIFIED) {
+      return Invalid("service_method", "only with served (the new answer)");
+    }
+    if (!r.note().empty()) {
+      return Invalid("note", "only with served (the new answer)");
+    }
+  } else {
+    if (r.outcome() == v1::OUTCOME_UNSPECIFIED ||
+        !v1::Outcome_IsValid(r.outcome())) {
+      return Invalid("outcome",
+                     "required with served (the new answer's outcome)");
+    }
+    if (r.service_method() == v1::SERVICE_METHOD_UNSPECIFIED ||
+        !v1::ServiceMethod_IsValid(r.service_method())) {
+      return Invalid("service_method",
+                     "required with served (how the new answer was served)");
+    }
+    if (!r.note().empty()) {
+      OGI_RETURN_IF_ERROR(ValidateText(r.note(), "note", kMaxReasonLength,
+                                       /*multiline=*/true));
+    }
+    OGI_ASSIGN_OR_RETURN(const Day served,
+                         PastDate(true, r.served(), "served", today));
+    if (served < ordered) {
+      return Invalid("served", absl::StrCat(Iso(served), " is before ordered (",
+                                            Iso(ordered), ")"));
+    }
+    a.set_outcome(r.outcome());
+    a.set_service_method(r.service_method());
+    *a.mutable_served() = r.served();
+    a.set_note(r.note());
+    a.set_served_late(served > *due);
+  }
+
+  const FieldValues before =
+      index >= 0 ? ReAnswerValues(c.re_answers(index)) : FieldValues();
+  std::vector<v1::FieldChange> changes = Diff(before, ReAnswerValues(a));
+  if (changes.empty()) {
+    return CaseFailedPrecondition(
+        c, absl::StrCat("already recorded the order of ", r.ordered_by(),
+                        " (re-answer ", a.id(), ", due ", Iso(*due),
+                        "); record the new answer with served"));
+  }
+  v1::CaseEvent event;
+  event.set_type(answered ? v1::CASE_EVENT_TYPE_REANSWERED
+                          : v1::CASE_EVENT_TYPE_REANSWER_ORDERED);
+  AddChanges(std::move(changes), event);
+  if (index >= 0) {
+    *c.mutable_re_answers(index) = std::move(a);
+  } else {
+    *c.add_re_answers() = std::move(a);
+  }
+  return event;
+}
+
+}  // namespace ogi

@@ -1,0 +1,52 @@
+#ifndef OGI_SERVICES_OUTCOMES_OUTCOME_SERVICE_H_
+#define OGI_SERVICES_OUTCOMES_OUTCOME_SERVICE_H_
+
+// gRPC adapter of OutcomeService: each handler hands the request to
+// OutcomeManager on the worker pool.
+
+#include "ogi/v1/outcome_service.grpc.pb.h"
+#include "services/common/thread_pool.h"
+#include "services/outcomes/outcome_manager.h"
+
+namespace ogi {
+
+// Thread-safe. `manager` and `pool` must outlive the service.
+class OutcomeServiceImpl final : public v1::OutcomeService::CallbackService {
+ public:
+  OutcomeServiceImpl(OutcomeManager* manager, ThreadPool* pool)
+      : manager_(manager), pool_(pool) {}
+
+  grpc::ServerUnaryReactor* ConcludeCase(
+      grpc::CallbackServerContext* context,
+      const v1::ConcludeCaseRequest* request,
+      v1::OutcomeResponse* response) override;
+  grpc::ServerUnaryReactor* WithdrawCase(
+      grpc::CallbackServerContext* context,
+      const v1::WithdrawCaseRequest* request,
+      v1::OutcomeResponse* response) override;
+  grpc::ServerUnaryReactor* ConfirmLapse(
+      grpc::CallbackServerContext* context,
+      const v1::ConfirmLapseRequest* request,
+      v1::OutcomeResponse* response) override;
+  grpc::ServerUnaryReactor* CorrectConclusion(
+      grpc::CallbackServerContext* context,
+      const v1::CorrectConclusionRequest* request,
+      v1::OutcomeResponse* response) override;
+  grpc::ServerUnaryReactor* RecordReAnswer(
+      grpc::CallbackServerContext* context,
+      const v1::RecordReAnswerRequest* request,
+      v1::OutcomeResponse* response) override;
+
+ private:
+  template <typename Request>
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
+                                   const Request* request,
+                                   v1::OutcomeResponse* response);
+
+  OutcomeManager* const manager_;
+  ThreadPool* const pool_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_OUTCOMES_OUTCOME_SERVICE_H_

@@ -1,0 +1,77 @@
+#include "services/proceedings/proceeding_deadlines.h"
+
+#include <algorithm>
+
+#include "services/common/status_macros.h"
+
+namespace ogi {
+namespace {
+
+ProceedingDue FromPeriod(const CalendarDayPeriod& period) {
+  return {period.end, period.provisional, period.provisional_years};
+}
+
+// `days` calendar days after `start`, moved past a day off.
+absl::StatusOr<ProceedingDue> CalendarDaysAfter(
+    absl::CivilDay start, int days, const WorkingCalendar& calendar) {
+  OGI_ASSIGN_OR_RETURN(const CalendarDayPeriod period,
+                       calendar.AddCalendarDays(start, days));
+  return FromPeriod(period);
+}
+
+// The day `months` months after `start` (民法典 Art. 202: the corresponding
+// day of the last month, or its last day when it has none), moved past a
+// day off (Art. 203).
+absl::StatusOr<ProceedingDue> MonthsAfter(absl::CivilDay start, int months,
+                                          const WorkingCalendar& calendar) {
+  const absl::CivilMonth month = absl::CivilMonth(start) + months;
+  const int last_day =
+      static_cast<int>(absl::CivilDay(month + 1) - absl::CivilDay(month));
+  const absl::CivilDay nominal_end(month.year(), month.month(),
+                                   std::min(start.day(), last_day));
+  // A zero-day period from the nominal end is exactly "moved past a day off".
+  return CalendarDaysAfter(nominal_end, 0, calendar);
+}
+
+bool IsSimplified(v1::ReviewProcedure procedure) {
+  return procedure == v1::REVIEW_PROCEDURE_SIMPLIFIED;
+}
+
+}  // namespace
+
+absl::StatusOr<ProceedingDue> ReviewDefenceDue(
+    absl::CivilDay copy_received, v1::ReviewProcedure procedure,
+    const WorkingCalendar& calendar) {
+  OGI_ASSIGN_OR_RETURN(
+      const WorkingDayCount count,
+      calendar.AddWorkingDays(copy_received,
+                              IsSimplified(procedure)
+                                  ? kSimplifiedReviewDefenceWorkingDays
+                                  : kReviewDefenceWorkingDays));
+  return ProceedingDue{count.end, count.provisional, count.provisional_years};
+}
+
+absl::StatusOr<ProceedingDue> ReviewDecisionExpected(
+    absl::CivilDay accepted, v1::ReviewProcedure procedure, bool extended,
+    const WorkingCalendar& calendar) {
+  int days = kSimplifiedReviewDecisionDays;
+  if (!IsSimplified(procedure)) {
+    days = kReviewDecisionDays + (extended ? kReviewDecisionExtensionDays : 0);
+  }
+  return CalendarDaysAfter(accepted, days, calendar);
+}
+
+absl::StatusOr<ProceedingDue> LawsuitDefenceDue(
+    absl::CivilDay complaint_received, const WorkingCalendar& calendar) {
+  return CalendarDaysAfter(complaint_received, kLawsuitDefenceDays, calendar);
+}
+
+absl::StatusOr<ProceedingDue> JudgmentExpected(
+    absl::CivilDay filed, bool simplified, const WorkingCalendar& calendar) {
+  if (simplified) {
+    return CalendarDaysAfter(filed, kSimplifiedFirstInstanceDays, calendar);
+  }
+  return MonthsAfter(filed, kFirstInstanceMonths, calendar);
+}
+
+}  // namespace ogi

@@ -1,0 +1,78 @@
+#include "services/report/document_register.h"
+
+#include "absl/time/civil_time.h"
+#include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
+
+namespace ogi {
+namespace {
+
+// Adds `document` to `counts` for `year`. REQUIRES: the entry is valid.
+void Count(const v1::RegisteredDocument& document, int year,
+           v1::DocumentCounts& counts) {
+  const absl::CivilDay year_end(year, 12, 31);
+  const absl::CivilDay issued = *ToCivilDay(document.issued(), "issued");
+  const bool repealed = !IsUnset(document.repealed());
+  const absl::CivilDay repeal =
+      repealed ? *ToCivilDay(document.repealed(), "repealed") : year_end;
+  if (issued.year() == year) counts.set_issued(counts.issued() + 1);
+  if (repealed && repeal.year() == year) {
+    counts.set_repealed(counts.repealed() + 1);
+  }
+  if (issued <= year_end && (!repealed || repeal > year_end)) {
+    counts.set_in_force(counts.in_force() + 1);
+  }
+}
+
+}  // namespace
+
+void CountRegisteredDocuments(
+    const std::vector<v1::RegisteredDocument>& documents, int year,
+    v1::Table2& table2) {
+  if (documents.empty()) return;
+  table2.clear_rules();
+  table2.clear_normative_documents();
+  for (const v1::RegisteredDocument& document : documents) {
+    Count(document, year,
+          document.kind() == v1::DOCUMENT_KIND_RULE
+              ? *table2.mutable_rules()
+              : *table2.mutable_normative_documents());
+  }
+  // Present even when all zero, so the block prints 0s.
+  table2.mutable_rules();
+  table2.mutable_normative_documents();
+  table2.set_documents_from_register(true);
+}
+
+absl::Status ValidateRegisteredDocument(
+    const v1::RegisteredDocument& document) {
+  if (document.kind() != v1::DOCUMENT_KIND_RULE &&
+      document.kind() != v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT) {
+    return absl::InvalidArgumentError(
+        "document.kind: must be rule or normative_document");
+  }
+  OGI_RETURN_IF_ERROR(ValidateText(document.title(), "document.title",
+                                   kMaxItemLength, /*multiline=*/false));
+  if (!document.document_number().empty()) {
+    OGI_RETURN_IF_ERROR(ValidateText(document.document_number(),
+                                     "document.document_number",
+                                     kMaxNameLength, /*multiline=*/false));
+  }
+  if (IsUnset(document.issued())) {
+    return absl::InvalidArgumentError("document.issued: required");
+  }
+  OGI_ASSIGN_OR_RETURN(absl::CivilDay issued,
+                       ToCivilDay(document.issued(), "document.issued"));
+  if (!IsUnset(document.repealed())) {
+    OGI_ASSIGN_OR_RETURN(absl::CivilDay repealed,
+                         ToCivilDay(document.repealed(), "document.repealed"));
+    if (repealed < issued) {
+      return absl::InvalidArgumentError(
+          "document.repealed: must not be before the issue date");
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace ogi

@@ -1,0 +1,31 @@
+#ifndef OGI_SERVICES_REPORT_DOCUMENT_REGISTER_H_
+#define OGI_SERVICES_REPORT_DOCUMENT_REGISTER_H_
+
+// Table 二's first block (第二十条第（一）项: 规章 and 行政规范性文件, issued /
+// repealed / in force) counted from an agency's register of its documents,
+// and the validation of register entries. Pure functions; thread-safe.
+
+#include <vector>
+
+#include "absl/status/status.h"
+#include "ogi/v1/report.pb.h"
+#include "ogi/v1/report_service.pb.h"
+
+namespace ogi {
+
+// Replaces the rules and normative_documents counts of `table2` with those of
+// `documents` for `year`: issued in the year, repealed in the year, and in
+// force at 31 December (issued by then and not repealed by then); sets
+// documents_from_register. Leaves `table2` alone when `documents` is empty
+// (the agency keeps no register: its entered figures stand).
+void CountRegisteredDocuments(const std::vector<v1::RegisteredDocument>& documents,
+                              int year, v1::Table2& table2);
+
+// INVALID_ARGUMENT "document.<field>: ..." for an entry that cannot be
+// registered: kind unspecified, title empty or too long, no issue date, a
+// date that is not a calendar date, a repeal before the issue.
+absl::Status ValidateRegisteredDocument(const v1::RegisteredDocument& document);
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_REPORT_DOCUMENT_REGISTER_H_

@@ -1,0 +1,351 @@
+#include "services/report/report_manager.h"
+
+#include <optional>
+#include <utility>
+
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "services/cases/case_manager.h"
+#include "services/common/sha256.h"
+#include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
+#include "services/common/timestamps.h"
+#include "services/report/document_register.h"
+#include "services/report/report_cells.h"
+#include "services/report/report_checks.h"
+#include "services/report/report_derivation.h"
+#include "services/report/report_rows.h"
+#include "services/report/table2_figures.h"
+#include "services/report_render/report_render.h"
+
+namespace ogi {
+
+// The first year the Regulations (2008) required an annual report.
+constexpr int kFirstReportYear = 2008;
+
+// The report as the live records give it, with what lies behind its cells.
+struct ReportManager::Live {
+  v1::Report report;
+  CellCases cells;
+  std::vector<v1::Case> cases;
+};
+
+namespace {
+
+// What the content hash covers: the numbers of the three tables, serialized
+// deterministically (so the same numbers always give the same hash).
+std::string ContentHash(const v1::Report& report) {
+  v1::Report tables;
+  *tables.mutable_table2() = report.table2();
+  *tables.mutable_table3() = report.table3();
+  *tables.mutable_table4() = report.table4();
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    tables.SerializeToCodedStream(&coded);
+  }
+  return Sha256Hex(bytes);
+}
+
+std::vector<CellSnapshot> FromLocked(const v1::LockedReport& lock) {
+  std::vector<CellSnapshot> cells;
+  cells.reserve(lock.cells_size());
+  for (const v1::LockedCell& locked : lock.cells()) {
+    CellSnapshot& cell = cells.emplace_back();
+    cell.cell = locked.cell();
+    cell.value = locked.value();
+    cell.cases.assign(locked.records().begin(), locked.records().end());
+  }
+  return cells;
+}
+
+// Row 四 of a locked report, with the cases behind it, for 二 = 上年四.
+PreviousCarriedOut CarriedOutOf(const v1::LockedReport& lock) {
+  PreviousCarriedOut previous;
+  previous.cases_known = true;
+  for (const v1::LockedCell& locked : lock.cells()) {
+    absl::StatusOr<CellPosition> position = ResolveCell(locked.cell());
+    if (!position.ok() || position->table != 3 ||
+        position->row != kCarriedOutRow) {
+      continue;
+    }
+    previous.cells[position->column] = locked.value();
+    previous.cases[position->column].assign(locked.records().begin(),
+                                            locked.records().end());
+  }
+  return previous;
+}
+
+bool AllChecksHold(const v1::Report& report) {
+  for (const v1::ReportCheck& check : report.checks()) {
+    if (!check.ok()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ReportManager::ReportManager(CaseStore* cases, ReportStore* reports,
+                             const Clock* clock,
+                             std::string default_agency_code)
+    : cases_(cases),
+      reports_(reports),
+      clock_(clock),
+      default_agency_code_(std::move(default_agency_code)) {}
+
+absl::Status ReportManager::ValidateYear(int year) const {
+  const int this_year = TodayInChina(*clock_).year();
+  if (year < kFirstReportYear || year > this_year) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "year: must be between ", kFirstReportYear, " and ", this_year,
+        " (got ", year, ")"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> ReportManager::Agencies(
+    const google::protobuf::RepeatedPtrField<std::string>& codes) const {
+  std::vector<std::string> agencies;
+  for (const std::string& code : codes) {
+    if (code.empty()) {
+      return absl::InvalidArgumentError("agency_codes: empty code");
+    }
+    bool seen = false;
+    for (const std::string& known : agencies) seen = seen || known == code;
+    if (!seen) agencies.push_back(code);
+  }
+  if (agencies.empty()) agencies.push_back(default_agency_code_);
+  return agencies;
+}
+
+absl::StatusOr<Authorship> ReportManager::Author(
+    absl::string_view actor) const {
+  OGI_RETURN_IF_ERROR(ValidateActor(actor));
+  Authorship by;
+  by.actor = std::string(actor);
+  by.recorded_at = ToProtoTimestamp(clock_->Now());
+  return by;
+}
+
+absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
+    const std::vector<std::string>& agencies, int year) {
+  ReportInputs inputs;
+  inputs.agency_codes = agencies;
+  std::vector<std::string> names;
+  std::vector<v1::Table2> figures;
+  for (const std::string& code : agencies) {
+    OGI_ASSIGN_OR_RETURN(v1::Agency agency, cases_->GetAgency(code));
+    names.push_back(agency.name());
+    OGI_ASSIGN_OR_RETURN(std::optional<v1::Table2> entered,
+                         reports_->GetFigures(code, year));
+    v1::Table2& table2 = figures.emplace_back();
+    if (entered.has_value()) table2 = *std::move(entered);
+    OGI_ASSIGN_OR_RETURN(std::vector<v1::RegisteredDocument> documents,
+                         reports_->ListDocuments(code));
+    CountRegisteredDocuments(documents, year, table2);
+    OGI_ASSIGN_OR_RETURN(std::optional<v1::LockedReport> last_year,
+                         reports_->GetLock(code, year - 1));
+    if (last_year.has_value()) inputs.previous[code] = CarriedOutOf(*last_year);
+  }
+  inputs.title_agency = absl::StrJoin(names, "、");
+  OGI_ASSIGN_OR_RETURN(inputs.table2, SumTable2(figures));
+  // A consolidation carries the prose of the first agency named (the
+  // supervising office, by convention).
+  OGI_ASSIGN_OR_RETURN(inputs.prose, reports_->GetProse(agencies.front(), year));
+
+  Live live;
+  OGI_ASSIGN_OR_RETURN(live.cases,
+                       reports_->ListCasesForReport(agencies, year));
+  live.report = DeriveReport(live.cases, year, inputs, &live.cells);
+  live.report.set_content_hash(ContentHash(live.report));
+  *live.report.mutable_generated_at() = ToProtoTimestamp(clock_->Now());
+  return live;
+}
+
+absl::StatusOr<v1::Report> ReportManager::GetReport(
+    const v1::GetReportRequest& request) {
+  OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  OGI_ASSIGN_OR_RETURN(std::vector<std::string> agencies,
+                       Agencies(request.agency_codes()));
+  OGI_ASSIGN_OR_RETURN(Live live, DeriveLive(agencies, request.year()));
+  if (agencies.size() != 1) return std::move(live.report);
+  OGI_ASSIGN_OR_RETURN(std::optional<v1::LockedReport> lock,
+                       reports_->GetLock(agencies.front(), request.year()));
+  if (!lock.has_value()) return std::move(live.report);
+  // The locked numbers stay as published; the live derivation shows where
+  // later entries and corrections would change them.
+  v1::Report report = lock->report();
+  *report.mutable_lock() = lock->lock();
+  *report.mutable_generated_at() = live.report.generated_at();
+  report.mutable_uncountable()->CopyFrom(live.report.uncountable());
+  for (v1::CellDifference& difference :
+       CompareCells(FromLocked(*lock), SnapshotCells(live.report, live.cells))) {
+    *report.add_differences() = std::move(difference);
+  }
+  return report;
+}
+
+absl::StatusOr<v1::RenderedReport> ReportManager::RenderReport(
+    const v1::RenderReportRequest& request) {
+  if (!v1::ReportFormat_IsValid(request.format())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("format: unknown value ", request.format()));
+  }
+  v1::GetReportRequest get;
+  *get.mutable_agency_codes() = request.agency_codes();
+  get.set_year(request.year());
+  OGI_ASSIGN_OR_RETURN(v1::Report report, GetReport(get));
+  v1::RenderedReport rendered;
+  rendered.set_content_type(ReportContentType(request.format()));
+  rendered.set_content(ogi::RenderReport(report, request.format()));
+  return rendered;
+}
+
+absl::StatusOr<v1::GetCellResponse> ReportManager::GetCell(
+    const v1::GetCellRequest& request) {
+  OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  OGI_ASSIGN_OR_RETURN(std::vector<std::string> agencies,
+                       Agencies(request.agency_codes()));
+  OGI_RETURN_IF_ERROR(ResolveCell(request.cell()).status());
+  OGI_ASSIGN_OR_RETURN(Live live, DeriveLive(agencies, request.year()));
+  v1::GetCellResponse response;
+  OGI_ASSIGN_OR_RETURN(int64_t value, CellValue(live.report, request.cell()));
+  response.set_value(value);
+  if (request.cell().table() != 2) {
+    OGI_ASSIGN_OR_RETURN(std::vector<v1::CellRecord> records,
+                         DrillDown(live.cases, request.year(), request.cell()));
+    for (v1::CellRecord& record : records) {
+      *response.add_records() = std::move(record);
+    }
+  }
+  return response;
+}
+
+absl::StatusOr<v1::Report> ReportManager::LockReport(
+    const v1::LockReportRequest& request, absl::string_view actor) {
+  OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
+  OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  const std::string agency = request.agency_code().empty()
+                                 ? default_agency_code_
+                                 : request.agency_code();
+  OGI_ASSIGN_OR_RETURN(Live live, DeriveLive({agency}, request.year()));
+  if (!AllChecksHold(live.report)) {
+    for (const v1::ReportCheck& check : live.report.checks()) {
+      if (check.ok()) continue;
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the ", request.year(), " report of ", agency,
+          " does not balance and cannot be locked: ", check.identity(), " (",
+          check.detail(), ")"));
+    }
+  }
+  v1::LockedReport lock;
+  lock.mutable_lock()->set_locked_by(by.actor);
+  *lock.mutable_lock()->mutable_locked_at() = by.recorded_at;
+  lock.mutable_lock()->set_content_hash(live.report.content_hash());
+  *lock.mutable_report() = live.report;
+  for (const CellSnapshot& snapshot :
+       SnapshotCells(live.report, live.cells)) {
+    v1::LockedCell* cell = lock.add_cells();
+    *cell->mutable_cell() = snapshot.cell;
+    cell->set_value(snapshot.value);
+    for (const std::string& reference : snapshot.cases) {
+      cell->add_records(reference);
+    }
+  }
+  OGI_RETURN_IF_ERROR(reports_->PutLock(agency, request.year(), lock));
+  v1::Report report = std::move(live.report);
+  *report.mutable_lock() = lock.lock();
+  return report;
+}
+
+absl::StatusOr<v1::Table2> ReportManager::SetFigures(
+    const v1::SetFiguresRequest& request, absl::string_view actor) {
+  OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
+  OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  OGI_RETURN_IF_ERROR(ValidateTable2(request.figures(), "figures."));
+  v1::Table2 figures = request.figures();
+  figures.clear_documents_from_register();
+  // Stored as the canonical decimal ("12872.060" → "12872.06").
+  OGI_ASSIGN_OR_RETURN(int64_t fee_yuan,
+                       WanYuanToYuan(figures.fees_wan_yuan(),
+                                     "figures.fees_wan_yuan"));
+  figures.set_fees_wan_yuan(YuanToWanYuan(fee_yuan));
+  const std::string agency = request.agency_code().empty()
+                                 ? default_agency_code_
+                                 : request.agency_code();
+  OGI_RETURN_IF_ERROR(
+      reports_->PutFigures(agency, request.year(), figures, by));
+  return figures;
+}
+
+absl::StatusOr<v1::ReportProse> ReportManager::SetProse(
+    const v1::SetProseRequest& request, absl::string_view actor) {
+  OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
+  OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  const std::string agency = request.agency_code().empty()
+                                 ? default_agency_code_
+                                 : request.agency_code();
+  OGI_ASSIGN_OR_RETURN(v1::ReportProse prose,
+                       reports_->GetProse(agency, request.year()));
+  // Sections are long prose: up to 50,000 characters each.
+  constexpr int kMaxSectionLength = 50000;
+  const struct {
+    const std::string& text;
+    std::string* target;
+    const char* field;
+  } sections[] = {
+      {request.prose().overview(), prose.mutable_overview(), "prose.overview"},
+      {request.prose().problems(), prose.mutable_problems(), "prose.problems"},
+      {request.prose().other_matters(), prose.mutable_other_matters(),
+       "prose.other_matters"},
+  };
+  bool any = false;
+  for (const auto& section : sections) {
+    if (section.text.empty()) continue;
+    OGI_RETURN_IF_ERROR(ValidateText(section.text, section.field,
+                                     kMaxSectionLength, /*multiline=*/true));
+    *section.target = section.text;
+    any = true;
+  }
+  if (!any) {
+    return absl::InvalidArgumentError(
+        "prose: give at least one of overview, problems, other_matters");
+  }
+  OGI_RETURN_IF_ERROR(reports_->PutProse(agency, request.year(), prose, by));
+  return prose;
+}
+
+absl::StatusOr<v1::RegisteredDocument> ReportManager::RegisterDocument(
+    const v1::RegisterDocumentRequest& request, absl::string_view actor) {
+  OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
+  v1::RegisteredDocument document = request.document();
+  if (document.agency_code().empty()) {
+    document.set_agency_code(default_agency_code_);
+  }
+  if (document.id() < 0) {
+    return absl::InvalidArgumentError("document.id: must not be negative");
+  }
+  OGI_RETURN_IF_ERROR(ValidateRegisteredDocument(document));
+  return reports_->PutDocument(document, by);
+}
+
+absl::StatusOr<v1::ListDocumentsResponse> ReportManager::ListDocuments(
+    const v1::ListDocumentsRequest& request) {
+  OGI_ASSIGN_OR_RETURN(
+      std::vector<v1::RegisteredDocument> documents,
+      reports_->ListDocuments(request.agency_code().empty()
+                                  ? default_agency_code_
+                                  : request.agency_code()));
+  v1::ListDocumentsResponse response;
+  for (v1::RegisteredDocument& document : documents) {
+    *response.add_documents() = std::move(document);
+  }
+  return response;
+}
+
+}  // namespace ogi

@@ -1,0 +1,66 @@
+#ifndef OGI_SERVICES_REPORT_REPORT_MANAGER_H_
+#define OGI_SERVICES_REPORT_REPORT_MANAGER_H_
+
+// The ReportService operations without the transport: reads the records a
+// year's report counts and what staff entered for it, derives the report
+// (report_derivation.h), and keeps locks — a locked year shows its numbers as
+// published and, cell by cell, where the live records now differ.
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "ogi/v1/report.pb.h"
+#include "ogi/v1/report_service.pb.h"
+#include "services/common/clock.h"
+#include "storage/case_store.h"
+#include "storage/report_store.h"
+
+namespace ogi {
+
+// Thread-safe. The stores and the clock must outlive the manager.
+class ReportManager {
+ public:
+  ReportManager(CaseStore* cases, ReportStore* reports, const Clock* clock,
+                std::string default_agency_code);
+
+  // INVALID_ARGUMENT "year: ..." for a year before 2008 (the Regulations'
+  // first reporting year) or after the current one; NOT_FOUND for an unknown
+  // agency.
+  absl::StatusOr<v1::Report> GetReport(const v1::GetReportRequest& request);
+  absl::StatusOr<v1::RenderedReport> RenderReport(
+      const v1::RenderReportRequest& request);
+  // The live records behind a cell (also of a locked year).
+  absl::StatusOr<v1::GetCellResponse> GetCell(const v1::GetCellRequest& request);
+  // Locks one agency's year. FAILED_PRECONDITION when it is locked already
+  // or when its checks fail (an unbalanced report is not published).
+  absl::StatusOr<v1::Report> LockReport(const v1::LockReportRequest& request,
+                                        absl::string_view actor);
+  absl::StatusOr<v1::Table2> SetFigures(const v1::SetFiguresRequest& request,
+                                        absl::string_view actor);
+  absl::StatusOr<v1::ReportProse> SetProse(const v1::SetProseRequest& request,
+                                           absl::string_view actor);
+  absl::StatusOr<v1::RegisteredDocument> RegisterDocument(
+      const v1::RegisterDocumentRequest& request, absl::string_view actor);
+  absl::StatusOr<v1::ListDocumentsResponse> ListDocuments(
+      const v1::ListDocumentsRequest& request);
+
+ private:
+  struct Live;
+  absl::StatusOr<std::vector<std::string>> Agencies(
+      const google::protobuf::RepeatedPtrField<std::string>& codes) const;
+  absl::Status ValidateYear(int year) const;
+  absl::StatusOr<Live> DeriveLive(const std::vector<std::string>& agencies,
+                                  int year);
+  absl::StatusOr<Authorship> Author(absl::string_view actor) const;
+
+  CaseStore* const cases_;
+  ReportStore* const reports_;
+  const Clock* const clock_;
+  const std::string default_agency_code_;
+};
+
+}  // namespace ogi
+
+#endif  // OGI_SERVICES_REPORT_REPORT_MANAGER_H_

@@ -1,0 +1,125 @@
+#include "services/report/table2_figures.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
+
+namespace ogi {
+namespace {
+
+constexpr int kMaxDecimals = 4;
+constexpr int kMaxIntegerDigits = 14;  // keeps yuan far inside int64
+
+absl::Status NotADecimal(absl::string_view field, absl::string_view text) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      field, ": \"", text,
+      "\" is not an amount in 万元 (digits with at most four decimal places, "
+      "e.g. 12872.06)"));
+}
+
+absl::Status NonNegative(absl::string_view prefix, absl::string_view field,
+                         int64_t value) {
+  if (value >= 0) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(prefix, field, ": must not be negative (got ", value, ")"));
+}
+
+void AddCounts(const v1::DocumentCounts& from, v1::DocumentCounts& to) {
+  to.set_issued(to.issued() + from.issued());
+  to.set_repealed(to.repealed() + from.repealed());
+  to.set_in_force(to.in_force() + from.in_force());
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> WanYuanToYuan(absl::string_view text,
+                                      absl::string_view field) {
+  if (text.empty()) return 0;
+  const size_t point = text.find('.');
+  const absl::string_view integer = text.substr(0, point);
+  const absl::string_view decimals =
+      point == absl::string_view::npos ? "" : text.substr(point + 1);
+  if (integer.empty() || integer.size() > kMaxIntegerDigits ||
+      decimals.size() > kMaxDecimals ||
+      (point != absl::string_view::npos && decimals.empty())) {
+    return NotADecimal(field, text);
+  }
+  int64_t yuan = 0;
+  for (const char c : integer) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      return NotADecimal(field, text);
+    }
+    yuan = yuan * 10 + (c - '0');
+  }
+  for (int i = 0; i < kMaxDecimals; ++i) {
+    int digit = 0;
+    if (i < static_cast<int>(decimals.size())) {
+      const char c = decimals[i];
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+        return NotADecimal(field, text);
+      }
+      digit = c - '0';
+    }
+    yuan = yuan * 10 + digit;
+  }
+  return yuan;
+}
+
+std::string YuanToWanYuan(int64_t yuan) {
+  std::string text = absl::StrCat(yuan / 10000);
+  int64_t fraction = yuan % 10000;
+  if (fraction == 0) return text;
+  std::string decimals = absl::StrCat(fraction + 10000).substr(1);
+  while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
+  return absl::StrCat(text, ".", decimals);
+}
+
+absl::Status ValidateTable2(const v1::Table2& figures,
+                            absl::string_view prefix) {
+  for (const auto& [name, counts] :
+       {std::make_pair("rules", &figures.rules()),
+        std::make_pair("normative_documents",
+                       &figures.normative_documents())}) {
+    OGI_RETURN_IF_ERROR(
+        NonNegative(prefix, absl::StrCat(name, ".issued"), counts->issued()));
+    OGI_RETURN_IF_ERROR(NonNegative(prefix, absl::StrCat(name, ".repealed"),
+                                    counts->repealed()));
+    OGI_RETURN_IF_ERROR(NonNegative(prefix, absl::StrCat(name, ".in_force"),
+                                    counts->in_force()));
+  }
+  OGI_RETURN_IF_ERROR(NonNegative(prefix, "licensing_decisions",
+                                  figures.licensing_decisions()));
+  OGI_RETURN_IF_ERROR(
+      NonNegative(prefix, "penalty_decisions", figures.penalty_decisions()));
+  OGI_RETURN_IF_ERROR(NonNegative(prefix, "enforcement_decisions",
+                                  figures.enforcement_decisions()));
+  return WanYuanToYuan(figures.fees_wan_yuan(),
+                       absl::StrCat(prefix, "fees_wan_yuan"))
+      .status();
+}
+
+absl::StatusOr<v1::Table2> SumTable2(const std::vector<v1::Table2>& figures) {
+  v1::Table2 sum;
+  int64_t fees_yuan = 0;
+  bool all_from_register = !figures.empty();
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const v1::Table2& one = figures[i];
+    const std::string prefix = absl::StrCat("figures[", i, "].");
+    OGI_RETURN_IF_ERROR(ValidateTable2(one, prefix));
+    AddCounts(one.rules(), *sum.mutable_rules());
+    AddCounts(one.normative_documents(), *sum.mutable_normative_documents());
+    sum.set_licensing_decisions(sum.licensing_decisions() +
+                                one.licensing_decisions());
+    sum.set_penalty_decisions(sum.penalty_decisions() +
+                              one.penalty_decisions());
+    sum.set_enforcement_decisions(sum.enforcement_decisions() +
+                                  one.enforcement_decisions());
+    fees_yuan += *WanYuanToYuan(one.fees_wan_yuan(), "fees_wan_yuan");
+    all_from_register = all_from_register && one.documents_from_register();
+  }
+  sum.set_fees_wan_yuan(YuanToWanYuan(fees_yuan));
+  sum.set_documents_from_register(all_from_register);
+  return sum;
+}
+
+}  // namespace ogi

@@ -1,0 +1,28 @@
+#ifndef OGI_STORAGE_SQLITE_ROWS_H_
+#define OGI_STORAGE_SQLITE_ROWS_H_
+
+// Row helpers shared by the SQLite store's translation units
+// (sqlite_case_store.cc, sqlite_report_store.cc). Internal to storage/.
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "ogi/v1/case.pb.h"
+#include "storage/sqlite_database.h"
+
+namespace ogi {
+
+// The row id of the agency `code`; NOT_FOUND "agency_code: no agency ..."
+// when there is none.
+absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code);
+
+// Reads the (id, payload) rows of `stmt` into `cases` (and their row ids into
+// `ids` when not null). DATA_LOSS when a stored record does not parse.
+absl::Status CollectCases(Statement& stmt, std::vector<v1::Case>* cases,
+                          std::vector<int64_t>* ids = nullptr);
+
+}  // namespace ogi
+
+#endif  // OGI_STORAGE_SQLITE_ROWS_H_

@@ -1,0 +1,643 @@
+#include "cli/outcome_commands.h"
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/client.h"
+#include "cli/commands.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "services/common/civil_date.h"
+#include "tests/cli/fake_stubs.h"
+#include "tests/cli/test_util.h"
+
+namespace ogi::cli {
+namespace {
+
+using ::ogi::cli::testing::FakeAgencyStub;
+using ::ogi::cli::testing::FakeCaseStub;
+using ::ogi::cli::testing::FakeOutcomeStub;
+using ::ogi::cli::testing::FakeStubs;
+using ::ogi::cli::testing::Lines;
+using ::ogi::cli::testing::MakeDate;
+using ::ogi::cli::testing::MustParse;
+using ::ogi::cli::testing::TestOptions;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Pair;
+
+std::string Iso(const v1::Date& date) { return FormatIsoDate(date); }
+
+v1::ItemDisposition Disposition(int item, v1::Outcome outcome) {
+  v1::ItemDisposition d;
+  d.set_item(item);
+  d.set_outcome(outcome);
+  return d;
+}
+
+// A case with two items, answered 2022-03-20 in person: item 1 disclosed,
+// item 2 withheld as a state secret, so 部分公开 by SPEC §4 rule 2.
+v1::Case ConcludedCase() {
+  v1::Case c;
+  c.set_agency_code("lc-xzsp");
+  c.set_number("2022-0001");
+  c.add_items()->set_description("甲");
+  c.add_items()->set_description("乙");
+  c.set_status(v1::CASE_STATUS_CONCLUDED);
+  v1::Conclusion* k = c.mutable_conclusion();
+  k->set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  *k->add_dispositions() = Disposition(1, v1::OUTCOME_DISCLOSED);
+  *k->add_dispositions() = Disposition(2, v1::OUTCOME_WITHHELD_STATE_SECRET);
+  k->set_derived_outcome(v1::OUTCOME_PARTIALLY_DISCLOSED);
+  k->set_outcome(v1::OUTCOME_PARTIALLY_DISCLOSED);
+  k->set_legal_basis("《中华人民共和国政府信息公开条例》第三十七条、第十四条");
+  k->set_provided_summary("甲");
+  k->set_withheld_summary("乙");
+  k->set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+  *k->mutable_served() = MakeDate(2022, 3, 20);
+  *k->mutable_due_date() = MakeDate(2022, 3, 29);
+  return c;
+}
+
+// --- conclude ----------------------------------------------------------------
+
+TEST(BuildConcludeCaseRequestTest, TheFormFromTheIssue) {
+  absl::StatusOr<v1::ConcludeCaseRequest> request = BuildConcludeCaseRequest(
+      MustParse({"case", "conclude", "2022-0001", "--outcome", "disclosed",
+                 "--served", "2022-03-20"}),
+      TestOptions());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->agency_code(), "lc-xzsp");
+  EXPECT_EQ(request->number(), "2022-0001");
+  EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(Iso(request->served()), "2022-03-20");
+  EXPECT_EQ(request->dispositions_size(), 0);
+  // Filled in by RunCaseConclude from the case's delivery method.
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
+  EXPECT_FALSE(request->has_answer_date());
+  EXPECT_EQ(request->legal_basis(), "");
+}
+
+TEST(BuildConcludeCaseRequestTest, EveryFlag) {
+  absl::StatusOr<v1::ConcludeCaseRequest> request =
+      BuildConcludeCaseRequest(MustParse({"case",
+                                          "conclude",
+                                          "2022-0001",
+                                          "--item",
+                                          "2=unavailable_not_held",
+                                          "--item",
+                                          "1=disclosed",
+                                          "--primary-item",
+                                          "2",
+                                          "--override",
+                                          "other",
+                                          "--override-reason",
+                                          "经复核",
+                                          "--legal-basis",
+                                          "第三十六条",
+                                          "--not-held-reason",
+                                          "other_agency",
+                                          "--responsible-agency",
+                                          "市自然资源局",
+                                          "--provided",
+                                          "甲",
+                                          "--withheld",
+                                          "乙",
+                                          "--note",
+                                          "备注",
+                                          "--answer-date",
+                                          "2022-03-18",
+                                          "--service",
+                                          "posted",
+                                          "--served",
+                                          "2022-03-19"}),
+                               TestOptions());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->outcome(), v1::OUTCOME_UNSPECIFIED);
+  ASSERT_EQ(request->dispositions_size(), 2);
+  EXPECT_EQ(request->dispositions(0).item(), 2);
+  EXPECT_EQ(request->dispositions(0).outcome(),
+            v1::OUTCOME_UNAVAILABLE_NOT_HELD);
+  EXPECT_EQ(request->dispositions(1).item(), 1);
+  EXPECT_EQ(request->dispositions(1).outcome(), v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(request->primary_item(), 2);
+  EXPECT_EQ(request->override_outcome(), v1::OUTCOME_OTHER);
+  EXPECT_EQ(request->override_reason(), "经复核");
+  EXPECT_EQ(request->legal_basis(), "第三十六条");
+  EXPECT_EQ(request->not_held_reason(), v1::NOT_HELD_REASON_OTHER_AGENCY);
+  EXPECT_EQ(request->responsible_agency(), "市自然资源局");
+  EXPECT_EQ(request->provided_summary(), "甲");
+  EXPECT_EQ(request->withheld_summary(), "乙");
+  EXPECT_EQ(request->note(), "备注");
+  EXPECT_EQ(Iso(request->answer_date()), "2022-03-18");
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_POSTED);
+  EXPECT_EQ(Iso(request->served()), "2022-03-19");
+}
+
+TEST(DefaultServiceMethodTest, FollowsTheRequestedDelivery) {
+  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_UNSPECIFIED),
+            v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_SELF_PICKUP),
+            v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_POST),
+            v1::SERVICE_METHOD_POSTED);
+  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_EMAIL),
+            v1::SERVICE_METHOD_ELECTRONIC);
+  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_ONLINE_PLATFORM),
+            v1::SERVICE_METHOD_ELECTRONIC);
+  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_FAX),
+            v1::SERVICE_METHOD_ELECTRONIC);
+}
+
+// --- withdraw, lapse
+// -----------------------------------------------------------
+
+TEST(BuildWithdrawCaseRequestTest, DateDefaultsToToday) {
+  const absl::CivilDay today(2022, 4, 1);
+  absl::StatusOr<v1::WithdrawCaseRequest> request = BuildWithdrawCaseRequest(
+      MustParse({"case", "withdraw", "2022-0005"}), TestOptions(), today);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->number(), "2022-0005");
+  EXPECT_EQ(Iso(request->withdrawn()), "2022-04-01");
+  EXPECT_EQ(request->note(), "");
+
+  request = BuildWithdrawCaseRequest(
+      MustParse({"case", "withdraw", "2022-0005", "--date", "2022-03-28",
+                 "--note", "电话撤回"}),
+      TestOptions(), today);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(Iso(request->withdrawn()), "2022-03-28");
+  EXPECT_EQ(request->note(), "电话撤回");
+}
+
+TEST(BuildConfirmLapseRequestTest, DateDefaultsToTodayServiceOptional) {
+  const absl::CivilDay today(2022, 5, 6);
+  absl::StatusOr<v1::ConfirmLapseRequest> request = BuildConfirmLapseRequest(
+      MustParse({"case", "lapse", "2022-0006"}), TestOptions(), today);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(Iso(request->concluded()), "2022-05-06");
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
+
+  request = BuildConfirmLapseRequest(
+      MustParse({"case", "lapse", "2022-0006", "--date", "2022-05-05",
+                 "--service", "posted", "--note", "告知书已邮寄"}),
+      TestOptions(), today);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(Iso(request->concluded()), "2022-05-05");
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_POSTED);
+  EXPECT_EQ(request->note(), "告知书已邮寄");
+}
+
+// --- correct-conclusion
+// --------------------------------------------------------
+
+TEST(BuildCorrectConclusionRequestTest, ChangesOnlyTheGivenFields) {
+  absl::StatusOr<v1::CorrectConclusionRequest> request =
+      BuildCorrectConclusionRequest(
+          MustParse({"case", "correct-conclusion", "2022-0001", "--reason",
+                     "送达日期登记错误", "--served", "2022-03-21"}),
+          TestOptions(), ConcludedCase());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->reason(), "送达日期登记错误");
+  v1::Conclusion expected = ConcludedCase().conclusion();
+  *expected.mutable_served() = MakeDate(2022, 3, 21);
+  EXPECT_EQ(request->conclusion().SerializeAsString(),
+            expected.SerializeAsString());
+}
+
+TEST(BuildCorrectConclusionRequestTest, ItemReplacesOneDisposition) {
+  absl::StatusOr<v1::CorrectConclusionRequest> request =
+      BuildCorrectConclusionRequest(
+          MustParse({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                     "--item", "2=withheld_third_party_rights"}),
+          TestOptions(), ConcludedCase());
+  ASSERT_TRUE(request.ok()) << request.status();
+  const v1::Conclusion& k = request->conclusion();
+  ASSERT_EQ(k.dispositions_size(), 2);
+  EXPECT_EQ(k.dispositions(0).outcome(), v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(k.dispositions(1).outcome(),
+            v1::OUTCOME_WITHHELD_THIRD_PARTY_RIGHTS);
+}
+
+TEST(BuildCorrectConclusionRequestTest, OutcomeAnswersEveryItemAlike) {
+  v1::Case current = ConcludedCase();
+  current.mutable_conclusion()->set_primary_item(2);
+  absl::StatusOr<v1::CorrectConclusionRequest> request =
+      BuildCorrectConclusionRequest(
+          MustParse({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                     "--outcome", "disclosed", "--item",
+                     "1=withheld_state_secret", "--provided", "", "--withheld",
+                     "", "--legal-basis", ""}),
+          TestOptions(), current);
+  ASSERT_TRUE(request.ok()) << request.status();
+  const v1::Conclusion& k = request->conclusion();
+  ASSERT_EQ(k.dispositions_size(), 2);
+  EXPECT_EQ(k.dispositions(0).item(), 1);
+  EXPECT_EQ(k.dispositions(0).outcome(), v1::OUTCOME_WITHHELD_STATE_SECRET);
+  EXPECT_EQ(k.dispositions(1).item(), 2);
+  EXPECT_EQ(k.dispositions(1).outcome(), v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(k.primary_item(), 0);
+  // An empty value clears.
+  EXPECT_EQ(k.provided_summary(), "");
+  EXPECT_EQ(k.withheld_summary(), "");
+  EXPECT_EQ(k.legal_basis(), "");
+}
+
+TEST(BuildCorrectConclusionRequestTest, OverrideAndItsRemoval) {
+  absl::StatusOr<v1::CorrectConclusionRequest> request =
+      BuildCorrectConclusionRequest(
+          MustParse({"case", "correct-conclusion", "2022-0001", "--reason",
+                     "复核", "--override", "withheld_state_secret",
+                     "--override-reason", "主要事项不予公开"}),
+          TestOptions(), ConcludedCase());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->conclusion().override_outcome(),
+            v1::OUTCOME_WITHHELD_STATE_SECRET);
+  EXPECT_EQ(request->conclusion().override_reason(), "主要事项不予公开");
+
+  v1::Case overridden = ConcludedCase();
+  overridden.mutable_conclusion()->set_override_outcome(
+      v1::OUTCOME_WITHHELD_STATE_SECRET);
+  overridden.mutable_conclusion()->set_override_reason("主要事项不予公开");
+  // The stored reason still covers a changed override outcome...
+  request = BuildCorrectConclusionRequest(
+      MustParse({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                 "--override", "withheld_prohibited_by_law"}),
+      TestOptions(), overridden);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->conclusion().override_reason(), "主要事项不予公开");
+  // ...and removing the override removes its reason.
+  request = BuildCorrectConclusionRequest(
+      MustParse({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                 "--override", ""}),
+      TestOptions(), overridden);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->conclusion().override_outcome(), v1::OUTCOME_UNSPECIFIED);
+  EXPECT_EQ(request->conclusion().override_reason(), "");
+}
+
+// --- reanswer
+// ------------------------------------------------------------------
+
+TEST(BuildRecordReAnswerRequestTest, OrderOnly) {
+  absl::StatusOr<v1::RecordReAnswerRequest> request =
+      BuildRecordReAnswerRequest(
+          MustParse({"case", "reanswer", "2022-0013", "--ordered-by",
+                     "2022-0013-R1", "--due", "2022-07-14"}),
+          TestOptions());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->number(), "2022-0013");
+  EXPECT_EQ(request->ordered_by(), "2022-0013-R1");
+  EXPECT_EQ(Iso(request->due()), "2022-07-14");
+  EXPECT_FALSE(request->has_ordered());
+  EXPECT_FALSE(request->has_served());
+  EXPECT_EQ(request->outcome(), v1::OUTCOME_UNSPECIFIED);
+}
+
+TEST(BuildRecordReAnswerRequestTest, TheNewAnswer) {
+  absl::StatusOr<v1::RecordReAnswerRequest> request =
+      BuildRecordReAnswerRequest(
+          MustParse({"case", "reanswer", "2022-0013", "--ordered-by",
+                     "2022-0013-R1", "--ordered", "2022-06-30", "--outcome",
+                     "disclosed", "--served", "2022-07-10", "--service",
+                     "signed_by_entrusted", "--note", "重新答复"}),
+          TestOptions());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(Iso(request->ordered()), "2022-06-30");
+  EXPECT_FALSE(request->has_due());
+  EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(Iso(request->served()), "2022-07-10");
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_SIGNED_BY_ENTRUSTED);
+  EXPECT_EQ(request->note(), "重新答复");
+}
+
+// --- usage errors
+// ----------------------------------------------------------------
+
+// Each command line is complete but for one flag; the message names it and
+// nothing is sent.
+TEST(OutcomeUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
+  for (const auto& [args, message] :
+       std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"case", "conclude", "1", "--served", "2022-03-20"},
+            "--outcome: required (or --item N=OUTCOME for each item); see "
+            "\"ogi case conclude --help\""},
+           {{"case", "conclude", "1", "--outcome", "published", "--served",
+             "2022-03-20"},
+            "--outcome: unknown value \"published\"; one of: disclosed, "
+            "partially_disclosed, withheld_state_secret, "
+            "withheld_prohibited_by_law, withheld_security_stability, "
+            "withheld_third_party_rights, withheld_internal_affairs, "
+            "withheld_process_information, withheld_enforcement_file, "
+            "withheld_administrative_query, unavailable_not_held, "
+            "unavailable_needs_creation, unavailable_still_unclear, "
+            "not_processed_complaint, not_processed_duplicate, "
+            "not_processed_publication, not_processed_excessive, "
+            "not_processed_confirmation, other_correction_lapsed, "
+            "other_fee_unpaid, other"},
+           {{"case", "conclude", "1", "--outcome", "disclosed"},
+            "--served: required (YYYY-MM-DD)"},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
+             "20.3.2022"},
+            "--served: \"20.3.2022\" is not a date in YYYY-MM-DD form"},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--item",
+             "1=disclosed", "--served", "2022-03-20"},
+            "--item: not with --outcome (give either)"},
+           {{"case", "conclude", "1", "--item", "disclosed", "--served",
+             "2022-03-20"},
+            "--item: \"disclosed\" is not N=OUTCOME (e.g. 1=disclosed)"},
+           {{"case", "conclude", "1", "--item", "0=disclosed", "--served",
+             "2022-03-20"},
+            "--item: \"0\" is not a whole number from 1 to 1000"},
+           {{"case", "conclude", "1", "--item", "1=disclosed", "--item",
+             "1=other", "--served", "2022-03-20"},
+            "--item: item 1 given twice"},
+           {{"case", "conclude", "1", "--item", "1=secret", "--served",
+             "2022-03-20"},
+            "--item: unknown value \"secret\""},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
+             "2022-03-20", "--override", "other"},
+            "--override-reason: required with --override"},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
+             "2022-03-20", "--override-reason", "因为"},
+            "--override-reason: only with --override"},
+           {{"case", "conclude", "1", "--outcome", "unavailable_not_held",
+             "--served", "2022-03-20", "--not-held-reason", "lost"},
+            "--not-held-reason: unknown value \"lost\"; one of: "
+            "does_not_exist, other_agency"},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
+             "2022-03-20", "--service", "fax"},
+            "--service: unknown value \"fax\"; one of: signed_in_person, "
+            "signed_by_entrusted, posted, electronic"},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
+             "2022-03-20", "--primary-item", "x"},
+            "--primary-item: \"x\" is not a whole number from 1 to 1000"},
+           {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
+             "2022-03-20", "--answer-date", "2022-02-30"},
+            "--answer-date: 2022-02-30 is not a calendar date"},
+           {{"case", "withdraw", "1", "--date", "yesterday"},
+            "--date: \"yesterday\" is not a date in YYYY-MM-DD form"},
+           {{"case", "lapse", "1", "--service", "carrier_pigeon"},
+            "--service: unknown value \"carrier_pigeon\""},
+           {{"case", "correct-conclusion", "1", "--served", "2022-03-21"},
+            "--reason: required"},
+           {{"case", "correct-conclusion", "1", "--reason", "r", "--outcome",
+             "x"},
+            "--outcome: unknown value \"x\""},
+           {{"case", "reanswer", "1", "--due", "2022-07-14"},
+            "--ordered-by: required"},
+           {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--outcome",
+             "disclosed"},
+            "--served: required with --outcome"},
+           {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--served",
+             "2022-07-10"},
+            "--outcome: required with --served"},
+           {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--service",
+             "posted"},
+            "--service: only with --served"},
+           {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--due",
+             "2022-7-14"},
+            "--due: \"2022-7-14\" is not a date in YYYY-MM-DD form"},
+       }) {
+    FakeCaseStub cases;
+    FakeAgencyStub agencies;
+    FakeOutcomeStub outcomes;
+    std::ostringstream out, err;
+    const int code = RunOgi(
+        args, Environment(),
+        [&](const std::string&) {
+          return std::make_unique<FakeStubs>(&cases, &agencies, nullptr,
+                                             nullptr, nullptr, &outcomes);
+        },
+        out, err);
+    EXPECT_EQ(code, 2) << message;
+    EXPECT_THAT(err.str(), ::testing::StartsWith("ogi: " + message)) << message;
+    const std::string error = err.str();
+    EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1) << error;
+    EXPECT_EQ(out.str(), "");
+    EXPECT_TRUE(outcomes.calls.empty()) << message;
+    EXPECT_TRUE(cases.calls.empty()) << message;
+  }
+}
+
+// --- running
+// ---------------------------------------------------------------------
+
+class OutcomeRunTest : public ::testing::Test {
+ protected:
+  OutcomeRunTest() {
+    *stub_.response.mutable_case_() = ConcludedCase();
+    v1::Case asked = ConcludedCase();
+    asked.clear_conclusion();
+    asked.set_delivery_method(v1::DELIVERY_METHOD_POST);
+    *cases_.get_response.mutable_case_() = asked;
+  }
+
+  // Runs `ogi <args>` over the fakes; returns the exit code.
+  int Run(const std::vector<std::string>& args) {
+    out_.str("");
+    err_.str("");
+    Environment env;
+    env.user = "clerk";
+    return RunOgi(
+        args, env,
+        [this](const std::string&) {
+          return std::make_unique<FakeStubs>(&cases_, &agencies_, nullptr,
+                                             nullptr, nullptr, &stub_);
+        },
+        out_, err_);
+  }
+
+  FakeCaseStub cases_;
+  FakeAgencyStub agencies_;
+  FakeOutcomeStub stub_;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(OutcomeRunTest, ConcludeTheFormFromTheIssue) {
+  ASSERT_EQ(Run({"case", "conclude", "2022-0001", "--outcome", "disclosed",
+                 "--served", "2022-03-20"}),
+            0)
+      << err_.str();
+  EXPECT_EQ(err_.str(), "");
+  // The service method follows the case's delivery (post → posted).
+  ASSERT_EQ(cases_.get_requests.size(), 1u);
+  EXPECT_EQ(cases_.get_requests[0].number(), "2022-0001");
+  ASSERT_EQ(stub_.calls.size(), 1u);
+  EXPECT_EQ(stub_.calls[0].method, "ConcludeCase");
+  EXPECT_THAT(stub_.calls[0].metadata, ElementsAre(Pair("ogi-actor", "clerk")));
+  const auto* request = stub_.Last<v1::ConcludeCaseRequest>();
+  ASSERT_NE(request, nullptr);
+  EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_POSTED);
+  EXPECT_EQ(Iso(request->served()), "2022-03-20");
+  EXPECT_THAT(Lines(out_.str()),
+              ElementsAre("已办结：2022-0001", "办理结果      （二）部分公开",
+                          "各项答复      1. （一）予以公开",
+                          "              2. （三）不予公开：属于国家秘密",
+                          "法律依据      《中华人民共和国政府信息公开条例》"
+                          "第三十七条、第十四条",
+                          "公开部分      甲", "不予公开部分  乙",
+                          "答复送达      2022-03-20 当面签收"));
+}
+
+TEST_F(OutcomeRunTest, GivenServiceNeedsNoLookup) {
+  ASSERT_EQ(Run({"case", "conclude", "2022-0001", "--outcome", "disclosed",
+                 "--served", "2022-03-20", "--service", "electronic"}),
+            0)
+      << err_.str();
+  EXPECT_TRUE(cases_.calls.empty());
+  EXPECT_EQ(stub_.Last<v1::ConcludeCaseRequest>()->service_method(),
+            v1::SERVICE_METHOD_ELECTRONIC);
+}
+
+TEST_F(OutcomeRunTest, LateAnswerIsMarked) {
+  v1::Conclusion* k = stub_.response.mutable_case_()->mutable_conclusion();
+  k->set_served_late(true);
+  *k->mutable_served() = MakeDate(2022, 3, 31);
+  ASSERT_EQ(Run({"case", "conclude", "2022-0001", "--outcome", "disclosed",
+                 "--served", "2022-03-31", "--service", "signed_in_person"}),
+            0);
+  EXPECT_THAT(out_.str(),
+              HasSubstr("答复送达      2022-03-31 当面签收（逾期送达，答复期限 "
+                        "2022-03-29）\n"));
+}
+
+TEST_F(OutcomeRunTest, ServerRejectionNamesTheMissingDetail) {
+  stub_.error = grpc::Status(
+      grpc::StatusCode::INVALID_ARGUMENT,
+      "not_held_reason: required for unavailable_not_held (one of: "
+      "does_not_exist, other_agency)");
+  EXPECT_EQ(Run({"case", "conclude", "2022-0001", "--outcome",
+                 "unavailable_not_held", "--served", "2022-03-20"}),
+            1);
+  EXPECT_EQ(err_.str(),
+            "ogi: not_held_reason: required for unavailable_not_held (one of: "
+            "does_not_exist, other_agency)\n");
+  EXPECT_EQ(out_.str(), "");
+}
+
+TEST_F(OutcomeRunTest, ConcludeOfAnUnknownCaseFailsOnTheLookup) {
+  cases_.error = grpc::Status(grpc::StatusCode::NOT_FOUND, "case 2022-0099");
+  EXPECT_EQ(Run({"case", "conclude", "2022-0099", "--outcome", "disclosed",
+                 "--served", "2022-03-20"}),
+            1);
+  EXPECT_EQ(err_.str(), "ogi: not found: case 2022-0099\n");
+  EXPECT_TRUE(stub_.calls.empty());
+}
+
+TEST_F(OutcomeRunTest, WithdrawBareForm) {
+  v1::Case& c = *stub_.response.mutable_case_();
+  v1::Conclusion* k = c.mutable_conclusion();
+  k->Clear();
+  k->set_kind(v1::CONCLUSION_KIND_WITHDRAWN);
+  k->set_derived_outcome(v1::OUTCOME_OTHER);
+  k->set_outcome(v1::OUTCOME_OTHER);
+  k->set_note("申请人撤回申请");
+  *k->mutable_served() = MakeDate(2022, 4, 1);
+  ASSERT_EQ(Run({"case", "withdraw", "2022-0001"}), 0) << err_.str();
+  const auto* request = stub_.Last<v1::WithdrawCaseRequest>();
+  ASSERT_NE(request, nullptr);
+  EXPECT_EQ(stub_.calls[0].method, "WithdrawCase");
+  // Today in China; the fake does not care which day that is.
+  EXPECT_TRUE(request->has_withdrawn());
+  EXPECT_THAT(
+      Lines(out_.str()),
+      ElementsAre("已办结（申请人撤回）：2022-0001",
+                  "办理结果  （六）其他处理：其他", "办结方式  申请人撤回",
+                  "办结说明  申请人撤回申请", "办结日期  2022-04-01"));
+}
+
+TEST_F(OutcomeRunTest, LapseCallsConfirmLapse) {
+  ASSERT_EQ(Run({"case", "lapse", "2022-0001", "--date", "2022-05-06"}), 0)
+      << err_.str();
+  EXPECT_EQ(stub_.calls[0].method, "ConfirmLapse");
+  EXPECT_EQ(Iso(stub_.Last<v1::ConfirmLapseRequest>()->concluded()),
+            "2022-05-06");
+  EXPECT_THAT(out_.str(), ::testing::StartsWith(
+                              "已办结（申请人逾期，不再处理）：2022-0001\n"));
+}
+
+TEST_F(OutcomeRunTest, CorrectionFetchesThenSendsTheWholeConclusion) {
+  *cases_.get_response.mutable_case_() = ConcludedCase();
+  ASSERT_EQ(Run({"case", "correct-conclusion", "2022-0001", "--reason",
+                 "送达日期登记错误", "--served", "2022-03-21"}),
+            0)
+      << err_.str();
+  ASSERT_EQ(cases_.calls.size(), 1u);
+  EXPECT_EQ(cases_.calls[0].method, "GetCase");
+  ASSERT_EQ(stub_.calls.size(), 1u);
+  EXPECT_EQ(stub_.calls[0].method, "CorrectConclusion");
+  const auto* request = stub_.Last<v1::CorrectConclusionRequest>();
+  EXPECT_EQ(request->reason(), "送达日期登记错误");
+  EXPECT_EQ(Iso(request->conclusion().served()), "2022-03-21");
+  EXPECT_EQ(request->conclusion().dispositions_size(), 2);
+  EXPECT_THAT(out_.str(), ::testing::StartsWith("已更正办理结果：2022-0001\n"));
+}
+
+TEST_F(OutcomeRunTest, CorrectionOverrideReasonDependsOnTheStoredCase) {
+  // No override stored: a reason alone is refused after the lookup, before
+  // any change is sent.
+  *cases_.get_response.mutable_case_() = ConcludedCase();
+  EXPECT_EQ(Run({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                 "--override-reason", "因为"}),
+            2);
+  EXPECT_EQ(err_.str(), "ogi: --override-reason: only with --override\n");
+  EXPECT_TRUE(stub_.calls.empty());
+}
+
+TEST_F(OutcomeRunTest, ReanswerOrderThenAnswer) {
+  v1::ReAnswer* r = stub_.response.mutable_case_()->add_re_answers();
+  r->set_id(1);
+  r->set_ordered_by("2022-0001-R1");
+  *r->mutable_ordered() = MakeDate(2022, 6, 30);
+  *r->mutable_due() = MakeDate(2022, 7, 14);
+  ASSERT_EQ(Run({"case", "reanswer", "2022-0001", "--ordered-by",
+                 "2022-0001-R1", "--due", "2022-07-14"}),
+            0)
+      << err_.str();
+  EXPECT_TRUE(cases_.calls.empty());  // no answer yet, so no service method
+  EXPECT_THAT(out_.str(),
+              ::testing::StartsWith("已记录责令重新答复：2022-0001\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("重新答复      1. 依 2022-0001-R1（"
+                                    "2022-06-30）责令重新答复，期限 "
+                                    "2022-07-14；尚未答复\n"));
+
+  r->set_outcome(v1::OUTCOME_DISCLOSED);
+  r->set_service_method(v1::SERVICE_METHOD_POSTED);
+  *r->mutable_served() = MakeDate(2022, 7, 10);
+  ASSERT_EQ(
+      Run({"case", "reanswer", "2022-0001", "--ordered-by", "2022-0001-R1",
+           "--outcome", "disclosed", "--served", "2022-07-10"}),
+      0)
+      << err_.str();
+  ASSERT_EQ(cases_.get_requests.size(), 1u);  // for the service method
+  EXPECT_EQ(stub_.Last<v1::RecordReAnswerRequest>()->service_method(),
+            v1::SERVICE_METHOD_POSTED);
+  EXPECT_THAT(out_.str(), ::testing::StartsWith("已记录重新答复：2022-0001\n"));
+  EXPECT_THAT(out_.str(),
+              HasSubstr("；2022-07-10 邮寄（交邮）：（一）予以公开\n"));
+  // The report category stays that of the first conclusion.
+  EXPECT_THAT(out_.str(), HasSubstr("办理结果      （二）部分公开\n"));
+}
+
+TEST_F(OutcomeRunTest, JsonIsTheReturnedCase) {
+  ASSERT_EQ(Run({"--json", "case", "conclude", "2022-0001", "--outcome",
+                 "disclosed", "--served", "2022-03-20", "--service", "posted"}),
+            0);
+  v1::Case parsed;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(out_.str(), &parsed).ok())
+      << out_.str();
+  EXPECT_EQ(parsed.conclusion().outcome(), v1::OUTCOME_PARTIALLY_DISCLOSED);
+  EXPECT_THAT(out_.str(), HasSubstr("\"CASE_STATUS_CONCLUDED\""));
+}
+
+}  // namespace
+}  // namespace ogi::cli

@@ -1,0 +1,714 @@
+#include "services/outcomes/conclusion_steps.h"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/calendar/builtin_calendar.h"
+#include "services/common/civil_date.h"
+#include "services/common/enum_names.h"
+#include "tests/cases/case_test_util.h"
+#include "tests/common/clock_test_util.h"
+#include "tests/common/status_matchers.h"
+
+// Dates are worked out by hand for a case received Fri 2025-09-26 (国庆节、
+// 中秋节 off 10-01..10-08; make-up working days Sun 09-28 and Sat 10-11):
+// counted days 1 09-28, 2 09-29, 3 09-30, 4 10-09, 5 10-10, 6 10-11,
+// 7 10-13, ..., 19 10-29, 20 10-30 (answer due), 21 10-31, 22 11-03, ...,
+// 36 11-21, 40 11-27. A fee notice served 10-09 gives the applicant until
+// 11-05 (20th working day after it) and, unpaid, pauses the answer clock
+// through 11-05: days 4..20 are then 11-06 .. 11-28.
+
+namespace ogi {
+namespace {
+
+using ::ogi::testing::Changes;
+using ::ogi::testing::IsOk;
+using ::ogi::testing::StatusIs;
+using ::testing::ElementsAreArray;
+using ::testing::HasSubstr;
+using Day = absl::CivilDay;
+using Pairs = ::ogi::testing::ChangePairs;
+
+constexpr absl::StatusCode kInvalid = absl::StatusCode::kInvalidArgument;
+constexpr absl::StatusCode kFailed = absl::StatusCode::kFailedPrecondition;
+
+Day D(int y, int m, int d) { return Day(y, m, d); }
+
+std::string Id(v1::Outcome outcome) {
+  return EnumIdentifier(v1::Outcome_descriptor(), outcome);
+}
+
+v1::Case CaseReceived(Day receipt, int items = 1) {
+  v1::Case c = ogi::testing::ValidNewCase();
+  c.set_agency_code("default");
+  c.set_number("2025-0001");
+  *c.mutable_arrival_date() = ToProtoDate(receipt);
+  *c.mutable_receipt_date() = ToProtoDate(receipt);
+  c.set_status(v1::CASE_STATUS_PROCESSING);
+  for (int i = 1; i < items; ++i) {
+    c.add_items()->set_description("2021年度行政处罚决定");
+  }
+  return c;
+}
+
+void SetCorrection(v1::Case& c, Day sent, Day applicant_deadline) {
+  v1::CorrectionNotice* n = c.mutable_procedure()->mutable_correction();
+  *n->mutable_sent() = ToProtoDate(sent);
+  n->set_items_to_supplement("请写明所需信息的文号");
+  *n->mutable_applicant_deadline() = ToProtoDate(applicant_deadline);
+  c.set_status(v1::CASE_STATUS_AWAITING_CORRECTION);
+}
+
+void AddConsultation(v1::Case& c, Day sent, std::optional<Day> reply) {
+  v1::Consultation* k = c.mutable_procedure()->add_consultations();
+  k->set_id(c.procedure().consultations_size());
+  k->set_kind(v1::CONSULTED_PARTY_KIND_THIRD_PARTY);
+  k->set_party("聊城某建设有限公司");
+  *k->mutable_sent() = ToProtoDate(sent);
+  if (reply) *k->mutable_reply_received() = ToProtoDate(*reply);
+}
+
+void SetUnpaidFee(v1::Case& c, Day served) {
+  v1::FeeNotice* f = c.mutable_procedure()->mutable_fee();
+  f->set_method(v1::FEE_METHOD_PER_PAGE);
+  f->set_pages(150);
+  f->set_amount_yuan(1700);
+  *f->mutable_served() = ToProtoDate(served);
+}
+
+v1::ConcludeCaseRequest Answer(v1::Outcome outcome, Day served) {
+  v1::ConcludeCaseRequest r;
+  r.set_number("2025-0001");
+  r.set_outcome(outcome);
+  r.set_service_method(v1::SERVICE_METHOD_POSTED);
+  *r.mutable_served() = ToProtoDate(served);
+  return r;
+}
+
+v1::WithdrawCaseRequest Withdrawal(Day withdrawn) {
+  v1::WithdrawCaseRequest r;
+  r.set_number("2025-0001");
+  *r.mutable_withdrawn() = ToProtoDate(withdrawn);
+  return r;
+}
+
+v1::ConfirmLapseRequest Lapse(Day concluded) {
+  v1::ConfirmLapseRequest r;
+  r.set_number("2025-0001");
+  *r.mutable_concluded() = ToProtoDate(concluded);
+  return r;
+}
+
+template <typename Request>
+absl::StatusOr<v1::CaseEvent> Apply(const Request& r, Day today, v1::Case& c) {
+  return ApplyStep(r, today, BuiltinCalendar(), ClockPolicy(), c);
+}
+
+// Applies `r` and expects it to fail with `code` and exactly `message`,
+// leaving the case as it was.
+template <typename Request>
+void ExpectRefused(const Request& r, Day today, const v1::Case& c,
+                   absl::StatusCode code, const std::string& message) {
+  v1::Case copy = c;
+  EXPECT_THAT(Apply(r, today, copy), StatusIs(code, message));
+  EXPECT_EQ(copy.SerializeAsString(), c.SerializeAsString())
+      << "the case changed on error";
+}
+
+// `c` concluded 予以公开 on `served`.
+v1::Case Concluded(Day served, v1::Case c = CaseReceived(D(2025, 9, 26))) {
+  EXPECT_THAT(Apply(Answer(v1::OUTCOME_DISCLOSED, served), served, c), IsOk());
+  return c;
+}
+
+// ---- ConcludeCase ---------------------------------------------------------
+
+TEST(ConclusionStepsTest, AnswerConcludesTheCaseWithEveryFieldInTheEvent) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  v1::ConcludeCaseRequest r = Answer(v1::OUTCOME_DISCLOSED, D(2025, 10, 20));
+  *r.mutable_answer_date() = ToProtoDate(D(2025, 10, 17));
+  auto event = Apply(r, D(2025, 10, 21), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_EQ(event->type(), v1::CASE_EVENT_TYPE_CONCLUDED);
+  EXPECT_EQ(event->reason(), "");
+  EXPECT_THAT(Changes(*event),
+              ElementsAreArray(Pairs{
+                  {"conclusion.kind", "→answered"},
+                  {"conclusion.dispositions[item=1]", "→disclosed"},
+                  {"conclusion.derived_outcome", "→disclosed"},
+                  {"conclusion.outcome", "→disclosed"},
+                  {"conclusion.answer_date", "→2025-10-17"},
+                  {"conclusion.service_method", "→posted"},
+                  {"conclusion.served", "→2025-10-20"},
+                  {"conclusion.due_date", "→2025-10-30"},
+                  {"status", "processing→concluded"},
+              }));
+  EXPECT_EQ(c.status(), v1::CASE_STATUS_CONCLUDED);
+  EXPECT_EQ(FormatIsoDate(c.conclusion().due_date()), "2025-10-30");
+  EXPECT_FALSE(c.conclusion().served_late());
+}
+
+TEST(ConclusionStepsTest, LateAnswerIsAcceptedAndFlagged) {
+  const struct {
+    const char* name;
+    std::function<void(v1::Case&)> procedure;
+    Day served;
+    std::string due;  // "" while awaiting the 补正 supplement
+    bool late;
+  } kCases[] = {
+      {"served on the due day", [](v1::Case&) {}, D(2025, 10, 30), "2025-10-30",
+       false},
+      {"served the next working day", [](v1::Case&) {}, D(2025, 10, 31),
+       "2025-10-30", true},
+      {"a consultation paused 10-09..10-14 (5 working days): due 11-06",
+       [](v1::Case& c) { AddConsultation(c, D(2025, 10, 9), D(2025, 10, 14)); },
+       D(2025, 11, 6), "2025-11-06", false},
+      {"the same, a day later",
+       [](v1::Case& c) { AddConsultation(c, D(2025, 10, 9), D(2025, 10, 14)); },
+       D(2025, 11, 7), "2025-11-06", true},
+      {"answered while awaiting the 补正 supplement: no due date",
+       [](v1::Case& c) { SetCorrection(c, D(2025, 10, 9), D(2025, 10, 24)); },
+       D(2025, 10, 20), "", false},
+  };
+  for (const auto& k : kCases) {
+    SCOPED_TRACE(k.name);
+    v1::Case c = CaseReceived(D(2025, 9, 26));
+    k.procedure(c);
+    auto event =
+        Apply(Answer(v1::OUTCOME_DISCLOSED, k.served), D(2025, 12, 1), c);
+    ASSERT_THAT(event, IsOk());
+    EXPECT_EQ(FormatIsoDate(c.conclusion().due_date()), k.due);
+    EXPECT_EQ(c.conclusion().served_late(), k.late);
+    const Pairs changes = Changes(*event);
+    const std::pair<std::string, std::string> flag = {"conclusion.served_late",
+                                                      "→true"};
+    EXPECT_EQ(std::count(changes.begin(), changes.end(), flag), k.late ? 1 : 0);
+  }
+}
+
+TEST(ConclusionStepsTest, ServedDateIsCheckedAgainstTheCase) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  AddConsultation(c, D(2025, 10, 9), std::nullopt);
+  const Day today = D(2025, 10, 21);
+  ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, D(2025, 10, 22)), today, c,
+                kInvalid, "served: 2025-10-22 is after today (2025-10-21)");
+  ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, D(2025, 9, 25)), today, c,
+                kFailed,
+                "served: 2025-09-25 is before the receipt date of case "
+                "2025-0001 (2025-09-26)");
+  ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, D(2025, 10, 8)), today, c,
+                kFailed,
+                "served: 2025-10-08 is before the last recorded step, "
+                "procedure.consultations[id=1].sent (2025-10-09)");
+  v1::ConcludeCaseRequest unset = Answer(v1::OUTCOME_DISCLOSED, today);
+  unset.clear_served();
+  ExpectRefused(unset, today, c, kInvalid,
+                "served: must be set (the day the applicant received the "
+                "answer or it was posted: the conclusion date)");
+  v1::ConcludeCaseRequest answer_before_receipt =
+      Answer(v1::OUTCOME_DISCLOSED, today);
+  *answer_before_receipt.mutable_answer_date() = ToProtoDate(D(2025, 9, 1));
+  ExpectRefused(answer_before_receipt, today, c, kFailed,
+                "answer_date: 2025-09-01 is before the receipt date of case "
+                "2025-0001 (2025-09-26)");
+
+  v1::Case unconfirmed = CaseReceived(D(2025, 9, 26));
+  unconfirmed.clear_receipt_date();
+  unconfirmed.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
+  ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, today), today, unconfirmed,
+                kFailed,
+                "case 2025-0001 has no receipt date yet (confirmation "
+                "pending)");
+}
+
+TEST(ConclusionStepsTest, EitherOneOutcomeOrOneDispositionPerItem) {
+  const v1::Case c = CaseReceived(D(2025, 9, 26), 2);
+  const Day today = D(2025, 10, 21);
+  v1::ConcludeCaseRequest both = Answer(v1::OUTCOME_DISCLOSED, today);
+  v1::ItemDisposition* d = both.add_dispositions();
+  d->set_item(1);
+  d->set_outcome(v1::OUTCOME_DISCLOSED);
+  ExpectRefused(both, today, c, kInvalid,
+                "outcome: give either outcome (for every item) or "
+                "dispositions (one per item), not both");
+  ExpectRefused(Answer(v1::OUTCOME_UNSPECIFIED, today), today, c, kInvalid,
+                "outcome: must be set, or dispositions given one per item");
+  v1::ConcludeCaseRequest one_of_two = Answer(v1::OUTCOME_UNSPECIFIED, today);
+  *one_of_two.add_dispositions() = *d;
+  ExpectRefused(one_of_two, today, c, kInvalid,
+                "dispositions: one per item of the case (1..2); missing "
+                "item 2");
+
+  // `outcome` gives every item the same disposition.
+  v1::Case concluded = c;
+  ASSERT_THAT(
+      Apply(Answer(v1::OUTCOME_WITHHELD_STATE_SECRET, today), today, concluded),
+      IsOk());
+  ASSERT_EQ(concluded.conclusion().dispositions_size(), 2);
+  EXPECT_EQ(concluded.conclusion().dispositions(1).item(), 2);
+  EXPECT_EQ(Id(concluded.conclusion().dispositions(1).outcome()),
+            "withheld_state_secret");
+  EXPECT_EQ(concluded.conclusion().legal_basis(),
+            "《中华人民共和国政府信息公开条例》第十四条");
+}
+
+TEST(ConclusionStepsTest, MixedItemsDeriveAndAnOverrideIsAuditedWithItsReason) {
+  v1::Case c = CaseReceived(D(2025, 9, 26), 2);
+  const Day today = D(2025, 10, 21);
+  v1::ConcludeCaseRequest r = Answer(v1::OUTCOME_UNSPECIFIED, today);
+  for (const auto& [item, outcome] : std::vector<std::pair<int, v1::Outcome>>{
+           {2, v1::OUTCOME_UNAVAILABLE_NOT_HELD}, {1, v1::OUTCOME_DISCLOSED}}) {
+    v1::ItemDisposition* d = r.add_dispositions();
+    d->set_item(item);
+    d->set_outcome(outcome);
+  }
+  r.set_not_held_reason(v1::NOT_HELD_REASON_OTHER_AGENCY);
+  r.set_responsible_agency("聊城市市场监督管理局");
+  ExpectRefused(r, today, c, kInvalid,
+                "primary_item: required: the items got different outcomes "
+                "and none was both provided and withheld, so mark the item "
+                "whose outcome the case counts under (SPEC §4 rule 2)");
+  r.set_primary_item(2);
+  r.set_override_outcome(v1::OUTCOME_DISCLOSED);
+  ExpectRefused(r, today, c, kInvalid,
+                "override_reason: required to override the derived outcome "
+                "unavailable_not_held with disclosed");
+
+  r.set_override_reason("申请人所需主要信息已提供");
+  auto event = Apply(r, today, c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_EQ(event->reason(), "申请人所需主要信息已提供");
+  EXPECT_THAT(Changes(*event),
+              ElementsAreArray(Pairs{
+                  {"conclusion.kind", "→answered"},
+                  {"conclusion.dispositions[item=1]", "→disclosed"},
+                  {"conclusion.dispositions[item=2]", "→unavailable_not_held"},
+                  {"conclusion.primary_item", "→2"},
+                  {"conclusion.derived_outcome", "→unavailable_not_held"},
+                  {"conclusion.override_outcome", "→disclosed"},
+                  {"conclusion.override_reason", "→申请人所需主要信息已提供"},
+                  {"conclusion.outcome", "→disclosed"},
+                  {"conclusion.not_held_reason", "→other_agency"},
+                  {"conclusion.responsible_agency", "→聊城市市场监督管理局"},
+                  {"conclusion.service_method", "→posted"},
+                  {"conclusion.served", "→2025-10-21"},
+                  {"conclusion.due_date", "→2025-10-30"},
+                  {"status", "processing→concluded"},
+              }));
+}
+
+TEST(ConclusionStepsTest, AConcludedCaseIsNotConcludedAgain) {
+  const v1::Case c = Concluded(D(2025, 10, 20));
+  const Day today = D(2025, 11, 20);
+  const std::string message =
+      "case 2025-0001 is already concluded (served 2025-10-20, outcome "
+      "disclosed); correct the conclusion instead";
+  ExpectRefused(Answer(v1::OUTCOME_WITHHELD_STATE_SECRET, today), today, c,
+                kFailed, message);
+  ExpectRefused(Withdrawal(today), today, c, kFailed, message);
+  ExpectRefused(Lapse(today), today, c, kFailed, message);
+}
+
+// ---- WithdrawCase ---------------------------------------------------------
+
+TEST(ConclusionStepsTest, WithdrawalConcludesAsOther) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  // The applicant may withdraw while the agency waits for a consultation
+  // letter it sent later.
+  AddConsultation(c, D(2025, 10, 13), std::nullopt);
+  auto event = Apply(Withdrawal(D(2025, 10, 10)), D(2025, 10, 14), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_EQ(event->type(), v1::CASE_EVENT_TYPE_CONCLUDED);
+  EXPECT_THAT(Changes(*event), ElementsAreArray(Pairs{
+                                   {"conclusion.kind", "→withdrawn"},
+                                   {"conclusion.derived_outcome", "→other"},
+                                   {"conclusion.outcome", "→other"},
+                                   {"conclusion.note", "→申请人撤回申请"},
+                                   {"conclusion.served", "→2025-10-10"},
+                                   {"conclusion.due_date", "→2025-11-21"},
+                                   {"status", "processing→concluded"},
+                               }));
+
+  v1::Case awaiting = CaseReceived(D(2025, 9, 26));
+  SetCorrection(awaiting, D(2025, 10, 9), D(2025, 10, 24));
+  v1::WithdrawCaseRequest with_note = Withdrawal(D(2025, 10, 15));
+  with_note.set_note("申请人电话告知撤回，并提交书面撤回申请");
+  ASSERT_THAT(Apply(with_note, D(2025, 10, 15), awaiting), IsOk());
+  EXPECT_EQ(awaiting.conclusion().note(),
+            "申请人电话告知撤回，并提交书面撤回申请");
+  EXPECT_EQ(Id(awaiting.conclusion().outcome()), "other");
+  EXPECT_EQ(awaiting.status(), v1::CASE_STATUS_CONCLUDED);
+
+  v1::WithdrawCaseRequest unset = Withdrawal(D(2025, 10, 15));
+  unset.clear_withdrawn();
+  ExpectRefused(unset, D(2025, 10, 15), CaseReceived(D(2025, 9, 26)), kInvalid,
+                "withdrawn: must be set");
+}
+
+// ---- ConfirmLapse ---------------------------------------------------------
+
+TEST(ConclusionStepsTest, LapsedCorrectionWindowIsConfirmedOnlyAfterItEnds) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SetCorrection(c, D(2025, 10, 9), D(2025, 10, 24));
+  ExpectRefused(Lapse(D(2025, 10, 24)), D(2025, 10, 27), c, kFailed,
+                "concluded: 2025-10-24 is within the applicant's 补正期限, "
+                "which ends 2025-10-24; the lapse can be confirmed only after "
+                "that day");
+  auto event = Apply(Lapse(D(2025, 10, 27)), D(2025, 10, 27), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_THAT(Changes(*event),
+              ElementsAreArray(Pairs{
+                  {"conclusion.kind", "→correction_lapsed"},
+                  {"conclusion.derived_outcome", "→other_correction_lapsed"},
+                  {"conclusion.outcome", "→other_correction_lapsed"},
+                  {"conclusion.served", "→2025-10-27"},
+                  {"status", "awaiting_correction→concluded"},
+              }));
+}
+
+TEST(ConclusionStepsTest, LapsedFeeWindowIsConfirmedOnlyAfterItEnds) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SetUnpaidFee(c, D(2025, 10, 9));
+  ExpectRefused(Lapse(D(2025, 11, 5)), D(2025, 11, 6), c, kFailed,
+                "concluded: 2025-11-05 is within the applicant's 缴费期限, "
+                "which ends 2025-11-05; the lapse can be confirmed only after "
+                "that day");
+  v1::ConfirmLapseRequest r = Lapse(D(2025, 11, 6));
+  r.set_service_method(v1::SERVICE_METHOD_POSTED);
+  auto event = Apply(r, D(2025, 11, 6), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_THAT(Changes(*event),
+              ElementsAreArray(Pairs{
+                  {"conclusion.kind", "→fee_unpaid"},
+                  {"conclusion.derived_outcome", "→other_fee_unpaid"},
+                  {"conclusion.outcome", "→other_fee_unpaid"},
+                  {"conclusion.service_method", "→posted"},
+                  {"conclusion.served", "→2025-11-06"},
+                  {"conclusion.due_date", "→2025-11-28"},
+                  {"status", "processing→concluded"},
+              }));
+  EXPECT_FALSE(c.conclusion().served_late());
+}
+
+TEST(ConclusionStepsTest, NothingLapsesWithoutAnApplicantWindow) {
+  v1::Case paid = CaseReceived(D(2025, 9, 26));
+  SetUnpaidFee(paid, D(2025, 10, 9));
+  *paid.mutable_procedure()->mutable_fee()->mutable_paid() =
+      ToProtoDate(D(2025, 10, 15));
+  for (const v1::Case& c : {CaseReceived(D(2025, 9, 26)), paid}) {
+    ExpectRefused(Lapse(D(2025, 11, 10)), D(2025, 11, 10), c, kFailed,
+                  "case 2025-0001 has no applicant window open on 2025-11-10 "
+                  "(neither a 补正 notice awaiting its supplement nor an "
+                  "unpaid fee notice); nothing can lapse");
+  }
+  ExpectRefused(Lapse(D(2025, 11, 11)), D(2025, 11, 10), paid, kInvalid,
+                "concluded: 2025-11-11 is after today (2025-11-10)");
+}
+
+TEST(ConclusionStepsTest, ConcludingWithALapseOutcomeNeedsThatWindowLapsed) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SetCorrection(c, D(2025, 10, 9), D(2025, 10, 24));
+  const Day today = D(2025, 10, 30);
+  ExpectRefused(Answer(v1::OUTCOME_OTHER_CORRECTION_LAPSED, D(2025, 10, 24)),
+                today, c, kFailed,
+                "served: 2025-10-24 is within the applicant's 补正期限, which "
+                "ends 2025-10-24; the lapse can be confirmed only after that "
+                "day");
+  ExpectRefused(Answer(v1::OUTCOME_OTHER_FEE_UNPAID, D(2025, 10, 27)), today, c,
+                kFailed,
+                "case 2025-0001 has no 缴费期限 open on 2025-10-27 (no fee "
+                "notice awaits payment)");
+  ASSERT_THAT(
+      Apply(Answer(v1::OUTCOME_OTHER_CORRECTION_LAPSED, D(2025, 10, 27)), today,
+            c),
+      IsOk());
+  EXPECT_EQ(c.conclusion().kind(), v1::CONCLUSION_KIND_CORRECTION_LAPSED);
+  EXPECT_EQ(c.conclusion().dispositions_size(), 0);
+  EXPECT_EQ(Id(c.conclusion().outcome()), "other_correction_lapsed");
+}
+
+// ---- CorrectConclusion ----------------------------------------------------
+
+v1::CorrectConclusionRequest Correction(const v1::Conclusion& k,
+                                        const std::string& reason) {
+  v1::CorrectConclusionRequest r;
+  r.set_number("2025-0001");
+  *r.mutable_conclusion() = k;
+  r.set_reason(reason);
+  return r;
+}
+
+TEST(ConclusionStepsTest, CorrectionRecordsItsReasonAndEveryChangedField) {
+  v1::Case c = Concluded(D(2025, 10, 20));
+  const Day today = D(2025, 11, 3);
+  v1::Conclusion k = c.conclusion();
+  *k.mutable_served() = ToProtoDate(D(2025, 10, 31));
+  k.mutable_dispositions(0)->set_outcome(
+      v1::OUTCOME_WITHHELD_PROCESS_INFORMATION);
+  k.clear_kind();  // keeps the recorded kind
+
+  ExpectRefused(Correction(k, ""), today, c, kInvalid,
+                "reason: must say why the conclusion is corrected");
+  auto event = Apply(Correction(k, "送达回证显示10月31日签收"), today, c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_EQ(event->type(), v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED);
+  EXPECT_EQ(event->reason(), "送达回证显示10月31日签收");
+  EXPECT_THAT(
+      Changes(*event),
+      ElementsAreArray(Pairs{
+          {"conclusion.dispositions[item=1]",
+           "disclosed→withheld_process_information"},
+          {"conclusion.derived_outcome",
+           "disclosed→withheld_process_information"},
+          {"conclusion.outcome", "disclosed→withheld_process_information"},
+          {"conclusion.legal_basis",
+           "→《中华人民共和国政府信息公开条例》第十六条第二款"},
+          {"conclusion.served", "2025-10-20→2025-10-31"},
+          {"conclusion.served_late", "→true"},
+      }));
+  EXPECT_EQ(c.status(), v1::CASE_STATUS_CONCLUDED);
+
+  ExpectRefused(Correction(c.conclusion(), "再次核对"), today, c, kInvalid,
+                "conclusion: the correction changes nothing");
+  v1::Conclusion not_held = c.conclusion();
+  not_held.mutable_dispositions(0)->set_outcome(
+      v1::OUTCOME_UNAVAILABLE_NOT_HELD);
+  ExpectRefused(Correction(not_held, "经核查本机关不掌握"), today, c, kInvalid,
+                "conclusion.not_held_reason: required for unavailable_not_held "
+                "(one of: does_not_exist, other_agency)");
+  v1::Conclusion future = c.conclusion();
+  *future.mutable_served() = ToProtoDate(D(2025, 11, 4));
+  ExpectRefused(Correction(future, "x"), today, c, kInvalid,
+                "conclusion.served: 2025-11-04 is after today (2025-11-03)");
+}
+
+TEST(ConclusionStepsTest, OnlyAConcludedCaseIsCorrected) {
+  const v1::Case open = CaseReceived(D(2025, 9, 26));
+  const v1::Conclusion k = Concluded(D(2025, 10, 20)).conclusion();
+  ExpectRefused(Correction(k, "更正"), D(2025, 10, 21), open, kFailed,
+                "case 2025-0001 is not concluded; conclude it first (a "
+                "correction changes a conclusion)");
+  v1::CorrectConclusionRequest no_conclusion = Correction(k, "更正");
+  no_conclusion.clear_conclusion();
+  ExpectRefused(no_conclusion, D(2025, 10, 21), Concluded(D(2025, 10, 20)),
+                kInvalid,
+                "conclusion: must be set (the corrected conclusion in full)");
+}
+
+TEST(ConclusionStepsTest, CorrectionCanTurnAWithdrawalIntoAnAnswer) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  ASSERT_THAT(Apply(Withdrawal(D(2025, 10, 15)), D(2025, 10, 15), c), IsOk());
+  v1::Conclusion k;
+  k.set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  v1::ItemDisposition* d = k.add_dispositions();
+  d->set_item(1);
+  d->set_outcome(v1::OUTCOME_NOT_PROCESSED_DUPLICATE);
+  k.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+  *k.mutable_served() = ToProtoDate(D(2025, 10, 15));
+  auto event = Apply(Correction(k, "误登记为撤回，实为重复申请告知"),
+                     D(2025, 10, 16), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_THAT(
+      Changes(*event),
+      ElementsAreArray(Pairs{
+          {"conclusion.kind", "withdrawn→answered"},
+          {"conclusion.dispositions[item=1]", "→not_processed_duplicate"},
+          {"conclusion.derived_outcome", "other→not_processed_duplicate"},
+          {"conclusion.outcome", "other→not_processed_duplicate"},
+          {"conclusion.note", "申请人撤回申请→"},
+          {"conclusion.service_method", "→signed_in_person"},
+      }));
+}
+
+// ---- RecordReAnswer -------------------------------------------------------
+
+// Concluded 不予公开 on 10-20; review R1 decided 撤销 on 12-10; lawsuit L1
+// after it, appeal decided 2026-03-02.
+v1::Case ContestedCase() {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  EXPECT_THAT(Apply(Answer(v1::OUTCOME_WITHHELD_STATE_SECRET, D(2025, 10, 20)),
+                    D(2025, 10, 20), c),
+              IsOk());
+  v1::Review* review = c.add_reviews();
+  review->set_id("2025-0001-R1");
+  review->set_organ("聊城市人民政府");
+  *review->mutable_filed() = ToProtoDate(D(2025, 11, 3));
+  review->set_decision(v1::PROCEEDING_DECISION_REVOKED);
+  *review->mutable_decided() = ToProtoDate(D(2025, 12, 10));
+  v1::Lawsuit* lawsuit = c.add_lawsuits();
+  lawsuit->set_id("2025-0001-L1");
+  lawsuit->set_court("聊城市东昌府区人民法院");
+  *lawsuit->mutable_filed() = ToProtoDate(D(2025, 12, 20));
+  lawsuit->mutable_first_instance()->set_decision(
+      v1::PROCEEDING_DECISION_CLAIM_DISMISSED);
+  *lawsuit->mutable_first_instance()->mutable_date() =
+      ToProtoDate(D(2026, 1, 20));
+  lawsuit->mutable_appeal()->mutable_result()->set_decision(
+      v1::PROCEEDING_DECISION_ORDERED_TO_PERFORM);
+  *lawsuit->mutable_appeal()->mutable_result()->mutable_date() =
+      ToProtoDate(D(2026, 3, 2));
+  return c;
+}
+
+v1::RecordReAnswerRequest ReAnswer(const std::string& ordered_by) {
+  v1::RecordReAnswerRequest r;
+  r.set_number("2025-0001");
+  r.set_ordered_by(ordered_by);
+  return r;
+}
+
+v1::RecordReAnswerRequest NewAnswer(const std::string& ordered_by, Day served,
+                                    v1::Outcome outcome) {
+  v1::RecordReAnswerRequest r = ReAnswer(ordered_by);
+  *r.mutable_served() = ToProtoDate(served);
+  r.set_outcome(outcome);
+  r.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+  return r;
+}
+
+TEST(ConclusionStepsTest, ReAnswerIsOrderedThenServedAndKeepsTheOutcome) {
+  v1::Case c = ContestedCase();
+  const Day today = D(2026, 1, 15);
+  ExpectRefused(ReAnswer("2025-0001-R1"), today, c, kInvalid,
+                "due: must be set: the deadline 2025-0001-R1's decision set "
+                "for the new answer");
+
+  v1::RecordReAnswerRequest order = ReAnswer("2025-0001-R1");
+  *order.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  auto ordered = Apply(order, D(2025, 12, 11), c);
+  ASSERT_THAT(ordered, IsOk());
+  EXPECT_EQ(ordered->type(), v1::CASE_EVENT_TYPE_REANSWER_ORDERED);
+  EXPECT_THAT(Changes(*ordered),
+              ElementsAreArray(Pairs{
+                  {"re_answers[id=1].ordered_by", "→2025-0001-R1"},
+                  {"re_answers[id=1].ordered", "→2025-12-10"},
+                  {"re_answers[id=1].due", "→2026-01-09"},
+              }));
+  ExpectRefused(order, today, c, kFailed,
+                "case 2025-0001 already recorded the order of 2025-0001-R1 "
+                "(re-answer 1, due 2026-01-09); record the new answer with "
+                "served");
+
+  auto answered =
+      Apply(NewAnswer("2025-0001-R1", D(2026, 1, 12), v1::OUTCOME_DISCLOSED),
+            today, c);
+  ASSERT_THAT(answered, IsOk());
+  EXPECT_EQ(answered->type(), v1::CASE_EVENT_TYPE_REANSWERED);
+  EXPECT_THAT(Changes(*answered),
+              ElementsAreArray(Pairs{
+                  {"re_answers[id=1].outcome", "→disclosed"},
+                  {"re_answers[id=1].service_method", "→signed_in_person"},
+                  {"re_answers[id=1].served", "→2026-01-12"},
+                  {"re_answers[id=1].served_late", "→true"},
+              }));
+  ASSERT_EQ(c.re_answers_size(), 1);
+  EXPECT_TRUE(c.re_answers(0).served_late());
+  // The report counts the first conclusion.
+  EXPECT_EQ(Id(c.conclusion().outcome()), "withheld_state_secret");
+
+  ExpectRefused(
+      NewAnswer("2025-0001-R1", D(2026, 1, 13), v1::OUTCOME_DISCLOSED), today,
+      c, kFailed,
+      "case 2025-0001 already recorded the new answer ordered by "
+      "2025-0001-R1 (re-answer 1, served 2026-01-12)");
+}
+
+TEST(ConclusionStepsTest, ReAnswerCompletesThePendingOrderOfAProceeding) {
+  v1::Case c = ContestedCase();
+  // The order as the proceedings service records it with the judgment.
+  v1::ReAnswer* pending = c.add_re_answers();
+  pending->set_id(1);
+  pending->set_ordered_by("2025-0001-L1");
+  *pending->mutable_ordered() = ToProtoDate(D(2026, 3, 2));
+  *pending->mutable_due() = ToProtoDate(D(2026, 4, 1));
+
+  v1::RecordReAnswerRequest r = NewAnswer("2025-0001-L1", D(2026, 3, 20),
+                                          v1::OUTCOME_PARTIALLY_DISCLOSED);
+  r.set_note("按二审判决重新答复");
+  auto event = Apply(r, D(2026, 3, 20), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_EQ(event->type(), v1::CASE_EVENT_TYPE_REANSWERED);
+  EXPECT_THAT(Changes(*event),
+              ElementsAreArray(Pairs{
+                  {"re_answers[id=1].outcome", "→partially_disclosed"},
+                  {"re_answers[id=1].service_method", "→signed_in_person"},
+                  {"re_answers[id=1].served", "→2026-03-20"},
+                  {"re_answers[id=1].note", "→按二审判决重新答复"},
+              }));
+  ASSERT_EQ(c.re_answers_size(), 1);
+  EXPECT_FALSE(c.re_answers(0).served_late());
+
+  // A new order of the review gets the next id; ordered defaults to the
+  // review's decision date, and the answer may come in the same call.
+  v1::RecordReAnswerRequest both =
+      NewAnswer("2025-0001-R1", D(2026, 1, 5), v1::OUTCOME_DISCLOSED);
+  *both.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  event = Apply(both, D(2026, 3, 20), c);
+  ASSERT_THAT(event, IsOk());
+  EXPECT_THAT(Changes(*event),
+              ElementsAreArray(Pairs{
+                  {"re_answers[id=2].ordered_by", "→2025-0001-R1"},
+                  {"re_answers[id=2].ordered", "→2025-12-10"},
+                  {"re_answers[id=2].due", "→2026-01-09"},
+                  {"re_answers[id=2].outcome", "→disclosed"},
+                  {"re_answers[id=2].service_method", "→signed_in_person"},
+                  {"re_answers[id=2].served", "→2026-01-05"},
+              }));
+}
+
+TEST(ConclusionStepsTest, ReAnswerNamesAProceedingOfTheCase) {
+  const v1::Case c = ContestedCase();
+  const Day today = D(2026, 3, 20);
+  ExpectRefused(ReAnswer(""), today, c, kInvalid,
+                "ordered_by: must be set (the review or lawsuit whose decision "
+                "ordered the new answer)");
+  for (const char* id : {"R1", "2025-0002-R1", "2025-0001-X1", "2025-0001-R0",
+                         "2025-0001-R1a"}) {
+    ExpectRefused(ReAnswer(id), today, c, kInvalid,
+                  absl::StrCat("ordered_by: \"", id,
+                               "\" is not a review or lawsuit id of case "
+                               "2025-0001 (2025-0001-R1, 2025-0001-L1, ...)"));
+  }
+  ExpectRefused(ReAnswer("2025-0001-R2"), today, c, absl::StatusCode::kNotFound,
+                "case 2025-0001 has no review 2025-0001-R2");
+  ExpectRefused(ReAnswer("2025-0001-L3"), today, c, absl::StatusCode::kNotFound,
+                "case 2025-0001 has no lawsuit 2025-0001-L3");
+
+  v1::RecordReAnswerRequest early = ReAnswer("2025-0001-R1");
+  *early.mutable_ordered() = ToProtoDate(D(2025, 10, 19));
+  *early.mutable_due() = ToProtoDate(D(2025, 11, 19));
+  ExpectRefused(early, today, c, kFailed,
+                "ordered: 2025-10-19 is before the case's conclusion "
+                "(2025-10-20)");
+  v1::RecordReAnswerRequest outcome_only = ReAnswer("2025-0001-R1");
+  *outcome_only.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  outcome_only.set_outcome(v1::OUTCOME_DISCLOSED);
+  ExpectRefused(outcome_only, today, c, kInvalid,
+                "outcome: only with served (the new answer)");
+  v1::RecordReAnswerRequest no_method =
+      NewAnswer("2025-0001-R1", D(2026, 1, 5), v1::OUTCOME_DISCLOSED);
+  *no_method.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  no_method.clear_service_method();
+  ExpectRefused(no_method, today, c, kInvalid,
+                "service_method: required with served (how the new answer "
+                "was served)");
+  v1::RecordReAnswerRequest before_order =
+      NewAnswer("2025-0001-R1", D(2025, 12, 9), v1::OUTCOME_DISCLOSED);
+  *before_order.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  ExpectRefused(before_order, today, c, kInvalid,
+                "served: 2025-12-09 is before ordered (2025-12-10)");
+
+  ExpectRefused(ReAnswer("2025-0001-R1"), today, CaseReceived(D(2025, 9, 26)),
+                kFailed,
+                "case 2025-0001 is not concluded; a new answer is ordered "
+                "only after an answer");
+}
+
+}  // namespace
+}  // namespace ogi
