@@ -493,7 +493,6 @@ absl::Status RunReportShow(const ParsedArgs& args, const GlobalOptions& options,
   v1::RenderedReport rendered;
   OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::RenderReport,
                            request, options, stub, &rendered));
-  OGI_ASSIGN_OR_RETURN(const v1::Report report, GetReport(args, options, stub));
   if (args.Has("output")) {
     const std::string path = args.Get("output");
     OGI_RETURN_IF_ERROR(WriteFile(path, rendered.content()));
@@ -504,7 +503,7 @@ absl::Status RunReportShow(const ParsedArgs& args, const GlobalOptions& options,
   } else {
     out << rendered.content();
   }
-  return Verdict(report);
+  return Verdict(rendered.report());
 }
 
 absl::Status RunReportCheck(const ParsedArgs& args,

@@ -33,6 +33,8 @@ struct CaseQuery {
   std::optional<absl::CivilDay> received_to;    // receipt date <= (inclusive)
   std::string
       text;  // substring of applicant name or item text, ASCII case-insensitive
+  // Only cases with a review or lawsuit (an index serves it: they are few).
+  bool with_proceedings = false;
   int page_size = 50;  // REQUIRES: 1..1000
   int64_t before_cursor =
       0;  // 0: from the newest; else the cursor a page returned

@@ -66,11 +66,12 @@ class ReportStore {
   virtual absl::Status PutLock(absl::string_view agency_code, int year,
                                const v1::LockedReport& lock) = 0;
 
-  // Every case of the agencies that tables of `year` or of `year - 1` can
-  // count: received by 31 December of `year` and not concluded before
-  // 1 January of `year - 1`, plus every case with a review or lawsuit.
-  // In (agency, creation) order. A superset is fine: the derivation places
-  // each case by its dates.
+  // Every case of the agencies that the tables of `year` (and last year's
+  // row 四, for the check 二 = 上年四) can count: received by 31 December of
+  // `year` and not concluded before 1 January of `year`; concluded then with
+  // no receipt date (uncountable, and reported as such); and every case with
+  // a review or lawsuit. In (agency, creation) order. A superset is fine: the
+  // derivation places each case by its dates.
   virtual absl::StatusOr<std::vector<v1::Case>> ListCasesForReport(
       const std::vector<std::string>& agency_codes, int year) = 0;
 };

@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -18,10 +17,6 @@
 
 namespace ogi {
 namespace {
-
-int64_t ToUnixMicros(const google::protobuf::Timestamp& t) {
-  return absl::ToUnixMicros(FromProtoTimestamp(t));
-}
 
 // The text ListCases searches: every requested item, one per line.
 std::string ItemsText(const v1::Case& c) {
@@ -51,6 +46,10 @@ std::string ContainsPattern(absl::string_view text) {
 }
 
 }  // namespace
+
+int64_t ToUnixMicros(const google::protobuf::Timestamp& t) {
+  return absl::ToUnixMicros(FromProtoTimestamp(t));
+}
 
 absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code) {
   OGI_ASSIGN_OR_RETURN(Statement stmt,
@@ -276,39 +275,13 @@ absl::StatusOr<std::map<int64_t, std::string>> AgencyCodes(Database& db) {
   }
 }
 
-// A stored date, exactly "YYYY-MM-DD" as BindDateOrNull writes it; nullopt
-// for anything else. ParseIsoDate would do, but a listing reads three dates
-// a case, and its general error reporting made them a tenth of the listing.
-std::optional<absl::CivilDay> ParseStoredDate(absl::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  int parts[3] = {0, 0, 0};  // year, month, day
-  for (size_t i = 0, part = 0; i < text.size(); ++i) {
-    if (i == 4 || i == 7) {
-      ++part;
-    } else if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
-      parts[part] = parts[part] * 10 + (text[i] - '0');
-    } else {
-      return std::nullopt;
-    }
-  }
-  const absl::CivilDay day(parts[0], parts[1], parts[2]);
-  // CivilDay normalizes, e.g. 2025-02-30 to 2025-03-02: not a stored date.
-  if (day.year() != parts[0] || day.month() != parts[1] ||
-      day.day() != parts[2]) {
-    return std::nullopt;
-  }
-  return day;
-}
-
 // The date in column `col` of a case row, or nullopt for NULL. DATA_LOSS
 // when it is not a date.
 absl::StatusOr<std::optional<absl::CivilDay>> ColumnDate(const Statement& stmt,
                                                          int col) {
   if (stmt.ColumnIsNull(col)) return std::nullopt;
   const std::string text = stmt.ColumnText(col);
-  std::optional<absl::CivilDay> day = ParseStoredDate(text);
+  std::optional<absl::CivilDay> day = ParseIsoDay(text);
   if (!day) {
     return absl::DataLossError(
         absl::StrCat("stored date \"", text, "\" is not a date"));
@@ -546,6 +519,7 @@ absl::StatusOr<CasePage> SqliteCaseStore::ListCases(const CaseQuery& query) {
   }
   if (query.received_from) where += " AND receipt_date >= ?4";
   if (query.received_to) where += " AND receipt_date <= ?5";
+  if (query.with_proceedings) where += " AND has_proceedings = 1";
   if (!query.text.empty()) {
     where +=
         " AND (applicant_name LIKE ?6 ESCAPE '\\' OR items_text LIKE ?6 "

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "storage/sqlite_case_store.h"
@@ -15,10 +16,6 @@
 
 namespace ogi {
 namespace {
-
-int64_t Micros(const google::protobuf::Timestamp& t) {
-  return absl::ToUnixMicros(FromProtoTimestamp(t));
-}
 
 // The payload of the newest version of an (agency, year) row in `table`
 // (report_figures or report_prose), or std::nullopt.
@@ -51,7 +48,7 @@ absl::Status InsertYearPayload(Database& db, absl::string_view table,
   stmt.BindInt(1, agency_id);
   stmt.BindInt(2, year);
   stmt.BindBlob(3, payload);
-  stmt.BindInt(4, Micros(by.recorded_at));
+  stmt.BindInt(4, ToUnixMicros(by.recorded_at));
   stmt.BindText(5, by.actor);
   return stmt.Run();
 }
@@ -149,7 +146,7 @@ absl::StatusOr<v1::RegisteredDocument> SqliteCaseStore::PutDocument(
     insert.BindInt(1, agency_id);
     insert.BindInt(2, document_id);
     insert.BindBlob(3, stored.SerializeAsString());
-    insert.BindInt(4, Micros(by.recorded_at));
+    insert.BindInt(4, ToUnixMicros(by.recorded_at));
     insert.BindText(5, by.actor);
     return insert.Run();
   }));
@@ -215,22 +212,27 @@ absl::StatusOr<std::vector<v1::Case>> SqliteCaseStore::ListCasesForReport(
   std::vector<v1::Case> cases;
   OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
     cases.clear();
-    const std::string year_end = absl::StrCat(year, "-12-31");
-    const std::string previous_start = absl::StrCat(year - 1, "-01-01");
+    const std::string year_end = FormatIsoDate(absl::CivilDay(year, 12, 31));
+    const std::string year_start = FormatIsoDate(absl::CivilDay(year, 1, 1));
     for (const std::string& code : agency_codes) {
       OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, code));
-      // Two index range scans: the cases still unconcluded or concluded from
-      // last year on, and the (few) cases with a review or lawsuit.
+      // Index range scans: the cases received by the year end and not
+      // concluded before the year began (this year's rows and last year's
+      // 四 need no others); the cases concluded with no receipt date, which
+      // the derivation reports as uncountable; and the (few) cases with a
+      // review or lawsuit.
       OGI_ASSIGN_OR_RETURN(
           Statement stmt,
           db.Prepare(
               "SELECT id, payload FROM cases WHERE agency_id = ?1 AND "
               "receipt_date <= ?2 AND (concluded_on IS NULL OR concluded_on "
               ">= ?3) UNION SELECT id, payload FROM cases WHERE agency_id = "
-              "?1 AND has_proceedings = 1 ORDER BY id"));
+              "?1 AND receipt_date IS NULL AND concluded_on >= ?3 UNION "
+              "SELECT id, payload FROM cases WHERE agency_id = ?1 AND "
+              "has_proceedings = 1 ORDER BY id"));
       stmt.BindInt(1, agency_id);
       stmt.BindText(2, year_end);
-      stmt.BindText(3, previous_start);
+      stmt.BindText(3, year_start);
       OGI_RETURN_IF_ERROR(CollectCases(stmt, &cases));
     }
     return absl::OkStatus();

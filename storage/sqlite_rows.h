@@ -9,10 +9,14 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "ogi/v1/case.pb.h"
 #include "storage/sqlite_database.h"
 
 namespace ogi {
+
+// A timestamp as stored: Unix microseconds.
+int64_t ToUnixMicros(const google::protobuf::Timestamp& t);
 
 // The row id of the agency `code`; NOT_FOUND "agency_code: no agency ..."
 // when there is none.

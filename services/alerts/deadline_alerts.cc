@@ -134,11 +134,15 @@ DueDates SummaryDueDates(const CaseDeadlineSummary& s, absl::CivilDay today,
   return dates;
 }
 
-// One alert before it becomes a message.
+// One alert before it becomes a message: all it says but whom it is about.
 struct PendingAlert {
   v1::AlertKind kind;
   absl::CivilDay due;
   int left;  // working days left until `due`
+  bool provisional;
+  // For a lapsed window: its kind and the conclusion proposed.
+  v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
+  v1::ProposedConclusion proposal = v1::PROPOSED_CONCLUSION_UNSPECIFIED;
 };
 
 // REQUIRES: d.answer_due.
@@ -147,19 +151,24 @@ PendingAlert AnswerAlert(const DueDates& d) {
   return {left < 0    ? v1::ALERT_KIND_ANSWER_OVERDUE
           : left == 0 ? v1::ALERT_KIND_ANSWER_DUE_TODAY
                       : v1::ALERT_KIND_ANSWER_DUE_SOON,
-          *d.answer_due, left};
+          *d.answer_due, left, d.provisional};
 }
 
 // REQUIRES: d.correction_notice_due.
 PendingAlert CorrectionNoticeAlert(const DueDates& d, DaysUntil days_until) {
   const absl::CivilDay due = *d.correction_notice_due;
-  return {v1::ALERT_KIND_CORRECTION_NOTICE_DUE, due, days_until(due)};
+  return {v1::ALERT_KIND_CORRECTION_NOTICE_DUE, due, days_until(due),
+          d.provisional};
 }
 
 // REQUIRES: d.window_lapsed.
 PendingAlert WindowAlert(const DueDates& d, DaysUntil days_until) {
-  return {v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED, d.window_end,
-          days_until(d.window_end)};
+  return {v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED,
+          d.window_end,
+          days_until(d.window_end),
+          d.provisional,
+          d.window_kind,
+          d.proposal};
 }
 
 // Calls `add` for each alert AlertsForCase lists, in its order.
@@ -212,27 +221,8 @@ void AppendDaysText(std::string& out, int left) {
   }
 }
 
-// Writes `value` as `width` decimal digits, zero-padded, at `out`.
-void PutDigits(int value, int width, char* out) {
-  for (int i = width - 1; i >= 0; --i, value /= 10) {
-    out[i] = static_cast<char>('0' + value % 10);
-  }
-}
-
-// Appends FormatIsoDate(day), "YYYY-MM-DD", without the cost of StrFormat
-// interpreting its format string, which was a tenth of a listing's.
-// REQUIRES: year 0..9999 (as every validated date is).
-void AppendIsoDate(std::string& out, absl::CivilDay day) {
-  char text[] = "YYYY-MM-DD";
-  PutDigits(static_cast<int>(day.year()), 4, text);
-  PutDigits(day.month(), 2, text + 5);
-  PutDigits(day.day(), 2, text + 8);
-  out.append(text, sizeof(text) - 1);
-}
-
-// Writes alert `a` about `who`, whose dates are `d`, into the empty `out`
-// (threshold unset).
-void WriteAlert(const Subject& who, const DueDates& d, const PendingAlert& a,
+// Writes alert `a` about `who` into the empty `out` (threshold unset).
+void WriteAlert(const Subject& who, const PendingAlert& a,
                 const v1::Date& as_of, v1::DeadlineAlert& out) {
   out.set_agency_code(who.agency_code);
   out.set_number(who.number);
@@ -240,7 +230,7 @@ void WriteAlert(const Subject& who, const DueDates& d, const PendingAlert& a,
   out.set_kind(a.kind);
   *out.mutable_due() = ToProtoDate(a.due);
   out.set_working_days_left(a.left);
-  out.set_provisional(d.provisional);
+  out.set_provisional(a.provisional);
   *out.mutable_as_of() = as_of;
   // Built in one buffer: a listing writes tens of thousands of these.
   std::string message;
@@ -248,14 +238,14 @@ void WriteAlert(const Subject& who, const DueDates& d, const PendingAlert& a,
   absl::StrAppend(&message, who.number, " ", who.applicant_name, "：");
   switch (a.kind) {
     case v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED:
-      out.set_proposal(d.proposal);
+      out.set_proposal(a.proposal);
       absl::StrAppend(
           &message,
-          EnumLabel(v1::ApplicantWindowKind_descriptor(), d.window_kind), " ");
+          EnumLabel(v1::ApplicantWindowKind_descriptor(), a.window_kind), " ");
       AppendIsoDate(message, a.due);
       absl::StrAppend(
           &message, " 已过，建议办结为「",
-          EnumLabel(v1::ProposedConclusion_descriptor(), d.proposal), "」");
+          EnumLabel(v1::ProposedConclusion_descriptor(), a.proposal), "」");
       break;
     case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
       message += "如需补正，补正通知应于 ";
@@ -268,7 +258,7 @@ void WriteAlert(const Subject& who, const DueDates& d, const PendingAlert& a,
       AppendIsoDate(message, a.due);
       message += "，";
       AppendDaysText(message, a.left);
-      if (d.provisional) message += "（暂定）";
+      if (a.provisional) message += "（暂定）";
       break;
   }
   out.set_message(std::move(message));
@@ -303,7 +293,7 @@ std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
   std::vector<v1::DeadlineAlert> alerts;
   ForEachListedAlert(d, CalendarDaysUntil(calendar, today), within,
                      [&](const PendingAlert& a) {
-                       WriteAlert(SubjectOf(c), d, a, as_of,
+                       WriteAlert(SubjectOf(c), a, as_of,
                                   alerts.emplace_back());
                      });
   return alerts;
@@ -329,6 +319,13 @@ void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts) {
   alerts = std::move(sorted);
 }
 
+struct DeadlineListing::Entry {
+  int group;  // the urgency group
+  std::pair<int, int64_t> number;
+  const CaseDeadlineSummary* c;  // in cases_
+  PendingAlert alert;
+};
+
 DeadlineListing::DeadlineListing(const WorkingCalendar& calendar,
                                  const CaseClock& clock, absl::CivilDay today,
                                  int within)
@@ -336,9 +333,9 @@ DeadlineListing::DeadlineListing(const WorkingCalendar& calendar,
       clock_(clock),
       today_(today),
       within_(within),
-      working_days_until_(2 * kMemoDays + 1, std::numeric_limits<int>::min()) {
-  *response_.mutable_as_of() = ToProtoDate(today_);
-}
+      working_days_until_(2 * kMemoDays + 1, std::numeric_limits<int>::min()) {}
+
+DeadlineListing::~DeadlineListing() = default;
 
 int DeadlineListing::WorkingDaysUntil(absl::CivilDay day) {
   const int64_t slot = (day - today_) + kMemoDays;
@@ -352,7 +349,7 @@ int DeadlineListing::WorkingDaysUntil(absl::CivilDay day) {
   return days;
 }
 
-absl::Status DeadlineListing::Add(const CaseDeadlineSummary& c) {
+absl::Status DeadlineListing::Add(CaseDeadlineSummary&& c) {
   const auto days_until = [this](absl::CivilDay day) {
     return WorkingDaysUntil(day);
   };
@@ -364,12 +361,18 @@ absl::Status DeadlineListing::Add(const CaseDeadlineSummary& c) {
   } else {
     dates = SummaryDueDates(c, today_, days_until);
   }
+  const size_t first = entries_.size();
   ForEachListedAlert(dates, days_until, within_, [&](const PendingAlert& a) {
-    v1::DeadlineAlert* alert = response_.add_alerts();
-    WriteAlert(SubjectOf(c), dates, a, response_.as_of(), *alert);
-    keys_.push_back({UrgencyGroup(a.kind, a.left), a.left, NumberKey(c.number),
-                     c.creation_order, alert});
+    entries_.push_back({UrgencyGroup(a.kind, a.left), {}, nullptr, a});
   });
+  if (entries_.size() == first) return absl::OkStatus();
+  c.record.reset();  // its alerts are computed
+  const CaseDeadlineSummary& kept = cases_.emplace_back(std::move(c));
+  const std::pair<int, int64_t> number = NumberKey(kept.number);
+  for (size_t i = first; i < entries_.size(); ++i) {
+    entries_[i].number = number;
+    entries_[i].c = &kept;
+  }
   return absl::OkStatus();
 }
 
@@ -377,22 +380,22 @@ v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
   // SortByUrgency's key. A case's alerts never tie (each is in another
   // group), and SortByUrgency breaks the remaining ties by position, which
   // for a listing built in creation order is the creation order.
-  std::sort(keys_.begin(), keys_.end(), [](const SortKey& a, const SortKey& b) {
-    if (std::tie(a.group, a.left, a.number) !=
-        std::tie(b.group, b.left, b.number)) {
-      return std::tie(a.group, a.left, a.number) <
-             std::tie(b.group, b.left, b.number);
-    }
-    return std::tie(a.alert->agency_code(), a.creation_order) <
-           std::tie(b.alert->agency_code(), b.creation_order);
-  });
-  // A permutation of the same pointers: the response still owns each once.
-  auto slot = response_.mutable_alerts()->pointer_begin();
-  for (const SortKey& key : keys_) *slot++ = key.alert;
-  keys_.clear();
-  v1::ListDeadlinesResponse response = std::move(response_);
-  response_.Clear();
-  *response_.mutable_as_of() = ToProtoDate(today_);
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) {
+              return std::tie(a.group, a.alert.left, a.number, a.c->agency_code,
+                              a.c->creation_order) <
+                     std::tie(b.group, b.alert.left, b.number, b.c->agency_code,
+                              b.c->creation_order);
+            });
+  v1::ListDeadlinesResponse response;
+  *response.mutable_as_of() = ToProtoDate(today_);
+  response.mutable_alerts()->Reserve(static_cast<int>(entries_.size()));
+  for (const Entry& e : entries_) {
+    WriteAlert(SubjectOf(*e.c), e.alert, response.as_of(),
+               *response.add_alerts());
+  }
+  entries_.clear();
+  cases_.clear();
   return response;
 }
 
@@ -437,16 +440,16 @@ std::vector<v1::DeadlineAlert> Crossings(const v1::Case& c,
   if (after.answer > before.answer) {
     const int n = static_cast<int>(thresholds.size());
     const int threshold = after.answer <= n ? thresholds[after.answer - 1] : 0;
-    WriteAlert(SubjectOf(c), d, AnswerAlert(d), as_of, alerts.emplace_back());
+    WriteAlert(SubjectOf(c), AnswerAlert(d), as_of, alerts.emplace_back());
     alerts.back().set_threshold(threshold);
   }
   const auto days_until = CalendarDaysUntil(calendar, today);
   if (after.correction_notice > before.correction_notice) {
-    WriteAlert(SubjectOf(c), d, CorrectionNoticeAlert(d, days_until), as_of,
+    WriteAlert(SubjectOf(c), CorrectionNoticeAlert(d, days_until), as_of,
                alerts.emplace_back());
   }
   if (after.window > before.window) {
-    WriteAlert(SubjectOf(c), d, WindowAlert(d, days_until), as_of,
+    WriteAlert(SubjectOf(c), WindowAlert(d, days_until), as_of,
                alerts.emplace_back());
   }
   return alerts;

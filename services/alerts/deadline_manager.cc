@@ -33,12 +33,13 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   query.notice_due_until = horizon.end;
   query.window_end_until = today - 1;
   // Summaries rather than records, streamed into the listing: parsing every
-  // record, or even holding every summary, would cost more than the rest.
+  // record would cost more than everything else together.
   DeadlineListing listing(*calendar, *case_clock_, today, within);
   OGI_RETURN_IF_ERROR(
-      store_->ForEachDeadlineSummary(query, [&](const CaseDeadlineSummary& c) {
-        if (absl::Status added = listing.Add(c); !added.ok()) {
-          // One unreadable record must not hide every other deadline.
+      store_->ForEachDeadlineSummary(query, [&](CaseDeadlineSummary& c) {
+        if (absl::Status added = listing.Add(std::move(c)); !added.ok()) {
+          // One unreadable record must not hide every other deadline. (A
+          // failed Add leaves `c` as it was.)
           std::fprintf(stderr, "ogi-server: case %s/%s: deadlines: %s\n",
                        c.agency_code.c_str(), c.number.c_str(),
                        std::string(added.message()).c_str());

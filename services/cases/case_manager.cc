@@ -176,6 +176,8 @@ absl::StatusOr<v1::GetCaseResponse> CaseManager::GetCase(
   OGI_ASSIGN_OR_RETURN(v1::Case c,
                        store_->GetCase(AgencyOrDefault(request.agency_code()),
                                        request.number()));
+  // The stored deadlines are as of the last write; a reader wants today's.
+  OGI_RETURN_IF_ERROR(RefreshDeadlines(c));
   v1::GetCaseResponse response;
   *response.mutable_case_() = std::move(c);
   return response;

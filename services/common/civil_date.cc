@@ -2,7 +2,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
@@ -33,39 +32,86 @@ v1::Date ToProtoDate(absl::CivilDay day) {
   return date;
 }
 
-absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
-                                            absl::string_view field) {
-  auto malformed = [&] {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": \"", text, "\" is not a date in YYYY-MM-DD form"));
-  };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return malformed();
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
-      return malformed();
+namespace {
+
+// The year, month and day of exactly "YYYY-MM-DD" (digits, dashes), or false.
+bool SplitIsoDate(absl::string_view text, int parts[3]) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  parts[0] = parts[1] = parts[2] = 0;
+  for (size_t i = 0, part = 0; i < text.size(); ++i) {
+    if (i == 4 || i == 7) {
+      ++part;
+    } else if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      parts[part] = parts[part] * 10 + (text[i] - '0');
+    } else {
+      return false;
     }
   }
-  int year = 0, month = 0, day = 0;
-  if (!absl::SimpleAtoi(text.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(text.substr(5, 2), &month) ||
-      !absl::SimpleAtoi(text.substr(8, 2), &day)) {
-    return malformed();
+  return true;
+}
+
+// Writes `value` as `width` decimal digits, zero-padded, at `out`.
+void PutDigits(int value, int width, char* out) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) {
+    out[i] = static_cast<char>('0' + value % 10);
+  }
+}
+
+// "YYYY-MM-DD" by hand: StrFormat's interpretation of its format string was
+// a tenth of a deadline listing's time.
+void AppendIsoFields(std::string& out, int year, int month, int day) {
+  char text[] = "YYYY-MM-DD";
+  PutDigits(year, 4, text);
+  PutDigits(month, 2, text + 5);
+  PutDigits(day, 2, text + 8);
+  out.append(text, sizeof(text) - 1);
+}
+
+}  // namespace
+
+absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
+                                            absl::string_view field) {
+  int parts[3];
+  if (!SplitIsoDate(text, parts)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": \"", text, "\" is not a date in YYYY-MM-DD form"));
   }
   v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
+  date.set_year(parts[0]);
+  date.set_month(parts[1]);
+  date.set_day(parts[2]);
   return ToCivilDay(date, field);
 }
 
+std::optional<absl::CivilDay> ParseIsoDay(absl::string_view text) {
+  int parts[3];
+  // The years ToCivilDay accepts (four digits make 9999 the most).
+  if (!SplitIsoDate(text, parts) || parts[0] < 1900) return std::nullopt;
+  const absl::CivilDay day(parts[0], parts[1], parts[2]);
+  // CivilDay normalizes, e.g. 2025-02-30 to 2025-03-02: not a real date.
+  if (day.year() != parts[0] || day.month() != parts[1] ||
+      day.day() != parts[2]) {
+    return std::nullopt;
+  }
+  return day;
+}
+
 std::string FormatIsoDate(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+  std::string text;
+  AppendIsoDate(text, day);
+  return text;
+}
+
+void AppendIsoDate(std::string& out, absl::CivilDay day) {
+  AppendIsoFields(out, static_cast<int>(day.year()), day.month(), day.day());
 }
 
 std::string FormatIsoDate(const v1::Date& date) {
-  if (IsUnset(date)) return "";
-  return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(),
-                         date.day());
+  std::string text;
+  if (!IsUnset(date)) {
+    AppendIsoFields(text, date.year(), date.month(), date.day());
+  }
+  return text;
 }
 
 bool IsUnset(const v1::Date& date) {

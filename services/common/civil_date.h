@@ -4,6 +4,7 @@
 // Conversions between the API's ogi.v1.Date, absl::CivilDay and "YYYY-MM-DD".
 // Pure functions; thread-safe.
 
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -26,8 +27,20 @@ v1::Date ToProtoDate(absl::CivilDay day);
 absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
                                             absl::string_view field);
 
+// The day "YYYY-MM-DD" names, when it is exactly that form and a real
+// calendar date in 1900..9999 (what ParseIsoDate accepts); std::nullopt
+// otherwise. No error text: for hot paths that
+// read dates ogi wrote itself (e.g. stored columns). User input goes through
+// ParseIsoDate, which says what is wrong.
+std::optional<absl::CivilDay> ParseIsoDay(absl::string_view text);
+
 // "YYYY-MM-DD".
 std::string FormatIsoDate(absl::CivilDay day);
+
+// Appends FormatIsoDate(day) to `out`, for text built in one buffer (a
+// deadline listing writes tens of thousands of dates). REQUIRES: the year is
+// 0..9999.
+void AppendIsoDate(std::string& out, absl::CivilDay day);
 
 // "YYYY-MM-DD" for a well-formed date; "" for an unset (default) message.
 // REQUIRES: `date` is unset or valid.

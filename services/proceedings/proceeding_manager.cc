@@ -187,12 +187,12 @@ absl::StatusOr<std::vector<v1::Case>> ProceedingManager::CasesWithProceedings(
       runner_.case_clock()->calendars().Current();
   CaseQuery query;
   query.agency_code = runner_.AgencyOrDefault(agency_code);
+  query.with_proceedings = true;
   query.page_size = 1000;
   std::vector<v1::Case> found;
   while (true) {
     OGI_ASSIGN_OR_RETURN(CasePage page, runner_.store()->ListCases(query));
     for (v1::Case& c : page.cases) {
-      if (c.reviews().empty() && c.lawsuits().empty()) continue;
       OGI_RETURN_IF_ERROR(RefreshProceedings(c, today, *calendar));
       found.push_back(std::move(c));
     }

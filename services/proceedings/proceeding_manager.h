@@ -4,7 +4,7 @@
 // The ProceedingService operations without the transport: each call that
 // changes a review or lawsuit is one step on the contested case
 // (proceeding_steps.h) run by CaseStepRunner, so it is stored with one
-// history event; the listings scan the agency's cases.
+// history event; the listings read only the cases with a review or lawsuit.
 
 #include <string>
 #include <vector>

@@ -47,6 +47,9 @@ void CountRegisteredDocuments(
 
 absl::Status ValidateRegisteredDocument(
     const v1::RegisteredDocument& document) {
+  if (document.id() < 0) {
+    return absl::InvalidArgumentError("document.id: must not be negative");
+  }
   if (document.kind() != v1::DOCUMENT_KIND_RULE &&
       document.kind() != v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT) {
     return absl::InvalidArgumentError(

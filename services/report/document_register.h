@@ -22,7 +22,7 @@ void CountRegisteredDocuments(const std::vector<v1::RegisteredDocument>& documen
                               int year, v1::Table2& table2);
 
 // INVALID_ARGUMENT "document.<field>: ..." for an entry that cannot be
-// registered: kind unspecified, title empty or too long, no issue date, a
+// registered: a negative id, kind unspecified, title empty or too long, no issue date, a
 // date that is not a calendar date, a repeal before the issue.
 absl::Status ValidateRegisteredDocument(const v1::RegisteredDocument& document);
 

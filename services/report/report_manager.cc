@@ -81,13 +81,6 @@ PreviousCarriedOut CarriedOutOf(const v1::LockedReport& lock) {
   return previous;
 }
 
-bool AllChecksHold(const v1::Report& report) {
-  for (const v1::ReportCheck& check : report.checks()) {
-    if (!check.ok()) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 ReportManager::ReportManager(CaseStore* cases, ReportStore* reports,
@@ -97,6 +90,10 @@ ReportManager::ReportManager(CaseStore* cases, ReportStore* reports,
       reports_(reports),
       clock_(clock),
       default_agency_code_(std::move(default_agency_code)) {}
+
+std::string ReportManager::AgencyOr(absl::string_view code) const {
+  return code.empty() ? default_agency_code_ : std::string(code);
+}
 
 absl::Status ReportManager::ValidateYear(int year) const {
   const int this_year = TodayInChina(*clock_).year();
@@ -203,6 +200,7 @@ absl::StatusOr<v1::RenderedReport> ReportManager::RenderReport(
   v1::RenderedReport rendered;
   rendered.set_content_type(ReportContentType(request.format()));
   rendered.set_content(ogi::RenderReport(report, request.format()));
+  *rendered.mutable_report() = std::move(report);
   return rendered;
 }
 
@@ -211,17 +209,24 @@ absl::StatusOr<v1::GetCellResponse> ReportManager::GetCell(
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
   OGI_ASSIGN_OR_RETURN(std::vector<std::string> agencies,
                        Agencies(request.agency_codes()));
-  OGI_RETURN_IF_ERROR(ResolveCell(request.cell()).status());
-  OGI_ASSIGN_OR_RETURN(Live live, DeriveLive(agencies, request.year()));
   v1::GetCellResponse response;
-  OGI_ASSIGN_OR_RETURN(int64_t value, CellValue(live.report, request.cell()));
-  response.set_value(value);
-  if (request.cell().table() != 2) {
-    OGI_ASSIGN_OR_RETURN(std::vector<v1::CellRecord> records,
-                         DrillDown(live.cases, request.year(), request.cell()));
-    for (v1::CellRecord& record : records) {
-      *response.add_records() = std::move(record);
-    }
+  if (request.cell().table() == 2) {
+    // Entered figures: no records behind them.
+    OGI_ASSIGN_OR_RETURN(Live live, DeriveLive(agencies, request.year()));
+    OGI_ASSIGN_OR_RETURN(int64_t value,
+                         CellValue(live.report, request.cell()));
+    response.set_value(value);
+    return response;
+  }
+  // A derived cell's number is the count of the records behind it (both
+  // come from PlaceCase), so the cases alone answer: no tables, no checks.
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::Case> cases,
+                       reports_->ListCasesForReport(agencies, request.year()));
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::CellRecord> records,
+                       DrillDown(cases, request.year(), request.cell()));
+  response.set_value(static_cast<int64_t>(records.size()));
+  for (v1::CellRecord& record : records) {
+    *response.add_records() = std::move(record);
   }
   return response;
 }
@@ -230,18 +235,14 @@ absl::StatusOr<v1::Report> ReportManager::LockReport(
     const v1::LockReportRequest& request, absl::string_view actor) {
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
-  const std::string agency = request.agency_code().empty()
-                                 ? default_agency_code_
-                                 : request.agency_code();
+  const std::string agency = AgencyOr(request.agency_code());
   OGI_ASSIGN_OR_RETURN(Live live, DeriveLive({agency}, request.year()));
-  if (!AllChecksHold(live.report)) {
-    for (const v1::ReportCheck& check : live.report.checks()) {
-      if (check.ok()) continue;
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the ", request.year(), " report of ", agency,
-          " does not balance and cannot be locked: ", check.identity(), " (",
-          check.detail(), ")"));
-    }
+  for (const v1::ReportCheck& check : live.report.checks()) {
+    if (check.ok()) continue;
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the ", request.year(), " report of ", agency,
+        " does not balance and cannot be locked: ", check.identity(), " (",
+        check.detail(), ")"));
   }
   v1::LockedReport lock;
   lock.mutable_lock()->set_locked_by(by.actor);
@@ -275,9 +276,7 @@ absl::StatusOr<v1::Table2> ReportManager::SetFigures(
                        WanYuanToYuan(figures.fees_wan_yuan(),
                                      "figures.fees_wan_yuan"));
   figures.set_fees_wan_yuan(YuanToWanYuan(fee_yuan));
-  const std::string agency = request.agency_code().empty()
-                                 ? default_agency_code_
-                                 : request.agency_code();
+  const std::string agency = AgencyOr(request.agency_code());
   OGI_RETURN_IF_ERROR(
       reports_->PutFigures(agency, request.year(), figures, by));
   return figures;
@@ -287,9 +286,7 @@ absl::StatusOr<v1::ReportProse> ReportManager::SetProse(
     const v1::SetProseRequest& request, absl::string_view actor) {
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
-  const std::string agency = request.agency_code().empty()
-                                 ? default_agency_code_
-                                 : request.agency_code();
+  const std::string agency = AgencyOr(request.agency_code());
   OGI_ASSIGN_OR_RETURN(v1::ReportProse prose,
                        reports_->GetProse(agency, request.year()));
   // Sections are long prose: up to 50,000 characters each.
@@ -324,12 +321,7 @@ absl::StatusOr<v1::RegisteredDocument> ReportManager::RegisterDocument(
     const v1::RegisterDocumentRequest& request, absl::string_view actor) {
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   v1::RegisteredDocument document = request.document();
-  if (document.agency_code().empty()) {
-    document.set_agency_code(default_agency_code_);
-  }
-  if (document.id() < 0) {
-    return absl::InvalidArgumentError("document.id: must not be negative");
-  }
+  document.set_agency_code(AgencyOr(document.agency_code()));
   OGI_RETURN_IF_ERROR(ValidateRegisteredDocument(document));
   return reports_->PutDocument(document, by);
 }
@@ -338,9 +330,7 @@ absl::StatusOr<v1::ListDocumentsResponse> ReportManager::ListDocuments(
     const v1::ListDocumentsRequest& request) {
   OGI_ASSIGN_OR_RETURN(
       std::vector<v1::RegisteredDocument> documents,
-      reports_->ListDocuments(request.agency_code().empty()
-                                  ? default_agency_code_
-                                  : request.agency_code()));
+      reports_->ListDocuments(AgencyOr(request.agency_code())));
   v1::ListDocumentsResponse response;
   for (v1::RegisteredDocument& document : documents) {
     *response.add_documents() = std::move(document);

@@ -51,6 +51,8 @@ class ReportManager {
   absl::StatusOr<std::vector<std::string>> Agencies(
       const google::protobuf::RepeatedPtrField<std::string>& codes) const;
   absl::Status ValidateYear(int year) const;
+  // `code`, or the default agency's when it is empty.
+  std::string AgencyOr(absl::string_view code) const;
   absl::StatusOr<Live> DeriveLive(const std::vector<std::string>& agencies,
                                   int year);
   absl::StatusOr<Authorship> Author(absl::string_view actor) const;

@@ -3,6 +3,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -487,8 +488,8 @@ TEST_F(DeadlineListingTest, SummariesListedMostUrgentFirst) {
   add("a", "2025-0010", 8).notice_due = D(2025, 10, 29);
   // Not yet due: nothing.
   add("a", "2025-0011", 9).answer_due = D(2025, 11, 7);
-  for (const CaseDeadlineSummary& c : cases) {
-    ASSERT_THAT(listing.Add(c), IsOk());
+  for (CaseDeadlineSummary& c : cases) {
+    ASSERT_THAT(listing.Add(std::move(c)), IsOk());
   }
 
   const v1::ListDeadlinesResponse response = listing.TakeResponse();
@@ -523,16 +524,18 @@ TEST_F(DeadlineListingTest, RecordsAreComputedInFullAndTheirErrorsReported) {
   broken.record =
       std::make_unique<v1::Case>(CaseReceived(D(2025, 9, 26), "2025-0001"));
   broken.record->mutable_receipt_date()->set_month(13);
-  EXPECT_THAT(listing.Add(broken),
+  EXPECT_THAT(listing.Add(std::move(broken)),
               ::ogi::testing::StatusIs(absl::StatusCode::kInvalidArgument,
                                        ::testing::HasSubstr("receipt_date")));
+  EXPECT_EQ(broken.number, "2025-0001");  // left as it was, for the report
+  EXPECT_NE(broken.record, nullptr);
   // Received 09-26, due 10-30 (see the top of this file): computed from the
   // record, whatever the summary's own dates say.
   CaseDeadlineSummary whole = Summary("default", "2025-0002", 2);
   whole.answer_due = D(2030, 1, 1);
   whole.record =
       std::make_unique<v1::Case>(CaseReceived(D(2025, 9, 26), "2025-0002"));
-  ASSERT_THAT(listing.Add(whole), IsOk());
+  ASSERT_THAT(listing.Add(std::move(whole)), IsOk());
   EXPECT_THAT(
       DescribeListing(listing.TakeResponse()),
       ElementsAre(

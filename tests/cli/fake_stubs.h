@@ -553,7 +553,7 @@ class FakeReportStub : public v1::ReportService::StubInterface {
   std::map<std::string, grpc::Status> errors;
 
   v1::Report report;                    // GetReport
-  v1::RenderedReport rendered;          // RenderReport
+  v1::RenderedReport rendered;          // RenderReport, carrying `report`
   v1::GetCellResponse cell;             // GetCell
   v1::Report locked;                    // LockReport
   v1::Table2 figures;                   // SetFigures
@@ -581,6 +581,12 @@ class FakeReportStub : public v1::ReportService::StubInterface {
   const Request* Last() const {
     return requests.empty() ? nullptr : Nth<Request>(requests.size() - 1);
   }
+  // What RenderReport answers: the document with the report it renders.
+  v1::RenderedReport RenderedWithReport() const {
+    v1::RenderedReport answer = rendered;
+    *answer.mutable_report() = report;
+    return answer;
+  }
 
 #define OGI_FAKE_REPORT(Method, Request, Response, answer)           \
   grpc::Status Method(grpc::ClientContext* context,                  \
@@ -595,7 +601,8 @@ class FakeReportStub : public v1::ReportService::StubInterface {
     return grpc::Status::OK;                                         \
   }
   OGI_FAKE_REPORT(GetReport, GetReportRequest, Report, report)
-  OGI_FAKE_REPORT(RenderReport, RenderReportRequest, RenderedReport, rendered)
+  OGI_FAKE_REPORT(RenderReport, RenderReportRequest, RenderedReport,
+                  RenderedWithReport())
   OGI_FAKE_REPORT(GetCell, GetCellRequest, GetCellResponse, cell)
   OGI_FAKE_REPORT(LockReport, LockReportRequest, Report, locked)
   OGI_FAKE_REPORT(SetFigures, SetFiguresRequest, Table2, figures)

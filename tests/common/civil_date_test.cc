@@ -60,6 +60,22 @@ TEST(FormatIsoDateTest, RoundTripsAndPads) {
             "2019-12-31");
   EXPECT_EQ(FormatIsoDate(v1::Date()), "");
   EXPECT_TRUE(IsUnset(v1::Date()));
+  EXPECT_EQ(FormatIsoDate(absl::CivilDay(987, 1, 2)), "0987-01-02");
+  std::string text = "due ";
+  AppendIsoDate(text, absl::CivilDay(2025, 10, 8));
+  EXPECT_EQ(text, "due 2025-10-08");
+}
+
+TEST(ParseIsoDayTest, AcceptsExactlyWhatParseIsoDateAccepts) {
+  EXPECT_EQ(ParseIsoDay("2024-02-29"), absl::CivilDay(2024, 2, 29));
+  EXPECT_EQ(ParseIsoDay(FormatIsoDate(absl::CivilDay(2026, 12, 31))),
+            absl::CivilDay(2026, 12, 31));
+  for (const char* text :
+       {"", "2022-3-01", "2022/03/01", "20220301", "2022-03-01x", " 2022-03-01",
+        "abcd-ef-gh", "2023-02-29", "2022-13-01", "2022-04-31", "2022-00-10",
+        "1899-12-31", "0000-01-01"}) {
+    EXPECT_EQ(ParseIsoDay(text), std::nullopt) << text;
+  }
 }
 
 TEST(TodayInChinaTest, UsesChinaStandardTimeWhateverTheMachineZone) {

@@ -431,7 +431,7 @@ TEST_F(OutcomeEndToEndTest, WithheldAnswerReviewedRevokedReansweredThenSued) {
   // Every step is in the history, in order, with its changes in Chinese.
   const std::string history = OgiOk({"case", "history", "2022-0001"});
   size_t at = 0;
-  for (const std::string& step :
+  for (const char* step :
        {"登记", "办结", "行政复议申请", "行政复议进展", "行政复议进展",
         "行政复议决定", "重新答复", "行政诉讼立案", "行政诉讼进展", "一审裁判",
         "提起上诉", "二审裁判"}) {

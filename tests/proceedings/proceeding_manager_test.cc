@@ -344,8 +344,9 @@ TEST_F(ProceedingManagerTest, LawsuitListOpenOnlyKeepsTheUnresolved) {
   EXPECT_THAT(LawsuitIds(open), ElementsAre(appealed, waiting));
 }
 
-TEST_F(ProceedingManagerTest, ListingScansPastOnePageOfCases) {
-  // The oldest case is on the second page of 1000 (newest first).
+TEST_F(ProceedingManagerTest, ListingFindsProceedingsAmongManyCases) {
+  // A thousand cases without proceedings between the two with a review
+  // (more than one page of the store's listing).
   const std::string oldest = AddCase("张三", D(2024, 1, 2));
   for (int i = 0; i < 1000; ++i) AddCase("李四", D(2024, 2, 1));
   const std::string newest = AddCase("王五", D(2024, 3, 1));

@@ -89,6 +89,16 @@ TEST_F(ReportManagerTest, DerivesTheReferenceTablesFromStoredCases) {
     EXPECT_TRUE(check.ok()) << check.identity() << ": " << check.detail();
   }
   EXPECT_EQ(report.content_hash().size(), 64u);
+
+  // The rendered document comes with the report it renders.
+  v1::RenderReportRequest render;
+  render.set_year(2022);
+  render.set_format(v1::REPORT_FORMAT_CSV);
+  absl::StatusOr<v1::RenderedReport> rendered = manager_->RenderReport(render);
+  ASSERT_THAT(rendered, IsOk());
+  EXPECT_EQ(rendered->content_type(), "text/csv; charset=utf-8");
+  EXPECT_THAT(rendered->content(), HasSubstr("（一）予以公开,12,"));
+  EXPECT_EQ(rendered->report().content_hash(), report.content_hash());
 }
 
 TEST_F(ReportManagerTest, YearOutsideTheReportingYearsIsRefused) {
@@ -283,6 +293,23 @@ TEST_F(ReportManagerTest, UnbalancedYearCannotBeLocked) {
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("does not balance")));
   EXPECT_THAT(Get(2022).uncountable(), ::testing::SizeIs(1));
+}
+
+TEST_F(ReportManagerTest, ConcludedWithoutReceiptDateIsNamedNotDropped) {
+  v1::Case c = ::ogi::testing::ReceivedCase(
+      "", "赵敏", v1::APPLICANT_TYPE_NATURAL_PERSON, Day(2022, 5, 9));
+  ::ogi::testing::Conclude(c, Day(2022, 5, 30), v1::OUTCOME_DISCLOSED);
+  c.clear_receipt_date();
+  v1::CaseEvent created;
+  created.set_type(v1::CASE_EVENT_TYPE_CREATED);
+  created.set_actor("王晓");
+  created.mutable_recorded_at()->set_seconds(1650000000);
+  ASSERT_THAT(store_->CreateCase(c, created), IsOk());
+  const v1::Report report = Get(2022);
+  ASSERT_EQ(report.uncountable_size(), 1);
+  EXPECT_EQ(report.uncountable(0).number(), "2022-0001");
+  // Another year it plays no part in.
+  EXPECT_THAT(Get(2021).uncountable(), IsEmpty());
 }
 
 TEST_F(ReportManagerTest, LastYearsLockFeedsTheCarriedInCheck) {

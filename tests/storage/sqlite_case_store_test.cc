@@ -190,6 +190,19 @@ TEST_P(SqliteCaseStoreTest, ListFiltersAndCounts) {
   CaseQuery by_status;
   by_status.status = v1::CASE_STATUS_PENDING_CONFIRMATION;
   EXPECT_THAT(names(by_status), ElementsAre());
+
+  // A review filed on 李四's case: only that case has proceedings.
+  CaseQuery with_proceedings;
+  with_proceedings.with_proceedings = true;
+  EXPECT_THAT(names(with_proceedings), ElementsAre());
+  ASSERT_THAT(store_->MutateCase(
+                  "a", "2022-0003",
+                  [](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+                    c.add_reviews()->set_organ("聊城市人民政府");
+                    return MakeEvent(v1::CASE_EVENT_TYPE_REVIEW_FILED, "legal");
+                  }),
+              IsOk());
+  EXPECT_THAT(names(with_proceedings), ElementsAre("李四"));
 }
 
 TEST_P(SqliteCaseStoreTest, PagesCoverEveryCaseOnceWithTotals) {
