@@ -7,16 +7,14 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "absl/strings/strip.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
 #include "services/common/text_fields.h"
 #include "services/outcomes/outcome_rules.h"
+#include "services/proceedings/proceeding_ids.h"
 
 namespace ogi {
 namespace {
@@ -391,16 +389,15 @@ absl::StatusOr<v1::Conclusion> DraftOf(const v1::ConcludeCaseRequest& r,
   return k;
 }
 
-// The id must be "<case number>-R<n>" or "-L<n>".
-absl::Status CheckProceedingId(const v1::Case& c, const std::string& id) {
-  absl::string_view rest = id;
-  bool ok = absl::ConsumePrefix(&rest, absl::StrCat(c.number(), "-")) &&
-            rest.size() >= 2 && (rest[0] == 'R' || rest[0] == 'L') &&
-            rest[1] != '0';
-  for (size_t i = 1; ok && i < rest.size(); ++i) {
-    ok = absl::ascii_isdigit(static_cast<unsigned char>(rest[i]));
+// The kind of `id`, which must be "<case number>-R<n>" or "-L<n>" of `c`.
+absl::StatusOr<ProceedingKind> ProceedingKindOf(const v1::Case& c,
+                                                const std::string& id) {
+  for (const ProceedingKind kind :
+       {ProceedingKind::kReview, ProceedingKind::kLawsuit}) {
+    absl::StatusOr<ProceedingId> parsed =
+        ParseProceedingId(id, kind, "ordered_by");
+    if (parsed.ok() && parsed->case_number == c.number()) return kind;
   }
-  if (ok) return absl::OkStatus();
   return Invalid(
       "ordered_by",
       absl::StrCat("\"", id, "\" is not a review or lawsuit id of case ",
@@ -408,11 +405,9 @@ absl::Status CheckProceedingId(const v1::Case& c, const std::string& id) {
                    "-L1, ...)"));
 }
 
-// The date of the decision of review or lawsuit `id` on `c` (for a lawsuit
-// the appeal's when decided, else the first instance's); nullopt when none
-// is recorded. NOT_FOUND when `c` has no such review or lawsuit.
 absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
-                                                       const std::string& id) {
+                                                       const std::string& id,
+                                                       ProceedingKind kind) {
   using Found = std::optional<v1::Date>;
   for (const v1::Review& review : c.reviews()) {
     if (review.id() != id) continue;
@@ -428,9 +423,8 @@ absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
     return IsSet(first.has_date(), first.date()) ? Found(first.date())
                                                  : Found();
   }
-  const bool review = id[c.number().size() + 1] == 'R';
   return absl::NotFoundError(absl::StrCat("case ", c.number(), " has no ",
-                                          review ? "review " : "lawsuit ", id));
+                                          KindName(kind), " ", id));
 }
 
 }  // namespace
@@ -545,9 +539,10 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
                    "must be set (the review or lawsuit whose decision ordered "
                    "the new answer)");
   }
-  OGI_RETURN_IF_ERROR(CheckProceedingId(c, r.ordered_by()));
+  OGI_ASSIGN_OR_RETURN(const ProceedingKind kind,
+                       ProceedingKindOf(c, r.ordered_by()));
   OGI_ASSIGN_OR_RETURN(const std::optional<v1::Date> decided,
-                       DecisionDateOf(c, r.ordered_by()));
+                       DecisionDateOf(c, r.ordered_by(), kind));
 
   // The pending re-answer of this decision, if any.
   int index = -1;

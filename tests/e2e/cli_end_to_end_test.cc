@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
+#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
 
 namespace ogi {
@@ -38,31 +39,18 @@ class CliEndToEndTest : public ::testing::Test {
 
   // Runs `ogi <args>` against the server as clerk 王科员.
   CommandResult Ogi(std::vector<std::string> args) {
-    args.insert(args.begin(), CliBinary());
-    auto result =
-        ::ogi::testing::RunCommand(args, {{"OGI_SERVER", server_->address()},
-                                          {"OGI_ACTOR", "王科员"},
-                                          {"NO_COLOR", "1"}});
-    EXPECT_THAT(result, IsOk());
-    return result.ok() ? *result : CommandResult{};
+    return ::ogi::testing::RunOgiCli(*server_, std::move(args));
   }
 
-  // Runs `ogi <args>` and expects success; returns stdout.
+  // Expects success with nothing on stderr; returns stdout.
   std::string OgiOk(const std::vector<std::string>& args) {
-    CommandResult r = Ogi(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.err, "");
-    return r.out;
+    return ::ogi::testing::RunOgiCliOk(*server_, args);
   }
 
-  // Expects failure with exactly one line on stderr containing `message`.
+  // Expects exit `code` with one line on stderr containing `message`.
   void OgiFails(const std::vector<std::string>& args, int code,
                 const std::string& message) {
-    CommandResult r = Ogi(args);
-    EXPECT_EQ(r.exit_code, code) << r.out << r.err;
-    EXPECT_THAT(r.err, HasSubstr(message));
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_EQ(r.out, "");
+    ::ogi::testing::RunOgiCliFails(*server_, args, code, message);
   }
 
   std::string db_path_;

@@ -19,6 +19,7 @@
 #include "ogi/v1/testing_clock.grpc.pb.h"
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
+#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
 
 namespace ogi {
@@ -56,20 +57,14 @@ class ClockEndToEndTest : public ::testing::Test {
                                    grpc::InsecureChannelCredentials());
   }
 
+  // Runs `ogi <args>` against the server as clerk 王科员.
   CommandResult Ogi(std::vector<std::string> args) {
-    args.insert(args.begin(), CliBinary());
-    auto result =
-        ::ogi::testing::RunCommand(args, {{"OGI_SERVER", server_->address()},
-                                          {"OGI_ACTOR", "王科员"},
-                                          {"NO_COLOR", "1"}});
-    EXPECT_THAT(result, IsOk());
-    return result.ok() ? *result : CommandResult{};
+    return ::ogi::testing::RunOgiCli(*server_, std::move(args));
   }
 
+  // Expects success with nothing on stderr; returns stdout.
   std::string OgiOk(const std::vector<std::string>& args) {
-    CommandResult r = Ogi(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.out;
+    return ::ogi::testing::RunOgiCliOk(*server_, args);
   }
 
   void SetDay(const std::string& day) {

@@ -19,7 +19,6 @@
 //    2022-10-08. Filed 2022-09-14: judgment expected six months later,
 //    2023-03-14.
 
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +32,7 @@
 #include "services/common/civil_date.h"
 #include "services/common/clock.h"
 #include "tests/common/server_process.h"
+#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
 
 namespace ogi {
@@ -65,32 +65,18 @@ class OutcomeEndToEndTest : public ::testing::Test {
 
   // Runs `ogi <args>` against the server as clerk 王科员.
   CommandResult Ogi(std::vector<std::string> args) {
-    args.insert(args.begin(), CliBinary());
-    auto result =
-        ::ogi::testing::RunCommand(args, {{"OGI_SERVER", server_->address()},
-                                          {"OGI_ACTOR", "王科员"},
-                                          {"NO_COLOR", "1"}});
-    EXPECT_THAT(result, IsOk());
-    return result.ok() ? *result : CommandResult{};
+    return ::ogi::testing::RunOgiCli(*server_, std::move(args));
   }
 
   // Expects success with nothing on stderr; returns stdout.
   std::string OgiOk(const std::vector<std::string>& args) {
-    CommandResult r = Ogi(args);
-    EXPECT_EQ(r.exit_code, 0) << Joined(args) << "\n" << r.err;
-    EXPECT_EQ(r.err, "") << Joined(args);
-    return r.out;
+    return ::ogi::testing::RunOgiCliOk(*server_, args);
   }
 
   // Expects exit `code` with one line on stderr containing `message`.
   void OgiFails(const std::vector<std::string>& args, int code,
                 const std::string& message) {
-    CommandResult r = Ogi(args);
-    EXPECT_EQ(r.exit_code, code) << Joined(args) << "\n" << r.out << r.err;
-    EXPECT_THAT(r.err, AllOf(StartsWith("ogi: "), HasSubstr(message)))
-        << Joined(args);
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_EQ(r.out, "");
+    ::ogi::testing::RunOgiCliFails(*server_, args, code, message);
   }
 
   // Logs an application received in person on 2022-03-01 with `items`
@@ -112,12 +98,6 @@ class OutcomeEndToEndTest : public ::testing::Test {
     std::string out = OgiOk(args);
     if (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
-  }
-
-  static std::string Joined(const std::vector<std::string>& args) {
-    std::string text = "ogi";
-    for (const std::string& a : args) absl::StrAppend(&text, " ", a);
-    return text;
   }
 
   std::unique_ptr<ServerProcess> server_;

@@ -21,6 +21,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
+#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
 
 namespace ogi {
@@ -127,22 +128,12 @@ class ReportEndToEndTest : public ::testing::Test {
 
   // Runs `ogi <args>` against the server as clerk 王科员.
   CommandResult Ogi(std::vector<std::string> args) {
-    args.insert(args.begin(), CliBinary());
-    auto result =
-        ::ogi::testing::RunCommand(args, {{"OGI_SERVER", server_->address()},
-                                          {"OGI_ACTOR", "王科员"},
-                                          {"NO_COLOR", "1"}});
-    EXPECT_THAT(result, IsOk());
-    return result.ok() ? *result : CommandResult{};
+    return ::ogi::testing::RunOgiCli(*server_, std::move(args));
   }
 
-  // Runs `ogi <args>`, expects exit 0 and nothing on stderr; returns stdout.
+  // Expects success with nothing on stderr; returns stdout.
   std::string OgiOk(const std::vector<std::string>& args) {
-    CommandResult r = Ogi(args);
-    EXPECT_EQ(r.exit_code, 0) << "ogi " << absl::StrJoin(args, " ") << "\n"
-                              << r.err << r.out;
-    EXPECT_EQ(r.err, "");
-    return r.out;
+    return ::ogi::testing::RunOgiCliOk(*server_, args);
   }
 
   // Logs and answers the thirteen applications, files and decides the
