@@ -118,6 +118,18 @@ absl::StatusOr<v1::ListDeadlinesRequest> BuildListDeadlinesRequest(
   return request;
 }
 
+namespace {
+
+// The kind's label, with the review or lawsuit it is about, if any:
+// "复议答复期限 2022-0013-R1".
+std::string AlertKindText(const v1::DeadlineAlert& alert) {
+  std::string text = EnumLabel(v1::AlertKind_descriptor(), alert.kind());
+  if (!alert.reference().empty()) absl::StrAppend(&text, " ", alert.reference());
+  return text;
+}
+
+}  // namespace
+
 Tint AlertTint(const v1::DeadlineAlert& alert) {
   switch (alert.kind()) {
     case v1::ALERT_KIND_ANSWER_OVERDUE:
@@ -126,6 +138,9 @@ Tint AlertTint(const v1::DeadlineAlert& alert) {
     case v1::ALERT_KIND_ANSWER_DUE_SOON:
       return Tint::kYellow;
     case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
+    case v1::ALERT_KIND_REVIEW_DEFENCE_DUE:
+    case v1::ALERT_KIND_LAWSUIT_DEFENCE_DUE:
+    case v1::ALERT_KIND_REANSWER_DUE:
       return alert.working_days_left() < 0 ? Tint::kRed : Tint::kYellow;
     default:
       return Tint::kNone;
@@ -151,7 +166,7 @@ void RenderDeadlineTable(const v1::ListDeadlinesResponse& response, bool color,
     }
     table.AddRow({alert.number(),
                   TruncateToWidth(alert.applicant_name(), kApplicantWidth),
-                  EnumLabel(v1::AlertKind_descriptor(), alert.kind()), due,
+                  AlertKindText(alert), due,
                   absl::StrCat(alert.working_days_left()),
                   alert.proposal() == v1::PROPOSED_CONCLUSION_UNSPECIFIED
                       ? ""
@@ -180,7 +195,7 @@ std::string AlertLine(const v1::DeadlineAlert& alert) {
     append(alert.message());
     return line;
   }
-  append(EnumLabel(v1::AlertKind_descriptor(), alert.kind()));
+  append(AlertKindText(alert));
   append(alert.number());
   append(alert.applicant_name());
   const std::string due = DateText(alert.has_due(), alert.due());

@@ -40,16 +40,19 @@ struct CaseQuery {
       0;  // 0: from the newest; else the cursor a page returned
 };
 
-// Which open cases ListCasesNeedingAttention returns: those with any of the
+// Which cases ListCasesNeedingAttention returns: those with any of the
 // stored dates inside its range (a range applies only when its `until` is
-// set; `from` is optional). The dates are the case's stored deadlines: the
-// answer due date, the 补正 notice due date while no notice is sent, and the
-// end of an open applicant window.
+// set; `from` is optional). The dates are the open case's stored deadlines:
+// the answer due date, the 补正 notice due date while no notice is sent, and
+// the end of an open applicant window; and, for any case, open or concluded,
+// the earliest of its open duties after the answer (EarliestOpenDuty in
+// services/proceedings/open_duties.h, as of the case's last write).
 struct AttentionQuery {
   std::string agency_code;  // "" for every agency
   std::optional<absl::CivilDay> answer_due_from, answer_due_until;
   std::optional<absl::CivilDay> notice_due_from, notice_due_until;
   std::optional<absl::CivilDay> window_end_from, window_end_until;
+  std::optional<absl::CivilDay> duty_due_from, duty_due_until;
 };
 
 // What a deadline listing needs of one open case, read from the summary
@@ -73,9 +76,13 @@ struct CaseDeadlineSummary {
   std::optional<absl::CivilDay> window_end;
   v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
   bool provisional = false;  // deadlines.provisional
-  // The stored case, exactly when DeadlinesNeedFullComputation(*record);
-  // null otherwise.
+  // The stored case, exactly when DeadlinesNeedFullComputation(*record) or
+  // for_duties; null otherwise.
   std::unique_ptr<v1::Case> record;
+  // True when the case is visited for its open duties after the answer (the
+  // duty range of the query); its deadline alerts then come from its visit
+  // for the other ranges, if any, not from this one.
+  bool for_duties = false;
 };
 
 // True when the stored deadlines of `c` cannot be brought to another day by
@@ -159,15 +166,17 @@ class CaseStore {
   virtual absl::StatusOr<std::vector<v1::CaseEvent>> ListCaseEvents(
       absl::string_view agency_code, absl::string_view number) = 0;
 
-  // Open cases matching `query`, in creation order. NOT_FOUND for an unknown
-  // agency.
+  // The cases matching `query`, each once, in creation order. NOT_FOUND for
+  // an unknown agency.
   virtual absl::StatusOr<std::vector<v1::Case>> ListCasesNeedingAttention(
       const AttentionQuery& query) = 0;
 
-  // Calls `visit` once for each case ListCasesNeedingAttention(query) would
-  // return, with its summary (the record only where it is needed), in no
-  // particular order (creation_order tells the creation order), all from one
-  // consistent snapshot. Streamed: a list of tens of thousands of summaries
+  // Calls `visit` once for each open case in the deadline ranges of `query`
+  // (answer, notice, window), with its summary (the record only where it is
+  // needed), and once more, with for_duties set and its record, for each case
+  // in the duty range: together the cases ListCasesNeedingAttention(query)
+  // would return. In no particular order (creation_order tells the creation
+  // order), all from one consistent snapshot. Streamed: a list of tens of thousands of summaries
   // would cost more to build than to read. `visit` may move from the summary;
   // it runs inside the store's read (for an in-memory database, on the
   // writer), so it must be quick and must not call back into the store.
@@ -178,10 +187,11 @@ class CaseStore {
       absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) = 0;
 
   // In ONE transaction: stores `years` (replacing stored arrangements of the
-  // same years), then applies `mutation` to every open case, writing each
+  // same years), then applies `mutation` to every open case and every case
+  // with an open duty after its answer (see AttentionQuery), writing each
   // changed case (with its event, when the mutation returns one). Returns the
   // cases written. Nothing is stored when anything fails. With no years it is
-  // a plain pass over the open cases (e.g. to refresh derived deadlines).
+  // a plain pass over those cases (e.g. to refresh derived deadlines).
   virtual absl::StatusOr<std::vector<v1::Case>> StoreCalendarAndUpdateOpenCases(
       const std::vector<StoredCalendarYear>& years,
       const OpenCaseMutation& mutation) = 0;

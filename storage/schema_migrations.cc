@@ -2,11 +2,16 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "ogi/v1/case.pb.h"
+#include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
+#include "services/proceedings/open_duties.h"
 #include "storage/case_store.h"
 
 namespace ogi {
@@ -58,6 +63,35 @@ absl::Status BackfillDeadlineSummaries(Database& db) {
   return absl::OkStatus();
 }
 
+// Fills migration 6's duty_due from the stored records. Re-answers are
+// ordered only by a review or lawsuit, so the cases with neither have none.
+absl::Status BackfillDutyDue(Database& db) {
+  std::vector<std::pair<int64_t, std::string>> rows;
+  {
+    OGI_ASSIGN_OR_RETURN(
+        Statement select,
+        db.Prepare("SELECT id, payload FROM cases WHERE has_proceedings = 1"));
+    while (true) {
+      OGI_ASSIGN_OR_RETURN(bool more, select.Step());
+      if (!more) break;
+      v1::Case c;
+      if (!c.ParseFromString(select.ColumnBlob(1))) continue;
+      if (const std::optional<absl::CivilDay> due = EarliestOpenDuty(c)) {
+        rows.emplace_back(select.ColumnInt(0), FormatIsoDate(*due));
+      }
+    }
+  }
+  // Written after the scan, as in BackfillDeadlineSummaries.
+  for (const auto& [id, due] : rows) {
+    OGI_ASSIGN_OR_RETURN(Statement update,
+                         db.Prepare("UPDATE cases SET duty_due = ? WHERE id = ?"));
+    update.BindText(1, due);
+    update.BindInt(2, id);
+    OGI_RETURN_IF_ERROR(update.Run());
+  }
+  return absl::OkStatus();
+}
+
 // One forward migration: `sql`, then `backfill` (when set) for new columns
 // whose values only the stored records hold, which SQL cannot read. Both run
 // in the migration's transaction.
@@ -68,7 +102,7 @@ struct Migration {
 
 // Migration N is kMigrations[N - 1]. Never edit a migration that has shipped
 // (nor what its backfill writes): append a new one.
-const std::array<Migration, 5> kMigrations = {{
+const std::array<Migration, 6> kMigrations = {{
     // 1: agencies, cases and their append-only history.
     {R"sql(
 CREATE TABLE agencies (
@@ -247,6 +281,18 @@ BEGIN SELECT RAISE(ABORT, 'a locked report is never changed'); END;
 CREATE TRIGGER report_locks_are_final_delete BEFORE DELETE ON report_locks
 BEGIN SELECT RAISE(ABORT, 'a locked report is never changed'); END;
 )sql"},
+
+    // 6: the duties after the answer (a review or lawsuit defence, a
+    // re-answer, the decision expected) in deadline listings and alerts: the
+    // earliest as a column (EarliestOpenDuty), filled from the stored records
+    // of the cases with reviews or lawsuits by BackfillDutyDue. Only those
+    // cases have a value, so the index is partial and small.
+    {R"sql(
+ALTER TABLE cases ADD COLUMN duty_due TEXT;
+CREATE INDEX cases_by_open_duty ON cases (duty_due, agency_id)
+  WHERE duty_due IS NOT NULL;
+)sql",
+     BackfillDutyDue},
 }};
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
+#include "services/proceedings/open_duties.h"
 #include "storage/schema_migrations.h"
 #include "storage/sqlite_rows.h"
 
@@ -144,6 +145,13 @@ void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
   // What places the case in an annual report (ListCasesForReport).
   BindDateOrNull(stmt, first + 15, c.conclusion().served());
   stmt.BindInt(first + 16, c.reviews_size() + c.lawsuits_size() > 0);
+  // What a deadline listing finds the duties after the answer by.
+  const std::optional<absl::CivilDay> duty = EarliestOpenDuty(c);
+  if (duty) {
+    stmt.BindText(first + 17, FormatIsoDate(*duty));
+  } else {
+    stmt.BindNull(first + 17);
+  }
 }
 
 absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
@@ -155,11 +163,11 @@ absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
           "?, applicant_name = ?, items_text = ?, arrival_date = ?, "
           "receipt_date = ?, payload = ?, is_open = ?, answer_due = ?, "
           "notice_due = ?, window_end = ?, window_kind = ?, provisional = ?, "
-          "compute_in_full = ?, concluded_on = ?, has_proceedings = ? "
-          "WHERE id = ? AND version = ?"));
+          "compute_in_full = ?, concluded_on = ?, has_proceedings = ?, "
+          "duty_due = ? WHERE id = ? AND version = ?"));
   BindCaseColumns(update, 1, c);
-  update.BindInt(18, id);
-  update.BindInt(19, old_version);
+  update.BindInt(19, id);
+  update.BindInt(20, old_version);
   return update.Run();
 }
 
@@ -184,20 +192,27 @@ namespace {
 // [from, until] (from optional).
 struct DateRange {
   const char* column;
-  // The index that serves the range; it covers every summary column, so a
-  // summary listing never reads the table (migration 4).
+  // The index that serves the range. Those of the open-case ranges cover
+  // every summary column, so a summary listing never reads the table
+  // (migration 4).
   const char* index;
+  // The summary field holding `column`; null for the duty range, which is
+  // not a deadline summary column.
   std::optional<absl::CivilDay> CaseDeadlineSummary::*field;
   std::optional<absl::CivilDay> from;
   absl::CivilDay until;
 
+  bool open_only() const { return field != nullptr; }
+
   bool Contains(const CaseDeadlineSummary& s) const {
+    if (field == nullptr) return false;
     const std::optional<absl::CivilDay>& day = s.*field;
     return day.has_value() && (!from || *day >= *from) && *day <= until;
   }
 };
 
-// The ranges of `query` that apply (those with `until` set), in a fixed order.
+// The ranges of `query` that apply (those with `until` set), in a fixed order,
+// the duty range last.
 std::vector<DateRange> RangesOf(const AttentionQuery& query) {
   std::vector<DateRange> ranges;
   auto add = [&](const char* column, const char* index,
@@ -215,12 +230,15 @@ std::vector<DateRange> RangesOf(const AttentionQuery& query) {
   add("window_end", "cases_summary_by_window_end",
       &CaseDeadlineSummary::window_end, query.window_end_from,
       query.window_end_until);
+  add("duty_due", "cases_by_open_duty", nullptr, query.duty_due_from,
+      query.duty_due_until);
   return ranges;
 }
 
 // A UNION ALL of one index range scan per range, each selecting `columns`
-// of the open cases in it, led by the range's position in `ranges` when
-// `numbered`; a case in several ranges comes once per range. Parameter ?1 is
+// of the cases in it (open cases only, but for the duty range), led by the
+// range's position in `ranges` when `numbered`; a case in several ranges
+// comes once per range. Parameter ?1 is
 // the agency id (used only when `by_agency`); the dates follow, bound by
 // BindRangeScans. (SQLite does not turn an OR of the ranges into such scans:
 // it walked every open case instead.)
@@ -231,11 +249,11 @@ std::string RangeScansSql(const std::vector<DateRange>& ranges,
   int parameter = 2;
   for (size_t i = 0; i < ranges.size(); ++i) {
     const DateRange& r = ranges[i];
-    std::string where = "is_open = 1";
+    std::string where = r.open_only() ? "is_open = 1 AND " : "";
     if (r.from) {
-      absl::StrAppend(&where, " AND ", r.column, " >= ?", parameter++);
+      absl::StrAppend(&where, r.column, " >= ?", parameter++, " AND ");
     }
-    absl::StrAppend(&where, " AND ", r.column, " <= ?", parameter++);
+    absl::StrAppend(&where, r.column, " <= ?", parameter++);
     if (by_agency) where += " AND agency_id = ?1";
     scans.push_back(
         absl::StrCat("SELECT ", numbered ? absl::StrCat(i, ", ") : "", columns,
@@ -297,6 +315,10 @@ constexpr char kSummaryColumns[] =
     // The record only where it is needed: SQLite then seeks the table row
     // (a deferred seek) for those cases alone.
     "CASE WHEN compute_in_full THEN payload END";
+// The same, with the record, for the duty range.
+constexpr char kSummaryColumnsWithRecord[] =
+    "id, agency_id, number, applicant_name, answer_due, notice_due, "
+    "window_end, window_kind, provisional, payload";
 
 // Reads a row of kSummaryColumns. DATA_LOSS for a date, window kind or
 // record that does not parse.
@@ -487,8 +509,8 @@ absl::StatusOr<v1::Case> SqliteCaseStore::CreateCase(v1::Case c,
                    "applicant_type, applicant_name, items_text, arrival_date, "
                    "receipt_date, payload, is_open, answer_due, notice_due, "
                    "window_end, window_kind, provisional, compute_in_full, "
-                   "concluded_on, has_proceedings) VALUES (?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                   "concluded_on, has_proceedings, duty_due) VALUES (?, ?, ?, "
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.BindInt(1, agency_id);
     insert.BindText(2, c.number());
     BindCaseColumns(insert, 3, c);
@@ -651,26 +673,46 @@ SqliteCaseStore::ListCasesNeedingAttention(const AttentionQuery& query) {
 absl::Status SqliteCaseStore::ForEachDeadlineSummary(
     const AttentionQuery& query,
     absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) {
-  const std::vector<DateRange> ranges = RangesOf(query);
-  if (ranges.empty()) return absl::OkStatus();
+  std::vector<DateRange> ranges = RangesOf(query);
+  std::vector<DateRange> duty_range;
+  if (!ranges.empty() && !ranges.back().open_only()) {
+    duty_range.push_back(ranges.back());
+    ranges.pop_back();
+  }
   return Read([&](Database& db) -> absl::Status {
     OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyFilter(db, query));
     OGI_ASSIGN_OR_RETURN(auto agency_codes, AgencyCodes(db));
-    OGI_ASSIGN_OR_RETURN(Statement stmt,
-                         db.Prepare(RangeScansSql(ranges, kSummaryColumns, true,
-                                                  agency_id != 0)));
-    BindRangeScans(stmt, ranges, agency_id);
+    if (!ranges.empty()) {
+      OGI_ASSIGN_OR_RETURN(Statement stmt,
+                           db.Prepare(RangeScansSql(ranges, kSummaryColumns,
+                                                    true, agency_id != 0)));
+      BindRangeScans(stmt, ranges, agency_id);
+      while (true) {
+        OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        if (!row) break;
+        CaseDeadlineSummary s;
+        OGI_RETURN_IF_ERROR(ReadSummary(stmt, agency_codes, s));
+        // A case that is also in an earlier range was visited there.
+        const auto earlier = ranges.begin() + stmt.ColumnInt(0);
+        if (std::none_of(ranges.begin(), earlier,
+                         [&](const DateRange& r) { return r.Contains(s); })) {
+          OGI_RETURN_IF_ERROR(visit(s));
+        }
+      }
+    }
+    if (duty_range.empty()) return absl::OkStatus();
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare(RangeScansSql(duty_range, kSummaryColumnsWithRecord, true,
+                                 agency_id != 0)));
+    BindRangeScans(stmt, duty_range, agency_id);
     while (true) {
       OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) return absl::OkStatus();
       CaseDeadlineSummary s;
       OGI_RETURN_IF_ERROR(ReadSummary(stmt, agency_codes, s));
-      // A case that is also in an earlier range was visited there.
-      const auto earlier = ranges.begin() + stmt.ColumnInt(0);
-      if (std::none_of(ranges.begin(), earlier,
-                       [&](const DateRange& r) { return r.Contains(s); })) {
-        OGI_RETURN_IF_ERROR(visit(s));
-      }
+      s.for_duties = true;
+      OGI_RETURN_IF_ERROR(visit(s));
     }
   });
 }
@@ -700,8 +742,8 @@ SqliteCaseStore::StoreCalendarAndUpdateOpenCases(
     {
       OGI_ASSIGN_OR_RETURN(
           Statement stmt,
-          db.Prepare("SELECT id, payload FROM cases WHERE is_open = 1 ORDER BY "
-                     "id"));
+          db.Prepare("SELECT id, payload FROM cases WHERE is_open = 1 OR "
+                     "duty_due IS NOT NULL ORDER BY id"));
       OGI_RETURN_IF_ERROR(CollectCases(stmt, &open, &ids));
     }
     for (size_t i = 0; i < open.size(); ++i) {

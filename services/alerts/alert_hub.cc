@@ -26,7 +26,10 @@ absl::StatusOr<std::vector<v1::Case>> AlertHub::CasesThatMayCross(
   // A rank grows when the answer comes within the largest threshold (or is
   // due, or late), when the 补正 notice duty falls due or lapses, or when an
   // applicant window lapses. Cases whose dates were already past on `from`
-  // reached their top rank then.
+  // reached their top rank then. A duty after the answer ranks the same way
+  // (an expected decision: once past), but the store keeps only a case's
+  // earliest open duty, which may have passed long ago while a later one
+  // crosses now: every case with an open duty up to the horizon is read.
   OGI_ASSIGN_OR_RETURN(
       WorkingDayCount horizon,
       calendar.AddWorkingDays(today, thresholds_.empty() ? 0 : thresholds_[0]));
@@ -37,6 +40,7 @@ absl::StatusOr<std::vector<v1::Case>> AlertHub::CasesThatMayCross(
   query.notice_due_until = today;
   query.window_end_from = from - 1;
   query.window_end_until = today - 1;
+  query.duty_due_until = horizon.end;
   return store_->ListCasesNeedingAttention(query);
 }
 
@@ -125,7 +129,8 @@ void AlertHub::OnCaseChanged(const v1::Case& c) {
       case_clock_->calendars().Current();
   absl::MutexLock lock(&mu_);
   if (stopping_) return;
-  if (c.deadlines().state() == v1::CLOCK_STATE_STOPPED) {
+  if (c.deadlines().state() == v1::CLOCK_STATE_STOPPED &&
+      OpenDuties(c).empty()) {
     tracked_.erase({c.agency_code(), c.number()});
     return;
   }

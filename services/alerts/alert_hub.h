@@ -1,7 +1,8 @@
 #ifndef OGI_SERVICES_ALERTS_ALERT_HUB_H_
 #define OGI_SERVICES_ALERTS_ALERT_HUB_H_
 
-// Tracks every open case's alert ranks and pushes an alert to the watchers the
+// Tracks the alert ranks of every open case, and of every case with an open
+// duty after its answer (OpenDuties), and pushes an alert to the watchers the
 // moment a case crosses a threshold: when a case changes (OnCaseChanged) and
 // when the day in Asia/Shanghai rolls over (CheckDayRollover, called by a
 // timer thread and whenever the clock is moved).

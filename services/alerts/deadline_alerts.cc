@@ -26,8 +26,10 @@ absl::CivilDay Day(const v1::Date& d) {
   return absl::CivilDay(d.year(), d.month(), d.day());
 }
 
-// Urgency groups: the answer overdue, due today, a lapsed applicant window,
-// a 补正 notice duty due or late, the answer due soon, a duty coming up.
+// Urgency groups: the answer or a duty after it (a defence, a re-answer)
+// overdue, due today, a lapsed applicant window, a 补正 notice duty due or
+// late, the answer or a duty after it due soon, a 补正 notice duty coming up,
+// then the dates a review organ or court is expected to decide by.
 int UrgencyGroup(v1::AlertKind kind, int working_days_left) {
   switch (kind) {
     case v1::ALERT_KIND_ANSWER_OVERDUE:
@@ -40,9 +42,33 @@ int UrgencyGroup(v1::AlertKind kind, int working_days_left) {
       return working_days_left <= 0 ? 3 : 5;
     case v1::ALERT_KIND_ANSWER_DUE_SOON:
       return 4;
+    case v1::ALERT_KIND_REVIEW_DEFENCE_DUE:
+    case v1::ALERT_KIND_LAWSUIT_DEFENCE_DUE:
+    case v1::ALERT_KIND_REANSWER_DUE:
+      return working_days_left < 0 ? 0 : working_days_left == 0 ? 1 : 4;
     default:
       return 6;
   }
+}
+
+// The rank of `left` working days on a clock with alert `thresholds`
+// (descending): 0 before the largest threshold, then one rank per threshold
+// reached, then due today, then overdue.
+int DaysLeftRank(int left, const std::vector<int>& thresholds) {
+  const int n = static_cast<int>(thresholds.size());
+  if (left < 0) return n + 2;
+  if (left == 0) return n + 1;
+  for (int i = n - 1; i >= 0; --i) {
+    if (left <= thresholds[i]) return i + 1;
+  }
+  return 0;
+}
+
+// The threshold a rank of DaysLeftRank stands for (0 for due today and
+// overdue).
+int ThresholdOfRank(int rank, const std::vector<int>& thresholds) {
+  const int n = static_cast<int>(thresholds.size());
+  return rank >= 1 && rank <= n ? thresholds[rank - 1] : 0;
 }
 
 // (year, sequence) of "2025-0013", so that 2025-10000 sorts after 2025-9999.
@@ -72,11 +98,12 @@ v1::ProposedConclusion ProposalFor(bool lapsed, v1::ApplicantWindowKind kind) {
              : v1::PROPOSED_CONCLUSION_OTHER_FEE_UNPAID;
 }
 
-// What the alerts of one case are built from, as of one day: the dates they
-// are about. Built from a whole case (DueDatesOf) or from a store's summary
-// (SummaryDueDates); both give the same alerts. A new kind of alert adds its
-// date here and to CaseDeadlineSummary (as a summary column), and its rule
-// to ForEachListedAlert, UrgencyGroup and WriteAlert.
+// What the deadline alerts of one case are built from, as of one day: the
+// dates they are about. Built from a whole case (DueDatesOf) or from a
+// store's summary (SummaryDueDates); both give the same alerts. A new kind of
+// deadline alert adds its date here and to CaseDeadlineSummary (as a summary
+// column), and its rule to ForEachListedAlert, UrgencyGroup and WriteAlert.
+// (The duties after the answer are OpenDuties, read from the record.)
 struct DueDates {
   // The answer due date (projected while paused), when the clock has one.
   std::optional<absl::CivilDay> answer_due;
@@ -97,7 +124,10 @@ struct DueDates {
 // The DueDates of `c` with deadlines `d` (computed for the day in question).
 DueDates DueDatesOf(const v1::Case& c, const v1::Deadlines& d) {
   DueDates dates;
-  if (d.has_answer_due()) dates.answer_due = Day(d.answer_due());
+  // A stopped clock keeps the due date the answer was served against.
+  if (d.has_answer_due() && d.state() != v1::CLOCK_STATE_STOPPED) {
+    dates.answer_due = Day(d.answer_due());
+  }
   dates.answer_days_left = d.working_days_left();
   dates.provisional = d.provisional();
   if (!c.procedure().has_correction() && d.has_correction_notice_due() &&
@@ -143,7 +173,27 @@ struct PendingAlert {
   // For a lapsed window: its kind and the conclusion proposed.
   v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
   v1::ProposedConclusion proposal = v1::PROPOSED_CONCLUSION_UNSPECIFIED;
+  // For a duty after the answer: the duty (owned by whoever built the alert).
+  const OpenDuty* duty = nullptr;
 };
+
+PendingAlert DutyAlert(const OpenDuty& duty, DaysUntil days_until) {
+  PendingAlert a{duty.kind, duty.due, days_until(duty.due), duty.provisional};
+  a.duty = &duty;
+  return a;
+}
+
+// Calls `add` for each duty of `duties` a listing of `within` working days
+// shows: those due within them, and those past (until the defence is filed,
+// the decision recorded or the re-answer served).
+void ForEachListedDuty(const std::vector<OpenDuty>& duties,
+                       DaysUntil days_until, int within,
+                       absl::FunctionRef<void(const PendingAlert&)> add) {
+  for (const OpenDuty& duty : duties) {
+    const PendingAlert a = DutyAlert(duty, days_until);
+    if (a.left <= within) add(a);
+  }
+}
 
 // REQUIRES: d.answer_due.
 PendingAlert AnswerAlert(const DueDates& d) {
@@ -210,6 +260,40 @@ Subject SubjectOf(const CaseDeadlineSummary& s) {
   return {s.agency_code, s.number, s.applicant_name};
 }
 
+// Appends what a duty after the answer is about: "行政复议 2022-0013-R1（某市人民
+// 政府）", "行政诉讼 …（…法院）", or "重新答复（2022-0013-R1 决定）".
+void AppendDutySubject(std::string& out, const OpenDuty& duty) {
+  switch (duty.kind) {
+    case v1::ALERT_KIND_REANSWER_DUE:
+      absl::StrAppend(&out, "重新答复（", duty.reference, " 决定）");
+      return;
+    case v1::ALERT_KIND_LAWSUIT_DEFENCE_DUE:
+    case v1::ALERT_KIND_JUDGMENT_EXPECTED:
+      absl::StrAppend(&out, "行政诉讼 ", duty.reference);
+      break;
+    default:
+      absl::StrAppend(&out, "行政复议 ", duty.reference);
+      break;
+  }
+  if (!duty.party.empty()) absl::StrAppend(&out, "（", duty.party, "）");
+}
+
+// What is due on a duty's date, in Chinese.
+const char* DutyDueText(v1::AlertKind kind) {
+  switch (kind) {
+    case v1::ALERT_KIND_REVIEW_DEFENCE_DUE:
+      return "书面答复和证据提交期限 ";
+    case v1::ALERT_KIND_LAWSUIT_DEFENCE_DUE:
+      return "答辩状提交期限 ";
+    case v1::ALERT_KIND_REVIEW_DECISION_EXPECTED:
+      return "复议决定应于此日前作出：";
+    case v1::ALERT_KIND_JUDGMENT_EXPECTED:
+      return "一审判决应于此日前作出：";
+    default:
+      return "答复期限 ";
+  }
+}
+
 // Appends how many working days are left (`left` < 0: overdue), in Chinese.
 void AppendDaysText(std::string& out, int left) {
   if (left < 0) {
@@ -253,6 +337,19 @@ void WriteAlert(const Subject& who, const PendingAlert& a,
       message += " 前发出，";
       AppendDaysText(message, a.left);
       break;
+    case v1::ALERT_KIND_REVIEW_DEFENCE_DUE:
+    case v1::ALERT_KIND_LAWSUIT_DEFENCE_DUE:
+    case v1::ALERT_KIND_REANSWER_DUE:
+    case v1::ALERT_KIND_REVIEW_DECISION_EXPECTED:
+    case v1::ALERT_KIND_JUDGMENT_EXPECTED:
+      out.set_reference(a.duty->reference);
+      AppendDutySubject(message, *a.duty);
+      message += DutyDueText(a.kind);
+      AppendIsoDate(message, a.due);
+      message += "，";
+      AppendDaysText(message, a.left);
+      if (a.provisional) message += "（暂定）";
+      break;
     default:  // the answer
       message += "答复期限 ";
       AppendIsoDate(message, a.due);
@@ -265,6 +362,10 @@ void WriteAlert(const Subject& who, const PendingAlert& a,
 }
 
 }  // namespace
+
+DutyRankKey DutyKey(const OpenDuty& duty) {
+  return {duty.kind, duty.reference, duty.re_answer_id};
+}
 
 absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,
                                             absl::CivilDay today,
@@ -291,31 +392,33 @@ std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
   const DueDates d = DueDatesOf(c, c.deadlines());
   const v1::Date as_of = ToProtoDate(today);
   std::vector<v1::DeadlineAlert> alerts;
-  ForEachListedAlert(d, CalendarDaysUntil(calendar, today), within,
-                     [&](const PendingAlert& a) {
-                       WriteAlert(SubjectOf(c), a, as_of,
-                                  alerts.emplace_back());
-                     });
+  const auto days_until = CalendarDaysUntil(calendar, today);
+  const auto write = [&](const PendingAlert& a) {
+    WriteAlert(SubjectOf(c), a, as_of, alerts.emplace_back());
+  };
+  ForEachListedAlert(d, days_until, within, write);
+  const std::vector<OpenDuty> duties = OpenDuties(c);
+  ForEachListedDuty(duties, days_until, within, write);
   return alerts;
 }
 
 void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts) {
   // Sort keys, then move each message once (messages are costly to shuffle).
-  using Key =
-      std::tuple<int, int, std::pair<int, int64_t>, std::string, size_t>;
+  using Key = std::tuple<int, int, std::pair<int, int64_t>, std::string, int,
+                         std::string, size_t>;
   std::vector<Key> keys;
   keys.reserve(alerts.size());
   for (size_t i = 0; i < alerts.size(); ++i) {
     const v1::DeadlineAlert& a = alerts[i];
     keys.emplace_back(UrgencyGroup(a.kind(), a.working_days_left()),
                       a.working_days_left(), NumberKey(a.number()),
-                      a.agency_code(), i);
+                      a.agency_code(), a.kind(), a.reference(), i);
   }
   std::sort(keys.begin(), keys.end());
   std::vector<v1::DeadlineAlert> sorted;
   sorted.reserve(alerts.size());
   for (const Key& key : keys)
-    sorted.push_back(std::move(alerts[std::get<4>(key)]));
+    sorted.push_back(std::move(alerts[std::get<6>(key)]));
   alerts = std::move(sorted);
 }
 
@@ -353,6 +456,19 @@ absl::Status DeadlineListing::Add(CaseDeadlineSummary&& c) {
   const auto days_until = [this](absl::CivilDay day) {
     return WorkingDaysUntil(day);
   };
+  const size_t first = entries_.size();
+  if (c.for_duties) {
+    if (c.record == nullptr) {
+      return absl::InternalError("for_duties: summary without its record");
+    }
+    for (OpenDuty& duty : OpenDuties(*c.record)) {
+      if (days_until(duty.due) > within_) continue;
+      const PendingAlert a =
+          DutyAlert(duties_.emplace_back(std::move(duty)), days_until);
+      entries_.push_back({UrgencyGroup(a.kind, a.left), {}, nullptr, a});
+    }
+    return Keep(std::move(c), first);
+  }
   DueDates dates;
   if (c.record != nullptr) {
     OGI_ASSIGN_OR_RETURN(v1::Deadlines d,
@@ -361,10 +477,13 @@ absl::Status DeadlineListing::Add(CaseDeadlineSummary&& c) {
   } else {
     dates = SummaryDueDates(c, today_, days_until);
   }
-  const size_t first = entries_.size();
   ForEachListedAlert(dates, days_until, within_, [&](const PendingAlert& a) {
     entries_.push_back({UrgencyGroup(a.kind, a.left), {}, nullptr, a});
   });
+  return Keep(std::move(c), first);
+}
+
+absl::Status DeadlineListing::Keep(CaseDeadlineSummary&& c, size_t first) {
   if (entries_.size() == first) return absl::OkStatus();
   c.record.reset();  // its alerts are computed
   const CaseDeadlineSummary& kept = cases_.emplace_back(std::move(c));
@@ -377,16 +496,23 @@ absl::Status DeadlineListing::Add(CaseDeadlineSummary&& c) {
 }
 
 v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
-  // SortByUrgency's key. A case's alerts never tie (each is in another
-  // group), and SortByUrgency breaks the remaining ties by position, which
-  // for a listing built in creation order is the creation order.
-  std::sort(entries_.begin(), entries_.end(),
-            [](const Entry& a, const Entry& b) {
-              return std::tie(a.group, a.alert.left, a.number, a.c->agency_code,
-                              a.c->creation_order) <
-                     std::tie(b.group, b.alert.left, b.number, b.c->agency_code,
-                              b.c->creation_order);
-            });
+  // SortByUrgency's key. SortByUrgency breaks the remaining ties by
+  // position, which for a listing built in creation order is the creation
+  // order; here the case's creation order breaks them, then the order in
+  // which the case's alerts were added.
+  static const std::string kNoReference;
+  const auto reference = [](const Entry& e) -> const std::string& {
+    return e.alert.duty != nullptr ? e.alert.duty->reference : kNoReference;
+  };
+  std::stable_sort(
+      entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+        const int a_kind = a.alert.kind;
+        const int b_kind = b.alert.kind;
+        return std::tie(a.group, a.alert.left, a.number, a.c->agency_code,
+                        a_kind, reference(a), a.c->creation_order) <
+               std::tie(b.group, b.alert.left, b.number, b.c->agency_code,
+                        b_kind, reference(b), b.c->creation_order);
+      });
   v1::ListDeadlinesResponse response;
   *response.mutable_as_of() = ToProtoDate(today_);
   response.mutable_alerts()->Reserve(static_cast<int>(entries_.size()));
@@ -396,6 +522,7 @@ v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
   }
   entries_.clear();
   cases_.clear();
+  duties_.clear();
   return response;
 }
 
@@ -403,28 +530,19 @@ AlertRanks RanksOf(const v1::Case& c, const WorkingCalendar& calendar,
                    absl::CivilDay today, const std::vector<int>& thresholds) {
   AlertRanks ranks;
   const DueDates d = DueDatesOf(c, c.deadlines());
-  if (d.answer_due) {
-    const int left = d.answer_days_left;
-    const int n = static_cast<int>(thresholds.size());
-    if (left < 0) {
-      ranks.answer = n + 2;
-    } else if (left == 0) {
-      ranks.answer = n + 1;
-    } else {
-      for (int i = n - 1; i >= 0; --i) {
-        if (left <= thresholds[i]) {
-          ranks.answer = i + 1;
-          break;
-        }
-      }
-    }
-  }
+  if (d.answer_due) ranks.answer = DaysLeftRank(d.answer_days_left, thresholds);
+  const auto days_until = CalendarDaysUntil(calendar, today);
   if (d.correction_notice_due) {
-    const int left =
-        CorrectionNoticeAlert(d, CalendarDaysUntil(calendar, today)).left;
+    const int left = CorrectionNoticeAlert(d, days_until).left;
     ranks.correction_notice = left < 0 ? 2 : left == 0 ? 1 : 0;
   }
   ranks.window = d.window_lapsed ? 1 : 0;
+  for (const OpenDuty& duty : OpenDuties(c)) {
+    const int left = days_until(duty.due);
+    const int rank =
+        IsOwnDuty(duty.kind) ? DaysLeftRank(left, thresholds) : (left < 0);
+    if (rank > 0) ranks.duties[DutyKey(duty)] = rank;
+  }
   return ranks;
 }
 
@@ -438,10 +556,8 @@ std::vector<v1::DeadlineAlert> Crossings(const v1::Case& c,
   const v1::Date as_of = ToProtoDate(today);
   std::vector<v1::DeadlineAlert> alerts;
   if (after.answer > before.answer) {
-    const int n = static_cast<int>(thresholds.size());
-    const int threshold = after.answer <= n ? thresholds[after.answer - 1] : 0;
     WriteAlert(SubjectOf(c), AnswerAlert(d), as_of, alerts.emplace_back());
-    alerts.back().set_threshold(threshold);
+    alerts.back().set_threshold(ThresholdOfRank(after.answer, thresholds));
   }
   const auto days_until = CalendarDaysUntil(calendar, today);
   if (after.correction_notice > before.correction_notice) {
@@ -451,6 +567,18 @@ std::vector<v1::DeadlineAlert> Crossings(const v1::Case& c,
   if (after.window > before.window) {
     WriteAlert(SubjectOf(c), WindowAlert(d, days_until), as_of,
                alerts.emplace_back());
+  }
+  for (const OpenDuty& duty : OpenDuties(c)) {
+    const DutyRankKey key = DutyKey(duty);
+    const auto reached = after.duties.find(key);
+    if (reached == after.duties.end()) continue;
+    const auto was = before.duties.find(key);
+    if (was != before.duties.end() && was->second >= reached->second) continue;
+    WriteAlert(SubjectOf(c), DutyAlert(duty, days_until), as_of,
+               alerts.emplace_back());
+    if (IsOwnDuty(duty.kind)) {
+      alerts.back().set_threshold(ThresholdOfRank(reached->second, thresholds));
+    }
   }
   return alerts;
 }

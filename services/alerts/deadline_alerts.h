@@ -6,7 +6,9 @@
 // thread-safe.
 
 #include <deque>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -16,6 +18,7 @@
 #include "ogi/v1/deadline_service.pb.h"
 #include "services/calendar/working_calendar.h"
 #include "services/cases/case_clock.h"
+#include "services/proceedings/open_duties.h"
 #include "storage/case_store.h"
 
 namespace ogi {
@@ -30,19 +33,23 @@ absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,
                                             const WorkingCalendar& calendar,
                                             const CaseClock& clock);
 
-// The alerts of one open case for a listing of what needs attention within
-// `within` working days of `today`: the answer (overdue, due today, or a
-// (projected) due date within `within` working days), the 补正 notice duty
-// while no notice is sent and it can still be met (due today or within
-// `within`), and a lapsed applicant window with its proposed conclusion.
+// The alerts of one case for a listing of what needs attention within
+// `within` working days of `today`. While the case is open: the answer
+// (overdue, due today, or a (projected) due date within `within` working
+// days), the 补正 notice duty while no notice is sent and it can still be met
+// (due today or within `within`), and a lapsed applicant window with its
+// proposed conclusion. Open or concluded: each open duty after the answer
+// (OpenDuties) due within `within` working days or past.
 // `c.deadlines()` must be computed for `today`.
 std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
                                              const WorkingCalendar& calendar,
                                              absl::CivilDay today, int within);
 
-// Most urgent first: answers overdue (most overdue first), due today, lapsed
-// applicant windows, 补正 notice duties due or late, answers due soon (fewest
-// days left first), duties coming up; then by case number.
+// Most urgent first: answers, defences and re-answers overdue (most overdue
+// first), due today, lapsed applicant windows, 补正 notice duties due or
+// late, answers, defences and re-answers due soon (fewest days left first),
+// 补正 notice duties coming up, then the dates a review organ or court is
+// expected to decide by; then by case number, kind and reference.
 void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts);
 
 // A listing of what needs attention within `within` working days of `today`:
@@ -64,9 +71,11 @@ class DeadlineListing {
   DeadlineListing& operator=(const DeadlineListing&) = delete;
 
   // Adds the alerts of the summarized case `c`, keeping what their messages
-  // need of it. Errors: those of CaseClock::Compute for a case whose
-  // deadlines are computed in full (c.record set); nothing is added then,
-  // and `c` is left as it was.
+  // need of it: its deadline alerts, or, when c.for_duties, the alerts of its
+  // open duties after the answer (OpenDuties of c.record). Errors: those of
+  // CaseClock::Compute for a case whose deadlines are computed in full
+  // (c.record set); INTERNAL for c.for_duties without c.record; nothing is
+  // added then, and `c` is left as it was.
   absl::Status Add(CaseDeadlineSummary&& c);
 
   // The alerts, most urgent first, with as_of set to `today`. Leaves the
@@ -82,6 +91,8 @@ class DeadlineListing {
   // near today: a listing asks about the same few hundred days again and
   // again.
   int WorkingDaysUntil(absl::CivilDay day);
+  // Keeps `c` for the entries added since `first` (none: drops it).
+  absl::Status Keep(CaseDeadlineSummary&& c, size_t first);
 
   const WorkingCalendar& calendar_;
   const CaseClock& clock_;
@@ -91,8 +102,15 @@ class DeadlineListing {
   // The cases with alerts (without their records): a deque, so that they
   // never move and no large block is copied as it grows.
   std::deque<CaseDeadlineSummary> cases_;
+  // The duties the entries point to (a deque, so that they never move).
+  std::deque<OpenDuty> duties_;
   std::vector<Entry> entries_;
 };
+
+// Identifies one open duty of a case across days: kind, reference and
+// re-answer id.
+using DutyRankKey = std::tuple<int, std::string, int>;
+DutyRankKey DutyKey(const OpenDuty& duty);
 
 // How urgent a case is, in ranks that only grow as time passes (unless the
 // record changes, e.g. an extension). The stream raises an alert whenever a
@@ -105,6 +123,10 @@ struct AlertRanks {
   int correction_notice = 0;
   // 0 or 1: an applicant window lapsed.
   int window = 0;
+  // The open duties after the answer with a rank above 0, by DutyKey: a
+  // defence or re-answer ranks as the answer does; a decision or judgment
+  // expected ranks 1 once its date has passed.
+  std::map<DutyRankKey, int> duties;
 };
 
 // The ranks of `c` (its deadlines computed for `today`). `thresholds` are

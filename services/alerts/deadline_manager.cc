@@ -32,6 +32,9 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   query.notice_due_from = today;
   query.notice_due_until = horizon.end;
   query.window_end_until = today - 1;
+  // Duties after the answer are listed from their due date's horizon on and
+  // for as long as they stay open, however long ago they fell due.
+  query.duty_due_until = horizon.end;
   // Summaries rather than records, streamed into the listing: parsing every
   // record would cost more than everything else together.
   DeadlineListing listing(*calendar, *case_clock_, today, within);

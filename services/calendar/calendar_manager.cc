@@ -13,6 +13,7 @@
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "services/deadlines/deadline_engine.h"
+#include "services/proceedings/proceeding_derived.h"
 
 namespace ogi {
 namespace {
@@ -30,6 +31,10 @@ bool SameListingDates(const v1::Deadlines& a, const v1::Deadlines& b) {
          FormatIsoDate(a.correction_notice_due()) ==
              FormatIsoDate(b.correction_notice_due()) &&
          FormatIsoDate(a.window_end()) == FormatIsoDate(b.window_end());
+}
+
+bool HasProceedings(const v1::Case& c) {
+  return c.reviews_size() + c.lawsuits_size() > 0;
 }
 
 absl::Status ValidateYear(int year) {
@@ -85,6 +90,7 @@ absl::Status CalendarManager::Initialize() {
     }
   }
   const absl::CivilDay today = TodayInChina(*clock_);
+  const std::shared_ptr<const WorkingCalendar> calendar = registry_->Current();
   return store_
       ->StoreCalendarAndUpdateOpenCases(
           {},
@@ -93,6 +99,10 @@ absl::Status CalendarManager::Initialize() {
                                  case_clock_->Compute(c, today));
             if (!c.has_deadlines() || !SameListingDates(c.deadlines(), now)) {
               *c.mutable_deadlines() = std::move(now);
+            }
+            // The defence and decision dates alerts are raised on.
+            if (HasProceedings(c)) {
+              OGI_RETURN_IF_ERROR(RefreshProceedings(c, today, *calendar));
             }
             return std::nullopt;
           })
@@ -153,6 +163,7 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
 
   v1::LoadCalendarResponse response;
   for (int year : year_numbers) response.add_years(year);
+  const std::shared_ptr<const WorkingCalendar> current = registry_->Current();
   OGI_ASSIGN_OR_RETURN(
       std::vector<v1::Case> written,
       store_->StoreCalendarAndUpdateOpenCases(
@@ -164,6 +175,18 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
                                  case_clock_->Compute(c, today, *next));
             std::vector<v1::FieldChange> changes =
                 DiffDeadlineDates(before, after);
+            // Reviews and lawsuits: their defence and decision dates on
+            // either calendar.
+            if (HasProceedings(c)) {
+              v1::Case on_current = c;
+              OGI_RETURN_IF_ERROR(
+                  RefreshProceedings(on_current, today, *current));
+              OGI_RETURN_IF_ERROR(RefreshProceedings(c, today, *next));
+              for (v1::FieldChange& change :
+                   DiffDerivedProceedingFields(on_current, c)) {
+                changes.push_back(std::move(change));
+              }
+            }
             const bool listing_changed =
                 !c.has_deadlines() || !SameListingDates(c.deadlines(), after);
             if (changes.empty()) {

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "services/cases/case_manager.h"
 #include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "services/procedure/procedure_manager.h"
 #include "storage/sqlite_case_store.h"
@@ -292,6 +293,96 @@ TEST_F(AlertHubTest, DayByDayEachCrossingAlertsExactlyOnce) {
     EXPECT_EQ(hub_->CheckDayRollover().value_or(-1), 0);
     EXPECT_THAT(sink.Take(), IsEmpty());
   }
+}
+
+// Concludes case `number` (answered 2025-08-20) and records a review of it
+// whose application copy reached the agency Fri 2025-09-26: the defence is
+// due 10 working days later, 1 09-28 (make-up), 2 09-29, 3 09-30, 4 10-09,
+// 5 10-10, 6 10-11 (make-up), 7 10-13, 8 10-14, 9 10-15, 10 Thu 10-16. The
+// stored derived date is what the hub reads (proceeding_derived.h sets it).
+v1::Case ConcludeAndContest(CaseStore& store, const CaseClock& case_clock,
+                            const std::string& number, Day today) {
+  absl::StatusOr<v1::Case> stored = store.MutateCase(
+      "default", number, [&](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+        c.set_status(v1::CASE_STATUS_CONCLUDED);
+        c.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_ANSWERED);
+        *c.mutable_conclusion()->mutable_served() =
+            ToProtoDate(D(2025, 8, 20));
+        v1::Review* r = c.add_reviews();
+        r->set_id(number + "-R1");
+        r->set_organ("聊城市人民政府");
+        *r->mutable_filed() = ToProtoDate(D(2025, 9, 20));
+        *r->mutable_copy_received() = ToProtoDate(D(2025, 9, 26));
+        *r->mutable_defence_due() = ToProtoDate(D(2025, 10, 16));
+        OGI_RETURN_IF_ERROR(case_clock.Refresh(c, today));
+        v1::CaseEvent event;
+        event.set_type(v1::CASE_EVENT_TYPE_REVIEW_FILED);
+        event.set_actor("王科员");
+        return event;
+      });
+  EXPECT_THAT(stored, IsOk());
+  return stored.ok() ? *stored : v1::Case();
+}
+
+TEST_F(AlertHubTest, AReviewDefenceOfAConcludedCaseCrossesItsThresholds) {
+  SetDay(D(2025, 10, 8));
+  ASSERT_EQ(Log(*earlier_, D(2025, 8, 1)), "2025-0001");
+  ConcludeAndContest(*sqlite_, case_clock_, "2025-0001", D(2025, 10, 8));
+  ASSERT_THAT(hub_->Start(), IsOk());
+  FakeSink& sink = NewSink();
+  hub_->Subscribe("", &sink);
+
+  const std::string kDefence =
+      "ALERT_KIND_REVIEW_DEFENCE_DUE default/2025-0001 2025-10-16 ";
+  const DayAlerts kDays[] = {
+      {D(2025, 10, 9), {}},                       // 6 left
+      {D(2025, 10, 10), {kDefence + "5/5"}},      // 5
+      {D(2025, 10, 11), {}},                      // 4
+      {D(2025, 10, 13), {kDefence + "3/3"}},      // 3
+      {D(2025, 10, 14), {}},                      // 2
+      {D(2025, 10, 15), {kDefence + "1/1"}},      // 1
+      {D(2025, 10, 16), {kDefence + "0"}},        // due today
+      {D(2025, 10, 17), {kDefence + "-1"}},       // late
+      {D(2025, 10, 20), {}},
+  };
+  for (const DayAlerts& t : kDays) {
+    EXPECT_EQ(Rollover(t.day), static_cast<int>(t.expected.size()))
+        << FormatIsoDate(t.day);
+    EXPECT_EQ(sink.Take(), t.expected) << FormatIsoDate(t.day);
+    for (const v1::DeadlineAlert& a : sink.last()) {
+      EXPECT_EQ(a.reference(), "2025-0001-R1");
+    }
+  }
+}
+
+TEST_F(AlertHubTest, AConcludedCaseWithAnOpenDutyStaysTracked) {
+  SetDay(D(2025, 10, 13));
+  ASSERT_EQ(Log(*earlier_, D(2025, 8, 1)), "2025-0001");
+  ASSERT_THAT(hub_->Start(), IsOk());
+  FakeSink& sink = NewSink();
+  hub_->Subscribe("", &sink);
+  // The review is recorded today, 3 working days before its defence is due:
+  // the change alerts at once.
+  hub_->OnCaseChanged(
+      ConcludeAndContest(*sqlite_, case_clock_, "2025-0001", D(2025, 10, 13)));
+  EXPECT_THAT(sink.Take(),
+              ElementsAre("ALERT_KIND_REVIEW_DEFENCE_DUE default/2025-0001 "
+                          "2025-10-16 3/3"));
+  // The defence is filed: nothing more, on any day.
+  absl::StatusOr<v1::Case> filed = sqlite_->MutateCase(
+      "default", "2025-0001", [](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+        *c.mutable_reviews(0)->mutable_defence_filed() =
+            ToProtoDate(D(2025, 10, 14));
+        v1::CaseEvent event;
+        event.set_type(v1::CASE_EVENT_TYPE_UPDATED);
+        event.set_actor("王科员");
+        return event;
+      });
+  ASSERT_THAT(filed, IsOk());
+  hub_->OnCaseChanged(*filed);
+  EXPECT_EQ(Rollover(D(2025, 10, 16)), 0);
+  EXPECT_EQ(Rollover(D(2025, 10, 17)), 0);
+  EXPECT_THAT(sink.Take(), IsEmpty());
 }
 
 TEST_F(AlertHubTest, AJumpOverSeveralThresholdsAlertsOnceAtTheRankReached) {

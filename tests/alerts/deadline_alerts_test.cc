@@ -14,6 +14,7 @@
 #include "services/cases/case_clock.h"
 #include "services/common/civil_date.h"
 #include "services/deadlines/deadline_engine.h"
+#include "services/proceedings/proceeding_derived.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
 
@@ -358,7 +359,8 @@ TEST(RanksOfTest, NoticeSentAndLapsedWindow) {
 struct CrossingCase {
   const char* what;
   Day today;
-  AlertRanks before;
+  // The ranks before: answer, correction_notice, window (no duties).
+  int before[3];
   std::vector<std::string> expected;
 };
 
@@ -408,8 +410,12 @@ TEST(CrossingsTest, OneAlertPerKindAtTheRankReached) {
     const v1::Case now = AsOf(c, t.today);
     const AlertRanks after =
         RanksOf(now, BuiltinCalendar(), t.today, kThresholds);
+    AlertRanks before;
+    before.answer = t.before[0];
+    before.correction_notice = t.before[1];
+    before.window = t.before[2];
     EXPECT_EQ(DescribeAll(Crossings(now, BuiltinCalendar(), t.today,
-                                    kThresholds, t.before, after)),
+                                    kThresholds, before, after)),
               t.expected)
         << t.what;
   }
@@ -428,6 +434,157 @@ TEST(CrossingsTest, LapsedWindowAlertsOnceWithItsProposal) {
   EXPECT_THAT(
       Crossings(now, BuiltinCalendar(), today, kThresholds, after, after),
       IsEmpty());
+}
+
+// Case 2024-0003, received 2024-08-01 and answered 2024-08-20, then contested.
+// Its review's application copy reached the agency Fri 2024-09-27: the
+// defence is due 10 working days later (2024 国庆节 10-01..07 off, make-up
+// Sun 09-29 and Sat 10-12): 1 09-29, 2 09-30, 3 10-08, 4 10-09, 5 10-10,
+// 6 10-11, 7 10-12, 8 10-14, 9 10-15, 10 Wed 10-16. Accepted 10-08: the
+// decision is expected 60 days later, Sat 12-07 (not a make-up day) → Mon
+// 12-09.
+v1::Case ContestedCase(Day today) {
+  v1::Case c = CaseReceived(D(2024, 8, 1), "2024-0003");
+  c.set_status(v1::CASE_STATUS_CONCLUDED);
+  c.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  *c.mutable_conclusion()->mutable_served() = ToProtoDate(D(2024, 8, 20));
+  v1::Review* r = c.add_reviews();
+  r->set_id("2024-0003-R1");
+  r->set_organ("聊城市人民政府");
+  *r->mutable_filed() = ToProtoDate(D(2024, 9, 20));
+  *r->mutable_copy_received() = ToProtoDate(D(2024, 9, 27));
+  *r->mutable_accepted() = ToProtoDate(D(2024, 10, 8));
+  EXPECT_THAT(RefreshProceedings(c, today, BuiltinCalendar()), IsOk());
+  return AsOf(c, today);
+}
+
+std::vector<std::string> DutyListing(const v1::Case& c, Day today,
+                                     int within = 5) {
+  return DescribeAll(AlertsForCase(c, BuiltinCalendar(), today, within));
+}
+
+TEST(DutyAlertsTest, ReviewDefenceAndDecisionOfAConcludedCase) {
+  const ListingCase kCases[] = {
+      // 10-16 is 6 working days after 10-08 (10-09..12, 10-14..16 = 7).
+      {D(2024, 10, 8), {}},
+      // Fri 10-11: 10-12 (make-up), 10-14, 10-15, 10-16 = 4 left.
+      {D(2024, 10, 11), {"ALERT_KIND_REVIEW_DEFENCE_DUE 2024-10-16 4"}},
+      {D(2024, 10, 16), {"ALERT_KIND_REVIEW_DEFENCE_DUE 2024-10-16 0"}},
+      // Still listed once late, until the defence is recorded.
+      {D(2024, 10, 21), {"ALERT_KIND_REVIEW_DEFENCE_DUE 2024-10-16 -3"}},
+      // Mon 12-02: 12-03..06, 12-09 = 5 working days to the decision.
+      {D(2024, 12, 2),
+       {"ALERT_KIND_REVIEW_DEFENCE_DUE 2024-10-16 -33",
+        "ALERT_KIND_REVIEW_DECISION_EXPECTED 2024-12-09 5"}},
+  };
+  for (const ListingCase& t : kCases) {
+    // The answer's own due date (stopped clock) never alerts.
+    EXPECT_EQ(DutyListing(ContestedCase(t.today), t.today), t.expected)
+        << FormatIsoDate(t.today);
+  }
+}
+
+TEST(DutyAlertsTest, MessagesNameTheProceedingAndItsOrgan) {
+  const Day today = D(2024, 10, 14);
+  const std::vector<v1::DeadlineAlert> alerts =
+      AlertsForCase(ContestedCase(today), BuiltinCalendar(), today, 5);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].reference(), "2024-0003-R1");
+  EXPECT_EQ(alerts[0].message(),
+            "2024-0003 张三：行政复议 2024-0003-R1（聊城市人民政府）"
+            "书面答复和证据提交期限 2024-10-16，剩余 2 个工作日");
+}
+
+TEST(DutyAlertsTest, DefenceFiledThenDecidedThenReAnswerDue) {
+  Day today = D(2024, 12, 10);
+  v1::Case c = ContestedCase(today);
+  *c.mutable_reviews(0)->mutable_defence_filed() = ToProtoDate(D(2024, 10, 15));
+  // The organ is late: listed until the decision is recorded.
+  EXPECT_EQ(DutyListing(c, today),
+            std::vector<std::string>{
+                "ALERT_KIND_REVIEW_DECISION_EXPECTED 2024-12-09 -1"});
+  // Revoked on 12-12, ordering a new answer by Fri 12-27.
+  c.mutable_reviews(0)->set_decision(v1::PROCEEDING_DECISION_REVOKED);
+  *c.mutable_reviews(0)->mutable_decided() = ToProtoDate(D(2024, 12, 12));
+  v1::ReAnswer* a = c.add_re_answers();
+  a->set_id(1);
+  a->set_ordered_by("2024-0003-R1");
+  *a->mutable_ordered() = ToProtoDate(D(2024, 12, 12));
+  *a->mutable_due() = ToProtoDate(D(2024, 12, 27));
+  today = D(2024, 12, 20);  // 12-23..27: 5 left
+  const std::vector<v1::DeadlineAlert> alerts =
+      AlertsForCase(c, BuiltinCalendar(), today, 5);
+  EXPECT_THAT(DescribeAll(alerts),
+              ElementsAre("ALERT_KIND_REANSWER_DUE 2024-12-27 5"));
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].message(),
+            "2024-0003 张三：重新答复（2024-0003-R1 决定）答复期限 "
+            "2024-12-27，剩余 5 个工作日");
+  *a->mutable_served() = ToProtoDate(D(2024, 12, 26));
+  EXPECT_THAT(DutyListing(c, today), IsEmpty());
+}
+
+TEST(DutyAlertsTest, OwnDutiesRankLikeTheAnswerAndExpectedDatesOncePast) {
+  // Defence due 10-16; thresholds 5, 3, 1.
+  struct DutyRankCase {
+    Day today;
+    int defence;   // rank of the defence
+    int decision;  // rank of the expected decision
+  };
+  const DutyRankCase kCases[] = {
+      {D(2024, 10, 8), 0, 0},    // 7 left
+      {D(2024, 10, 9), 0, 0},    // 6
+      {D(2024, 10, 10), 1, 0},   // 5
+      {D(2024, 10, 11), 1, 0},   // 4
+      {D(2024, 10, 12), 2, 0},   // 3
+      {D(2024, 10, 15), 3, 0},   // 1
+      {D(2024, 10, 16), 4, 0},   // due today
+      {D(2024, 10, 17), 5, 0},   // late
+      {D(2024, 12, 9), 5, 0},    // decision expected today: not yet past
+      {D(2024, 12, 10), 5, 1},   // past
+  };
+  const DutyRankKey defence{v1::ALERT_KIND_REVIEW_DEFENCE_DUE, "2024-0003-R1",
+                            0};
+  const DutyRankKey decision{v1::ALERT_KIND_REVIEW_DECISION_EXPECTED,
+                             "2024-0003-R1", 0};
+  for (const DutyRankCase& t : kCases) {
+    const AlertRanks ranks = RanksOf(ContestedCase(t.today), BuiltinCalendar(),
+                                     t.today, kThresholds);
+    EXPECT_EQ(ranks.answer, 0) << FormatIsoDate(t.today);
+    const auto rank = [&](const DutyRankKey& key) {
+      const auto it = ranks.duties.find(key);
+      return it == ranks.duties.end() ? 0 : it->second;
+    };
+    EXPECT_EQ(rank(defence), t.defence) << FormatIsoDate(t.today);
+    EXPECT_EQ(rank(decision), t.decision) << FormatIsoDate(t.today);
+  }
+}
+
+TEST(DutyAlertsTest, CrossingsAlertEachDutyOnceAtTheRankReached) {
+  const Day today = D(2024, 10, 12);  // 3 left on the defence
+  const v1::Case c = ContestedCase(today);
+  const AlertRanks after = RanksOf(c, BuiltinCalendar(), today, kThresholds);
+  const std::vector<v1::DeadlineAlert> alerts = Crossings(
+      c, BuiltinCalendar(), today, kThresholds, AlertRanks(), after);
+  EXPECT_THAT(DescribeAll(alerts),
+              ElementsAre("ALERT_KIND_REVIEW_DEFENCE_DUE 2024-10-16 3/3"));
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].reference(), "2024-0003-R1");
+  EXPECT_THAT(Crossings(c, BuiltinCalendar(), today, kThresholds, after, after),
+              IsEmpty());
+  // Past the expected decision: one alert for it, none again for the
+  // defence already late before.
+  const Day later = D(2024, 12, 10);
+  const v1::Case then = ContestedCase(later);
+  AlertRanks late_defence = after;
+  late_defence.duties[{v1::ALERT_KIND_REVIEW_DEFENCE_DUE, "2024-0003-R1", 0}] =
+      5;
+  EXPECT_THAT(
+      DescribeAll(Crossings(then, BuiltinCalendar(), later, kThresholds,
+                            late_defence,
+                            RanksOf(then, BuiltinCalendar(), later,
+                                    kThresholds))),
+      ElementsAre("ALERT_KIND_REVIEW_DECISION_EXPECTED 2024-12-09 -1"));
 }
 
 // A summary as a store gives it for a case whose stored deadlines can be
@@ -540,6 +697,54 @@ TEST_F(DeadlineListingTest, RecordsAreComputedInFullAndTheirErrorsReported) {
       DescribeListing(listing.TakeResponse()),
       ElementsAre(
           "default/2025-0002 ALERT_KIND_ANSWER_DUE_TODAY 2025-10-30 0"));
+}
+
+TEST_F(DeadlineListingTest, DutiesAreListedFromTheirRecordBesideTheAnswers) {
+  // Thu 2025-10-30, within 5: up to Thu 11-06.
+  // A concluded case whose lawsuit's defence is due 11-03 (2 left) and whose
+  // judgment is expected far later (not listed).
+  v1::Case sued = CaseReceived(D(2025, 6, 2), "2025-0020");
+  sued.set_status(v1::CASE_STATUS_CONCLUDED);
+  v1::Lawsuit* l = sued.add_lawsuits();
+  l->set_id("2025-0020-L1");
+  l->set_court("聊城市东昌府区人民法院");
+  *l->mutable_defence_due() = ToProtoDate(D(2025, 11, 3));
+  *l->mutable_judgment_expected() = ToProtoDate(D(2026, 4, 1));
+  CaseDeadlineSummary duties = Summary("a", "2025-0020", 20);
+  duties.for_duties = true;
+  duties.answer_due = D(2025, 7, 1);  // a for_duties visit ignores it
+  duties.record = std::make_unique<v1::Case>(sued);
+  // An open case visited for its deadlines and, once more, for a re-answer
+  // already late.
+  CaseDeadlineSummary open = Summary("a", "2025-0005", 5);
+  open.answer_due = D(2025, 11, 4);
+  v1::Case reanswer = CaseReceived(D(2025, 10, 9), "2025-0005");
+  v1::ReAnswer* a = reanswer.add_re_answers();
+  a->set_id(1);
+  a->set_ordered_by("2025-0001-R1");
+  *a->mutable_due() = ToProtoDate(D(2025, 10, 29));
+  CaseDeadlineSummary open_duties = Summary("a", "2025-0005", 5);
+  open_duties.for_duties = true;
+  open_duties.record = std::make_unique<v1::Case>(reanswer);
+  ASSERT_THAT(listing.Add(std::move(duties)), IsOk());
+  ASSERT_THAT(listing.Add(std::move(open)), IsOk());
+  ASSERT_THAT(listing.Add(std::move(open_duties)), IsOk());
+  CaseDeadlineSummary no_record = Summary("a", "2025-0030", 30);
+  no_record.for_duties = true;
+  EXPECT_THAT(listing.Add(std::move(no_record)),
+              ::ogi::testing::StatusIs(absl::StatusCode::kInternal));
+
+  const v1::ListDeadlinesResponse response = listing.TakeResponse();
+  EXPECT_THAT(
+      DescribeListing(response),
+      ElementsAre("a/2025-0005 ALERT_KIND_REANSWER_DUE 2025-10-29 -1",
+                  "a/2025-0020 ALERT_KIND_LAWSUIT_DEFENCE_DUE 2025-11-03 2",
+                  "a/2025-0005 ALERT_KIND_ANSWER_DUE_SOON 2025-11-04 3"));
+  ASSERT_EQ(response.alerts_size(), 3);
+  EXPECT_EQ(response.alerts(1).reference(), "2025-0020-L1");
+  EXPECT_EQ(response.alerts(1).message(),
+            "2025-0020 张三：行政诉讼 2025-0020-L1（聊城市东昌府区人民法院）"
+            "答辩状提交期限 2025-11-03，剩余 2 个工作日");
 }
 
 }  // namespace

@@ -17,7 +17,9 @@
 #include "gtest/gtest.h"
 #include "services/cases/case_manager.h"
 #include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
+#include "services/proceedings/proceeding_derived.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/clock_test_util.h"
@@ -236,6 +238,56 @@ TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
   ASSERT_THAT(got, IsOk());
   EXPECT_TRUE(got->loaded());
   EXPECT_EQ(got->source(), "loaded by 管理员 at 2026-12-15 10:00");
+}
+
+// A concluded case's review: the application copy was received Thu
+// 2026-12-24, so the defence is due on the 10th working day: 12-25, 12-28 ..
+// 12-31, then 2027, which counts Monday–Friday until its arrangement is
+// loaded: 01-01, 01-04 .. 01-07 → 2027-01-07 (provisional). With 元旦
+// 01-01..01-03 off: 01-04 .. 01-08 → 2027-01-08.
+TEST_F(CalendarManagerTest, ALoadMovesTheReviewDefenceOfAConcludedCase) {
+  const std::string number = Log(D(2026, 11, 2));
+  auto contested = store().MutateCase(
+      "default", number, [&](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+        c.set_status(v1::CASE_STATUS_CONCLUDED);
+        c.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_ANSWERED);
+        *c.mutable_conclusion()->mutable_served() = ToProtoDate(D(2026, 11, 20));
+        v1::Review* r = c.add_reviews();
+        r->set_id(number + "-R1");
+        r->set_organ("聊城市人民政府");
+        *r->mutable_filed() = ToProtoDate(D(2026, 12, 20));
+        *r->mutable_copy_received() = ToProtoDate(D(2026, 12, 24));
+        OGI_RETURN_IF_ERROR(
+            RefreshProceedings(c, D(2026, 12, 15), *parts_->registry.Current()));
+        OGI_RETURN_IF_ERROR(parts_->case_clock.Refresh(c, D(2026, 12, 15)));
+        v1::CaseEvent event;
+        event.set_type(v1::CASE_EVENT_TYPE_REVIEW_FILED);
+        event.set_actor("王科员");
+        return event;
+      });
+  ASSERT_THAT(contested, IsOk());
+  EXPECT_EQ(FormatIsoDate(contested->reviews(0).defence_due()), "2027-01-07");
+  EXPECT_TRUE(contested->reviews(0).dates_provisional());
+  AttentionQuery duties;
+  duties.duty_due_until = D(2027, 1, 7);
+  ASSERT_EQ(store().ListCasesNeedingAttention(duties).value_or(std::vector<v1::Case>{}).size(), 1u);
+
+  auto loaded = Load(Json2027());
+  ASSERT_THAT(loaded, IsOk());
+  const v1::Case after = Get(number);
+  EXPECT_EQ(FormatIsoDate(after.reviews(0).defence_due()), "2027-01-08");
+  EXPECT_FALSE(after.reviews(0).dates_provisional());
+  const std::vector<v1::CaseEvent> history = History(number);
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[2].type(), v1::CASE_EVENT_TYPE_DEADLINES_RECOMPUTED);
+  EXPECT_THAT(Changes(history[2]),
+              ::testing::Contains(std::pair<std::string, std::string>(
+                  "reviews[id=" + number + "-R1].defence_due",
+                  "2027-01-07→2027-01-08")));
+  // The listing column moved with it.
+  EXPECT_TRUE(store().ListCasesNeedingAttention(duties).value_or(std::vector<v1::Case>{}).empty());
+  duties.duty_due_until = D(2027, 1, 8);
+  EXPECT_EQ(store().ListCasesNeedingAttention(duties).value_or(std::vector<v1::Case>{}).size(), 1u);
 }
 
 TEST_F(CalendarManagerTest, LoadingTheSameArrangementAgainChangesNothing) {

@@ -316,6 +316,52 @@ TEST_F(OutcomeEndToEndTest, EveryOutcomeOfTable3ThroughTheCli) {
                     HasSubstr("调整结果: （空） → 属于国家秘密")));
 }
 
+// Today is 2023-03-01 (Wed). A review's copy received Mon 2023-02-27: the
+// defence is due ten working days later, 02-28, 03-01 .. 03-03, 03-06 ..
+// 03-10, 03-13 → 2023-03-13, 8 working days from today (03-02 .. 03-13).
+// Accepted 02-28: the decision is expected 60 days later, 04-29, a make-up
+// working Saturday in 2023 → 2023-04-29.
+TEST_F(OutcomeEndToEndTest, DefenceAndReAnswerDuesAreInTheDeadlineListing) {
+  StartServer();
+  ASSERT_EQ(LogCase(), "2022-0001");
+  OgiOk({"case", "conclude", "2022-0001", "--outcome",
+         "withheld_process_information", "--served", "2022-03-20"});
+  OgiOk({"review", "file", "--case", "2022-0001", "--filed", "2023-02-24",
+         "--organ", "聊城市人民政府"});
+  OgiOk({"review", "progress", "2022-0001-R1", "--copy-received", "2023-02-27",
+         "--accepted", "2023-02-28"});
+
+  // Beyond the default 5 working days; within 10.
+  EXPECT_EQ(OgiOk({"deadlines"}), "无需提醒的案件（截至 2023-03-01）\n");
+  EXPECT_THAT(OgiOk({"deadlines", "--within", "10"}),
+              AllOf(HasSubstr("复议答复期限 2022-0001-R1"),
+                    HasSubstr("2023-03-13"), HasSubstr("共 1 项")));
+  EXPECT_THAT(OgiOk({"--json", "deadlines", "--within", "10"}),
+              AllOf(HasSubstr("\"kind\": \"ALERT_KIND_REVIEW_DEFENCE_DUE\""),
+                    HasSubstr("\"reference\": \"2022-0001-R1\""),
+                    HasSubstr("\"working_days_left\": 8"),
+                    HasSubstr("行政复议 2022-0001-R1（聊城市人民政府）"
+                              "书面答复和证据提交期限 2023-03-13，剩余 8 个工作日")));
+
+  // The defence is filed; the decision comes early, ordering a re-answer by
+  // Fri 03-03 (2 working days away).
+  OgiOk({"review", "defend", "2022-0001-R1", "--filed", "2023-03-01"});
+  EXPECT_EQ(OgiOk({"deadlines", "--within", "10"}),
+            "无需提醒的案件（截至 2023-03-01）\n");
+  EXPECT_THAT(OgiOk({"deadlines", "--within", "60"}),
+              AllOf(Not(HasSubstr("复议答复期限")), HasSubstr("共 1 项")));
+  OgiOk({"review", "decide", "2022-0001-R1", "--decision", "revoked", "--date",
+         "2023-03-01", "--reanswer-due", "2023-03-03"});
+  EXPECT_THAT(OgiOk({"alerts"}),
+              HasSubstr("重新答复期限 2022-0001-R1 2022-0001 张三 期限 "
+                        "2023-03-03"));
+  // Served: nothing left to do.
+  OgiOk({"case", "reanswer", "2022-0001", "--ordered-by", "2022-0001-R1",
+         "--outcome", "disclosed", "--served", "2023-03-01"});
+  EXPECT_EQ(OgiOk({"deadlines", "--within", "60"}),
+            "无需提醒的案件（截至 2023-03-01）\n");
+}
+
 TEST_F(OutcomeEndToEndTest, WithheldAnswerReviewedRevokedReansweredThenSued) {
   StartServer();
   const std::string number = LogCase(1, "post");

@@ -189,6 +189,64 @@ TEST(SchemaMigrationsTest, Version3DatabaseGainsDeadlineSummaries) {
             3);
 }
 
+TEST(SchemaMigrationsTest, Version5DatabaseGainsItsOpenDutyDates) {
+  const std::string path = NewDbPath();
+  {
+    auto db = Database::Open(path, Database::Mode::kReadWrite);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT(MigrateSchema(**db, 5), IsOk());
+    ASSERT_THAT(
+        (*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, 'a', "
+                    "'甲局')"),
+        IsOk());
+    // 2025-0001: a review whose defence is due 10-20 and whose decision is
+    // expected 12-01; 2025-0002: its review decided; 2025-0003: none.
+    v1::Case contested = ::ogi::testing::MakeStoredCase(
+        "a", "张三", absl::CivilDay(2025, 9, 26));
+    contested.set_number("2025-0001");
+    v1::Review* r = contested.add_reviews();
+    r->set_id("2025-0001-R1");
+    *r->mutable_defence_due() = ToProtoDate(absl::CivilDay(2025, 10, 20));
+    *r->mutable_decision_expected() = ToProtoDate(absl::CivilDay(2025, 12, 1));
+    InsertV3Case(**db, "2025-0001", contested.SerializeAsString(), nullptr,
+                 nullptr, nullptr);
+    v1::Case decided = contested;
+    decided.set_number("2025-0002");
+    decided.mutable_reviews(0)->set_id("2025-0002-R1");
+    decided.mutable_reviews(0)->set_decision(v1::PROCEEDING_DECISION_UPHELD);
+    InsertV3Case(**db, "2025-0002", decided.SerializeAsString(), nullptr,
+                 nullptr, nullptr);
+    ASSERT_THAT((*db)->Exec("UPDATE cases SET has_proceedings = 1, is_open = 0"),
+                IsOk());
+    v1::Case plain = contested;
+    plain.set_number("2025-0003");
+    plain.clear_reviews();
+    InsertV3Case(**db, "2025-0003", plain.SerializeAsString(), nullptr,
+                 nullptr, nullptr);
+  }
+
+  SqliteStoreOptions options;
+  options.path = path;
+  auto store = SqliteCaseStore::Open(options);
+  ASSERT_THAT(store, IsOk());
+  AttentionQuery duties;
+  duties.duty_due_until = absl::CivilDay(2025, 10, 31);
+  auto cases = (*store)->ListCasesNeedingAttention(duties);
+  ASSERT_THAT(cases, IsOk());
+  ASSERT_EQ(cases->size(), 1u);
+  EXPECT_EQ((*cases)[0].number(), "2025-0001");
+  store->reset();
+
+  auto db = Database::Open(path, Database::Mode::kReadOnly);
+  ASSERT_THAT(db, IsOk());
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA user_version"), LatestSchemaVersion());
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE duty_due = "
+                             "'2025-10-20' AND number = '2025-0001'"),
+            1);
+  EXPECT_EQ(
+      *(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE duty_due IS NULL"), 2);
+}
+
 TEST(SchemaMigrationsTest, NewerDatabaseIsRefusedUntouched) {
   const std::string path = NewDbPath();
   {

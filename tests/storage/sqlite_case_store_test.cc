@@ -430,6 +430,102 @@ TEST_P(SqliteCaseStoreTest,
   EXPECT_EQ(visited, 1);
 }
 
+TEST_P(SqliteCaseStoreTest, DutiesAfterTheAnswerAreFoundOpenOrConcluded) {
+  const absl::CivilDay day(2025, 9, 1);
+  const absl::CivilDay answer(2025, 9, 29), notice(2025, 9, 8);
+  // a/1: open, its silence contested: a review's defence due 10-20.
+  v1::Case open = WithDeadlines(MakeStoredCase("a", "张三", day), answer,
+                                notice);
+  v1::Review* r = open.add_reviews();
+  r->set_id("2025-0001-R1");
+  *r->mutable_defence_due() = ToProtoDate(absl::CivilDay(2025, 10, 20));
+  // a/2: concluded; a lawsuit's defence due 11-10.
+  v1::Case sued = WithDeadlines(MakeStoredCase("a", "李四", day), answer,
+                                notice);
+  sued.mutable_deadlines()->set_state(v1::CLOCK_STATE_STOPPED);
+  v1::Lawsuit* l = sued.add_lawsuits();
+  l->set_id("2025-0002-L1");
+  *l->mutable_defence_due() = ToProtoDate(absl::CivilDay(2025, 11, 10));
+  // a/3: concluded; its review decided: nothing left.
+  v1::Case decided = sued;
+  decided.clear_lawsuits();
+  v1::Review* done = decided.add_reviews();
+  done->set_id("2025-0003-R1");
+  *done->mutable_defence_due() = ToProtoDate(absl::CivilDay(2025, 10, 1));
+  done->set_decision(v1::PROCEEDING_DECISION_UPHELD);
+  // b/1: concluded; a re-answer due 10-25.
+  v1::Case reanswer = sued;
+  reanswer.set_agency_code("b");
+  reanswer.clear_lawsuits();
+  reanswer.add_reviews()->set_id("2025-0001-R1");
+  v1::ReAnswer* a = reanswer.add_re_answers();
+  a->set_id(1);
+  a->set_ordered_by("2025-0001-R1");
+  *a->mutable_due() = ToProtoDate(absl::CivilDay(2025, 10, 25));
+  for (const v1::Case* c : {&open, &sued, &decided, &reanswer}) {
+    ASSERT_THAT(
+        store_->CreateCase(*c, MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+        IsOk());
+  }
+
+  AttentionQuery duties;  // duties due by 10-31
+  duties.duty_due_until = absl::CivilDay(2025, 10, 31);
+  AttentionQuery duties_of_a = duties;
+  duties_of_a.agency_code = "a";
+  AttentionQuery with_answers = duties;  // and answers due by 10-31
+  with_answers.answer_due_until = absl::CivilDay(2025, 10, 31);
+  AttentionQuery later = duties;
+  later.duty_due_from = absl::CivilDay(2025, 10, 21);
+  later.duty_due_until = absl::CivilDay(2025, 12, 31);
+  struct Expected {
+    AttentionQuery query;
+    std::vector<std::string> summaries;  // "agency/number[ duties]"
+    std::vector<std::string> cases;
+  };
+  const Expected kQueries[] = {
+      {duties,
+       {"a/2025-0001 duties", "b/2025-0001 duties"},
+       {"a/2025-0001", "b/2025-0001"}},
+      {duties_of_a, {"a/2025-0001 duties"}, {"a/2025-0001"}},
+      // An open case is visited for its deadlines and once more for its
+      // duties; ListCasesNeedingAttention returns it once.
+      {with_answers,
+       {"a/2025-0001", "a/2025-0001 duties", "b/2025-0001 duties"},
+       {"a/2025-0001", "b/2025-0001"}},
+      {later,
+       {"a/2025-0002 duties", "b/2025-0001 duties"},
+       {"a/2025-0002", "b/2025-0001"}},
+  };
+  for (const Expected& t : kQueries) {
+    auto summaries = DeadlineSummaries(*store_, t.query);
+    ASSERT_THAT(summaries, IsOk());
+    std::vector<std::string> described;
+    for (const CaseDeadlineSummary& s : *summaries) {
+      described.push_back(absl::StrCat(s.agency_code, "/", s.number,
+                                       s.for_duties ? " duties" : ""));
+      // A duty visit carries the record its duties are read from.
+      EXPECT_EQ(s.record != nullptr, s.for_duties) << described.back();
+    }
+    EXPECT_EQ(described, t.summaries);
+    auto cases = store_->ListCasesNeedingAttention(t.query);
+    ASSERT_THAT(cases, IsOk());
+    EXPECT_EQ(Listed(*cases), t.cases);
+  }
+
+  // Filing the defence clears the duty, and the case leaves the range.
+  ASSERT_THAT(store_->MutateCase(
+                  "a", "2025-0001",
+                  [](v1::Case& c) {
+                    *c.mutable_reviews(0)->mutable_defence_filed() =
+                        ToProtoDate(absl::CivilDay(2025, 10, 15));
+                    return MakeEvent(v1::CASE_EVENT_TYPE_UPDATED, "clerk");
+                  }),
+              IsOk());
+  auto cases = store_->ListCasesNeedingAttention(duties);
+  ASSERT_THAT(cases, IsOk());
+  EXPECT_EQ(Listed(*cases), std::vector<std::string>{"b/2025-0001"});
+}
+
 TEST_P(SqliteCaseStoreTest, DeadlineSummariesFollowEveryWrite) {
   const absl::CivilDay day(2025, 9, 26);
   v1::Case c =

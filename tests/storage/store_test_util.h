@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -70,9 +71,11 @@ inline absl::StatusOr<std::vector<CaseDeadlineSummary>> DeadlineSummaries(
         return absl::OkStatus();
       });
   if (!status.ok()) return status;
+  // A case's visit for its duties after the answer comes after its other.
   std::sort(summaries.begin(), summaries.end(),
             [](const CaseDeadlineSummary& a, const CaseDeadlineSummary& b) {
-              return a.creation_order < b.creation_order;
+              return std::tie(a.creation_order, a.for_duties) <
+                     std::tie(b.creation_order, b.for_duties);
             });
   return summaries;
 }
