@@ -242,6 +242,12 @@ std::vector<CommandSpec> CaseCommandSpecs() {
       {"reason", "TEXT", "why the record is corrected (required)"}};
   update_flags.insert(update_flags.end(), field_flags.begin(),
                       field_flags.end());
+  update_flags.push_back(ExpectedVersionFlag());
+  std::vector<FlagSpec> create_flags = field_flags;
+  create_flags.push_back(
+      {"idempotency-key", "KEY",
+       "makes a retry safe: the same KEY again prints the case it created "
+       "instead of a new one (up to 128 printable ASCII characters)"});
 
   return {
       {{"case", "create"},
@@ -250,8 +256,11 @@ std::vector<CommandSpec> CaseCommandSpecs() {
        "Log a new application; prints its case number.",
        "Required: --applicant-name, --applicant-type, --channel and at least "
        "one\n--description. --confirmed is for channels whose receipt date is "
-       "the\nconfirmation (ordinary_mail, online, fax, email).\n",
-       field_flags},
+       "the\nconfirmation (ordinary_mail, online, fax, email).\n"
+       "With --idempotency-key, running the same command again (e.g. after a "
+       "lost\nconnection) prints the case the first run created; the same key "
+       "with other\nflags is refused.\n",
+       create_flags},
       {{"case", "show"}, {"NUMBER"}, false, "Show one case.", "", {}},
       {{"case", "list"},
        {},
@@ -295,6 +304,12 @@ absl::StatusOr<v1::CreateCaseRequest> BuildCreateCaseRequest(
   v1::Case* c = request.mutable_case_();
   c->set_agency_code(options.agency);
   OGI_RETURN_IF_ERROR(ApplyFieldFlags(args, c, nullptr));
+  if (args.Has("idempotency-key")) {
+    if (args.Get("idempotency-key").empty()) {
+      return UsageError("--idempotency-key: must not be empty");
+    }
+    request.set_idempotency_key(args.Get("idempotency-key"));
+  }
   return request;
 }
 
@@ -340,6 +355,9 @@ absl::StatusOr<v1::UpdateCaseRequest> BuildUpdateCaseRequest(
   v1::UpdateCaseRequest request;
   request.set_agency_code(options.agency);
   request.set_number(args.positionals().at(0));
+  OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
+                       ExpectedVersionValue(args));
+  request.set_expected_version(expected_version);
   const std::string reason =
       std::string(absl::StripAsciiWhitespace(args.Get("reason")));
   if (reason.empty()) {

@@ -1,5 +1,6 @@
 #include "cli/flag_values.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -70,6 +71,28 @@ absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
                                    " to ", max));
   }
   return number;
+}
+
+FlagSpec ExpectedVersionFlag() {
+  return {"expected-version", "N",
+          "only if the case is still at version N (see \"ogi case show\"); "
+          "else nothing changes"};
+}
+
+absl::StatusOr<int32_t> ExpectedVersionValue(const ParsedArgs& args) {
+  if (!args.Has("expected-version")) return 0;
+  return ParseIntValue(args.Get("expected-version"), "--expected-version", 1,
+                       std::numeric_limits<int32_t>::max());
+}
+
+void AddExpectedVersionFlag(
+    std::vector<CommandSpec>& commands,
+    std::initializer_list<absl::string_view> read_only) {
+  for (CommandSpec& command : commands) {
+    const bool reads = std::find(read_only.begin(), read_only.end(),
+                                 command.words.back()) != read_only.end();
+    if (!reads) command.flags.push_back(ExpectedVersionFlag());
+  }
 }
 
 absl::StatusOr<std::string> ReadInputFile(const std::string& path) {

@@ -8,8 +8,11 @@
 // reads a FILE argument); thread-safe.
 
 #include <cstdint>
+#include <initializer_list>
+#include <limits>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -83,6 +86,20 @@ absl::StatusOr<std::string> RequiredTextFlag(const ParsedArgs& args,
 absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
                                       absl::string_view what, int32_t min,
                                       int32_t max);
+
+// --expected-version N, which every command that changes a case takes: the
+// case version the user last saw (the 版本 line of "ogi case show"); the
+// server then refuses the change with ABORTED if the case has changed since.
+FlagSpec ExpectedVersionFlag();
+
+// The value of --expected-version: 0 (no check) when absent. Usage error
+// unless a whole number from 1 up.
+absl::StatusOr<int32_t> ExpectedVersionValue(const ParsedArgs& args);
+
+// Appends ExpectedVersionFlag() to the flags of every command in `commands`
+// except those named in `read_only` (by their last word, e.g. "list").
+void AddExpectedVersionFlag(std::vector<CommandSpec>& commands,
+                            std::initializer_list<absl::string_view> read_only);
 
 // All of the file at `path`, or of standard input for "-": the text of a
 // FILE argument or flag. Usage error "cannot read "<path>": <reason>"

@@ -226,11 +226,16 @@ absl::Status ApplyCorrection(const ParsedArgs& args, int items,
   return ApplyConclusionFlags(args, k);
 }
 
+// Sets the agency, case number and expected version common to every request.
 template <typename Request>
-Request CaseRequest(const ParsedArgs& args, const GlobalOptions& options) {
+absl::StatusOr<Request> CaseRequest(const ParsedArgs& args,
+                                    const GlobalOptions& options) {
   Request request;
   request.set_agency_code(options.agency);
   request.set_number(args.positionals().at(0));
+  OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
+                       ExpectedVersionValue(args));
+  request.set_expected_version(expected_version);
   return request;
 }
 
@@ -316,7 +321,7 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
                            "case conclude --help\")")) {
     correct_flags.push_back(std::move(spec));
   }
-  return {
+  std::vector<CommandSpec> specs = {
       {{"case", "conclude"},
        {"NUMBER"},
        false,
@@ -335,7 +340,8 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
            "self_pickup → signed_in_person,\npost → posted, email, "
            "online_platform, fax → electronic; none → signed_in_person.\n",
            "Outcomes (the rows of table 三):\n", OutcomeList(), kPrints),
-       ConclusionFlagSpecs("the answer to every item (see the outcomes above)")},
+       ConclusionFlagSpecs(
+           "the answer to every item (see the outcomes above)")},
       {{"case", "withdraw"},
        {"NUMBER"},
        false,
@@ -396,11 +402,14 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
            {"note", "TEXT", "remarks"},
        }},
   };
+  AddExpectedVersionFlag(specs, {});
+  return specs;
 }
 
 absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = CaseRequest<v1::ConcludeCaseRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       CaseRequest<v1::ConcludeCaseRequest>(args, options));
   const bool whole = args.Has("outcome");
   if (!whole && !args.Has("item")) {
     return UsageError(
@@ -442,7 +451,8 @@ absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
 absl::StatusOr<v1::WithdrawCaseRequest> BuildWithdrawCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options,
     absl::CivilDay today) {
-  auto request = CaseRequest<v1::WithdrawCaseRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       CaseRequest<v1::WithdrawCaseRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_withdrawn(),
                        DateFlagOr(args, "date", today));
   request.set_note(args.Get("note"));
@@ -452,7 +462,8 @@ absl::StatusOr<v1::WithdrawCaseRequest> BuildWithdrawCaseRequest(
 absl::StatusOr<v1::ConfirmLapseRequest> BuildConfirmLapseRequest(
     const ParsedArgs& args, const GlobalOptions& options,
     absl::CivilDay today) {
-  auto request = CaseRequest<v1::ConfirmLapseRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       CaseRequest<v1::ConfirmLapseRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_concluded(),
                        DateFlagOr(args, "date", today));
   if (args.Has("service")) {
@@ -468,9 +479,15 @@ absl::StatusOr<v1::ConfirmLapseRequest> BuildConfirmLapseRequest(
 absl::StatusOr<v1::CorrectConclusionRequest> BuildCorrectConclusionRequest(
     const ParsedArgs& args, const GlobalOptions& options,
     const v1::Case& current) {
-  auto request = CaseRequest<v1::CorrectConclusionRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, CaseRequest<v1::CorrectConclusionRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_reason(),
                        RequiredTextFlag(args, "reason"));
+  // The request restates the whole conclusion as read: it must not land on
+  // a case that changed since.
+  if (request.expected_version() == 0) {
+    request.set_expected_version(current.version());
+  }
   v1::Conclusion* k = request.mutable_conclusion();
   *k = current.conclusion();
   OGI_RETURN_IF_ERROR(ApplyCorrection(args, current.items_size(), k));
@@ -480,7 +497,8 @@ absl::StatusOr<v1::CorrectConclusionRequest> BuildCorrectConclusionRequest(
 
 absl::StatusOr<v1::RecordReAnswerRequest> BuildRecordReAnswerRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = CaseRequest<v1::RecordReAnswerRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       CaseRequest<v1::RecordReAnswerRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_ordered_by(),
                        RequiredTextFlag(args, "ordered-by"));
   if (args.Has("ordered")) {

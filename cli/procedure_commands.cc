@@ -22,12 +22,17 @@ namespace {
 constexpr int32_t kMaxExtensionDays = 20;  // Regs Art. 33 ¶2
 constexpr int32_t kMaxCount = 1000000;
 
-// Sets the agency and case number common to every step request.
+// Sets the agency, case number and expected version common to every step
+// request.
 template <typename Request>
-Request StepRequest(const ParsedArgs& args, const GlobalOptions& options) {
+absl::StatusOr<Request> StepRequest(const ParsedArgs& args,
+                                    const GlobalOptions& options) {
   Request request;
   request.set_agency_code(options.agency);
   request.set_number(args.positionals().at(0));
+  OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
+                       ExpectedVersionValue(args));
+  request.set_expected_version(expected_version);
   return request;
 }
 
@@ -99,7 +104,7 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
   constexpr char kStepDetails[] =
       "Prints a confirmation and the case's deadline summary (state, answer "
       "due,\ndays left); with --json the whole case.\n";
-  return {
+  std::vector<CommandSpec> specs = {
       {{"case", "explain"},
        {"NUMBER"},
        false,
@@ -203,12 +208,16 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
            {"reason", "TEXT", "why (required)"},
        }},
   };
+  AddExpectedVersionFlag(specs, {"explain"});
+  return specs;
 }
 
 absl::StatusOr<v1::SendCorrectionNoticeRequest>
 BuildSendCorrectionNoticeRequest(const ParsedArgs& args,
                                  const GlobalOptions& options) {
-  auto request = StepRequest<v1::SendCorrectionNoticeRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request,
+      StepRequest<v1::SendCorrectionNoticeRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_sent(),
                        MandatoryDateFlag(args, "sent"));
   OGI_ASSIGN_OR_RETURN(*request.mutable_items_to_supplement(),
@@ -220,7 +229,8 @@ BuildSendCorrectionNoticeRequest(const ParsedArgs& args,
 
 absl::StatusOr<v1::ReceiveSupplementRequest> BuildReceiveSupplementRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = StepRequest<v1::ReceiveSupplementRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, StepRequest<v1::ReceiveSupplementRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_received(),
                        MandatoryDateFlag(args, "received"));
   return request;
@@ -228,7 +238,8 @@ absl::StatusOr<v1::ReceiveSupplementRequest> BuildReceiveSupplementRequest(
 
 absl::StatusOr<v1::SendConsultationRequest> BuildSendConsultationRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = StepRequest<v1::SendConsultationRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       StepRequest<v1::SendConsultationRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(const v1::ConsultedPartyKind kind,
                        RequiredEnumFlag<v1::ConsultedPartyKind>(args, "kind"));
   request.set_kind(kind);
@@ -246,8 +257,9 @@ absl::StatusOr<v1::SendConsultationRequest> BuildSendConsultationRequest(
 absl::StatusOr<v1::ReceiveConsultationReplyRequest>
 BuildReceiveConsultationReplyRequest(const ParsedArgs& args,
                                      const GlobalOptions& options) {
-  auto request =
-      StepRequest<v1::ReceiveConsultationReplyRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request,
+      StepRequest<v1::ReceiveConsultationReplyRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_received(),
                        MandatoryDateFlag(args, "received"));
   if (args.Has("consultation")) {
@@ -261,7 +273,8 @@ BuildReceiveConsultationReplyRequest(const ParsedArgs& args,
 
 absl::StatusOr<v1::IssueFeeNoticeRequest> BuildIssueFeeNoticeRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = StepRequest<v1::IssueFeeNoticeRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       StepRequest<v1::IssueFeeNoticeRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(const v1::FeeMethod method,
                        RequiredEnumFlag<v1::FeeMethod>(args, "method"));
   request.set_method(method);
@@ -297,7 +310,8 @@ absl::StatusOr<v1::IssueFeeNoticeRequest> BuildIssueFeeNoticeRequest(
 
 absl::StatusOr<v1::ReceiveFeePaymentRequest> BuildReceiveFeePaymentRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = StepRequest<v1::ReceiveFeePaymentRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, StepRequest<v1::ReceiveFeePaymentRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_paid(),
                        MandatoryDateFlag(args, "paid"));
   return request;
@@ -305,7 +319,8 @@ absl::StatusOr<v1::ReceiveFeePaymentRequest> BuildReceiveFeePaymentRequest(
 
 absl::StatusOr<v1::ExtendDeadlineRequest> BuildExtendDeadlineRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = StepRequest<v1::ExtendDeadlineRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       StepRequest<v1::ExtendDeadlineRequest>(args, options));
   if (!args.Has("days")) return UsageError("--days: required (1 to 20)");
   OGI_ASSIGN_OR_RETURN(
       const int32_t days,
@@ -324,7 +339,8 @@ absl::StatusOr<v1::ExtendDeadlineRequest> BuildExtendDeadlineRequest(
 
 absl::StatusOr<v1::DeferDeadlineRequest> BuildDeferDeadlineRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = StepRequest<v1::DeferDeadlineRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       StepRequest<v1::DeferDeadlineRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_new_due(),
                        MandatoryDateFlag(args, "until"));
   OGI_ASSIGN_OR_RETURN(*request.mutable_notified(),

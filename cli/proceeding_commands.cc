@@ -21,11 +21,17 @@ bool IsSet(const ParsedArgs& args, absl::string_view flag) {
   return args.Get(flag) == "true";
 }
 
+// Sets the agency, proceeding id and expected version of a request about
+// one review or lawsuit.
 template <typename Request>
-Request IdRequest(const ParsedArgs& args, const GlobalOptions& options) {
+absl::StatusOr<Request> IdRequest(const ParsedArgs& args,
+                                  const GlobalOptions& options) {
   Request request;
   request.set_agency_code(options.agency);
   request.set_id(args.positionals().at(0));
+  OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
+                       ExpectedVersionValue(args));
+  request.set_expected_version(expected_version);
   return request;
 }
 
@@ -143,7 +149,7 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
   constexpr char kStepPrints[] =
       "Prints a confirmation and the proceeding's dates and result; with "
       "--json the\ncase and the proceeding.\n";
-  return {
+  std::vector<CommandSpec> specs = {
       {{"review", "file"},
        {},
        false,
@@ -274,12 +280,17 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
        "",
        ListFlags()},
   };
+  AddExpectedVersionFlag(specs, {"list"});
+  return specs;
 }
 
 absl::StatusOr<v1::FileReviewRequest> BuildFileReviewRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
   v1::FileReviewRequest request;
   request.set_agency_code(options.agency);
+  OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
+                       ExpectedVersionValue(args));
+  request.set_expected_version(expected_version);
   OGI_ASSIGN_OR_RETURN(*request.mutable_number(),
                        RequiredTextFlag(args, "case"));
   v1::Review* r = request.mutable_review();
@@ -304,7 +315,8 @@ absl::StatusOr<v1::RecordReviewProgressRequest> BuildReviewProgressRequest(
   OGI_RETURN_IF_ERROR(
       RequireOneOf(args, {"copy-received", "accepted", "simplified",
                           "extend-decision", "defence-filed", "note"}));
-  auto request = IdRequest<v1::RecordReviewProgressRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, IdRequest<v1::RecordReviewProgressRequest>(args, options));
   if (args.Has("copy-received")) {
     OGI_ASSIGN_OR_RETURN(*request.mutable_copy_received(),
                          RequiredDateFlag(args, "copy-received"));
@@ -330,7 +342,8 @@ absl::StatusOr<v1::RecordReviewProgressRequest> BuildReviewProgressRequest(
 absl::StatusOr<v1::RecordReviewProgressRequest> BuildReviewDefenceRequest(
     const ParsedArgs& args, const GlobalOptions& options,
     absl::CivilDay today) {
-  auto request = IdRequest<v1::RecordReviewProgressRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, IdRequest<v1::RecordReviewProgressRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_defence_filed(),
                        DateFlagOr(args, "filed", today));
   return request;
@@ -338,7 +351,8 @@ absl::StatusOr<v1::RecordReviewProgressRequest> BuildReviewDefenceRequest(
 
 absl::StatusOr<v1::DecideReviewRequest> BuildDecideReviewRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = IdRequest<v1::DecideReviewRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       IdRequest<v1::DecideReviewRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(const v1::ProceedingDecision decision,
                        DecisionFlag(args));
   request.set_decision(decision);
@@ -371,6 +385,9 @@ absl::StatusOr<v1::FileLawsuitRequest> BuildFileLawsuitRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
   v1::FileLawsuitRequest request;
   request.set_agency_code(options.agency);
+  OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
+                       ExpectedVersionValue(args));
+  request.set_expected_version(expected_version);
   OGI_ASSIGN_OR_RETURN(*request.mutable_number(),
                        RequiredTextFlag(args, "case"));
   v1::Lawsuit* l = request.mutable_lawsuit();
@@ -396,7 +413,8 @@ absl::StatusOr<v1::RecordLawsuitProgressRequest> BuildLawsuitProgressRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
   OGI_RETURN_IF_ERROR(RequireOneOf(
       args, {"complaint-received", "defence-filed", "simplified", "note"}));
-  auto request = IdRequest<v1::RecordLawsuitProgressRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, IdRequest<v1::RecordLawsuitProgressRequest>(args, options));
   if (args.Has("complaint-received")) {
     OGI_ASSIGN_OR_RETURN(*request.mutable_complaint_received(),
                          RequiredDateFlag(args, "complaint-received"));
@@ -413,7 +431,8 @@ absl::StatusOr<v1::RecordLawsuitProgressRequest> BuildLawsuitProgressRequest(
 absl::StatusOr<v1::RecordLawsuitProgressRequest> BuildLawsuitDefenceRequest(
     const ParsedArgs& args, const GlobalOptions& options,
     absl::CivilDay today) {
-  auto request = IdRequest<v1::RecordLawsuitProgressRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(
+      auto request, IdRequest<v1::RecordLawsuitProgressRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_defence_filed(),
                        DateFlagOr(args, "filed", today));
   if (args.Has("complaint-received")) {
@@ -425,7 +444,8 @@ absl::StatusOr<v1::RecordLawsuitProgressRequest> BuildLawsuitDefenceRequest(
 
 absl::StatusOr<v1::JudgeLawsuitRequest> BuildJudgeLawsuitRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = IdRequest<v1::JudgeLawsuitRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       IdRequest<v1::JudgeLawsuitRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(const v1::ProceedingDecision decision,
                        DecisionFlag(args));
   request.set_decision(decision);
@@ -446,6 +466,7 @@ absl::StatusOr<v1::DecideAppealRequest> BuildDecideAppealRequest(
   v1::DecideAppealRequest request;
   request.set_agency_code(first.agency_code());
   request.set_id(first.id());
+  request.set_expected_version(first.expected_version());
   request.set_decision(first.decision());
   *request.mutable_date() = first.date();
   if (first.has_reanswer_due()) {
@@ -456,7 +477,8 @@ absl::StatusOr<v1::DecideAppealRequest> BuildDecideAppealRequest(
 
 absl::StatusOr<v1::AppealLawsuitRequest> BuildAppealLawsuitRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  auto request = IdRequest<v1::AppealLawsuitRequest>(args, options);
+  OGI_ASSIGN_OR_RETURN(auto request,
+                       IdRequest<v1::AppealLawsuitRequest>(args, options));
   OGI_ASSIGN_OR_RETURN(*request.mutable_filed(),
                        MandatoryDateFlag(args, "filed"));
   request.set_appellant(args.Get("by"));

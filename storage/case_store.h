@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -117,6 +118,22 @@ using CaseMutation = std::function<absl::StatusOr<v1::CaseEvent>(v1::Case&)>;
 using OpenCaseMutation =
     std::function<absl::StatusOr<std::optional<v1::CaseEvent>>(v1::Case&)>;
 
+// A client's idempotency key for creating a case
+// (CreateCaseRequest.idempotency_key) and what identifies the request it came
+// with, so that a retry can be told from a different request under the same
+// key.
+struct IdempotencyKey {
+  std::string key;           // REQUIRES: not empty
+  std::string request_hash;  // e.g. a SHA-256 digest of the request's case
+};
+
+// What CreateCaseOnce did.
+struct KeyedCreation {
+  // The new case; for a replay, the case the key created first, as it is now.
+  v1::Case stored;
+  bool replayed = false;  // true: the key was known and nothing was written
+};
+
 // A holiday arrangement loaded at run time, with who loaded it and when.
 struct StoredCalendarYear {
   v1::CalendarYear arrangement;
@@ -146,6 +163,17 @@ class CaseStore {
   // agency_code and arrival_date set. NOT_FOUND for an unknown agency.
   virtual absl::StatusOr<v1::Case> CreateCase(v1::Case c,
                                               v1::CaseEvent created) = 0;
+
+  // CreateCase under a client's idempotency key, which is looked up and
+  // recorded (per agency) in the same write transaction as the case, so that
+  // retries, concurrent ones too, create one case at most. When c's agency
+  // already holds `key.key`: with the same request_hash, returns the case the
+  // key created (as it is now) with `replayed` set and writes nothing; with
+  // another, FAILED_PRECONDITION "idempotency_key: ...". Otherwise as
+  // CreateCase, and the key is kept with the new case. REQUIRES: as
+  // CreateCase, and key.key not empty.
+  virtual absl::StatusOr<KeyedCreation> CreateCaseOnce(
+      v1::Case c, v1::CaseEvent created, const IdempotencyKey& key) = 0;
 
   // NOT_FOUND when the agency has no case with that number.
   virtual absl::StatusOr<v1::Case> GetCase(absl::string_view agency_code,

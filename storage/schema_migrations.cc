@@ -13,6 +13,7 @@
 #include "services/common/status_macros.h"
 #include "services/proceedings/open_duties.h"
 #include "storage/case_store.h"
+#include "storage/sqlite_rows.h"
 
 namespace ogi {
 namespace {
@@ -63,10 +64,15 @@ absl::Status BackfillDeadlineSummaries(Database& db) {
   return absl::OkStatus();
 }
 
-// Fills migration 6's duty_due from the stored records. Re-answers are
+// Fills migration 6's columns from the stored records. Re-answers are
 // ordered only by a review or lawsuit, so the cases with neither have none.
-absl::Status BackfillDutyDue(Database& db) {
-  std::vector<std::pair<int64_t, std::string>> rows;
+absl::Status BackfillProceedingColumns(Database& db) {
+  struct Row {
+    int64_t id;
+    std::string duty_due;  // empty: NULL
+    ProceedingsFiled filed;
+  };
+  std::vector<Row> rows;
   {
     OGI_ASSIGN_OR_RETURN(
         Statement select,
@@ -76,17 +82,27 @@ absl::Status BackfillDutyDue(Database& db) {
       if (!more) break;
       v1::Case c;
       if (!c.ParseFromString(select.ColumnBlob(1))) continue;
-      if (const std::optional<absl::CivilDay> due = EarliestOpenDuty(c)) {
-        rows.emplace_back(select.ColumnInt(0), FormatIsoDate(*due));
-      }
+      const std::optional<absl::CivilDay> due = EarliestOpenDuty(c);
+      rows.push_back({select.ColumnInt(0), due ? FormatIsoDate(*due) : "",
+                      ProceedingsFiledRange(c)});
     }
   }
   // Written after the scan, as in BackfillDeadlineSummaries.
-  for (const auto& [id, due] : rows) {
-    OGI_ASSIGN_OR_RETURN(Statement update,
-                         db.Prepare("UPDATE cases SET duty_due = ? WHERE id = ?"));
-    update.BindText(1, due);
-    update.BindInt(2, id);
+  for (const Row& row : rows) {
+    OGI_ASSIGN_OR_RETURN(
+        Statement update,
+        db.Prepare("UPDATE cases SET duty_due = ?, proceedings_filed_from = ?, "
+                   "proceedings_filed_until = ? WHERE id = ?"));
+    int index = 1;
+    for (const std::string* text :
+         {&row.duty_due, &row.filed.from, &row.filed.until}) {
+      if (text->empty()) {
+        update.BindNull(index++);
+      } else {
+        update.BindText(index++, *text);
+      }
+    }
+    update.BindInt(4, row.id);
     OGI_RETURN_IF_ERROR(update.Run());
   }
   return absl::OkStatus();
@@ -102,7 +118,7 @@ struct Migration {
 
 // Migration N is kMigrations[N - 1]. Never edit a migration that has shipped
 // (nor what its backfill writes): append a new one.
-const std::array<Migration, 6> kMigrations = {{
+const std::array<Migration, 7> kMigrations = {{
     // 1: agencies, cases and their append-only history.
     {R"sql(
 CREATE TABLE agencies (
@@ -284,15 +300,41 @@ BEGIN SELECT RAISE(ABORT, 'a locked report is never changed'); END;
 
     // 6: the duties after the answer (a review or lawsuit defence, a
     // re-answer, the decision expected) in deadline listings and alerts: the
-    // earliest as a column (EarliestOpenDuty), filled from the stored records
-    // of the cases with reviews or lawsuits by BackfillDutyDue. Only those
-    // cases have a value, so the index is partial and small.
+    // earliest as a column (EarliestOpenDuty). And what selects a year's
+    // report cases by index alone: the receipt date beside the conclusion
+    // date (open cases are the NULL range), and the first and last filing
+    // dates of a case's reviews and lawsuits (ProceedingsFiledRange in
+    // storage/sqlite_rows.h). Filled from the stored records of the cases
+    // with reviews or lawsuits by BackfillProceedingColumns; only those cases
+    // have values, so their indexes are partial and small.
     {R"sql(
 ALTER TABLE cases ADD COLUMN duty_due TEXT;
+ALTER TABLE cases ADD COLUMN proceedings_filed_from TEXT;
+ALTER TABLE cases ADD COLUMN proceedings_filed_until TEXT;
 CREATE INDEX cases_by_open_duty ON cases (duty_due, agency_id)
   WHERE duty_due IS NOT NULL;
+DROP INDEX cases_by_conclusion;
+CREATE INDEX cases_by_conclusion ON cases (agency_id, concluded_on,
+  receipt_date);
+CREATE INDEX cases_by_proceedings_filed ON cases (agency_id,
+  proceedings_filed_until, proceedings_filed_from)
+  WHERE proceedings_filed_until IS NOT NULL;
 )sql",
-     BackfillDutyDue},
+     BackfillProceedingColumns},
+
+    // 7: idempotent creation: the key a client sent with CreateCase, per
+    // agency, with the case it created and a digest of the request, written
+    // in the transaction that inserts the case (CaseStore::CreateCaseOnce).
+    {R"sql(
+CREATE TABLE idempotency_keys (
+  agency_id     INTEGER NOT NULL REFERENCES agencies(id),
+  key           TEXT NOT NULL,
+  case_id       INTEGER NOT NULL REFERENCES cases(id),
+  request_hash  TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,  -- Unix microseconds
+  PRIMARY KEY (agency_id, key)
+) WITHOUT ROWID;
+)sql"},
 }};
 
 }  // namespace

@@ -48,6 +48,19 @@ std::string ContainsPattern(absl::string_view text) {
 
 }  // namespace
 
+ProceedingsFiled ProceedingsFiledRange(const v1::Case& c) {
+  ProceedingsFiled range;
+  const auto add = [&](const v1::Date& filed) {
+    const std::string day = FormatIsoDate(filed);
+    if (day.empty() || !ParseIsoDay(day)) return;
+    if (range.from.empty() || day < range.from) range.from = day;
+    if (range.until.empty() || day > range.until) range.until = day;
+  };
+  for (const v1::Review& r : c.reviews()) add(r.filed());
+  for (const v1::Lawsuit& l : c.lawsuits()) add(l.filed());
+  return range;
+}
+
 int64_t ToUnixMicros(const google::protobuf::Timestamp& t) {
   return absl::ToUnixMicros(FromProtoTimestamp(t));
 }
@@ -152,6 +165,17 @@ void BindCaseColumns(Statement& stmt, int first, const v1::Case& c) {
   } else {
     stmt.BindNull(first + 17);
   }
+  // What places its reviews and lawsuits in a report year.
+  const ProceedingsFiled filed = ProceedingsFiledRange(c);
+  for (const auto& [index, day] :
+       {std::pair<int, const std::string*>{first + 18, &filed.from},
+        {first + 19, &filed.until}}) {
+    if (day->empty()) {
+      stmt.BindNull(index);
+    } else {
+      stmt.BindText(index, *day);
+    }
+  }
 }
 
 absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
@@ -164,11 +188,57 @@ absl::Status UpdateCaseRow(Database& db, int64_t id, int64_t old_version,
           "receipt_date = ?, payload = ?, is_open = ?, answer_due = ?, "
           "notice_due = ?, window_end = ?, window_kind = ?, provisional = ?, "
           "compute_in_full = ?, concluded_on = ?, has_proceedings = ?, "
-          "duty_due = ? WHERE id = ? AND version = ?"));
+          "duty_due = ?, proceedings_filed_from = ?, proceedings_filed_until "
+          "= ? WHERE id = ? AND version = ?"));
   BindCaseColumns(update, 1, c);
-  update.BindInt(19, id);
-  update.BindInt(20, old_version);
+  update.BindInt(21, id);
+  update.BindInt(22, old_version);
   return update.Run();
+}
+
+// Stores the new case `c` of the agency with row id `agency_id` and its
+// creation event: assigns the number, version 1 and the timestamps (see
+// CaseStore::CreateCase), and fills in `created`. Returns the case's row id.
+absl::StatusOr<int64_t> InsertNewCase(Database& db, int64_t agency_id,
+                                      v1::Case& c, v1::CaseEvent& created) {
+  const int year = c.arrival_date().year();
+  OGI_ASSIGN_OR_RETURN(
+      Statement next,
+      db.Prepare("INSERT INTO case_number_sequences (agency_id, year, "
+                 "last_value) VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
+                 "DO UPDATE SET last_value = last_value + 1 "
+                 "RETURNING last_value"));
+  next.BindInt(1, agency_id);
+  next.BindInt(2, year);
+  OGI_ASSIGN_OR_RETURN(bool row, next.Step());
+  if (!row) return absl::InternalError("case number sequence: no value");
+  const int64_t sequence = next.ColumnInt(0);
+  OGI_RETURN_IF_ERROR(next.Run());  // finish the statement
+
+  c.set_number(absl::StrFormat("%04d-%04d", year, sequence));
+  c.set_version(1);
+  *c.mutable_created_at() = created.recorded_at();
+  *c.mutable_updated_at() = created.recorded_at();
+  created.set_sequence(1);
+  *created.mutable_snapshot() = c;
+
+  OGI_ASSIGN_OR_RETURN(
+      Statement insert,
+      db.Prepare("INSERT INTO cases (agency_id, number, version, status, "
+                 "applicant_type, applicant_name, items_text, arrival_date, "
+                 "receipt_date, payload, is_open, answer_due, notice_due, "
+                 "window_end, window_kind, provisional, compute_in_full, "
+                 "concluded_on, has_proceedings, duty_due, "
+                 "proceedings_filed_from, proceedings_filed_until) VALUES (?, "
+                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                 "?)"));
+  insert.BindInt(1, agency_id);
+  insert.BindText(2, c.number());
+  BindCaseColumns(insert, 3, c);
+  OGI_RETURN_IF_ERROR(insert.Run());
+  const int64_t case_id = db.LastInsertRowId();
+  OGI_RETURN_IF_ERROR(InsertEvent(db, case_id, created));
+  return case_id;
 }
 
 }  // namespace
@@ -361,8 +431,11 @@ absl::StatusOr<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(
   OGI_ASSIGN_OR_RETURN(
       std::unique_ptr<Database> db,
       Database::Open(options.path, Database::Mode::kReadWrite));
-  // Reading the schema version is the first real read: it fails here, with a
-  // clear message, for a file that is not a SQLite database.
+  // A damaged file is refused before anything is written to it (migrations,
+  // new cases): serving it would spread the damage and hide it. The check
+  // reads every page, seconds for a large file, once per start. It also fails
+  // first, with a clear message, for a file that is not a SQLite database.
+  OGI_RETURN_IF_ERROR(db->CheckIntegrity());
   OGI_RETURN_IF_ERROR(MigrateSchema(*db));
   std::vector<std::unique_ptr<Database>> readers;
   if (options.path != ":memory:") {
@@ -482,42 +555,64 @@ absl::StatusOr<v1::Case> SqliteCaseStore::CreateCase(v1::Case c,
                                                      v1::CaseEvent created) {
   OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
     OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, c.agency_code()));
-    const int year = c.arrival_date().year();
-    OGI_ASSIGN_OR_RETURN(
-        Statement next,
-        db.Prepare("INSERT INTO case_number_sequences (agency_id, year, "
-                   "last_value) VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
-                   "DO UPDATE SET last_value = last_value + 1 "
-                   "RETURNING last_value"));
-    next.BindInt(1, agency_id);
-    next.BindInt(2, year);
-    OGI_ASSIGN_OR_RETURN(bool row, next.Step());
-    if (!row) return absl::InternalError("case number sequence: no value");
-    const int64_t sequence = next.ColumnInt(0);
-    OGI_RETURN_IF_ERROR(next.Run());  // finish the statement
-
-    c.set_number(absl::StrFormat("%04d-%04d", year, sequence));
-    c.set_version(1);
-    *c.mutable_created_at() = created.recorded_at();
-    *c.mutable_updated_at() = created.recorded_at();
-    created.set_sequence(1);
-    *created.mutable_snapshot() = c;
-
-    OGI_ASSIGN_OR_RETURN(
-        Statement insert,
-        db.Prepare("INSERT INTO cases (agency_id, number, version, status, "
-                   "applicant_type, applicant_name, items_text, arrival_date, "
-                   "receipt_date, payload, is_open, answer_due, notice_due, "
-                   "window_end, window_kind, provisional, compute_in_full, "
-                   "concluded_on, has_proceedings, duty_due) VALUES (?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.BindInt(1, agency_id);
-    insert.BindText(2, c.number());
-    BindCaseColumns(insert, 3, c);
-    OGI_RETURN_IF_ERROR(insert.Run());
-    return InsertEvent(db, db.LastInsertRowId(), created);
+    return InsertNewCase(db, agency_id, c, created).status();
   }));
   return c;
+}
+
+absl::StatusOr<KeyedCreation> SqliteCaseStore::CreateCaseOnce(
+    v1::Case c, v1::CaseEvent created, const IdempotencyKey& key) {
+  if (key.key.empty()) {
+    return absl::InvalidArgumentError("idempotency_key: must not be empty");
+  }
+  KeyedCreation result;
+  OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
+    result = KeyedCreation();
+    OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, c.agency_code()));
+    // Inside the write transaction: a concurrent retry with the same key
+    // runs after this one has inserted it, and finds it here.
+    {
+      OGI_ASSIGN_OR_RETURN(
+          Statement find,
+          db.Prepare("SELECT k.request_hash, c.number, c.payload FROM "
+                     "idempotency_keys k JOIN cases c ON c.id = k.case_id "
+                     "WHERE k.agency_id = ? AND k.key = ?"));
+      find.BindInt(1, agency_id);
+      find.BindText(2, key.key);
+      OGI_ASSIGN_OR_RETURN(bool known, find.Step());
+      if (known) {
+        const std::string number = find.ColumnText(1);
+        if (find.ColumnText(0) != key.request_hash) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("idempotency_key: \"", key.key,
+                           "\" already created case ", number,
+                           " from a different request; use a new key for a new "
+                           "case"));
+        }
+        if (!result.stored.ParseFromString(find.ColumnBlob(2))) {
+          return absl::DataLossError(
+              absl::StrCat("case ", number, ": stored record does not parse"));
+        }
+        result.replayed = true;
+        return absl::OkStatus();
+      }
+    }
+    OGI_ASSIGN_OR_RETURN(const int64_t case_id,
+                         InsertNewCase(db, agency_id, c, created));
+    OGI_ASSIGN_OR_RETURN(
+        Statement insert,
+        db.Prepare("INSERT INTO idempotency_keys (agency_id, key, case_id, "
+                   "request_hash, created_at) VALUES (?, ?, ?, ?, ?)"));
+    insert.BindInt(1, agency_id);
+    insert.BindText(2, key.key);
+    insert.BindInt(3, case_id);
+    insert.BindText(4, key.request_hash);
+    insert.BindInt(5, ToUnixMicros(created.recorded_at()));
+    OGI_RETURN_IF_ERROR(insert.Run());
+    result.stored = c;
+    return absl::OkStatus();
+  }));
+  return result;
 }
 
 absl::StatusOr<v1::Case> SqliteCaseStore::GetCase(absl::string_view agency_code,

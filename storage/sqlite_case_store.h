@@ -32,7 +32,8 @@ class SqliteCaseStore final : public CaseStore, public ReportStore {
  public:
   // Opens the database, applies pending schema migrations and starts the
   // writer. FAILED_PRECONDITION for a database from a newer ogi; UNAVAILABLE
-  // when the file cannot be opened; DATA_LOSS when it is not a database.
+  // when the file cannot be opened; DATA_LOSS when it is not a database or
+  // fails PRAGMA integrity_check (checked before any migration writes).
   static absl::StatusOr<std::unique_ptr<SqliteCaseStore>> Open(
       const SqliteStoreOptions& options);
 
@@ -45,6 +46,8 @@ class SqliteCaseStore final : public CaseStore, public ReportStore {
   absl::StatusOr<std::vector<v1::Agency>> ListAgencies() override;
   absl::StatusOr<v1::Case> CreateCase(v1::Case c,
                                       v1::CaseEvent created) override;
+  absl::StatusOr<KeyedCreation> CreateCaseOnce(
+      v1::Case c, v1::CaseEvent created, const IdempotencyKey& key) override;
   absl::StatusOr<v1::Case> GetCase(absl::string_view agency_code,
                                    absl::string_view number) override;
   absl::StatusOr<CasePage> ListCases(const CaseQuery& query) override;

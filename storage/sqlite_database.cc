@@ -2,9 +2,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 
 namespace ogi {
 namespace {
@@ -37,6 +42,10 @@ absl::Status StatusFor(int code, absl::string_view what, sqlite3* db) {
 }
 
 }  // namespace
+
+absl::Status SqliteStatus(int code, absl::string_view what, sqlite3* db) {
+  return StatusFor(code, what, db);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
@@ -122,7 +131,11 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(
     absl::Status status = db->Exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
         "PRAGMA foreign_keys=ON;");
-    if (!status.ok()) return status;
+    // The first read of the file: e.g. "file is not a database". Name it.
+    if (!status.ok()) {
+      return StatusFor(sqlite3_errcode(raw),
+                       absl::StrCat("cannot open database ", path), raw);
+    }
   }
   return db;
 }
@@ -166,6 +179,48 @@ absl::StatusOr<int64_t> Database::QueryInt(const std::string& sql) {
   if (!row.ok()) return row.status();
   if (!*row) return absl::InternalError(absl::StrCat("no row from ", sql));
   return stmt->ColumnInt(0);
+}
+
+absl::Status Database::CheckIntegrity() {
+  const std::string prefix =
+      absl::StrCat("database ", path_, " fails PRAGMA integrity_check: ");
+  // Not cached: it runs once per connection. SQLite stops after 100 problems.
+  sqlite3_stmt* stmt = nullptr;
+  int rc =
+      sqlite3_prepare_v2(db_, "PRAGMA integrity_check", -1, &stmt, nullptr);
+  std::vector<std::string> problems;
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(stmt, 0);
+      std::string line =
+          text == nullptr ? "" : reinterpret_cast<const char*>(text);
+      if (line == "ok") continue;
+      // The first problem comes as "*** in database main ***\n<problem>";
+      // the caller wants one line.
+      absl::string_view rest = line;
+      absl::ConsumePrefix(&rest, "*** in database main ***\n");
+      problems.push_back(absl::StrReplaceAll(rest, {{"\n", " "}}));
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  // Damage that stops the check itself (a malformed schema, a header that is
+  // not SQLite's) is DATA_LOSS too (StatusFor); I/O errors keep their code.
+  absl::Status status =
+      rc == SQLITE_OK ? absl::OkStatus()
+                      : StatusFor(rc, absl::StripSuffix(prefix, ": "), db_);
+  sqlite3_finalize(stmt);
+  if (!status.ok()) return status;
+  if (problems.empty()) return absl::OkStatus();
+  constexpr size_t kShown = 3;
+  std::string message = absl::StrCat(
+      prefix, absl::StrJoin(
+                  problems.begin(),
+                  problems.begin() + std::min(kShown, problems.size()), "; "));
+  if (problems.size() > kShown) {
+    absl::StrAppend(&message, " (", problems.size(), " problems",
+                    problems.size() >= 100 ? " or more" : "", ")");
+  }
+  return absl::DataLossError(message);
 }
 
 bool Database::InTransaction() const {

@@ -24,6 +24,14 @@ namespace ogi {
 
 class Database;
 
+// A status for SQLite result code `code`, prefixed with `what` and followed by
+// the connection's message (`db` may be null: the code's generic text):
+// ABORTED for a constraint, UNAVAILABLE for busy, locked, cannot-open, I/O and
+// read-only errors, RESOURCE_EXHAUSTED for a full disk, DATA_LOSS for a
+// corrupt file or one that is not a database, INTERNAL otherwise. For
+// storage/*.cc code that drives SQLite directly (e.g. the backup).
+absl::Status SqliteStatus(int code, absl::string_view what, sqlite3* db);
+
 // A prepared statement borrowed from a Database's cache. Reset and unbound on
 // destruction so the cache can hand it out again.
 class Statement {
@@ -79,6 +87,16 @@ class Database {
 
   // The single integer a query such as "PRAGMA user_version" returns.
   absl::StatusOr<int64_t> QueryInt(const std::string& sql);
+
+  // Runs `PRAGMA integrity_check` over the whole database (it reads every
+  // page: seconds for a large file). OK when SQLite reports "ok". DATA_LOSS
+  // when it reports problems, or cannot check because the file is damaged or
+  // not a database: one line naming the file and the first problems SQLite
+  // reports (e.g. "database /srv/ogi.db fails PRAGMA integrity_check: Tree 7
+  // page 12 cell 3: ...; row 9 missing from index ... (5 problems)").
+  // UNAVAILABLE for an I/O error or a lock held too long.
+  // REQUIRES: no statement of this connection is running.
+  absl::Status CheckIntegrity();
 
   // False in autocommit mode, i.e. when no transaction is open (SQLite rolls a
   // transaction back by itself after some errors, such as a full disk).

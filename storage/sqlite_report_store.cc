@@ -216,20 +216,28 @@ absl::StatusOr<std::vector<v1::Case>> SqliteCaseStore::ListCasesForReport(
     const std::string year_start = FormatIsoDate(absl::CivilDay(year, 1, 1));
     for (const std::string& code : agency_codes) {
       OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, code));
-      // Index range scans: the cases received by the year end and not
-      // concluded before the year began (this year's rows and last year's
-      // 四 need no others); the cases concluded with no receipt date, which
-      // the derivation reports as uncountable; and the (few) cases with a
-      // review or lawsuit.
+      // Three index range scans select the row ids, each checked within its
+      // index (migration 6), and only then are the records read, once each,
+      // in row order: the cases concluded since the year began and received
+      // by its end, or with no receipt date (which the derivation reports as
+      // uncountable); the open cases received by the year end (the NULL
+      // range of the conclusion date); and the cases with a review or
+      // lawsuit filed in the year (table 四). This year's rows and last
+      // year's row 四 need no others.
       OGI_ASSIGN_OR_RETURN(
           Statement stmt,
           db.Prepare(
-              "SELECT id, payload FROM cases WHERE agency_id = ?1 AND "
-              "receipt_date <= ?2 AND (concluded_on IS NULL OR concluded_on "
-              ">= ?3) UNION SELECT id, payload FROM cases WHERE agency_id = "
-              "?1 AND receipt_date IS NULL AND concluded_on >= ?3 UNION "
-              "SELECT id, payload FROM cases WHERE agency_id = ?1 AND "
-              "has_proceedings = 1 ORDER BY id"));
+              "SELECT id, payload FROM cases WHERE id IN ("
+              "SELECT id FROM cases INDEXED BY cases_by_conclusion WHERE "
+              "agency_id = ?1 AND concluded_on >= ?3 AND (receipt_date <= ?2 "
+              "OR receipt_date IS NULL) "
+              "UNION ALL SELECT id FROM cases INDEXED BY cases_by_conclusion "
+              "WHERE agency_id = ?1 AND concluded_on IS NULL AND receipt_date "
+              "<= ?2 "
+              "UNION ALL SELECT id FROM cases INDEXED BY "
+              "cases_by_proceedings_filed WHERE agency_id = ?1 AND "
+              "proceedings_filed_until >= ?3 AND proceedings_filed_from <= ?2"
+              ") ORDER BY id"));
       stmt.BindInt(1, agency_id);
       stmt.BindText(2, year_end);
       stmt.BindText(3, year_start);

@@ -5,6 +5,7 @@
 // (sqlite_case_store.cc, sqlite_report_store.cc). Internal to storage/.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -14,6 +15,15 @@
 #include "storage/sqlite_database.h"
 
 namespace ogi {
+
+// The earliest and latest filing dates of the case's reviews and lawsuits as
+// "YYYY-MM-DD", both empty when it has none with a filing date: the columns
+// proceedings_filed_from and proceedings_filed_until that ListCasesForReport
+// selects the cases of a year's table 四 by.
+struct ProceedingsFiled {
+  std::string from, until;
+};
+ProceedingsFiled ProceedingsFiledRange(const v1::Case& c);
 
 // A timestamp as stored: Unix microseconds.
 int64_t ToUnixMicros(const google::protobuf::Timestamp& t);

@@ -9,11 +9,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "services/cases/case_fields.h"
 #include "services/cases/case_validation.h"
 #include "services/cases/receipt_date.h"
 #include "services/common/civil_date.h"
+#include "services/common/sha256.h"
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "services/deadlines/deadline_engine.h"
@@ -63,7 +66,56 @@ absl::StatusOr<int64_t> DecodePageToken(absl::string_view token) {
   return cursor;
 }
 
+// What identifies a create request under its idempotency key: a digest of
+// its case as the client sent it (before the server's defaults, so that a
+// retry on a later day still matches), with the agency resolved.
+std::string CreateRequestHash(v1::Case c, const std::string& agency_code) {
+  c.set_agency_code(agency_code);
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    c.SerializeToCodedStream(&coded);
+  }
+  return Sha256Hex(bytes);
+}
+
 }  // namespace
+
+absl::Status ValidateIdempotencyKey(absl::string_view key) {
+  if (key.size() > kMaxIdempotencyKeyLength) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("idempotency_key: at most ", kMaxIdempotencyKeyLength,
+                     " characters, not ", key.size()));
+  }
+  for (const char ch : key) {
+    if (ch < ' ' || ch > '~') {
+      return absl::InvalidArgumentError(
+          "idempotency_key: only printable ASCII characters (' ' to '~')");
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateExpectedVersion(int64_t expected_version) {
+  if (expected_version < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("expected_version: ", expected_version,
+                     " is negative; give the case version last seen, or 0 "
+                     "for no check"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckExpectedVersion(const v1::Case& c, int64_t expected_version) {
+  if (expected_version == 0 || expected_version == c.version()) {
+    return absl::OkStatus();
+  }
+  return absl::AbortedError(absl::StrCat("expected_version: case ", c.number(),
+                                         " is at version ", c.version(),
+                                         ", not ", expected_version));
+}
 
 absl::Status ValidateActor(absl::string_view actor) {
   if (absl::StripAsciiWhitespace(actor).empty()) {
@@ -141,6 +193,7 @@ absl::StatusOr<v1::CreateCaseResponse> CaseManager::CreateCase(
   if (!request.has_case_()) {
     return absl::InvalidArgumentError("case: must be set");
   }
+  OGI_RETURN_IF_ERROR(ValidateIdempotencyKey(request.idempotency_key()));
   v1::Case c = request.case_();
   OGI_RETURN_IF_ERROR(RejectOutputOnlyFields(c));
   c.set_agency_code(AgencyOrDefault(c.agency_code()));
@@ -162,11 +215,25 @@ absl::StatusOr<v1::CreateCaseResponse> CaseManager::CreateCase(
        DiffDeadlineDates(v1::Deadlines(), c.deadlines())) {
     *event.add_changes() = std::move(change);
   }
-  OGI_ASSIGN_OR_RETURN(v1::Case stored,
-                       store_->CreateCase(std::move(c), std::move(event)));
-  Notify(stored);
   v1::CreateCaseResponse response;
-  *response.mutable_case_() = std::move(stored);
+  if (request.idempotency_key().empty()) {
+    OGI_ASSIGN_OR_RETURN(*response.mutable_case_(),
+                         store_->CreateCase(std::move(c), std::move(event)));
+  } else {
+    const IdempotencyKey key = {
+        request.idempotency_key(),
+        CreateRequestHash(request.case_(), c.agency_code())};
+    OGI_ASSIGN_OR_RETURN(
+        KeyedCreation created,
+        store_->CreateCaseOnce(std::move(c), std::move(event), key));
+    *response.mutable_case_() = std::move(created.stored);
+    if (created.replayed) {
+      // Nothing changed: no observer to tell; the deadlines as of today.
+      OGI_RETURN_IF_ERROR(RefreshDeadlines(*response.mutable_case_()));
+      return response;
+    }
+  }
+  Notify(response.case_());
   return response;
 }
 
@@ -252,6 +319,7 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
     return absl::InvalidArgumentError(
         "update_mask: name at least one field to update");
   }
+  OGI_RETURN_IF_ERROR(ValidateExpectedVersion(request.expected_version()));
   const absl::Time now = clock_->Now();
   const absl::CivilDay today = absl::ToCivilDay(now, ChinaTimeZone());
   OGI_ASSIGN_OR_RETURN(
@@ -259,6 +327,8 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
       store_->MutateCase(
           AgencyOrDefault(request.agency_code()), request.number(),
           [&](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+            OGI_RETURN_IF_ERROR(
+                CheckExpectedVersion(c, request.expected_version()));
             const v1::Case before = c;
             OGI_RETURN_IF_ERROR(
                 ApplyCaseUpdate(request.update_mask(), request.case_(), c));

@@ -4,6 +4,8 @@
 // The CaseService operations without the transport: validation, defaults,
 // receipt-date derivation and history events, on top of a CaseStore.
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -28,8 +30,13 @@ class CaseManager {
 
   // Logs a new case. arrival_date defaults to today (Asia/Shanghai); the
   // receipt date and status are derived (PENDING_CONFIRMATION while a needed
-  // confirmation date is missing). INVALID_ARGUMENT for bad fields, a missing
-  // actor or output-only fields set; NOT_FOUND for an unknown agency.
+  // confirmation date is missing). With an idempotency_key, a repeat of the
+  // request (the same case, for the same agency) returns the case the key
+  // created, as it is now, and creates nothing (CaseStore::CreateCaseOnce).
+  // INVALID_ARGUMENT for bad fields, a missing actor, output-only fields set
+  // or a key that is longer than kMaxIdempotencyKeyLength or not printable
+  // ASCII; FAILED_PRECONDITION "idempotency_key: ..." for a key used with a
+  // different case; NOT_FOUND for an unknown agency.
   absl::StatusOr<v1::CreateCaseResponse> CreateCase(
       const v1::CreateCaseRequest& request, absl::string_view actor);
 
@@ -44,9 +51,11 @@ class CaseManager {
   // Applies the masked fields, re-derives receipt date and status, validates
   // the result and records one UPDATED event with the reason and every field
   // change. INVALID_ARGUMENT when the reason is missing, the mask is bad, the
-  // result is invalid or nothing changes; FAILED_PRECONDITION when a
-  // concluded case would lose its receipt date or get one after its
-  // conclusion date; NOT_FOUND for an unknown case.
+  // result is invalid, nothing changes or expected_version is negative;
+  // ABORTED when expected_version is set and the case is at another version
+  // (see CheckExpectedVersion); FAILED_PRECONDITION when a concluded case
+  // would lose its receipt date or get one after its conclusion date;
+  // NOT_FOUND for an unknown case.
   absl::StatusOr<v1::UpdateCaseResponse> UpdateCase(
       const v1::UpdateCaseRequest& request, absl::string_view actor);
 
@@ -83,6 +92,23 @@ absl::Status ValidateActor(absl::string_view actor);
 
 // INVALID_ARGUMENT "number: ..." unless `number` looks like "2022-0013".
 absl::Status ValidateCaseNumber(absl::string_view number);
+
+// The longest CreateCaseRequest.idempotency_key accepted.
+inline constexpr size_t kMaxIdempotencyKeyLength = 128;
+
+// INVALID_ARGUMENT "idempotency_key: ..." unless `key` is empty (no key) or
+// at most kMaxIdempotencyKeyLength printable ASCII characters (' ' to '~').
+absl::Status ValidateIdempotencyKey(absl::string_view key);
+
+// INVALID_ARGUMENT "expected_version: ..." when `expected_version` (of a
+// request that changes a case; 0: no check) is negative.
+absl::Status ValidateExpectedVersion(int64_t expected_version);
+
+// ABORTED "expected_version: case <number> is at version V, not E" unless
+// `expected_version` is 0 or c.version(). For the mutations that run in the
+// store's write transaction (CaseStore::MutateCase), where `c` is the case as
+// stored, so that the check and the write are one atomic step.
+absl::Status CheckExpectedVersion(const v1::Case& c, int64_t expected_version);
 
 }  // namespace ogi
 

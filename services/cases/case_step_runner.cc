@@ -27,9 +27,11 @@ std::string CaseStepRunner::AgencyOrDefault(absl::string_view code) const {
 absl::StatusOr<v1::Case> CaseStepRunner::Run(absl::string_view agency_code,
                                              absl::string_view number,
                                              absl::string_view actor,
+                                             int64_t expected_version,
                                              const CaseStep& step) const {
   OGI_RETURN_IF_ERROR(ValidateActor(actor));
   OGI_RETURN_IF_ERROR(ValidateCaseNumber(number));
+  OGI_RETURN_IF_ERROR(ValidateExpectedVersion(expected_version));
   const absl::Time now = clock_->Now();
   // Held for the whole step: a calendar loaded meanwhile applies next time.
   const std::shared_ptr<const WorkingCalendar> calendar =
@@ -41,6 +43,7 @@ absl::StatusOr<v1::Case> CaseStepRunner::Run(absl::string_view agency_code,
       store_->MutateCase(
           AgencyOrDefault(agency_code), number,
           [&](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+            OGI_RETURN_IF_ERROR(CheckExpectedVersion(c, expected_version));
             // The stored deadlines may be stale (older day or calendar).
             OGI_ASSIGN_OR_RETURN(
                 v1::Deadlines before,

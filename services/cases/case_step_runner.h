@@ -8,6 +8,7 @@
 // again, every due date that moved is added to the step's event, and the
 // event gets its time and actor. Observers hear of the stored case.
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -48,11 +49,17 @@ class CaseStepRunner {
 
   // Validates the actor and the number, applies `step` to the case
   // `number` of `agency_code` (empty: the default agency) and returns the
-  // case as stored. INVALID_ARGUMENT for a missing actor or a malformed
-  // number, NOT_FOUND for an unknown case, the step's own error otherwise.
+  // case as stored. `expected_version` is the request's (0: no check): the
+  // version the caller last saw, compared with the stored case's in the same
+  // write transaction as the step (CheckExpectedVersion), so no step lands
+  // on a case that changed since. INVALID_ARGUMENT for a missing actor, a
+  // malformed number or a negative expected_version, NOT_FOUND for an
+  // unknown case, ABORTED "expected_version: ..." when the case is at
+  // another version, the step's own error otherwise.
   absl::StatusOr<v1::Case> Run(absl::string_view agency_code,
                                absl::string_view number,
                                absl::string_view actor,
+                               int64_t expected_version,
                                const CaseStep& step) const;
 
   // `code`, or the default agency's code when it is empty.

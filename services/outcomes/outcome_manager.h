@@ -31,7 +31,9 @@ class OutcomeManager {
   // conclusion date once concluded). INVALID_ARGUMENT for bad or missing
   // fields or a missing actor, FAILED_PRECONDITION when the case's state
   // does not allow the call, NOT_FOUND for an unknown case (or review or
-  // lawsuit). The rules of each are those of the matching ApplyStep.
+  // lawsuit), ABORTED when the request's expected_version is set and the
+  // case is at another version (CaseStepRunner::Run). The rules of each are
+  // those of the matching ApplyStep.
   absl::StatusOr<v1::OutcomeResponse> Record(
       const v1::ConcludeCaseRequest& request, absl::string_view actor);
   absl::StatusOr<v1::OutcomeResponse> Record(

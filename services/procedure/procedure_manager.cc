@@ -20,6 +20,7 @@ absl::StatusOr<v1::ProcedureStepResponse> ProcedureManager::RecordStep(
   OGI_ASSIGN_OR_RETURN(
       v1::Case stored,
       runner_.Run(request.agency_code(), request.number(), actor,
+                  request.expected_version(),
                   [&](v1::Case& c, const StepContext& context) {
                     return ApplyStep(request, context.today, *context.calendar,
                                      context.clock->policy(), c);

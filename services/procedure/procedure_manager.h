@@ -29,7 +29,8 @@ class ProcedureManager {
   // Each returns the case as stored, with its deadlines as of today.
   // INVALID_ARGUMENT for bad fields or a missing actor, FAILED_PRECONDITION
   // when the step does not fit the case's state, NOT_FOUND for an unknown
-  // case.
+  // case, ABORTED when the request's expected_version is set and the case is
+  // at another version (CaseStepRunner::Run).
   absl::StatusOr<v1::ProcedureStepResponse> Record(
       const v1::SendCorrectionNoticeRequest& request, absl::string_view actor);
   absl::StatusOr<v1::ProcedureStepResponse> Record(

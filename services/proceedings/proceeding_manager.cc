@@ -112,6 +112,7 @@ absl::StatusOr<v1::ProceedingResponse> ProceedingManager::RecordOnCase(
   OGI_ASSIGN_OR_RETURN(
       v1::Case stored,
       runner_.Run(request.agency_code(), number, actor,
+                  request.expected_version(),
                   [&](v1::Case& c, const StepContext& context) {
                     return ApplyProceedingStep(request, context.today,
                                                *context.calendar, c);

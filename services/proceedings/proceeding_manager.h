@@ -34,8 +34,10 @@ class ProceedingManager {
   // number (the id without its "-R<n>"/"-L<n>" suffix) otherwise.
   // INVALID_ARGUMENT for a missing actor, a malformed number or id, or bad
   // fields; FAILED_PRECONDITION when the call does not fit the case or the
-  // proceeding; NOT_FOUND for an unknown case, review or lawsuit. The rules
-  // are those of the ApplyProceedingStep of the same request.
+  // proceeding; NOT_FOUND for an unknown case, review or lawsuit; ABORTED
+  // when the request's expected_version is set and the case is at another
+  // version (CaseStepRunner::Run). The rules are those of the
+  // ApplyProceedingStep of the same request.
   absl::StatusOr<v1::ProceedingResponse> Record(
       const v1::FileReviewRequest& request, absl::string_view actor);
   absl::StatusOr<v1::ProceedingResponse> Record(

@@ -1,35 +1,68 @@
 #include "services/report/document_register.h"
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
 #include "services/common/text_fields.h"
+#include "services/report/report_rows.h"
 
 namespace ogi {
 namespace {
 
-// Adds `document` to `counts` for `year`. REQUIRES: the entry is valid.
+// The row of table 二 whose cells count documents of `kind`.
+int RowOf(v1::DocumentKind kind) {
+  const std::string key =
+      kind == v1::DOCUMENT_KIND_RULE ? "rules" : "normative_documents";
+  const std::vector<Table2RowSpec>& rows = Table2Rows();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].key == key) return static_cast<int>(i);
+  }
+  return 0;  // unreachable: both rows exist
+}
+
+// Adds `document` to `counts` for `year` and, when `references` is set, its
+// reference to the cells it is counted in (columns issued, repealed, in
+// force). REQUIRES: the entry is valid.
 void Count(const v1::RegisteredDocument& document, int year,
-           v1::DocumentCounts& counts) {
+           v1::DocumentCounts& counts, const std::string& reference,
+           CellCases* cells) {
   const absl::CivilDay year_end(year, 12, 31);
   const absl::CivilDay issued = *ToCivilDay(document.issued(), "issued");
   const bool repealed = !IsUnset(document.repealed());
   const absl::CivilDay repeal =
       repealed ? *ToCivilDay(document.repealed(), "repealed") : year_end;
-  if (issued.year() == year) counts.set_issued(counts.issued() + 1);
+  const auto refer = [&](int column) {
+    if (cells != nullptr) {
+      cells->table2[{2, RowOf(document.kind()), column}].push_back(reference);
+    }
+  };
+  if (issued.year() == year) {
+    counts.set_issued(counts.issued() + 1);
+    refer(0);
+  }
   if (repealed && repeal.year() == year) {
     counts.set_repealed(counts.repealed() + 1);
+    refer(1);
   }
   if (issued <= year_end && (!repealed || repeal > year_end)) {
     counts.set_in_force(counts.in_force() + 1);
+    refer(2);
   }
 }
 
 }  // namespace
 
+std::string RegisterReference(const std::string& agency_code,
+                              const v1::RegisteredDocument& document) {
+  return absl::StrCat(agency_code, "/文件", document.id(), " ",
+                      document.title());
+}
+
 void CountRegisteredDocuments(
+    const std::string& agency_code,
     const std::vector<v1::RegisteredDocument>& documents, int year,
-    v1::Table2& table2) {
+    v1::Table2& table2, CellCases* cells) {
   if (documents.empty()) return;
   table2.clear_rules();
   table2.clear_normative_documents();
@@ -37,7 +70,9 @@ void CountRegisteredDocuments(
     Count(document, year,
           document.kind() == v1::DOCUMENT_KIND_RULE
               ? *table2.mutable_rules()
-              : *table2.mutable_normative_documents());
+              : *table2.mutable_normative_documents(),
+          cells != nullptr ? RegisterReference(agency_code, document) : "",
+          cells);
   }
   // Present even when all zero, so the block prints 0s.
   table2.mutable_rules();

@@ -86,8 +86,10 @@ const CellCases::List& CellCases::At(const CellPosition& position) const {
       return table3[position.row][position.column];
     case 4:
       return table4[position.row][position.column];
-    default:
-      return kNone;
+    default: {
+      const auto it = table2.find(position);
+      return it == table2.end() ? kNone : it->second;
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,13 +22,15 @@ namespace ogi {
 // The references behind every cell of one year's tables 三 and 四: case
 // references (CaseReference) for 三, review and lawsuit ids for 四, each list
 // in the order of the cases derived. A derived cell's number is its list's
-// length.
+// length. Table 二's cells hold entered figures, but for the first block
+// when it is counted from the register: its entries (RegisterReference).
 struct CellCases {
   using List = std::vector<std::string>;
   std::array<std::array<List, kTable3ColumnCount>, kTable3RowCount> table3;
   std::array<std::array<List, kTable4ColumnCount>, kTable4GroupCount> table4;
+  std::map<CellPosition, List> table2;
 
-  // The list of a cell of table 三 or 四; an empty list for table 二.
+  // The list of a cell; an empty list for a cell of table 二 with none.
   const List& At(const CellPosition& position) const;
 };
 

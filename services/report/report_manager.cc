@@ -114,7 +114,14 @@ absl::StatusOr<std::vector<std::string>> ReportManager::Agencies(
     }
     bool seen = false;
     for (const std::string& known : agencies) seen = seen || known == code;
-    if (!seen) agencies.push_back(code);
+    if (seen) continue;
+    if (absl::StatusOr<v1::Agency> known = cases_->GetAgency(code);
+        !known.ok()) {
+      if (!absl::IsNotFound(known.status())) return known.status();
+      return absl::NotFoundError(
+          absl::StrCat("agency_codes: no agency \"", code, "\""));
+    }
+    agencies.push_back(code);
   }
   if (agencies.empty()) agencies.push_back(default_agency_code_);
   return agencies;
@@ -135,6 +142,8 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
   inputs.agency_codes = agencies;
   std::vector<std::string> names;
   std::vector<v1::Table2> figures;
+  // The register entries behind table 二's first block.
+  CellCases register_cells;
   for (const std::string& code : agencies) {
     OGI_ASSIGN_OR_RETURN(v1::Agency agency, cases_->GetAgency(code));
     names.push_back(agency.name());
@@ -144,7 +153,7 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
     if (entered.has_value()) table2 = *std::move(entered);
     OGI_ASSIGN_OR_RETURN(std::vector<v1::RegisteredDocument> documents,
                          reports_->ListDocuments(code));
-    CountRegisteredDocuments(documents, year, table2);
+    CountRegisteredDocuments(code, documents, year, table2, &register_cells);
     OGI_ASSIGN_OR_RETURN(std::optional<v1::LockedReport> last_year,
                          reports_->GetLock(code, year - 1));
     if (last_year.has_value()) inputs.previous[code] = CarriedOutOf(*last_year);
@@ -159,6 +168,7 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
   OGI_ASSIGN_OR_RETURN(live.cases,
                        reports_->ListCasesForReport(agencies, year));
   live.report = DeriveReport(live.cases, year, inputs, &live.cells);
+  live.cells.table2 = std::move(register_cells.table2);
   live.report.set_content_hash(ContentHash(live.report));
   *live.report.mutable_generated_at() = ToProtoTimestamp(clock_->Now());
   return live;

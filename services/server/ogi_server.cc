@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "services/agencies/agency_service.h"
 #include "services/alerts/alert_hub.h"
 #include "services/alerts/deadline_manager.h"
@@ -29,6 +30,7 @@
 #include "services/report/report_manager.h"
 #include "services/report/report_service.h"
 #include "services/server/testing_clock_service.h"
+#include "storage/sqlite_backup.h"
 #include "storage/sqlite_case_store.h"
 
 namespace ogi {
@@ -208,6 +210,38 @@ void OgiServer::Shutdown(absl::Duration grace) {
   parts_->server->Wait();
   parts_->pool.reset();   // runs anything still queued
   parts_->store.reset();  // drains the writer, checkpoints, closes
+}
+
+absl::StatusOr<std::string> RunBackup(const std::string& db_path,
+                                      const std::string& out_path) {
+  if (out_path.empty()) {
+    return absl::InvalidArgumentError(
+        "--out: required: the new file to write the backup to");
+  }
+  absl::StatusOr<BackupSummary> summary = BackupDatabase(db_path, out_path);
+  if (!summary.ok()) {
+    // The storage layer names its parameters; the user knows the flags.
+    absl::string_view message = summary.status().message();
+    std::string renamed;
+    if (absl::ConsumePrefix(&message, "source_path:")) {
+      renamed = absl::StrCat("--db:", message);
+    } else if (absl::ConsumePrefix(&message, "destination_path:")) {
+      renamed = absl::StrCat("--out:", message);
+    } else {
+      renamed = std::string(message);
+    }
+    return absl::Status(summary.status().code(), renamed);
+  }
+  auto count = [](int64_t n, absl::string_view one, absl::string_view many) {
+    return absl::StrCat(n, " ", n == 1 ? one : many);
+  };
+  return absl::StrCat(
+      "backed up ", db_path, " to ", out_path, ": ",
+      count(summary->cases, "case", "cases"), ", ",
+      count(summary->case_events, "history event", "history events"), ", ",
+      count(summary->agencies, "agency", "agencies"), ", schema version ",
+      summary->schema_version, ", ", count(summary->bytes, "byte", "bytes"),
+      "; integrity_check ok");
 }
 
 }  // namespace ogi

@@ -37,8 +37,10 @@ class OgiServer {
  public:
   // Opens everything and starts serving. The clock must outlive the server;
   // it is not used when options.fake_clock_start is set.
-  // FAILED_PRECONDITION for a database from a newer ogi, UNAVAILABLE when the
-  // database or the address cannot be opened, INVALID_ARGUMENT for bad options.
+  // FAILED_PRECONDITION for a database from a newer ogi, DATA_LOSS for one
+  // that fails PRAGMA integrity_check (the message names the file and the
+  // first problems), UNAVAILABLE when the database or the address cannot be
+  // opened, INVALID_ARGUMENT for bad options.
   static absl::StatusOr<std::unique_ptr<OgiServer>> Start(
       const ServerOptions& options, const Clock* clock);
 
@@ -63,6 +65,18 @@ class OgiServer {
   int port_ = 0;
   std::string db_path_;
 };
+
+// `ogi-server backup --db=DB --out=OUT`: copies the database `db_path` to the
+// new file `out_path` as one consistent snapshot, also while a server keeps
+// serving it (storage/sqlite_backup.h), and returns the line to print: what
+// was copied, e.g. "backed up data/ogi.db to /srv/b/ogi.db: 1204 cases, 5310
+// history events, 1 agency, schema version 7, 4194304 bytes; integrity_check
+// ok". Errors name the flag: INVALID_ARGUMENT "--out: required ...";
+// NOT_FOUND "--db: ... does not exist"; FAILED_PRECONDITION "--out: ...
+// already exists" (a backup never replaces a file); DATA_LOSS when the
+// database is damaged; UNAVAILABLE for file-system errors.
+absl::StatusOr<std::string> RunBackup(const std::string& db_path,
+                                      const std::string& out_path);
 
 }  // namespace ogi
 

@@ -1,6 +1,7 @@
-// ogi-server: serves the ogi gRPC API on an embedded SQLite database.
+// ogi-server: serves the ogi gRPC API on an embedded SQLite database;
+// `ogi-server backup` copies that database while it is being served.
 // This file only maps flags to ServerOptions, starts the server and waits for
-// SIGINT/SIGTERM.
+// SIGINT/SIGTERM, or runs the backup.
 
 #include <signal.h>
 
@@ -11,6 +12,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/time/time.h"
 #include "services/common/clock.h"
@@ -39,13 +41,50 @@ ABSL_FLAG(std::string, fake_clock_start, "",
           "(e.g. 2025-10-20T09:00:00+08:00) and serve TestingClockService.");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
           "On SIGINT/SIGTERM, how long in-flight calls may take to finish.");
+ABSL_FLAG(std::string, out, "",
+          "backup: the new file to copy --db to (never replaced if it "
+          "exists).");
+
+namespace {
+
+// `ogi-server backup`: the positional arguments after the program name must
+// be exactly "backup". Returns the exit code: 0, 1 when the backup failed, 2
+// for a usage error.
+int BackupCommand(const std::vector<char*>& positional) {
+  const std::string command = positional[1];
+  if (command != "backup" || positional.size() > 2) {
+    std::fprintf(stderr,
+                 "ogi-server: unexpected argument \"%s\" (the only command "
+                 "is backup)\n",
+                 positional[command == "backup" ? 2 : 1]);
+    return 2;
+  }
+  absl::StatusOr<std::string> done =
+      ogi::RunBackup(absl::GetFlag(FLAGS_db), absl::GetFlag(FLAGS_out));
+  if (!done.ok()) {
+    std::fprintf(stderr, "ogi-server: backup: %s\n",
+                 std::string(done.status().message()).c_str());
+    return done.status().code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  std::printf("%s\n", done->c_str());
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "ogi-server [--listen=127.0.0.1:50051] [--db=data/ogi.db] ...\n"
-      "Serves ogi.v1.CaseService and ogi.v1.AgencyService, the gRPC health "
-      "service and server reflection.");
-  absl::ParseCommandLine(argc, argv);
+      "Serves the ogi.v1 services, the gRPC health service and server "
+      "reflection.\n"
+      "ogi-server backup --db=data/ogi.db --out=FILE\n"
+      "Copies the database, also while a server serves it, to the new FILE.");
+  const std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  if (positional.size() > 1) return BackupCommand(positional);
+  if (!absl::GetFlag(FLAGS_out).empty()) {
+    std::fprintf(stderr, "ogi-server: --out: only for ogi-server backup\n");
+    return 2;
+  }
 
   // Block the shutdown signals in every thread; the main thread waits for them.
   sigset_t signals;

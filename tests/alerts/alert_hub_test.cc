@@ -106,6 +106,10 @@ class HookedStore final : public CaseStore {
                                       v1::CaseEvent created) override {
     return base_->CreateCase(std::move(c), std::move(created));
   }
+  absl::StatusOr<KeyedCreation> CreateCaseOnce(
+      v1::Case c, v1::CaseEvent created, const IdempotencyKey& key) override {
+    return base_->CreateCaseOnce(std::move(c), std::move(created), key);
+  }
   absl::StatusOr<v1::Case> GetCase(absl::string_view agency_code,
                                    absl::string_view number) override {
     return base_->GetCase(agency_code, number);

@@ -1,5 +1,9 @@
 #include "services/cases/case_manager.h"
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/civil_date.h"
@@ -14,6 +18,7 @@ namespace {
 using ::ogi::testing::IsOk;
 using ::ogi::testing::StatusIs;
 using ::ogi::testing::ValidNewCase;
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::SizeIs;
 
@@ -244,6 +249,169 @@ TEST_F(CaseManagerTest, GetRejectsMalformedNumbers) {
   request.set_number("2022-0001");
   EXPECT_THAT(manager_->GetCase(request),
               StatusIs(absl::StatusCode::kNotFound));
+}
+
+// A create request with an idempotency key.
+v1::CreateCaseRequest KeyedRequest(const v1::Case& c, const std::string& key) {
+  v1::CreateCaseRequest request;
+  *request.mutable_case_() = c;
+  request.set_idempotency_key(key);
+  return request;
+}
+
+TEST_F(CaseManagerTest, ARetriedKeyedCreateReturnsTheFirstCase) {
+  v1::Case c = ValidNewCase();
+  c.clear_arrival_date();  // today, 2022-03-10
+  auto first = manager_->CreateCase(KeyedRequest(c, "form-17/try"), "王科员");
+  ASSERT_THAT(first, IsOk());
+  EXPECT_EQ(first->case_().number(), "2022-0001");
+
+  // Retried the next day by someone else: the request, not its defaults, is
+  // what identifies it.
+  clock_.Set(BeijingTime(2022, 3, 11, 9, 0));
+  auto retry = manager_->CreateCase(KeyedRequest(c, "form-17/try"), "李科员");
+  ASSERT_THAT(retry, IsOk());
+  EXPECT_EQ(retry->case_().number(), "2022-0001");
+  EXPECT_EQ(FormatIsoDate(retry->case_().arrival_date()), "2022-03-10");
+  EXPECT_EQ(retry->case_().version(), 1);
+  EXPECT_TRUE(retry->case_().has_deadlines());
+  EXPECT_EQ(TotalCases(), 1);
+  EXPECT_THAT(History("2022-0001"), SizeIs(1));
+
+  // The same request under the default agency's explicit code is the same.
+  c.set_agency_code("default");
+  auto explicit_agency =
+      manager_->CreateCase(KeyedRequest(c, "form-17/try"), "王科员");
+  ASSERT_THAT(explicit_agency, IsOk());
+  EXPECT_EQ(explicit_agency->case_().number(), "2022-0001");
+
+  // Without a key, or with another, it is a new case.
+  c.clear_agency_code();
+  EXPECT_EQ(Create(c)->number(), "2022-0002");
+  auto other = manager_->CreateCase(KeyedRequest(c, "form-18"), "王科员");
+  ASSERT_THAT(other, IsOk());
+  EXPECT_EQ(other->case_().number(), "2022-0003");
+  EXPECT_EQ(TotalCases(), 3);
+}
+
+TEST_F(CaseManagerTest, AKeyReusedForAnotherCaseIsRefused) {
+  ASSERT_THAT(manager_->CreateCase(KeyedRequest(ValidNewCase(), "k"), "王科员"),
+              IsOk());
+  v1::Case other = ValidNewCase();
+  other.mutable_applicant()->set_name("李四");
+  EXPECT_THAT(manager_->CreateCase(KeyedRequest(other, "k"), "王科员"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       AllOf(HasSubstr("idempotency_key: \"k\""),
+                             HasSubstr("2022-0001"))));
+  EXPECT_EQ(TotalCases(), 1);
+}
+
+TEST_F(CaseManagerTest, AReplayShowsTheCaseAsItIsNow) {
+  ASSERT_THAT(manager_->CreateCase(KeyedRequest(ValidNewCase(), "k"), "王科员"),
+              IsOk());
+  v1::UpdateCaseRequest update;
+  update.set_number("2022-0001");
+  update.set_reason("电话号码有误");
+  update.mutable_case_()->mutable_applicant()->set_phone("0635-8888888");
+  update.mutable_update_mask()->add_paths("applicant.phone");
+  ASSERT_THAT(manager_->UpdateCase(update, "王科员"), IsOk());
+  auto replay =
+      manager_->CreateCase(KeyedRequest(ValidNewCase(), "k"), "王科员");
+  ASSERT_THAT(replay, IsOk());
+  EXPECT_EQ(replay->case_().version(), 2);
+  EXPECT_EQ(replay->case_().applicant().phone(), "0635-8888888");
+}
+
+TEST_F(CaseManagerTest, KeysAreShortPrintableAscii) {
+  EXPECT_THAT(
+      manager_->CreateCase(KeyedRequest(ValidNewCase(), std::string(129, 'k')),
+                           "王科员"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("idempotency_key: at most 128 characters")));
+  for (const std::string& bad :
+       std::vector<std::string>{"tab\there", "键", std::string("a\0b", 3)}) {
+    EXPECT_THAT(
+        manager_->CreateCase(KeyedRequest(ValidNewCase(), bad), "王科员"),
+        StatusIs(absl::StatusCode::kInvalidArgument,
+                 HasSubstr("idempotency_key: only printable ASCII")))
+        << bad;
+  }
+  EXPECT_EQ(TotalCases(), 0);
+  EXPECT_THAT(
+      manager_->CreateCase(KeyedRequest(ValidNewCase(), std::string(128, '~')),
+                           "王科员"),
+      IsOk());
+  EXPECT_THAT(
+      manager_->CreateCase(KeyedRequest(ValidNewCase(), "a key ~!"), "王科员"),
+      IsOk());
+}
+
+TEST_F(CaseManagerTest, ConcurrentKeyedRetriesCreateOneCase) {
+  constexpr int kThreads = 8;
+  std::vector<std::string> numbers(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      auto response =
+          manager_->CreateCase(KeyedRequest(ValidNewCase(), "same"), "王科员");
+      if (response.ok()) numbers[i] = response->case_().number();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_THAT(numbers, ::testing::Each(std::string("2022-0001")));
+  EXPECT_EQ(TotalCases(), 1);
+}
+
+TEST_F(CaseManagerTest, UpdateWithAStaleVersionIsAborted) {
+  ASSERT_THAT(Create(ValidNewCase()), IsOk());
+  v1::UpdateCaseRequest update;
+  update.set_number("2022-0001");
+  update.set_reason("电话号码有误");
+  update.mutable_case_()->mutable_applicant()->set_phone("0635-8888888");
+  update.mutable_update_mask()->add_paths("applicant.phone");
+  update.set_expected_version(1);
+  auto updated = manager_->UpdateCase(update, "王科员");
+  ASSERT_THAT(updated, IsOk());
+  EXPECT_EQ(updated->case_().version(), 2);
+
+  // A second client that also read version 1.
+  update.mutable_case_()->mutable_applicant()->set_phone("0635-9999999");
+  EXPECT_THAT(manager_->UpdateCase(update, "李科员"),
+              StatusIs(absl::StatusCode::kAborted,
+                       "expected_version: case 2022-0001 is at version 2, "
+                       "not 1"));
+  update.set_expected_version(-1);
+  EXPECT_THAT(manager_->UpdateCase(update, "李科员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("expected_version: -1 is negative")));
+  EXPECT_THAT(History("2022-0001"), SizeIs(2));
+
+  // With the current version, or none, it goes through.
+  update.set_expected_version(2);
+  ASSERT_THAT(manager_->UpdateCase(update, "李科员"), IsOk());
+  update.mutable_case_()->mutable_applicant()->set_phone("0635-7777777");
+  update.set_expected_version(0);
+  auto unchecked = manager_->UpdateCase(update, "李科员");
+  ASSERT_THAT(unchecked, IsOk());
+  EXPECT_EQ(unchecked->case_().version(), 4);
+}
+
+TEST(ExpectedVersionTest, ChecksOnlyWhenSet) {
+  v1::Case c;
+  c.set_number("2022-0013");
+  c.set_version(3);
+  EXPECT_THAT(CheckExpectedVersion(c, 0), IsOk());
+  EXPECT_THAT(CheckExpectedVersion(c, 3), IsOk());
+  EXPECT_THAT(CheckExpectedVersion(c, 2),
+              StatusIs(absl::StatusCode::kAborted,
+                       "expected_version: case 2022-0013 is at version 3, "
+                       "not 2"));
+  EXPECT_THAT(CheckExpectedVersion(c, 4),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("not 4")));
+  EXPECT_THAT(ValidateExpectedVersion(0), IsOk());
+  EXPECT_THAT(ValidateExpectedVersion(-5),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("expected_version")));
 }
 
 }  // namespace

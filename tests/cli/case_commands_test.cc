@@ -724,5 +724,84 @@ TEST(RunCaseHistoryTest, JsonEvents) {
   EXPECT_EQ(parsed.events(1).changes(3).new_value(), "甲\n乙");
 }
 
+// --- safe writes -------------------------------------------------------------
+
+TEST(BuildCreateCaseRequestTest, IdempotencyKey) {
+  const std::vector<std::string> base = {
+      "case",      "create",           "--applicant-name",
+      "张三",      "--applicant-type", "natural_person",
+      "--channel", "in_person",        "--description",
+      "x"};
+  auto plain = BuildCreateCaseRequest(MustParse(base), Options());
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_EQ(plain->idempotency_key(), "");
+
+  std::vector<std::string> keyed = base;
+  keyed.insert(keyed.end(), {"--idempotency-key", "form-17"});
+  auto request = BuildCreateCaseRequest(MustParse(keyed), Options());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->idempotency_key(), "form-17");
+
+  std::vector<std::string> empty = base;
+  empty.insert(empty.end(), {"--idempotency-key", ""});
+  auto refused = BuildCreateCaseRequest(MustParse(empty), Options());
+  EXPECT_TRUE(IsUsageError(refused.status()));
+  EXPECT_THAT(refused.status().message(), HasSubstr("--idempotency-key"));
+}
+
+TEST(BuildUpdateCaseRequestTest, ExpectedVersion) {
+  auto request = BuildUpdateCaseRequest(
+      MustParse({"case", "update", "2022-0001", "--reason", "r", "--phone", "1",
+                 "--expected-version", "3"}),
+      Options());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->expected_version(), 3);
+  auto unchecked =
+      BuildUpdateCaseRequest(MustParse({"case", "update", "2022-0001",
+                                        "--reason", "r", "--phone", "1"}),
+                             Options());
+  ASSERT_TRUE(unchecked.ok()) << unchecked.status();
+  EXPECT_EQ(unchecked->expected_version(), 0);
+  for (const std::string bad : {"0", "-2", "v3"}) {
+    auto refused = BuildUpdateCaseRequest(
+        MustParse({"case", "update", "2022-0001", "--reason", "r", "--phone",
+                   "1", "--expected-version", bad}),
+        Options());
+    EXPECT_TRUE(IsUsageError(refused.status())) << bad;
+    EXPECT_THAT(refused.status().message(),
+                HasSubstr("--expected-version: \"" + bad + "\""));
+  }
+}
+
+TEST(CaseCommandSpecsTest, OnlyUpdateTakesAnExpectedVersion) {
+  for (const CommandSpec& spec : CaseCommandSpecs()) {
+    bool has = false;
+    for (const FlagSpec& flag : spec.flags) {
+      has = has || flag.name == "expected-version";
+    }
+    EXPECT_EQ(has, spec.words.back() == "update") << CommandName(spec);
+  }
+}
+
+TEST(RunCaseUpdateTest, AStaleVersionIsOneLineAndExitOne) {
+  FakeCaseStub stub;
+  stub.error =
+      grpc::Status(grpc::StatusCode::ABORTED,
+                   "expected_version: case 2022-0001 is at version 2, not 1");
+  std::ostringstream out;
+  const absl::Status status =
+      RunCaseUpdate(MustParse({"case", "update", "2022-0001", "--reason", "r",
+                               "--phone", "1", "--expected-version", "1"}),
+                    Options(), stub, out);
+  EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(ExitCode(status), 1);
+  EXPECT_EQ(ErrorLine(status),
+            "ogi: aborted: expected_version: case 2022-0001 is at version 2, "
+            "not 1");
+  ASSERT_EQ(stub.update_requests.size(), 1u);
+  EXPECT_EQ(stub.update_requests[0].expected_version(), 1);
+  EXPECT_EQ(out.str(), "");
+}
+
 }  // namespace
 }  // namespace ogi::cli

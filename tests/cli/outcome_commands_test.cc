@@ -639,5 +639,48 @@ TEST_F(OutcomeRunTest, JsonIsTheReturnedCase) {
   EXPECT_THAT(out_.str(), HasSubstr("\"CASE_STATUS_CONCLUDED\""));
 }
 
+// --- expected version
+// ----------------------------------------------------------
+
+TEST(OutcomeExpectedVersionTest, EveryCommandCarriesIt) {
+  auto withdraw = BuildWithdrawCaseRequest(
+      MustParse({"case", "withdraw", "2022-0001", "--expected-version", "2"}),
+      TestOptions(), absl::CivilDay(2022, 3, 10));
+  ASSERT_TRUE(withdraw.ok()) << withdraw.status();
+  EXPECT_EQ(withdraw->expected_version(), 2);
+  auto conclude = BuildConcludeCaseRequest(
+      MustParse({"case", "conclude", "2022-0001", "--outcome", "disclosed",
+                 "--served", "2022-03-20"}),
+      TestOptions());
+  ASSERT_TRUE(conclude.ok()) << conclude.status();
+  EXPECT_EQ(conclude->expected_version(), 0);
+  for (const CommandSpec& spec : OutcomeCommandSpecs()) {
+    bool has = false;
+    for (const FlagSpec& flag : spec.flags) {
+      has = has || flag.name == "expected-version";
+    }
+    EXPECT_TRUE(has) << CommandName(spec);
+  }
+}
+
+// correct-conclusion restates the conclusion it read: by default it asks for
+// the version it read, so a change made meanwhile is not overwritten.
+TEST(OutcomeExpectedVersionTest, CorrectConclusionExpectsTheVersionItRead) {
+  v1::Case current = ConcludedCase();
+  current.set_version(5);
+  auto request = BuildCorrectConclusionRequest(
+      MustParse({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                 "--served", "2022-03-21"}),
+      TestOptions(), current);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->expected_version(), 5);
+  auto given = BuildCorrectConclusionRequest(
+      MustParse({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                 "--served", "2022-03-21", "--expected-version", "4"}),
+      TestOptions(), current);
+  ASSERT_TRUE(given.ok()) << given.status();
+  EXPECT_EQ(given->expected_version(), 4);
+}
+
 }  // namespace
 }  // namespace ogi::cli

@@ -644,5 +644,36 @@ TEST(RunCaseExplainTest, ColourMarksWhatIsLateOnlyWhenAllowed) {
   EXPECT_THAT(out.str(), Not(HasSubstr("\x1b")));
 }
 
+// --- expected version
+// ----------------------------------------------------------
+
+TEST(ProcedureExpectedVersionTest, EveryStepCarriesIt) {
+  auto extend = BuildExtendDeadlineRequest(
+      MustParse({"case", "extend", "2025-0001", "--days", "20", "--approver",
+                 "Li", "--notified", "2025-10-27", "--expected-version", "4"}),
+      TestOptions());
+  ASSERT_TRUE(extend.ok()) << extend.status();
+  EXPECT_EQ(extend->expected_version(), 4);
+  auto supplement = BuildReceiveSupplementRequest(
+      MustParse(
+          {"case", "supplement", "2025-0002", "--received", "2025-10-10"}),
+      TestOptions());
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  EXPECT_EQ(supplement->expected_version(), 0);
+  auto bad = BuildReceiveFeePaymentRequest(
+      MustParse({"case", "fee-paid", "2025-0004", "--paid", "2025-10-23",
+                 "--expected-version", "zero"}),
+      TestOptions());
+  EXPECT_TRUE(IsUsageError(bad.status()));
+  // Every step command takes the flag; explain only reads.
+  for (const CommandSpec& spec : ProcedureCommandSpecs()) {
+    bool has = false;
+    for (const FlagSpec& flag : spec.flags) {
+      has = has || flag.name == "expected-version";
+    }
+    EXPECT_EQ(has, spec.words.back() != "explain") << CommandName(spec);
+  }
+}
+
 }  // namespace
 }  // namespace ogi::cli

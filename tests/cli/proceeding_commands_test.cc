@@ -542,5 +542,38 @@ TEST_F(ProceedingRunTest, EmptyList) {
   EXPECT_EQ(out_.str(), "共 0 件\n");
 }
 
+// --- expected version
+// ----------------------------------------------------------
+
+TEST(ProceedingExpectedVersionTest, EveryChangeCarriesIt) {
+  auto file = BuildFileReviewRequest(
+      MustParse({"review", "file", "--case", "2022-0013", "--filed",
+                 "2022-04-25", "--organ", "聊城市人民政府",
+                 "--expected-version", "3"}),
+      TestOptions());
+  ASSERT_TRUE(file.ok()) << file.status();
+  EXPECT_EQ(file->expected_version(), 3);
+  auto appeal_decision = BuildDecideAppealRequest(
+      MustParse({"lawsuit", "judge", "2022-0013-L1", "--appeal", "--decision",
+                 "appeal_dismissed", "--date", "2023-03-01",
+                 "--expected-version", "9"}),
+      TestOptions());
+  ASSERT_TRUE(appeal_decision.ok()) << appeal_decision.status();
+  EXPECT_EQ(appeal_decision->expected_version(), 9);
+  auto progress = BuildReviewProgressRequest(
+      MustParse(
+          {"review", "progress", "2022-0013-R1", "--accepted", "2022-04-27"}),
+      TestOptions());
+  ASSERT_TRUE(progress.ok()) << progress.status();
+  EXPECT_EQ(progress->expected_version(), 0);
+  for (const CommandSpec& spec : ProceedingCommandSpecs()) {
+    bool has = false;
+    for (const FlagSpec& flag : spec.flags) {
+      has = has || flag.name == "expected-version";
+    }
+    EXPECT_EQ(has, spec.words.back() != "list") << CommandName(spec);
+  }
+}
+
 }  // namespace
 }  // namespace ogi::cli

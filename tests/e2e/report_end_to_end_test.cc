@@ -261,6 +261,26 @@ TEST_F(ReportEndToEndTest, ReproducesTheTablesOfThePublishedReport) {
   EXPECT_EQ(OgiOk({"report", "show", "2022", "--format", "csv"}), csv);
   const CommandResult again = Ogi({"report", "lock", "2022"});
   EXPECT_EQ(again.exit_code, 1) << again.out << again.err;
+
+  // A correction after publication: 2022-0003's information was in fact a
+  // state secret. The published numbers stand; the report names the cells
+  // the correction moved, and the case.
+  OgiOk({"case", "correct-conclusion", "2022-0003", "--reason", "复核发现错误",
+         "--override", "withheld_state_secret", "--override-reason",
+         "所申请信息经确认属于国家秘密"});
+  EXPECT_EQ(OgiOk({"report", "show", "2022", "--format", "csv"}), csv);
+  const std::string shown = OgiOk({"report", "show", "2022"});
+  EXPECT_THAT(
+      shown,
+      AllOf(HasSubstr("现在的记录与锁定的数字不同（4个单元格）"),
+            HasSubstr("表三 （一）予以公开 × 自然人  锁定 12，现在 11  移出 "
+                      "2022-0003\n"),
+            HasSubstr("表三 1.属于国家秘密 × 总计  锁定 0，现在 1  新增 "
+                      "2022-0003\n")));
+  // The drill-down shows the live records.
+  EXPECT_THAT(OgiOk({"report", "cell", "2022", "withheld_state_secret",
+                     "natural_person"}),
+              AllOf(HasSubstr("2022-0003"), HasSubstr("共 1 件")));
 }
 
 }  // namespace

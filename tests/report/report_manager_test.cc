@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/civil_date.h"
@@ -111,9 +113,11 @@ TEST_F(ReportManagerTest, YearOutsideTheReportingYearsIsRefused) {
   EXPECT_THAT(manager_->GetReport(request),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")));
   request.set_year(2022);
+  request.add_agency_codes("default");
   request.add_agency_codes("nope");
   EXPECT_THAT(manager_->GetReport(request),
-              StatusIs(absl::StatusCode::kNotFound));
+              StatusIs(absl::StatusCode::kNotFound,
+                       HasSubstr("agency_codes: no agency \"nope\"")));
 }
 
 TEST_F(ReportManagerTest, FiguresAndProseAreKeptPerYearNewestFirst) {
@@ -272,6 +276,51 @@ TEST_F(ReportManagerTest, LockedYearKeepsItsNumbersAndShowsWhatMoved) {
   EXPECT_EQ(records->value(), 1);
   ASSERT_EQ(records->records_size(), 1);
   EXPECT_EQ(records->records(0).case_number(), "2022-0003");
+}
+
+TEST_F(ReportManagerTest, RegisterEntriesThatMovedAfterTheLockAreNamed) {
+  StoreReferenceCases();
+  auto add = [&](int64_t id, const std::string& title, Day issued) {
+    v1::RegisterDocumentRequest request;
+    request.mutable_document()->set_id(id);
+    request.mutable_document()->set_kind(v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT);
+    request.mutable_document()->set_title(title);
+    *request.mutable_document()->mutable_issued() = ToProtoDate(issued);
+    absl::StatusOr<v1::RegisteredDocument> stored =
+        manager_->RegisterDocument(request, "法制科");
+    EXPECT_THAT(stored, IsOk());
+    return stored.ok() ? stored->id() : -1;
+  };
+  const int64_t first = add(0, "关于规范行政审批服务的若干规定", Day(2022, 5, 1));
+  v1::LockReportRequest lock;
+  lock.set_year(2022);
+  ASSERT_THAT(manager_->LockReport(lock, "统计员"), IsOk());
+
+  // After publication: the entry was in fact issued in 2021, and another,
+  // registered late, was issued in 2022. The count of documents issued in
+  // 2022 stays 1; the entries behind it changed.
+  add(first, "关于规范行政审批服务的若干规定", Day(2021, 12, 1));
+  const int64_t late = add(0, "行政审批容缺受理办法", Day(2022, 9, 1));
+  const v1::Report report = Get(2022);
+  EXPECT_EQ(report.table2().normative_documents().issued(), 1);
+  std::vector<std::string> moved;
+  for (const v1::CellDifference& difference : report.differences()) {
+    ASSERT_EQ(difference.cell().table(), 2);
+    moved.push_back(absl::StrCat(
+        difference.cell().row(), "/", difference.cell().column(), " ",
+        difference.locked_value(), "->", difference.live_value(), " +",
+        absl::StrJoin(difference.cases_added(), ","), " -",
+        absl::StrJoin(difference.cases_removed(), ",")));
+  }
+  const std::string first_ref =
+      absl::StrCat("default/文件", first, " 关于规范行政审批服务的若干规定");
+  const std::string late_ref =
+      absl::StrCat("default/文件", late, " 行政审批容缺受理办法");
+  EXPECT_THAT(moved,
+              ElementsAre(absl::StrCat("normative_documents/issued 1->1 +",
+                                       late_ref, " -", first_ref),
+                          absl::StrCat("normative_documents/in_force 1->2 +",
+                                       late_ref, " -")));
 }
 
 TEST_F(ReportManagerTest, UnbalancedYearCannotBeLocked) {

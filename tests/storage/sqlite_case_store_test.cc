@@ -14,6 +14,7 @@
 #include "services/common/civil_date.h"
 #include "storage/schema_migrations.h"
 #include "tests/common/status_matchers.h"
+#include "tests/storage/damaged_database.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
@@ -661,6 +662,53 @@ TEST(SqliteCaseStoreFileTest, UsesWalWithFullSyncAndForeignKeys) {
   EXPECT_EQ(mode->ColumnText(0), "wal");
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA synchronous"), 2);  // FULL
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA foreign_keys"), 1);
+}
+
+TEST(SqliteCaseStoreFileTest, OpenRefusesADatabaseThatFailsIntegrityCheck) {
+  const std::string path = TempDbPath();
+  {
+    auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", path);
+    ASSERT_THAT(store, IsOk());
+    for (const char* name : {"张三", "李四", "王五"}) {
+      ASSERT_THAT((*store)->CreateCase(
+                      MakeStoredCase("a", name, absl::CivilDay(2025, 9, 26)),
+                      MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+                  IsOk());
+    }
+  }
+  ASSERT_THAT(::ogi::testing::OverwriteRootPage(path, "case_events"), IsOk());
+  // The damage is real (SQLite's own report), and it is in a table that
+  // opening, migrating and reading an agency never touch.
+  ASSERT_NE(::ogi::testing::IntegrityCheckFirstRow(path), "ok");
+
+  SqliteStoreOptions options;
+  options.path = path;
+  const auto store = SqliteCaseStore::Open(options);
+  EXPECT_THAT(store,
+              StatusIs(absl::StatusCode::kDataLoss,
+                       ::testing::AllOf(HasSubstr(absl::StrCat(
+                                            "database ", path,
+                                            " fails PRAGMA integrity_check: ")),
+                                        ::testing::Not(HasSubstr("\n")))));
+}
+
+TEST(SqliteCaseStoreFileTest, OpenRefusesAnIndexOutOfStepWithItsTable) {
+  const std::string path = TempDbPath();
+  {
+    auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", path);
+    ASSERT_THAT(store, IsOk());
+    ASSERT_THAT((*store)->CreateCase(
+                    MakeStoredCase("a", "张三", absl::CivilDay(2025, 9, 26)),
+                    MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "clerk")),
+                IsOk());
+  }
+  ASSERT_THAT(::ogi::testing::MismatchReceiptDateIndex(path), IsOk());
+  SqliteStoreOptions options;
+  options.path = path;
+  EXPECT_THAT(SqliteCaseStore::Open(options),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       HasSubstr("row 1 missing from index "
+                                 "cases_by_receipt_date")));
 }
 
 }  // namespace
