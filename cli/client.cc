@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -13,6 +15,7 @@
 #include "absl/strings/strip.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "services/common/status_macros.h"
 #include "services/common/text.h"
 
 namespace ogi::cli {
@@ -86,11 +89,58 @@ class GrpcStubs final : public ServiceStubs {
   std::unique_ptr<v1::ReportService::Stub> reports_;
 };
 
+// The contents of the file a TLS flag or variable names ("" when neither is
+// set). Usage error naming the source when it cannot be read.
+absl::StatusOr<std::string> ReadTlsFile(const ParsedArgs& args,
+                                        const std::string& flag,
+                                        const std::string& env_value,
+                                        const std::string& env_name) {
+  const bool from_flag = args.Has(flag);
+  const std::string path = from_flag ? args.Get(flag) : env_value;
+  const std::string source = from_flag ? "--" + flag : "$" + env_name;
+  if (path.empty()) {
+    if (from_flag) return UsageError(absl::StrCat(source, ": needs a file"));
+    return std::string();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream contents;
+  if (in) contents << in.rdbuf();
+  if (!in || contents.str().empty()) {
+    return UsageError(absl::StrCat(source, ": cannot read \"", path, "\""));
+  }
+  return contents.str();
+}
+
+absl::StatusOr<ChannelSecurity> ResolveChannelSecurity(const ParsedArgs& args,
+                                                       const Environment& env) {
+  ChannelSecurity tls;
+  OGI_ASSIGN_OR_RETURN(tls.ca_pem,
+                       ReadTlsFile(args, "tls-ca", env.ogi_tls_ca, "OGI_TLS_CA"));
+  OGI_ASSIGN_OR_RETURN(tls.cert_pem, ReadTlsFile(args, "tls-cert",
+                                                 env.ogi_tls_cert,
+                                                 "OGI_TLS_CERT"));
+  OGI_ASSIGN_OR_RETURN(
+      tls.key_pem, ReadTlsFile(args, "tls-key", env.ogi_tls_key, "OGI_TLS_KEY"));
+  if (tls.cert_pem.empty() != tls.key_pem.empty()) {
+    return UsageError(tls.cert_pem.empty()
+                          ? "--tls-key: needs its certificate (--tls-cert)"
+                          : "--tls-cert: needs its private key (--tls-key)");
+  }
+  if (!tls.cert_pem.empty() && tls.ca_pem.empty()) {
+    return UsageError(
+        "--tls-cert: a client certificate needs TLS (--tls-ca)");
+  }
+  return tls;
+}
+
 }  // namespace
 
 Environment Environment::FromProcess() {
   Environment env;
   env.ogi_server = GetEnv("OGI_SERVER");
+  env.ogi_tls_ca = GetEnv("OGI_TLS_CA");
+  env.ogi_tls_cert = GetEnv("OGI_TLS_CERT");
+  env.ogi_tls_key = GetEnv("OGI_TLS_KEY");
   env.ogi_actor = GetEnv("OGI_ACTOR");
   env.user = GetEnv("USER");
   env.no_color = std::getenv("NO_COLOR") != nullptr;
@@ -103,6 +153,13 @@ const std::vector<FlagSpec>& GlobalFlags() {
       {"server", "ADDR",
        absl::StrCat("server address (default: $OGI_SERVER, else ",
                     kDefaultServer, ")")},
+      {"tls-ca", "FILE",
+       "connect with TLS; the server's certificate must be signed by the CA "
+       "in FILE (default: $OGI_TLS_CA; none: plain text)"},
+      {"tls-cert", "FILE",
+       "client certificate for servers that require one (default: "
+       "$OGI_TLS_CERT)"},
+      {"tls-key", "FILE", "private key of --tls-cert (default: $OGI_TLS_KEY)"},
       {"json", "", "print machine-readable JSON instead of tables"},
       {"actor", "NAME",
        "who makes the change, recorded in the history (default: $OGI_ACTOR, "
@@ -136,6 +193,7 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
     return UsageError(absl::StrCat(
         source, ": must be UTF-8 text without control characters"));
   }
+  OGI_ASSIGN_OR_RETURN(options.tls, ResolveChannelSecurity(args, env));
   options.agency = args.Get("agency");
   options.json = args.Get("json") == "true";
   options.color = env.stdout_is_tty && !env.no_color && !options.json;
@@ -209,14 +267,23 @@ int ExitCode(const absl::Status& status) {
   return IsUsageError(status) ? 2 : 1;
 }
 
-std::unique_ptr<ServiceStubs> MakeGrpcStubs(const std::string& server) {
+std::unique_ptr<ServiceStubs> MakeGrpcStubs(const GlobalOptions& options) {
   // A large agency's deadline list or case list can exceed gRPC's default
   // 4 MiB message limit.
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(256 * 1024 * 1024);
-  // TLS comes later; until then the channel is plain text.
-  return std::make_unique<GrpcStubs>(grpc::CreateCustomChannel(
-      server, grpc::InsecureChannelCredentials(), args));
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
+  if (options.tls.ca_pem.empty()) {
+    credentials = grpc::InsecureChannelCredentials();
+  } else {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = options.tls.ca_pem;
+    ssl.pem_cert_chain = options.tls.cert_pem;
+    ssl.pem_private_key = options.tls.key_pem;
+    credentials = grpc::SslCredentials(ssl);
+  }
+  return std::make_unique<GrpcStubs>(
+      grpc::CreateCustomChannel(options.server, credentials, args));
 }
 
 }  // namespace ogi::cli

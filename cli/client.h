@@ -40,6 +40,8 @@ inline constexpr absl::Duration kCallTimeout = absl::Seconds(30);
 // unset variables.
 struct Environment {
   std::string ogi_server;  // $OGI_SERVER
+  // $OGI_TLS_CA, $OGI_TLS_CERT, $OGI_TLS_KEY: files, as --tls-ca etc.
+  std::string ogi_tls_ca, ogi_tls_cert, ogi_tls_key;
   std::string ogi_actor;   // $OGI_ACTOR
   std::string user;        // $USER
   bool no_color = false;   // $NO_COLOR is set (to anything)
@@ -49,21 +51,31 @@ struct Environment {
   static Environment FromProcess();
 };
 
+// How the channel to the server is secured: TLS when `ca_pem` is set (the
+// server's certificate must be signed by it), with a client certificate when
+// `cert_pem` and `key_pem` are; plain text otherwise.
+struct ChannelSecurity {
+  std::string ca_pem, cert_pem, key_pem;  // PEM contents, read from the files
+};
+
 // The global flags after defaults were applied.
 struct GlobalOptions {
   std::string server;
+  ChannelSecurity tls;
   std::string actor;
   std::string agency;  // empty: the server's default agency
   bool json = false;
   bool color = false;  // ANSI bold allowed on stdout
 };
 
-// The global flag table (--server, --json, --actor, --agency, --help).
+// The global flag table (--server, --tls-ca, --tls-cert, --tls-key, --json,
+// --actor, --agency, --help).
 const std::vector<FlagSpec>& GlobalFlags();
 
-// Applies flags over environment over built-in defaults. Usage error when the
-// server address is empty, or the actor is empty, not valid UTF-8 or contains
-// control characters.
+// Applies flags over environment over built-in defaults, and reads the TLS
+// files. Usage error when the server address is empty, the actor is empty,
+// not valid UTF-8 or contains control characters, a TLS file cannot be read,
+// or a client certificate comes without its key, or without --tls-ca.
 absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
                                                    const Environment& env);
 
@@ -116,9 +128,10 @@ class ServiceStubs {
   virtual v1::ReportService::StubInterface& Reports() = 0;
 };
 
-// Stubs on an insecure channel to `server` ("host:port"). Connects lazily, on
+// Stubs on a channel to options.server ("host:port"), secured as
+// options.tls says. Connects lazily, on
 // the first call.
-std::unique_ptr<ServiceStubs> MakeGrpcStubs(const std::string& server);
+std::unique_ptr<ServiceStubs> MakeGrpcStubs(const GlobalOptions& options);
 
 }  // namespace ogi::cli
 

@@ -96,7 +96,7 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
 
   OGI_ASSIGN_OR_RETURN(const GlobalOptions options,
                        ResolveGlobalOptions(parsed, env));
-  std::unique_ptr<ServiceStubs> stubs = make_stubs(options.server);
+  std::unique_ptr<ServiceStubs> stubs = make_stubs(options);
 
   if (name == "case create") {
     return RunCaseCreate(parsed, options, stubs->Cases(), out);

@@ -15,10 +15,11 @@
 
 namespace ogi::cli {
 
-// Makes the stubs for a server address; called at most once per run, and only
-// for commands that talk to the server.
+// Makes the stubs for the resolved global options (the server address and
+// its TLS settings); called at most once per run, and only for commands that
+// talk to the server.
 using StubsFactory =
-    std::function<std::unique_ptr<ServiceStubs>(const std::string& server)>;
+    std::function<std::unique_ptr<ServiceStubs>(const GlobalOptions& options)>;
 
 // Every command `ogi` knows, in overview order.
 const std::vector<CommandSpec>& AllCommands();

@@ -111,6 +111,10 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
           "--alert_thresholds: working days must be positive");
     }
   }
+  // Before the database is touched: a server that may not listen this way
+  // changes nothing.
+  OGI_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                       ServerCredentialsFor(options.listen, options.tls));
   auto parts = std::make_unique<Parts>();
   if (options.fake_clock_start.has_value()) {
     parts->manual_clock =
@@ -181,8 +185,7 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &port);
+  builder.AddListeningPort(options.listen, credentials, &port);
   for (const auto& service : parts->services) {
     builder.RegisterService(service.get());
   }

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/common/clock.h"
+#include "services/server/transport_security.h"
 
 namespace ogi {
 
@@ -31,6 +32,8 @@ struct ServerOptions {
   // When set, the server runs on a manual clock starting here and serves
   // TestingClockService to move it (tests, demonstrations).
   std::optional<absl::Time> fake_clock_start;
+  // TLS, and whether plain text may leave the machine (transport_security.h).
+  TlsOptions tls;
 };
 
 class OgiServer {
@@ -40,7 +43,9 @@ class OgiServer {
   // FAILED_PRECONDITION for a database from a newer ogi, DATA_LOSS for one
   // that fails PRAGMA integrity_check (the message names the file and the
   // first problems), UNAVAILABLE when the database or the address cannot be
-  // opened, INVALID_ARGUMENT for bad options.
+  // opened, INVALID_ARGUMENT for bad options, NOT_FOUND for a TLS file that
+  // cannot be read, FAILED_PRECONDITION for plain text on a non-loopback
+  // address (see ServerCredentialsFor).
   static absl::StatusOr<std::unique_ptr<OgiServer>> Start(
       const ServerOptions& options, const Clock* clock);
 

@@ -41,6 +41,14 @@ ABSL_FLAG(std::string, fake_clock_start, "",
           "(e.g. 2025-10-20T09:00:00+08:00) and serve TestingClockService.");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
           "On SIGINT/SIGTERM, how long in-flight calls may take to finish.");
+ABSL_FLAG(std::string, tls_cert_file, "",
+          "PEM certificate chain: serve TLS (with --tls_key_file).");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file.");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM CA certificates: require client certificates they signed.");
+ABSL_FLAG(bool, allow_insecure_plaintext, false,
+          "Serve plain text on a non-loopback --listen address (otherwise "
+          "refused: use TLS).");
 ABSL_FLAG(std::string, out, "",
           "backup: the new file to copy --db to (never replaced if it "
           "exists).");
@@ -124,6 +132,11 @@ int main(int argc, char** argv) {
     }
     options.fake_clock_start = t;
   }
+  options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  options.tls.key_file = absl::GetFlag(FLAGS_tls_key_file);
+  options.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
+  options.tls.allow_insecure_plaintext =
+      absl::GetFlag(FLAGS_allow_insecure_plaintext);
 
   ogi::SystemClock clock;
   absl::StatusOr<std::unique_ptr<ogi::OgiServer>> server =
@@ -136,9 +149,12 @@ int main(int argc, char** argv) {
   const std::string host = options.listen.substr(0, options.listen.rfind(':'));
   std::fprintf(stderr,
                "ogi-server: listening on %s:%d, database %s, default agency "
-               "\"%s\"%s\n",
+               "\"%s\"%s%s\n",
                host.c_str(), (*server)->port(), (*server)->db_path().c_str(),
                options.agency_code.c_str(),
+               options.tls.cert_file.empty()          ? ", plain text"
+               : options.tls.client_ca_file.empty()   ? ", TLS"
+                                                      : ", TLS with client certificates",
                options.fake_clock_start ? ", FAKE CLOCK (testing)" : "");
   std::fflush(stderr);
 

@@ -38,7 +38,7 @@ class CalendarCommandTest : public ::testing::Test {
     err_.str("");
     return RunOgi(
         args, env_,
-        [this](const std::string&) {
+        [this](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases_, &agencies_, nullptr,
                                              nullptr, &calendar_);
         },

@@ -226,7 +226,7 @@ class GrpcRoundTripTest : public ::testing::Test {
 };
 
 TEST_F(GrpcRoundTripTest, ActorMetadataAndDeadlineReachTheServer) {
-  std::unique_ptr<ServiceStubs> stubs = MakeGrpcStubs(options_.server);
+  std::unique_ptr<ServiceStubs> stubs = MakeGrpcStubs(options_);
   grpc::ClientContext context;
   PrepareContext(options_, &context);
   v1::GetCaseRequest request;
@@ -245,7 +245,7 @@ TEST_F(GrpcRoundTripTest, ActorMetadataAndDeadlineReachTheServer) {
 
 TEST_F(GrpcRoundTripTest, ChineseActorTravelsAsBinaryMetadata) {
   options_.actor = "王科长";
-  std::unique_ptr<ServiceStubs> stubs = MakeGrpcStubs(options_.server);
+  std::unique_ptr<ServiceStubs> stubs = MakeGrpcStubs(options_);
   grpc::ClientContext context;
   PrepareContext(options_, &context);
   v1::GetCaseRequest request;

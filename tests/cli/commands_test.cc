@@ -26,8 +26,8 @@ class RunOgiTest : public ::testing::Test {
     err_.str("");
     return RunOgi(
         args, env_,
-        [this](const std::string& server) {
-          servers_.push_back(server);
+        [this](const GlobalOptions& options) {
+          servers_.push_back(options.server);
           return std::make_unique<FakeStubs>(&cases_, &agencies_);
         },
         out_, err_);

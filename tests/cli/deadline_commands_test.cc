@@ -177,7 +177,7 @@ class RunOgiDeadlinesTest : public ::testing::Test {
     err_.str("");
     return RunOgi(
         args, env_,
-        [this](const std::string&) {
+        [this](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases_, &agencies_, nullptr,
                                              &deadlines_);
         },

@@ -411,7 +411,7 @@ TEST(OutcomeUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
     std::ostringstream out, err;
     const int code = RunOgi(
         args, Environment(),
-        [&](const std::string&) {
+        [&](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases, &agencies, nullptr,
                                              nullptr, nullptr, &outcomes);
         },
@@ -447,7 +447,7 @@ class OutcomeRunTest : public ::testing::Test {
     env.user = "clerk";
     return RunOgi(
         args, env,
-        [this](const std::string&) {
+        [this](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases_, &agencies_, nullptr,
                                              nullptr, nullptr, &stub_);
         },

@@ -285,7 +285,7 @@ TEST(ProcedureUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
     std::ostringstream out, err;
     const int code = RunOgi(
         args, Environment(),
-        [&](const std::string&) {
+        [&](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases, &agencies, &procedures);
         },
         out, err);
@@ -474,7 +474,7 @@ TEST(RunOgiExtendTest, ExactForm) {
       {"case", "extend", "2025-0001", "--days", "20", "--approver", "李主任",
        "--notified", "2025-10-28"},
       env,
-      [&](const std::string&) {
+      [&](const GlobalOptions&) {
         return std::make_unique<FakeStubs>(&cases, &agencies, &procedures);
       },
       out, err);

@@ -318,7 +318,7 @@ TEST(ProceedingUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
     std::ostringstream out, err;
     const int code = RunOgi(
         args, Environment(),
-        [&](const std::string&) {
+        [&](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases, &agencies, nullptr,
                                              nullptr, nullptr, nullptr,
                                              &proceedings);
@@ -345,7 +345,7 @@ class ProceedingRunTest : public ::testing::Test {
     env.user = "法务";
     return RunOgi(
         args, env,
-        [this](const std::string&) {
+        [this](const GlobalOptions&) {
           return std::make_unique<FakeStubs>(&cases_, &agencies_, nullptr,
                                              nullptr, nullptr, nullptr, &stub_);
         },

@@ -55,7 +55,7 @@ class ReportCommandTest : public ::testing::Test {
     err_.str("");
     return RunOgi(
         args, env_,
-        [this](const std::string&) {
+        [this](const GlobalOptions&) {
           auto stubs = std::make_unique<FakeStubs>(&cases_, &agencies_);
           stubs->UseReports(&reports_);
           return stubs;
