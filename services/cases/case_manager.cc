@@ -46,6 +46,22 @@ absl::Status RejectOutputOnlyFields(const v1::Case& c) {
         "case.procedure: recorded step by step through ProcedureService; "
         "leave it empty");
   }
+  // What later steps record, each validated and in the history.
+  if (c.has_conclusion()) {
+    return absl::InvalidArgumentError(
+        "case.conclusion: recorded when the case is concluded "
+        "(OutcomeService); leave it empty");
+  }
+  if (c.re_answers_size() > 0) {
+    return absl::InvalidArgumentError(
+        "case.re_answers: recorded through OutcomeService.RecordReAnswer; "
+        "leave it empty");
+  }
+  if (c.reviews_size() > 0 || c.lawsuits_size() > 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        c.reviews_size() > 0 ? "case.reviews" : "case.lawsuits",
+        ": recorded through ProceedingService; leave it empty"));
+  }
   return absl::OkStatus();
 }
 
@@ -343,6 +359,15 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
                   FormatIsoDate(before.conclusion().served()),
                   ": its receipt date must stay set and not after that day "
                   "(correct the conclusion first)"));
+            }
+            // An answer given item by item names the items by position.
+            if (before.conclusion().dispositions_size() > 0 &&
+                c.items_size() != before.items_size()) {
+              return absl::FailedPreconditionError(absl::StrCat(
+                  "items: case ", c.number(), " was answered item by item (",
+                  before.items_size(),
+                  " items); correct the conclusion before adding or removing "
+                  "items"));
             }
             OGI_ASSIGN_OR_RETURN(*c.mutable_deadlines(),
                                  case_clock_->Compute(c, today));
