@@ -45,6 +45,7 @@
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
 #include "tests/e2e/ogi_cli_runner.h"
+#include "tests/e2e/varied_conclusions.h"
 #include "tests/storage/damaged_database.h"
 
 namespace ogi {
@@ -168,26 +169,8 @@ class WriteLoad {
         }
       }
       if (n % 4 != 3) {  // every fourth case is still open at the year end
-        v1::ConcludeCaseRequest conclude;
-        conclude.set_number(number);
-        *conclude.mutable_served() = ToProtoDate(received + 7);
-        conclude.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
-        switch (n % 5) {
-          case 0:
-          case 1:
-            conclude.set_outcome(v1::OUTCOME_DISCLOSED);
-            break;
-          case 2:
-            conclude.set_outcome(v1::OUTCOME_WITHHELD_PROCESS_INFORMATION);
-            break;
-          case 3:
-            conclude.set_outcome(v1::OUTCOME_UNAVAILABLE_NOT_HELD);
-            conclude.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
-            break;
-          default:
-            conclude.set_outcome(v1::OUTCOME_OTHER);
-            conclude.set_note("申请人撤回申请");
-        }
+        const v1::ConcludeCaseRequest conclude =
+            ::ogi::testing::VariedConclusion(number, received + 7, n);
         v1::OutcomeResponse response;
         grpc::ClientContext context;
         context.AddMetadata("ogi-actor", actor);

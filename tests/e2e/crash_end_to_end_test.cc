@@ -60,6 +60,7 @@
 #include "storage/sqlite_database.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/e2e/varied_conclusions.h"
 
 namespace ogi {
 namespace {
@@ -319,26 +320,8 @@ class WriteLoad {
       if (n % 4 == 3) continue;  // still open at the year end
 
       const absl::CivilDay served = received + 7;
-      v1::ConcludeCaseRequest conclude;
-      conclude.set_number(number);
-      *conclude.mutable_served() = ToProtoDate(served);
-      conclude.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
-      switch (n % 5) {
-        case 0:
-        case 1:
-          conclude.set_outcome(v1::OUTCOME_DISCLOSED);
-          break;
-        case 2:
-          conclude.set_outcome(v1::OUTCOME_WITHHELD_PROCESS_INFORMATION);
-          break;
-        case 3:
-          conclude.set_outcome(v1::OUTCOME_UNAVAILABLE_NOT_HELD);
-          conclude.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
-          break;
-        default:
-          conclude.set_outcome(v1::OUTCOME_OTHER);
-          conclude.set_note("申请人撤回申请");
-      }
+      v1::ConcludeCaseRequest conclude =
+          ::ogi::testing::VariedConclusion(number, served, n);
       conclude.set_expected_version(version);
       if (!step(v1::CASE_EVENT_TYPE_CONCLUDED,
                 [&](grpc::ClientContext* context, v1::Case* out) {
