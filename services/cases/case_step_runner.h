@@ -62,6 +62,23 @@ class CaseStepRunner {
                                int64_t expected_version,
                                const CaseStep& step) const;
 
+  // Run for one step request: a message with agency_code, number and
+  // expected_version, applied by the ApplyStep overload for its type
+  // (ApplyStep(request, today, calendar, policy, c), as in
+  // services/deadlines/procedure_steps.h and
+  // services/outcomes/conclusion_steps.h), which must be declared where this
+  // is instantiated.
+  template <typename Request>
+  absl::StatusOr<v1::Case> RunRequest(const Request& request,
+                                      absl::string_view actor) const {
+    return Run(request.agency_code(), request.number(), actor,
+               request.expected_version(),
+               [&request](v1::Case& c, const StepContext& context) {
+                 return ApplyStep(request, context.today, *context.calendar,
+                                  context.clock->policy(), c);
+               });
+  }
+
   // `code`, or the default agency's code when it is empty.
   std::string AgencyOrDefault(absl::string_view code) const;
 

@@ -17,14 +17,7 @@ OutcomeManager::OutcomeManager(CaseStore* store, const Clock* clock,
 template <typename Request>
 absl::StatusOr<v1::OutcomeResponse> OutcomeManager::RecordStep(
     const Request& request, absl::string_view actor) {
-  OGI_ASSIGN_OR_RETURN(
-      v1::Case stored,
-      runner_.Run(request.agency_code(), request.number(), actor,
-                  request.expected_version(),
-                  [&](v1::Case& c, const StepContext& context) {
-                    return ApplyStep(request, context.today, *context.calendar,
-                                     context.clock->policy(), c);
-                  }));
+  OGI_ASSIGN_OR_RETURN(v1::Case stored, runner_.RunRequest(request, actor));
   v1::OutcomeResponse response;
   *response.mutable_case_() = std::move(stored);
   return response;

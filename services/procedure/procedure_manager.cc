@@ -17,14 +17,7 @@ ProcedureManager::ProcedureManager(CaseStore* store, const Clock* clock,
 template <typename Request>
 absl::StatusOr<v1::ProcedureStepResponse> ProcedureManager::RecordStep(
     const Request& request, absl::string_view actor) {
-  OGI_ASSIGN_OR_RETURN(
-      v1::Case stored,
-      runner_.Run(request.agency_code(), request.number(), actor,
-                  request.expected_version(),
-                  [&](v1::Case& c, const StepContext& context) {
-                    return ApplyStep(request, context.today, *context.calendar,
-                                     context.clock->policy(), c);
-                  }));
+  OGI_ASSIGN_OR_RETURN(v1::Case stored, runner_.RunRequest(request, actor));
   v1::ProcedureStepResponse response;
   *response.mutable_case_() = std::move(stored);
   return response;
