@@ -51,8 +51,9 @@ std::string ContainsPattern(absl::string_view text) {
 ProceedingsFiled ProceedingsFiledRange(const v1::Case& c) {
   ProceedingsFiled range;
   const auto add = [&](const v1::Date& filed) {
-    const std::string day = FormatIsoDate(filed);
-    if (day.empty() || !ParseIsoDay(day)) return;
+    const absl::StatusOr<absl::CivilDay> date = ToCivilDay(filed, "filed");
+    if (!date.ok()) return;  // unset or not a date: placed in no year
+    const std::string day = FormatIsoDate(*date);
     if (range.from.empty() || day < range.from) range.from = day;
     if (range.until.empty() || day > range.until) range.until = day;
   };

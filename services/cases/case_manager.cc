@@ -9,8 +9,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "services/cases/case_fields.h"
 #include "services/cases/case_validation.h"
@@ -87,14 +85,7 @@ absl::StatusOr<int64_t> DecodePageToken(absl::string_view token) {
 // retry on a later day still matches), with the agency resolved.
 std::string CreateRequestHash(v1::Case c, const std::string& agency_code) {
   c.set_agency_code(agency_code);
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    c.SerializeToCodedStream(&coded);
-  }
-  return Sha256Hex(bytes);
+  return Sha256HexOfMessage(c);
 }
 
 }  // namespace

@@ -3,8 +3,6 @@
 #include <optional>
 #include <utility>
 
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
@@ -42,14 +40,14 @@ std::string ContentHash(const v1::Report& report) {
   *tables.mutable_table2() = report.table2();
   *tables.mutable_table3() = report.table3();
   *tables.mutable_table4() = report.table4();
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    tables.SerializeToCodedStream(&coded);
-  }
-  return Sha256Hex(bytes);
+  return Sha256HexOfMessage(tables);
+}
+
+std::vector<std::string> CodesOf(const std::vector<v1::Agency>& agencies) {
+  std::vector<std::string> codes;
+  codes.reserve(agencies.size());
+  for (const v1::Agency& agency : agencies) codes.push_back(agency.code());
+  return codes;
 }
 
 std::vector<CellSnapshot> FromLocked(const v1::LockedReport& lock) {
@@ -105,25 +103,30 @@ absl::Status ReportManager::ValidateYear(int year) const {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<std::string>> ReportManager::Agencies(
+absl::StatusOr<std::vector<v1::Agency>> ReportManager::Agencies(
     const google::protobuf::RepeatedPtrField<std::string>& codes) const {
-  std::vector<std::string> agencies;
+  std::vector<v1::Agency> agencies;
   for (const std::string& code : codes) {
     if (code.empty()) {
       return absl::InvalidArgumentError("agency_codes: empty code");
     }
     bool seen = false;
-    for (const std::string& known : agencies) seen = seen || known == code;
+    for (const v1::Agency& known : agencies) {
+      seen = seen || known.code() == code;
+    }
     if (seen) continue;
-    if (absl::StatusOr<v1::Agency> known = cases_->GetAgency(code);
-        !known.ok()) {
-      if (!absl::IsNotFound(known.status())) return known.status();
+    absl::StatusOr<v1::Agency> agency = cases_->GetAgency(code);
+    if (absl::IsNotFound(agency.status())) {
       return absl::NotFoundError(
           absl::StrCat("agency_codes: no agency \"", code, "\""));
     }
-    agencies.push_back(code);
+    if (!agency.ok()) return agency.status();
+    agencies.push_back(*std::move(agency));
   }
-  if (agencies.empty()) agencies.push_back(default_agency_code_);
+  if (agencies.empty()) {
+    OGI_ASSIGN_OR_RETURN(agencies.emplace_back(),
+                         cases_->GetAgency(default_agency_code_));
+  }
   return agencies;
 }
 
@@ -137,15 +140,15 @@ absl::StatusOr<Authorship> ReportManager::Author(
 }
 
 absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
-    const std::vector<std::string>& agencies, int year) {
+    const std::vector<v1::Agency>& agencies, int year) {
   ReportInputs inputs;
-  inputs.agency_codes = agencies;
+  inputs.agency_codes = CodesOf(agencies);
   std::vector<std::string> names;
   std::vector<v1::Table2> figures;
   // The register entries behind table 二's first block.
   CellCases register_cells;
-  for (const std::string& code : agencies) {
-    OGI_ASSIGN_OR_RETURN(v1::Agency agency, cases_->GetAgency(code));
+  for (const v1::Agency& agency : agencies) {
+    const std::string& code = agency.code();
     names.push_back(agency.name());
     OGI_ASSIGN_OR_RETURN(std::optional<v1::Table2> entered,
                          reports_->GetFigures(code, year));
@@ -162,11 +165,12 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
   OGI_ASSIGN_OR_RETURN(inputs.table2, SumTable2(figures));
   // A consolidation carries the prose of the first agency named (the
   // supervising office, by convention).
-  OGI_ASSIGN_OR_RETURN(inputs.prose, reports_->GetProse(agencies.front(), year));
+  OGI_ASSIGN_OR_RETURN(inputs.prose,
+                       reports_->GetProse(agencies.front().code(), year));
 
   Live live;
   OGI_ASSIGN_OR_RETURN(live.cases,
-                       reports_->ListCasesForReport(agencies, year));
+                       reports_->ListCasesForReport(inputs.agency_codes, year));
   live.report = DeriveReport(live.cases, year, inputs, &live.cells);
   live.cells.table2 = std::move(register_cells.table2);
   live.report.set_content_hash(ContentHash(live.report));
@@ -177,12 +181,13 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
 absl::StatusOr<v1::Report> ReportManager::GetReport(
     const v1::GetReportRequest& request) {
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
-  OGI_ASSIGN_OR_RETURN(std::vector<std::string> agencies,
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
                        Agencies(request.agency_codes()));
   OGI_ASSIGN_OR_RETURN(Live live, DeriveLive(agencies, request.year()));
   if (agencies.size() != 1) return std::move(live.report);
-  OGI_ASSIGN_OR_RETURN(std::optional<v1::LockedReport> lock,
-                       reports_->GetLock(agencies.front(), request.year()));
+  OGI_ASSIGN_OR_RETURN(
+      std::optional<v1::LockedReport> lock,
+      reports_->GetLock(agencies.front().code(), request.year()));
   if (!lock.has_value()) return std::move(live.report);
   // The locked numbers stay as published; the live derivation shows where
   // later entries and corrections would change them.
@@ -217,7 +222,7 @@ absl::StatusOr<v1::RenderedReport> ReportManager::RenderReport(
 absl::StatusOr<v1::GetCellResponse> ReportManager::GetCell(
     const v1::GetCellRequest& request) {
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
-  OGI_ASSIGN_OR_RETURN(std::vector<std::string> agencies,
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
                        Agencies(request.agency_codes()));
   v1::GetCellResponse response;
   if (request.cell().table() == 2) {
@@ -230,8 +235,9 @@ absl::StatusOr<v1::GetCellResponse> ReportManager::GetCell(
   }
   // A derived cell's number is the count of the records behind it (both
   // come from PlaceCase), so the cases alone answer: no tables, no checks.
-  OGI_ASSIGN_OR_RETURN(std::vector<v1::Case> cases,
-                       reports_->ListCasesForReport(agencies, request.year()));
+  OGI_ASSIGN_OR_RETURN(
+      std::vector<v1::Case> cases,
+      reports_->ListCasesForReport(CodesOf(agencies), request.year()));
   OGI_ASSIGN_OR_RETURN(std::vector<v1::CellRecord> records,
                        DrillDown(cases, request.year(), request.cell()));
   response.set_value(static_cast<int64_t>(records.size()));
@@ -246,7 +252,8 @@ absl::StatusOr<v1::Report> ReportManager::LockReport(
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
   const std::string agency = AgencyOr(request.agency_code());
-  OGI_ASSIGN_OR_RETURN(Live live, DeriveLive({agency}, request.year()));
+  OGI_ASSIGN_OR_RETURN(v1::Agency known, cases_->GetAgency(agency));
+  OGI_ASSIGN_OR_RETURN(Live live, DeriveLive({known}, request.year()));
   for (const v1::ReportCheck& check : live.report.checks()) {
     if (check.ok()) continue;
     return absl::FailedPreconditionError(absl::StrCat(

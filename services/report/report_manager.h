@@ -48,12 +48,15 @@ class ReportManager {
 
  private:
   struct Live;
-  absl::StatusOr<std::vector<std::string>> Agencies(
+  // The agencies `codes` name, each once, in order (none: the default
+  // agency). INVALID_ARGUMENT for an empty code, NOT_FOUND "agency_codes:
+  // ..." for an unknown one.
+  absl::StatusOr<std::vector<v1::Agency>> Agencies(
       const google::protobuf::RepeatedPtrField<std::string>& codes) const;
   absl::Status ValidateYear(int year) const;
   // `code`, or the default agency's when it is empty.
   std::string AgencyOr(absl::string_view code) const;
-  absl::StatusOr<Live> DeriveLive(const std::vector<std::string>& agencies,
+  absl::StatusOr<Live> DeriveLive(const std::vector<v1::Agency>& agencies,
                                   int year);
   absl::StatusOr<Authorship> Author(absl::string_view actor) const;
 
