@@ -4,12 +4,72 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "cli/flag_values.h"
 #include "cli/render.h"
 #include "services/common/status_macros.h"
 
 namespace ogi::cli {
+namespace {
+
+// "lc-xzsp (聊城市行政审批服务局), under lc-gov".
+std::string AgencyLine(const v1::Agency& agency) {
+  std::string line = absl::StrCat(agency.code(), " (", agency.name(), ")");
+  if (!agency.supervisor_code().empty()) {
+    absl::StrAppend(&line, ", under ", agency.supervisor_code());
+  }
+  return line;
+}
+
+absl::StatusOr<v1::Agency> PutAgency(const GlobalOptions& options,
+                                     v1::AgencyService::StubInterface& stub,
+                                     const v1::Agency& agency) {
+  v1::PutAgencyRequest request;
+  *request.mutable_agency() = agency;
+  v1::Agency response;
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status = stub.PutAgency(&context, request, &response);
+  if (!status.ok()) return RpcError(status, options.server);
+  return response;
+}
+
+// GetAgency for `code`: the agency, or the call's failure as it came.
+grpc::Status GetAgency(const GlobalOptions& options,
+                       v1::AgencyService::StubInterface& stub,
+                       const std::string& code, v1::Agency* agency) {
+  v1::GetAgencyRequest request;
+  request.set_code(code);
+  v1::GetAgencyResponse response;
+  grpc::ClientContext context;
+  PrepareContext(options, &context);
+  const grpc::Status status = stub.GetAgency(&context, request, &response);
+  if (status.ok()) *agency = response.agency();
+  return status;
+}
+
+// The CODE argument. Usage error when empty: GetAgency would take "" for the
+// caller's own agency.
+absl::StatusOr<std::string> CodeArgument(const ParsedArgs& args) {
+  const std::string& code = args.positionals().at(0);
+  if (code.empty()) return UsageError("CODE: must not be empty");
+  return code;
+}
+
+absl::Status WriteAgencyResult(absl::string_view verb, const v1::Agency& agency,
+                               const GlobalOptions& options,
+                               std::ostream& out) {
+  if (options.json) return WriteJson(agency, out);
+  out << verb << " agency " << AgencyLine(agency) << '\n';
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 std::vector<CommandSpec> AgencyCommandSpecs() {
+  const FlagSpec supervisor = {
+      "supervisor", "CODE",
+      "the supervising office (上级机关) it reports to; its users may read "
+      "this agency's cases"};
   return {
       {{"agency", "list"},
        {},
@@ -17,19 +77,34 @@ std::vector<CommandSpec> AgencyCommandSpecs() {
        "List the agencies; * marks the default one.",
        "",
        {}},
+      {{"agency", "add"},
+       {"CODE"},
+       false,
+       "Add an agency (administrator).",
+       "CODE is a stable identifier, e.g. lc-xzsp. A new agency must come "
+       "under one you\nadminister (--supervisor).\n",
+       {{"name", "NAME", "official name, e.g. 聊城市行政审批服务局 (required)"},
+        supervisor}},
+      {{"agency", "update"},
+       {"CODE"},
+       false,
+       "Rename an agency or change its supervisor (administrator).",
+       "Only the fields given change; --supervisor \"\" leaves it under "
+       "none.\n",
+       {{"name", "NAME", "the new official name"}, supervisor}},
   };
 }
 
 void RenderAgencyTable(const v1::ListAgenciesResponse& response, bool color,
                        std::ostream& out) {
-  Table table({"代码", "名称"});
+  Table table({"代码", "名称", "上级机关"});
   bool marked = false;
   for (const v1::Agency& agency : response.agencies()) {
     const bool is_default = agency.code() == response.default_agency_code();
     marked = marked || is_default;
     table.AddRow(
         {is_default ? absl::StrCat(agency.code(), " *") : agency.code(),
-         agency.name()});
+         agency.name(), agency.supervisor_code()});
   }
   table.Render(out, color);
   if (marked) out << "* 默认机关\n";
@@ -51,6 +126,54 @@ absl::Status RunAgencyList(const ParsedArgs& args, const GlobalOptions& options,
   }
   RenderAgencyTable(response, options.color, out);
   return absl::OkStatus();
+}
+
+absl::Status RunAgencyAdd(const ParsedArgs& args, const GlobalOptions& options,
+                          v1::AgencyService::StubInterface& stub,
+                          std::ostream& out) {
+  v1::Agency agency;
+  OGI_ASSIGN_OR_RETURN(*agency.mutable_code(), CodeArgument(args));
+  OGI_ASSIGN_OR_RETURN(*agency.mutable_name(), RequiredTextFlag(args, "name"));
+  agency.set_supervisor_code(args.Get("supervisor"));
+
+  // PutAgency would silently rename an existing agency: "add" must not.
+  v1::Agency existing;
+  const grpc::Status found = GetAgency(options, stub, agency.code(), &existing);
+  if (found.ok()) {
+    return absl::AlreadyExistsError(absl::StrCat(
+        "already exists: agency ", AgencyLine(existing),
+        "; change it with \"ogi agency update ", agency.code(), "\""));
+  }
+  if (found.error_code() != grpc::StatusCode::NOT_FOUND) {
+    return RpcError(found, options.server);
+  }
+  OGI_ASSIGN_OR_RETURN(const v1::Agency added,
+                       PutAgency(options, stub, agency));
+  return WriteAgencyResult("added", added, options, out);
+}
+
+absl::Status RunAgencyUpdate(const ParsedArgs& args,
+                             const GlobalOptions& options,
+                             v1::AgencyService::StubInterface& stub,
+                             std::ostream& out) {
+  OGI_ASSIGN_OR_RETURN(const std::string code, CodeArgument(args));
+  if (!args.Has("name") && !args.Has("supervisor")) {
+    return UsageError("nothing to change: give --name or --supervisor");
+  }
+  std::string name;
+  if (args.Has("name")) {
+    OGI_ASSIGN_OR_RETURN(name, RequiredTextFlag(args, "name"));
+  }
+  v1::Agency agency;
+  const grpc::Status found = GetAgency(options, stub, code, &agency);
+  if (!found.ok()) return RpcError(found, options.server);
+  // PutAgency replaces the whole agency: start from what the server has.
+  if (args.Has("name")) agency.set_name(name);
+  if (args.Has("supervisor"))
+    agency.set_supervisor_code(args.Get("supervisor"));
+  OGI_ASSIGN_OR_RETURN(const v1::Agency updated,
+                       PutAgency(options, stub, agency));
+  return WriteAgencyResult("updated", updated, options, out);
 }
 
 }  // namespace ogi::cli

@@ -447,6 +447,18 @@ void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
   table.Render(out, color);
 }
 
+namespace {
+
+// "案件" for a read through GetCase ("case"), "历史" for ListCaseHistory
+// ("history"); other views as they came.
+std::string ReadViewLabel(const std::string& view) {
+  if (view == "case") return "案件";
+  if (view == "history") return "历史";
+  return view;
+}
+
+}  // namespace
+
 void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
                        std::ostream& out) {
   Table table({"序号", "时间", "操作", "操作人", "原因", "变更"});
@@ -464,6 +476,21 @@ void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
                   event.actor(), event.reason(), absl::StrJoin(changes, "\n")});
   }
   table.Render(out, color);
+  if (history.reads().empty()) return;
+  // Who saw the full record (personal data unmasked), apart from the events.
+  out << '\n' << Bold("查阅记录", color) << '\n';
+  Table reads({"时间", "查阅人", "查看"});
+  for (const v1::RecordRead& read : history.reads()) {
+    std::string reader = read.actor();
+    if (!read.user_name().empty()) {
+      reader = reader.empty()
+                   ? read.user_name()
+                   : absl::StrCat(reader, " (", read.user_name(), ")");
+    }
+    reads.AddRow(
+        {FormatChinaTime(read.read_at()), reader, ReadViewLabel(read.view())});
+  }
+  reads.Render(out, color);
 }
 
 absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,

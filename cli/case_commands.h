@@ -44,7 +44,9 @@ void RenderCaseCard(const v1::Case& c, bool color, std::ostream& out);
 void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
                      std::ostream& out);
 // One row per event; each change on its own line as "label: old → new" (see
-// history_fields.h).
+// history_fields.h). Then, when there are any, the reads of the full record
+// under the heading 查阅记录: time, reader ("王科员 (wang)") and view (案件 for
+// GetCase, 历史 for ListCaseHistory).
 void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
                        std::ostream& out);
 

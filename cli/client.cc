@@ -10,13 +10,14 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/cord.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "cli/token_file.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "services/common/status_macros.h"
-#include "services/common/text.h"
 
 namespace ogi::cli {
 namespace {
@@ -29,13 +30,8 @@ std::string GetEnv(const char* name) {
   return value == nullptr ? "" : value;
 }
 
-bool IsPrintableAscii(absl::string_view text) {
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u > 0x7E) return false;
-  }
-  return true;
-}
+// What ends the line of an UNAUTHENTICATED failure: how to get a token.
+constexpr absl::string_view kLoginHint = "(ogi login, or set OGI_TOKEN)";
 
 // Server messages are meant to be one line; make sure of it.
 std::string OneLine(absl::string_view text) {
@@ -61,7 +57,8 @@ class GrpcStubs final : public ServiceStubs {
         calendar_(v1::CalendarService::NewStub(channel)),
         outcomes_(v1::OutcomeService::NewStub(channel)),
         proceedings_(v1::ProceedingService::NewStub(channel)),
-        reports_(v1::ReportService::NewStub(channel)) {}
+        reports_(v1::ReportService::NewStub(channel)),
+        access_(v1::AccessService::NewStub(channel)) {}
 
   v1::CaseService::StubInterface& Cases() override { return *cases_; }
   v1::AgencyService::StubInterface& Agencies() override { return *agencies_; }
@@ -77,6 +74,7 @@ class GrpcStubs final : public ServiceStubs {
     return *proceedings_;
   }
   v1::ReportService::StubInterface& Reports() override { return *reports_; }
+  v1::AccessService::StubInterface& Access() override { return *access_; }
 
  private:
   std::unique_ptr<v1::CaseService::Stub> cases_;
@@ -87,6 +85,7 @@ class GrpcStubs final : public ServiceStubs {
   std::unique_ptr<v1::OutcomeService::Stub> outcomes_;
   std::unique_ptr<v1::ProceedingService::Stub> proceedings_;
   std::unique_ptr<v1::ReportService::Stub> reports_;
+  std::unique_ptr<v1::AccessService::Stub> access_;
 };
 
 // The contents of the file a TLS flag or variable names ("" when neither is
@@ -114,21 +113,21 @@ absl::StatusOr<std::string> ReadTlsFile(const ParsedArgs& args,
 absl::StatusOr<ChannelSecurity> ResolveChannelSecurity(const ParsedArgs& args,
                                                        const Environment& env) {
   ChannelSecurity tls;
-  OGI_ASSIGN_OR_RETURN(tls.ca_pem,
-                       ReadTlsFile(args, "tls-ca", env.ogi_tls_ca, "OGI_TLS_CA"));
-  OGI_ASSIGN_OR_RETURN(tls.cert_pem, ReadTlsFile(args, "tls-cert",
-                                                 env.ogi_tls_cert,
-                                                 "OGI_TLS_CERT"));
   OGI_ASSIGN_OR_RETURN(
-      tls.key_pem, ReadTlsFile(args, "tls-key", env.ogi_tls_key, "OGI_TLS_KEY"));
+      tls.ca_pem, ReadTlsFile(args, "tls-ca", env.ogi_tls_ca, "OGI_TLS_CA"));
+  OGI_ASSIGN_OR_RETURN(
+      tls.cert_pem,
+      ReadTlsFile(args, "tls-cert", env.ogi_tls_cert, "OGI_TLS_CERT"));
+  OGI_ASSIGN_OR_RETURN(
+      tls.key_pem,
+      ReadTlsFile(args, "tls-key", env.ogi_tls_key, "OGI_TLS_KEY"));
   if (tls.cert_pem.empty() != tls.key_pem.empty()) {
     return UsageError(tls.cert_pem.empty()
                           ? "--tls-key: needs its certificate (--tls-cert)"
                           : "--tls-cert: needs its private key (--tls-key)");
   }
   if (!tls.cert_pem.empty() && tls.ca_pem.empty()) {
-    return UsageError(
-        "--tls-cert: a client certificate needs TLS (--tls-ca)");
+    return UsageError("--tls-cert: a client certificate needs TLS (--tls-ca)");
   }
   return tls;
 }
@@ -141,10 +140,13 @@ Environment Environment::FromProcess() {
   env.ogi_tls_ca = GetEnv("OGI_TLS_CA");
   env.ogi_tls_cert = GetEnv("OGI_TLS_CERT");
   env.ogi_tls_key = GetEnv("OGI_TLS_KEY");
-  env.ogi_actor = GetEnv("OGI_ACTOR");
-  env.user = GetEnv("USER");
+  env.ogi_token = GetEnv("OGI_TOKEN");
+  env.ogi_token_file = GetEnv("OGI_TOKEN_FILE");
+  env.xdg_config_home = GetEnv("XDG_CONFIG_HOME");
+  env.home = GetEnv("HOME");
   env.no_color = std::getenv("NO_COLOR") != nullptr;
   env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
+  env.stdin_is_tty = isatty(STDIN_FILENO) == 1;
   return env;
 }
 
@@ -160,11 +162,11 @@ const std::vector<FlagSpec>& GlobalFlags() {
        "client certificate for servers that require one (default: "
        "$OGI_TLS_CERT)"},
       {"tls-key", "FILE", "private key of --tls-cert (default: $OGI_TLS_KEY)"},
+      {"token-file", "FILE",
+       "file with your token, see \"ogi login\" (default: $OGI_TOKEN_FILE, "
+       "else ~/.config/ogi/token); $OGI_TOKEN overrides it"},
       {"json", "", "print machine-readable JSON instead of tables"},
-      {"actor", "NAME",
-       "who makes the change, recorded in the history (default: $OGI_ACTOR, "
-       "else $USER)"},
-      {"agency", "CODE", "agency the request is for (default: the server's)"},
+      {"agency", "CODE", "agency the request is for (default: your own)"},
       {"help", "", "show help (also -h)"},
   };
   return *kFlags;
@@ -179,20 +181,10 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
   if (options.server.empty()) {
     return UsageError("--server: must not be empty");
   }
-  options.actor = args.Has("actor")        ? args.Get("actor")
-                  : !env.ogi_actor.empty() ? env.ogi_actor
-                  : !env.user.empty()      ? env.user
-                                           : "unknown";
-  const std::string source = args.Has("actor")        ? "--actor"
-                             : !env.ogi_actor.empty() ? "$OGI_ACTOR"
-                                                      : "$USER";
-  if (options.actor.empty()) {
-    return UsageError(absl::StrCat(source, ": must not be empty"));
+  if (args.Has("token-file") && args.Get("token-file").empty()) {
+    return UsageError("--token-file: needs a file");
   }
-  if (!IsValidUtf8(options.actor) || HasControlCharacter(options.actor, "")) {
-    return UsageError(absl::StrCat(
-        source, ": must be UTF-8 text without control characters"));
-  }
+  options.token_file = TokenFilePath(args, env);
   OGI_ASSIGN_OR_RETURN(options.tls, ResolveChannelSecurity(args, env));
   options.agency = args.Get("agency");
   options.json = args.Get("json") == "true";
@@ -200,12 +192,53 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
   return options;
 }
 
+std::string TokenFilePath(const ParsedArgs& args, const Environment& env) {
+  if (args.Has("token-file")) return args.Get("token-file");
+  if (!env.ogi_token_file.empty()) return env.ogi_token_file;
+  // The XDG base directory spec says to ignore a relative $XDG_CONFIG_HOME.
+  if (absl::StartsWith(env.xdg_config_home, "/")) {
+    return absl::StrCat(env.xdg_config_home, "/ogi/token");
+  }
+  if (!env.home.empty()) return absl::StrCat(env.home, "/.config/ogi/token");
+  return "";
+}
+
+absl::Status CheckTokenText(absl::string_view token, absl::string_view source) {
+  if (token.empty()) return UsageError(absl::StrCat(source, ": empty token"));
+  for (const char c : token) {
+    const auto u = static_cast<unsigned char>(c);
+    // Printable ASCII but the space: what a bearer token may hold, and what
+    // plain (non-binary) gRPC metadata may carry.
+    if (u <= 0x20 || u > 0x7E) {
+      return UsageError(absl::StrCat(
+          source, ": not a token (a token is printable ASCII without spaces)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> LoadToken(const std::string& token_file,
+                                      const Environment& env) {
+  if (!env.ogi_token.empty()) {
+    std::string token = env.ogi_token;
+    absl::StripAsciiWhitespace(&token);
+    OGI_RETURN_IF_ERROR(CheckTokenText(token, "$OGI_TOKEN"));
+    return token;
+  }
+  if (token_file.empty()) return std::string();
+  OGI_ASSIGN_OR_RETURN(std::string token, ReadTokenFile(token_file));
+  if (token.empty()) return token;
+  OGI_RETURN_IF_ERROR(
+      CheckTokenText(token, absl::StrCat("token file ", token_file)));
+  return token;
+}
+
 void PrepareStreamContext(const GlobalOptions& options,
                           grpc::ClientContext* context) {
-  context->AddMetadata(IsPrintableAscii(options.actor)
-                           ? kActorMetadataKey
-                           : kActorBinaryMetadataKey,
-                       options.actor);
+  if (!options.token.empty()) {
+    context->AddMetadata(kAuthorizationMetadataKey,
+                         absl::StrCat("Bearer ", options.token));
+  }
 }
 
 void PrepareContext(const GlobalOptions& options,
@@ -236,6 +269,11 @@ absl::Status RpcError(const grpc::Status& status, absl::string_view server) {
       text =
           absl::StrCat("the server at ", server, " does not support this call");
       if (!message.empty()) absl::StrAppend(&text, " (", message, ")");
+      break;
+    case absl::StatusCode::kUnauthenticated:
+      text = CodeName(code);
+      if (!message.empty()) absl::StrAppend(&text, ": ", message);
+      absl::StrAppend(&text, " ", kLoginHint);
       break;
     default:
       text = CodeName(code);

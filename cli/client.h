@@ -1,9 +1,9 @@
 #ifndef OGI_CLI_CLIENT_H_
 #define OGI_CLI_CLIENT_H_
 
-// The transport face of `ogi`: global options, the gRPC channel and stubs,
-// per-call context (actor metadata, deadline) and turning failures into the
-// one-line message and exit code the user sees.
+// The transport face of `ogi`: global options, the bearer token, the gRPC
+// channel and stubs, per-call context (authorization metadata, deadline) and
+// turning failures into the one-line message and exit code the user sees.
 
 #include <memory>
 #include <string>
@@ -15,6 +15,7 @@
 #include "cli/args.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
+#include "ogi/v1/access_service.grpc.pb.h"
 #include "ogi/v1/agency_service.grpc.pb.h"
 #include "ogi/v1/calendar_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
@@ -26,28 +27,29 @@
 
 namespace ogi::cli {
 
-// Request metadata keys naming who makes the call (see case_service.proto):
-// printable ASCII names go under kActorMetadataKey, others (e.g. Chinese
-// names) as UTF-8 under kActorBinaryMetadataKey, which gRPC base64-encodes on
-// the wire because plain metadata values must be printable ASCII.
-inline constexpr char kActorMetadataKey[] = "ogi-actor";
-inline constexpr char kActorBinaryMetadataKey[] = "ogi-actor-bin";
+// Every call carries the caller's token as "authorization: Bearer <token>"
+// (see access_service.proto); the server derives the actor from it.
+inline constexpr char kAuthorizationMetadataKey[] = "authorization";
 inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
 // Deadline of every call but the open-ended alert stream.
 inline constexpr absl::Duration kCallTimeout = absl::Seconds(30);
 
 // What `ogi` reads from its process environment. Empty strings stand for
-// unset variables.
+// unset variables. Tests build one by hand, so nothing below reads the real
+// process environment but FromProcess.
 struct Environment {
   std::string ogi_server;  // $OGI_SERVER
   // $OGI_TLS_CA, $OGI_TLS_CERT, $OGI_TLS_KEY: files, as --tls-ca etc.
   std::string ogi_tls_ca, ogi_tls_cert, ogi_tls_key;
-  std::string ogi_actor;   // $OGI_ACTOR
-  std::string user;        // $USER
-  bool no_color = false;   // $NO_COLOR is set (to anything)
+  std::string ogi_token;        // $OGI_TOKEN: the bearer token itself
+  std::string ogi_token_file;   // $OGI_TOKEN_FILE, as --token-file
+  std::string xdg_config_home;  // $XDG_CONFIG_HOME
+  std::string home;             // $HOME
+  bool no_color = false;        // $NO_COLOR is set (to anything)
   bool stdout_is_tty = false;
+  bool stdin_is_tty = false;  // `ogi login` prompts only on a terminal
 
-  // Reads the variables above and isatty(STDOUT_FILENO).
+  // Reads the variables above, isatty(STDOUT_FILENO) and isatty(STDIN_FILENO).
   static Environment FromProcess();
 };
 
@@ -62,26 +64,50 @@ struct ChannelSecurity {
 struct GlobalOptions {
   std::string server;
   ChannelSecurity tls;
-  std::string actor;
-  std::string agency;  // empty: the server's default agency
+  // Where `ogi login` saves the token and other commands read it (see
+  // TokenFilePath); "" when no location is known.
+  std::string token_file;
+  // The bearer token sent with every call (see LoadToken); "" sends none, and
+  // the server answers UNAUTHENTICATED.
+  std::string token;
+  std::string agency;  // empty: the caller's own agency (server-side)
   bool json = false;
   bool color = false;  // ANSI bold allowed on stdout
 };
 
-// The global flag table (--server, --tls-ca, --tls-cert, --tls-key, --json,
-// --actor, --agency, --help).
+// The global flag table (--server, --tls-ca, --tls-cert, --tls-key,
+// --token-file, --json, --agency, --help).
 const std::vector<FlagSpec>& GlobalFlags();
 
-// Applies flags over environment over built-in defaults, and reads the TLS
-// files. Usage error when the server address is empty, the actor is empty,
-// not valid UTF-8 or contains control characters, a TLS file cannot be read,
-// or a client certificate comes without its key, or without --tls-ca.
+// Applies flags over environment over built-in defaults, reads the TLS files
+// and resolves the token file's path (but does not read it: see LoadToken).
+// Usage error when the server address is empty, --token-file is empty, a TLS
+// file cannot be read, or a client certificate comes without its key, or
+// without --tls-ca.
 absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
                                                    const Environment& env);
 
-// Sets the actor metadata (see kActorMetadataKey) and the deadline on a fresh
-// context. Every call must go through this or, for an open-ended stream,
-// PrepareStreamContext.
+// Where the token file is: --token-file, else $OGI_TOKEN_FILE, else
+// $XDG_CONFIG_HOME/ogi/token (when that variable holds an absolute path),
+// else $HOME/.config/ogi/token; "" when none of them is set.
+std::string TokenFilePath(const ParsedArgs& args, const Environment& env);
+
+// The bearer token for this run: $OGI_TOKEN when set, else the contents of
+// `token_file` without surrounding whitespace. "" (no token, which is not an
+// error) when neither is set, the file does not exist or is empty.
+// Usage errors: a token file readable or writable by group or others (the
+// message names the file, its mode and the chmod that fixes it), a token file
+// that cannot be read, a token that is not printable ASCII without spaces.
+absl::StatusOr<std::string> LoadToken(const std::string& token_file,
+                                      const Environment& env);
+
+// OK when `token` can travel as a bearer token: not empty, printable ASCII,
+// no spaces. Otherwise a usage error "<source>: ..." (e.g. source "--token").
+absl::Status CheckTokenText(absl::string_view token, absl::string_view source);
+
+// Sets the authorization metadata (see kAuthorizationMetadataKey; none when
+// options.token is empty) and the deadline on a fresh context. Every call
+// must go through this or, for an open-ended stream, PrepareStreamContext.
 void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context);
 
 // Like PrepareContext but without a deadline: for streams that stay open until
@@ -93,7 +119,8 @@ void PrepareStreamContext(const GlobalOptions& options,
 // what the user should read: the server's message (which names the field for
 // INVALID_ARGUMENT), prefixed by the code name in lower case for most other
 // codes ("not found: case 2022-0099"), and a plain explanation for an
-// unreachable or silent server at `server`. Always one line.
+// unreachable or silent server at `server`. UNAUTHENTICATED ends with a hint
+// on how to get a token. Always one line.
 // REQUIRES: !status.ok().
 absl::Status RpcError(const grpc::Status& status, absl::string_view server);
 
@@ -126,6 +153,7 @@ class ServiceStubs {
   virtual v1::OutcomeService::StubInterface& Outcomes() = 0;
   virtual v1::ProceedingService::StubInterface& Proceedings() = 0;
   virtual v1::ReportService::StubInterface& Reports() = 0;
+  virtual v1::AccessService::StubInterface& Access() = 0;
 };
 
 // Stubs on a channel to options.server ("host:port"), secured as

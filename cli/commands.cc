@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <iostream>
 #include <sstream>
 #include <utility>
 
@@ -8,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cli/access_commands.h"
 #include "cli/agency_commands.h"
 #include "cli/calendar_commands.h"
 #include "cli/case_commands.h"
@@ -74,12 +76,13 @@ absl::StatusOr<std::string> HelpFor(const std::vector<std::string>& words) {
                       " COMMAND --help\" for a command's flags.\n");
 }
 
-// Runs the command. Writes its result to `out`, except for commands that
-// stream (alerts --watch), which write each line to `live` as it arrives.
-// Warnings that do not make the command fail go to `err`.
+// Runs the command. Reads what it needs (the token for `ogi login`) from
+// `in`; writes its result to `out`, except for commands that stream (alerts
+// --watch), which write each line to `live` as it arrives. Warnings that do
+// not make the command fail go to `err`.
 absl::Status Run(const std::vector<std::string>& args, const Environment& env,
-                 const StubsFactory& make_stubs, std::ostream& out,
-                 std::ostream& live, std::ostream& err) {
+                 const StubsFactory& make_stubs, std::istream& in,
+                 std::ostream& out, std::ostream& live, std::ostream& err) {
   OGI_ASSIGN_OR_RETURN(const ParsedArgs parsed,
                        ParseArgs(args, GlobalFlags(), AllCommands()));
 
@@ -94,11 +97,33 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
     return absl::OkStatus();
   }
 
-  OGI_ASSIGN_OR_RETURN(const GlobalOptions options,
+  OGI_ASSIGN_OR_RETURN(GlobalOptions options,
                        ResolveGlobalOptions(parsed, env));
+  // login replaces the token file and logout removes it, whatever is wrong
+  // with it (e.g. a mode that lets others read it); they need no token.
+  if (name == "logout") return RunLogout(parsed, options, env, out, err);
+  OGI_ASSIGN_OR_RETURN(options.token, name == "login"
+                                          ? std::string()
+                                          : LoadToken(options.token_file, env));
   std::unique_ptr<ServiceStubs> stubs = make_stubs(options);
 
-  if (name == "case create") {
+  if (name == "login") {
+    return RunLogin(parsed, options, env, stubs->Access(), in, out, err);
+  } else if (name == "whoami") {
+    return RunWhoAmI(parsed, options, stubs->Access(), out);
+  } else if (name == "user add") {
+    return RunUserAdd(parsed, options, stubs->Access(), out);
+  } else if (name == "user update") {
+    return RunUserUpdate(parsed, options, stubs->Access(), out);
+  } else if (name == "user list") {
+    return RunUserList(parsed, options, stubs->Access(), out);
+  } else if (name == "token issue") {
+    return RunTokenIssue(parsed, options, stubs->Access(), out, err);
+  } else if (name == "token revoke") {
+    return RunTokenRevoke(parsed, options, stubs->Access(), out);
+  } else if (name == "token list") {
+    return RunTokenList(parsed, options, stubs->Access(), out);
+  } else if (name == "case create") {
     return RunCaseCreate(parsed, options, stubs->Cases(), out);
   } else if (name == "case show") {
     return RunCaseShow(parsed, options, stubs->Cases(), out);
@@ -175,6 +200,10 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
                                      err);
   } else if (name == "agency list") {
     return RunAgencyList(parsed, options, stubs->Agencies(), out);
+  } else if (name == "agency add") {
+    return RunAgencyAdd(parsed, options, stubs->Agencies(), out);
+  } else if (name == "agency update") {
+    return RunAgencyUpdate(parsed, options, stubs->Agencies(), out);
   } else if (command->words.front() == "report") {
     return RunReportCommand(name, parsed, options, stubs->Reports(), out);
   }
@@ -191,7 +220,7 @@ const std::vector<CommandSpec>& AllCommands() {
     for (auto specs :
          {CaseCommandSpecs, ProcedureCommandSpecs, OutcomeCommandSpecs,
           ProceedingCommandSpecs, DeadlineCommandSpecs, CalendarCommandSpecs,
-          AgencyCommandSpecs, ReportCommandSpecs}) {
+          AgencyCommandSpecs, ReportCommandSpecs, AccessCommandSpecs}) {
       for (CommandSpec& spec : specs()) commands->push_back(std::move(spec));
     }
     commands->push_back({{"help"},
@@ -226,16 +255,25 @@ std::string OverviewHelp() {
       "the current alerts once.\n"
       "\"ogi report show YEAR\" prints the annual report (年度报告); exit "
       "code 3 means it fails\nits checks (see \"ogi report check YEAR\").\n"
+      "Every call carries your token: \"ogi login\" saves it (see "
+      "--token-file), or set\n$OGI_TOKEN; \"ogi whoami\" shows whose it "
+      "is.\n"
       "Run \"ogi COMMAND --help\" for a command's flags.\n");
 }
 
 int RunOgi(const std::vector<std::string>& args, const Environment& env,
            const StubsFactory& make_stubs, std::ostream& out,
            std::ostream& err) {
+  return RunOgi(args, env, make_stubs, std::cin, out, err);
+}
+
+int RunOgi(const std::vector<std::string>& args, const Environment& env,
+           const StubsFactory& make_stubs, std::istream& in, std::ostream& out,
+           std::ostream& err) {
   // Output is held back until the command succeeded, so a failure never
   // leaves a partial table behind.
   std::ostringstream buffer;
-  const absl::Status status = Run(args, env, make_stubs, buffer, out, err);
+  const absl::Status status = Run(args, env, make_stubs, in, buffer, out, err);
   if (IsChecksFailed(status)) {
     // The command's result stands; the failed checks are a warning.
     out << buffer.str();

@@ -5,6 +5,7 @@
 // to a command, and report failure as one line on stderr.
 
 #include <functional>
+#include <istream>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -35,6 +36,12 @@ std::string OverviewHelp();
 // for usage errors (nothing was sent), 1 for failed calls and other errors,
 // 3 for a command whose result fails its checks (see ChecksFailedStatus): its
 // output is written, and its warning is the line on `err`.
+// Commands that read input (`ogi login` without --token) read `in`.
+int RunOgi(const std::vector<std::string>& args, const Environment& env,
+           const StubsFactory& make_stubs, std::istream& in, std::ostream& out,
+           std::ostream& err);
+
+// RunOgi with standard input as `in`.
 int RunOgi(const std::vector<std::string>& args, const Environment& env,
            const StubsFactory& make_stubs, std::ostream& out,
            std::ostream& err);

@@ -172,11 +172,24 @@ absl::StatusOr<std::string> ToJsonLine(
   return MessageToJson(message, /*indent=*/false);
 }
 
-std::string FormatChinaTime(const google::protobuf::Timestamp& timestamp) {
+namespace {
+
+std::string FormatChina(const google::protobuf::Timestamp& timestamp,
+                        const char* format) {
   if (timestamp.seconds() == 0 && timestamp.nanos() == 0) return "";
   const absl::Time time = absl::FromUnixSeconds(timestamp.seconds()) +
                           absl::Nanoseconds(timestamp.nanos());
-  return absl::FormatTime("%Y-%m-%d %H:%M", time, ChinaTimeZone());
+  return absl::FormatTime(format, time, ChinaTimeZone());
+}
+
+}  // namespace
+
+std::string FormatChinaTime(const google::protobuf::Timestamp& timestamp) {
+  return FormatChina(timestamp, "%Y-%m-%d %H:%M");
+}
+
+std::string FormatChinaDate(const google::protobuf::Timestamp& timestamp) {
+  return FormatChina(timestamp, "%Y-%m-%d");
 }
 
 }  // namespace ogi::cli

@@ -80,6 +80,9 @@ absl::StatusOr<std::string> ToJsonLine(
 // (zero) timestamp.
 std::string FormatChinaTime(const google::protobuf::Timestamp& timestamp);
 
+// "YYYY-MM-DD": the day in China Standard Time; "" for an unset timestamp.
+std::string FormatChinaDate(const google::protobuf::Timestamp& timestamp);
+
 }  // namespace ogi::cli
 
 #endif  // OGI_CLI_RENDER_H_

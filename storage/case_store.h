@@ -147,8 +147,10 @@ class CaseStore {
  public:
   virtual ~CaseStore() = default;
 
-  // Creates the agency, or renames it when the code exists. INVALID_ARGUMENT
-  // for an empty code or name.
+  // Creates the agency, or renames it and sets its supervisor when the code
+  // exists. INVALID_ARGUMENT for an empty code or name, and
+  // "agency.supervisor_code: ..." for a supervisor that is not another known
+  // agency (longer cycles are the caller's to refuse).
   virtual absl::StatusOr<v1::Agency> UpsertAgency(const v1::Agency& agency) = 0;
   // NOT_FOUND for an unknown code.
   virtual absl::StatusOr<v1::Agency> GetAgency(absl::string_view code) = 0;

@@ -118,7 +118,7 @@ struct Migration {
 
 // Migration N is kMigrations[N - 1]. Never edit a migration that has shipped
 // (nor what its backfill writes): append a new one.
-const std::array<Migration, 7> kMigrations = {{
+const std::array<Migration, 8> kMigrations = {{
     // 1: agencies, cases and their append-only history.
     {R"sql(
 CREATE TABLE agencies (
@@ -334,6 +334,56 @@ CREATE TABLE idempotency_keys (
   created_at    INTEGER NOT NULL,  -- Unix microseconds
   PRIMARY KEY (agency_id, key)
 ) WITHOUT ROWID;
+)sql"},
+
+    // 8: access control. Each agency's supervising office (by code, "" for
+    // none; UpsertAgency checks it names another agency), staff accounts,
+    // the SHA-256 hashes of their bearer tokens, and the log of full-record
+    // reads. Accounts and tokens are disabled and revoked, never deleted, so
+    // that every event's author stays named; reads are only appended.
+    {R"sql(
+ALTER TABLE agencies ADD COLUMN supervisor_code TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE users (
+  name          TEXT PRIMARY KEY,
+  display_name  TEXT NOT NULL,
+  agency_id     INTEGER NOT NULL REFERENCES agencies(id),
+  roles         TEXT NOT NULL,  -- e.g. 'clerk,approver': Role names, in order
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    INTEGER NOT NULL,  -- Unix microseconds
+  created_by    TEXT NOT NULL
+);
+
+CREATE TABLE tokens (
+  id           TEXT PRIMARY KEY,
+  user_name    TEXT NOT NULL REFERENCES users(name),
+  secret_hash  TEXT NOT NULL UNIQUE,  -- lower-case hex SHA-256 of the secret
+  issued_at    INTEGER NOT NULL,  -- Unix microseconds
+  expires_at   INTEGER NOT NULL,
+  revoked_at   INTEGER,  -- NULL while not revoked
+  issued_by    TEXT NOT NULL,
+  note         TEXT NOT NULL
+);
+CREATE INDEX tokens_by_user ON tokens (user_name, issued_at);
+
+-- One row per reading of a case's full record (ogi.v1.RecordRead).
+CREATE TABLE case_reads (
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  read_at    INTEGER NOT NULL,  -- Unix microseconds
+  actor      TEXT NOT NULL,
+  user_name  TEXT NOT NULL,
+  view       TEXT NOT NULL  -- 'case' or 'history'
+);
+CREATE INDEX case_reads_by_case ON case_reads (case_id, read_at);
+
+CREATE TRIGGER users_are_never_deleted BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'users are never deleted'); END;
+CREATE TRIGGER tokens_are_never_deleted BEFORE DELETE ON tokens
+BEGIN SELECT RAISE(ABORT, 'tokens are never deleted'); END;
+CREATE TRIGGER case_reads_are_append_only_update BEFORE UPDATE ON case_reads
+BEGIN SELECT RAISE(ABORT, 'case_reads is append-only'); END;
+CREATE TRIGGER case_reads_are_append_only_delete BEFORE DELETE ON case_reads
+BEGIN SELECT RAISE(ABORT, 'case_reads is append-only'); END;
 )sql"},
 }};
 

@@ -46,6 +46,12 @@ std::string ContainsPattern(absl::string_view text) {
   return pattern;
 }
 
+absl::Status NoCaseError(absl::string_view agency_code,
+                         absl::string_view number) {
+  return absl::NotFoundError(
+      absl::StrCat("no case ", number, " in agency \"", agency_code, "\""));
+}
+
 }  // namespace
 
 ProceedingsFiled ProceedingsFiledRange(const v1::Case& c) {
@@ -78,6 +84,19 @@ absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code) {
   return stmt.ColumnInt(0);
 }
 
+absl::StatusOr<int64_t> CaseId(Database& db, absl::string_view agency_code,
+                               absl::string_view number) {
+  OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, agency_code));
+  OGI_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT id FROM cases WHERE agency_id = ? AND number = ?"));
+  stmt.BindInt(1, agency_id);
+  stmt.BindText(2, number);
+  OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return NoCaseError(agency_code, number);
+  return stmt.ColumnInt(0);
+}
+
 namespace {
 
 struct CaseRow {
@@ -95,10 +114,7 @@ absl::StatusOr<CaseRow> FindCase(Database& db, absl::string_view agency_code,
   stmt.BindInt(1, agency_id);
   stmt.BindText(2, number);
   OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) {
-    return absl::NotFoundError(
-        absl::StrCat("no case ", number, " in agency \"", agency_code, "\""));
-  }
+  if (!row) return NoCaseError(agency_code, number);
   CaseRow out;
   out.id = stmt.ColumnInt(0);
   if (!out.c.ParseFromString(stmt.ColumnBlob(1))) {
@@ -502,13 +518,31 @@ absl::StatusOr<v1::Agency> SqliteCaseStore::UpsertAgency(
   if (agency.name().empty()) {
     return absl::InvalidArgumentError("agency.name: must not be empty");
   }
+  if (agency.supervisor_code() == agency.code()) {
+    return absl::InvalidArgumentError(
+        "agency.supervisor_code: an agency cannot supervise itself");
+  }
   OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
+    if (!agency.supervisor_code().empty()) {
+      OGI_ASSIGN_OR_RETURN(Statement known,
+                           db.Prepare("SELECT 1 FROM agencies WHERE code = ?"));
+      known.BindText(1, agency.supervisor_code());
+      OGI_ASSIGN_OR_RETURN(bool row, known.Step());
+      if (!row) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("agency.supervisor_code: no agency \"",
+                         agency.supervisor_code(), "\""));
+      }
+    }
     OGI_ASSIGN_OR_RETURN(
         Statement stmt,
-        db.Prepare("INSERT INTO agencies (code, name) VALUES (?, ?) "
-                   "ON CONFLICT (code) DO UPDATE SET name = excluded.name"));
+        db.Prepare(
+            "INSERT INTO agencies (code, name, supervisor_code) VALUES "
+            "(?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = "
+            "excluded.name, supervisor_code = excluded.supervisor_code"));
     stmt.BindText(1, agency.code());
     stmt.BindText(2, agency.name());
+    stmt.BindText(3, agency.supervisor_code());
     return stmt.Run();
   }));
   return agency;
@@ -519,7 +553,8 @@ absl::StatusOr<v1::Agency> SqliteCaseStore::GetAgency(absl::string_view code) {
   OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
     OGI_ASSIGN_OR_RETURN(
         Statement stmt,
-        db.Prepare("SELECT code, name FROM agencies WHERE code = ?"));
+        db.Prepare("SELECT code, name, supervisor_code FROM agencies WHERE "
+                   "code = ?"));
     stmt.BindText(1, code);
     OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) {
@@ -528,6 +563,7 @@ absl::StatusOr<v1::Agency> SqliteCaseStore::GetAgency(absl::string_view code) {
     }
     agency.set_code(stmt.ColumnText(0));
     agency.set_name(stmt.ColumnText(1));
+    agency.set_supervisor_code(stmt.ColumnText(2));
     return absl::OkStatus();
   }));
   return agency;
@@ -539,13 +575,15 @@ absl::StatusOr<std::vector<v1::Agency>> SqliteCaseStore::ListAgencies() {
     agencies.clear();
     OGI_ASSIGN_OR_RETURN(
         Statement stmt,
-        db.Prepare("SELECT code, name FROM agencies ORDER BY code"));
+        db.Prepare("SELECT code, name, supervisor_code FROM agencies ORDER "
+                   "BY code"));
     while (true) {
       OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       v1::Agency& agency = agencies.emplace_back();
       agency.set_code(stmt.ColumnText(0));
       agency.set_name(stmt.ColumnText(1));
+      agency.set_supervisor_code(stmt.ColumnText(2));
     }
     return absl::OkStatus();
   }));

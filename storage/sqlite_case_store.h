@@ -1,8 +1,9 @@
 #ifndef OGI_STORAGE_SQLITE_CASE_STORE_H_
 #define OGI_STORAGE_SQLITE_CASE_STORE_H_
 
-// CaseStore on SQLite: one group-committing writer connection and a pool of
-// read-only connections (WAL lets them read while the writer writes).
+// CaseStore, ReportStore and AccessStore on SQLite: one group-committing
+// writer connection and a pool of read-only connections (WAL lets them read
+// while the writer writes).
 
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "storage/access_store.h"
 #include "storage/case_store.h"
 #include "storage/group_commit_writer.h"
 #include "storage/report_store.h"
@@ -28,7 +30,9 @@ struct SqliteStoreOptions {
 };
 
 // Thread-safe.
-class SqliteCaseStore final : public CaseStore, public ReportStore {
+class SqliteCaseStore final : public CaseStore,
+                              public ReportStore,
+                              public AccessStore {
  public:
   // Opens the database, applies pending schema migrations and starts the
   // writer. FAILED_PRECONDITION for a database from a newer ogi; UNAVAILABLE
@@ -88,6 +92,23 @@ class SqliteCaseStore final : public CaseStore, public ReportStore {
                        const v1::LockedReport& lock) override;
   absl::StatusOr<std::vector<v1::Case>> ListCasesForReport(
       const std::vector<std::string>& agency_codes, int year) override;
+
+  // AccessStore (storage/sqlite_access_store.cc).
+  absl::StatusOr<v1::User> PutUser(const v1::User& user) override;
+  absl::StatusOr<v1::User> GetUser(absl::string_view name) override;
+  absl::StatusOr<std::vector<v1::User>> ListUsers() override;
+  absl::Status AddToken(const NewToken& token) override;
+  absl::StatusOr<TokenGrant> FindToken(absl::string_view secret_hash) override;
+  absl::StatusOr<v1::TokenInfo> RevokeToken(
+      absl::string_view token_id,
+      const google::protobuf::Timestamp& at) override;
+  absl::StatusOr<std::vector<v1::TokenInfo>> ListTokens(
+      absl::string_view user_name) override;
+  absl::Status RecordCaseRead(absl::string_view agency_code,
+                              absl::string_view number,
+                              const v1::RecordRead& read) override;
+  absl::StatusOr<std::vector<v1::RecordRead>> ListCaseReads(
+      absl::string_view agency_code, absl::string_view number) override;
 
  private:
   SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,

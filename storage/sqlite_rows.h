@@ -2,7 +2,8 @@
 #define OGI_STORAGE_SQLITE_ROWS_H_
 
 // Row helpers shared by the SQLite store's translation units
-// (sqlite_case_store.cc, sqlite_report_store.cc). Internal to storage/.
+// (sqlite_case_store.cc, sqlite_report_store.cc, sqlite_access_store.cc).
+// Internal to storage/.
 
 #include <cstdint>
 #include <string>
@@ -31,6 +32,12 @@ int64_t ToUnixMicros(const google::protobuf::Timestamp& t);
 // The row id of the agency `code`; NOT_FOUND "agency_code: no agency ..."
 // when there is none.
 absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code);
+
+// The row id of case `number` of the agency `agency_code`, as GetCase finds
+// it: NOT_FOUND "agency_code: no agency ..." for an unknown agency, NOT_FOUND
+// "no case ... in agency ..." for an unknown case.
+absl::StatusOr<int64_t> CaseId(Database& db, absl::string_view agency_code,
+                               absl::string_view number);
 
 // Reads the (id, payload) rows of `stmt` into `cases` (and their row ids into
 // `ids` when not null). DATA_LOSS when a stored record does not parse.

@@ -6,19 +6,16 @@
 #include <string>
 
 #include "ogi/v1/agency_service.grpc.pb.h"
-#include "services/common/thread_pool.h"
+#include "services/server/unary_call.h"
 #include "storage/case_store.h"
 
 namespace ogi {
 
-// Thread-safe. `store` and `pool` must outlive the service.
+// Thread-safe. `store` and `edge` must outlive the service.
 class AgencyServiceImpl final : public v1::AgencyService::CallbackService {
  public:
-  AgencyServiceImpl(CaseStore* store, ThreadPool* pool,
-                    std::string default_agency_code)
-      : store_(store),
-        pool_(pool),
-        default_agency_code_(std::move(default_agency_code)) {}
+  AgencyServiceImpl(CaseStore* store, const CallEdge* edge)
+      : store_(store), edge_(edge) {}
 
   grpc::ServerUnaryReactor* ListAgencies(
       grpc::CallbackServerContext* context,
@@ -27,11 +24,13 @@ class AgencyServiceImpl final : public v1::AgencyService::CallbackService {
   grpc::ServerUnaryReactor* GetAgency(grpc::CallbackServerContext* context,
                                       const v1::GetAgencyRequest* request,
                                       v1::GetAgencyResponse* response) override;
+  grpc::ServerUnaryReactor* PutAgency(grpc::CallbackServerContext* context,
+                                      const v1::PutAgencyRequest* request,
+                                      v1::Agency* response) override;
 
  private:
   CaseStore* const store_;
-  ThreadPool* const pool_;
-  const std::string default_agency_code_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

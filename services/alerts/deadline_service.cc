@@ -1,6 +1,9 @@
 #include "services/alerts/deadline_service.h"
 
+#include <algorithm>
 #include <deque>
+#include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -14,7 +17,11 @@ namespace {
 class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
                           public AlertSink {
  public:
-  AlertWriter(AlertHub* hub, std::string agency_code) : hub_(hub) {
+  // `agency_code` "" subscribes to every agency; `readable` then limits the
+  // stream to those the watcher may read.
+  AlertWriter(AlertHub* hub, std::string agency_code,
+              std::vector<std::string> readable)
+      : hub_(hub), readable_(std::move(readable)) {
     id_ = hub_->Subscribe(std::move(agency_code), this);
     // Initial metadata tells the client that it is subscribed (a client may
     // wait for it before it changes anything it wants to hear about).
@@ -23,6 +30,10 @@ class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
   }
 
   void Push(const v1::DeadlineAlert& alert) override {
+    if (std::find(readable_.begin(), readable_.end(), alert.agency_code()) ==
+        readable_.end()) {
+      return;
+    }
     absl::MutexLock lock(&mu_);
     if (finished_) return;
     queue_.push_back(alert);
@@ -87,6 +98,7 @@ class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
   }
 
   AlertHub* const hub_;
+  const std::vector<std::string> readable_;
   int64_t id_ = 0;
   absl::Mutex mu_;
   std::deque<v1::DeadlineAlert> queue_ ABSL_GUARDED_BY(mu_);
@@ -97,21 +109,45 @@ class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
 };
 
+// A stream refused before it started (authentication, role, scope).
+class RefusedWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert> {
+ public:
+  explicit RefusedWriter(const absl::Status& status) {
+    Finish(ToGrpcStatus(status));
+  }
+  void OnDone() override { delete this; }
+};
+
 }  // namespace
 
 grpc::ServerUnaryReactor* DeadlineServiceImpl::ListDeadlines(
     grpc::CallbackServerContext* context,
     const v1::ListDeadlinesRequest* request,
     v1::ListDeadlinesResponse* response) {
-  return RunUnary<v1::ListDeadlinesResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->ListDeadlines(*request); });
+  return RunScoped(context, *edge_, "ogi.v1.DeadlineService.ListDeadlines",
+                   request, response,
+                   [this](const v1::ListDeadlinesRequest& r, const Principal&) {
+                     return manager_->ListDeadlines(r);
+                   });
 }
 
 grpc::ServerWriteReactor<v1::DeadlineAlert>* DeadlineServiceImpl::WatchAlerts(
     grpc::CallbackServerContext* context,
     const v1::WatchAlertsRequest* request) {
-  return new AlertWriter(hub_, request->agency_code());
+  // Admitted here, on the gRPC thread: one short indexed read, where a
+  // worker hand-off would leave a reactor that may be cancelled meanwhile.
+  constexpr absl::string_view kMethod = "ogi.v1.DeadlineService.WatchAlerts";
+  absl::StatusOr<Principal> principal =
+      Admit(*edge_->access, BearerToken(*context), kMethod);
+  if (!principal.ok()) return new RefusedWriter(principal.status());
+  // Empty: every agency the watcher may read.
+  std::string agency_code = request->agency_code();
+  if (!agency_code.empty()) {
+    absl::Status in_scope = ScopeAgencies(*principal, kMethod, {&agency_code});
+    if (!in_scope.ok()) return new RefusedWriter(in_scope);
+  }
+  return new AlertWriter(hub_, std::move(agency_code),
+                         principal->readable_agencies);
 }
 
 }  // namespace ogi

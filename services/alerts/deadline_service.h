@@ -7,15 +7,16 @@
 #include "ogi/v1/deadline_service.grpc.pb.h"
 #include "services/alerts/alert_hub.h"
 #include "services/alerts/deadline_manager.h"
-#include "services/common/thread_pool.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
 // Thread-safe. All pointers must outlive the service.
 class DeadlineServiceImpl final : public v1::DeadlineService::CallbackService {
  public:
-  DeadlineServiceImpl(DeadlineManager* manager, AlertHub* hub, ThreadPool* pool)
-      : manager_(manager), hub_(hub), pool_(pool) {}
+  DeadlineServiceImpl(DeadlineManager* manager, AlertHub* hub,
+                      const CallEdge* edge)
+      : manager_(manager), hub_(hub), edge_(edge) {}
 
   grpc::ServerUnaryReactor* ListDeadlines(
       grpc::CallbackServerContext* context,
@@ -28,7 +29,7 @@ class DeadlineServiceImpl final : public v1::DeadlineService::CallbackService {
  private:
   DeadlineManager* const manager_;
   AlertHub* const hub_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

@@ -1,5 +1,8 @@
 #include "services/calendar/calendar_service.h"
 
+#include <algorithm>
+
+#include "services/common/status_macros.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
@@ -8,19 +11,31 @@ grpc::ServerUnaryReactor* CalendarServiceImpl::GetCalendarYear(
     grpc::CallbackServerContext* context,
     const v1::GetCalendarYearRequest* request,
     v1::GetCalendarYearResponse* response) {
-  return RunUnary<v1::GetCalendarYearResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->GetCalendarYear(*request); });
+  return RunUnary(context, *edge_, "ogi.v1.CalendarService.GetCalendarYear",
+                  response, [this, request](const Principal&) {
+                    return manager_->GetCalendarYear(*request);
+                  });
 }
 
 grpc::ServerUnaryReactor* CalendarServiceImpl::LoadCalendar(
     grpc::CallbackServerContext* context,
     const v1::LoadCalendarRequest* request,
     v1::LoadCalendarResponse* response) {
-  return RunUnary<v1::LoadCalendarResponse>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->LoadCalendar(*request, actor);
+  return RunUnary(
+      context, *edge_, "ogi.v1.CalendarService.LoadCalendar", response,
+      [this, request](
+          const Principal& p) -> absl::StatusOr<v1::LoadCalendarResponse> {
+        OGI_ASSIGN_OR_RETURN(v1::LoadCalendarResponse out,
+                             manager_->LoadCalendar(*request, p.actor()));
+        // The calendar is the whole server's; the list of the cases it moved
+        // shows only those the administrator's scope covers.
+        auto* changed = out.mutable_changed_cases();
+        changed->erase(std::remove_if(changed->begin(), changed->end(),
+                                      [&p](const v1::RecomputedCase& c) {
+                                        return !p.MayRead(c.agency_code());
+                                      }),
+                       changed->end());
+        return out;
       });
 }
 
@@ -28,9 +43,10 @@ grpc::ServerUnaryReactor* CalendarServiceImpl::AddWorkingDays(
     grpc::CallbackServerContext* context,
     const v1::AddWorkingDaysRequest* request,
     v1::AddWorkingDaysResponse* response) {
-  return RunUnary<v1::AddWorkingDaysResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->AddWorkingDays(*request); });
+  return RunUnary(context, *edge_, "ogi.v1.CalendarService.AddWorkingDays",
+                  response, [this, request](const Principal&) {
+                    return manager_->AddWorkingDays(*request);
+                  });
 }
 
 }  // namespace ogi

@@ -5,15 +5,15 @@
 
 #include "ogi/v1/calendar_service.grpc.pb.h"
 #include "services/calendar/calendar_manager.h"
-#include "services/common/thread_pool.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
-// Thread-safe. `manager` and `pool` must outlive the service.
+// Thread-safe. `manager` and `edge` must outlive the service.
 class CalendarServiceImpl final : public v1::CalendarService::CallbackService {
  public:
-  CalendarServiceImpl(CalendarManager* manager, ThreadPool* pool)
-      : manager_(manager), pool_(pool) {}
+  CalendarServiceImpl(CalendarManager* manager, const CallEdge* edge)
+      : manager_(manager), edge_(edge) {}
 
   grpc::ServerUnaryReactor* GetCalendarYear(
       grpc::CallbackServerContext* context,
@@ -30,7 +30,7 @@ class CalendarServiceImpl final : public v1::CalendarService::CallbackService {
 
  private:
   CalendarManager* const manager_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

@@ -1,5 +1,6 @@
 #include "services/cases/case_service.h"
 
+#include "services/common/status_macros.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
@@ -7,46 +8,71 @@ namespace ogi {
 grpc::ServerUnaryReactor* CaseServiceImpl::CreateCase(
     grpc::CallbackServerContext* context, const v1::CreateCaseRequest* request,
     v1::CreateCaseResponse* response) {
-  return RunUnary<v1::CreateCaseResponse>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->CreateCase(*request, actor);
-      });
+  return RunScoped(context, *edge_, "ogi.v1.CaseService.CreateCase", request,
+                   response,
+                   [this](const v1::CreateCaseRequest& r, const Principal& p) {
+                     return manager_->CreateCase(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::GetCase(
     grpc::CallbackServerContext* context, const v1::GetCaseRequest* request,
     v1::GetCaseResponse* response) {
-  return RunUnary<v1::GetCaseResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->GetCase(*request); });
+  return RunScoped(
+      context, *edge_, "ogi.v1.CaseService.GetCase", request, response,
+      [this](const v1::GetCaseRequest& r,
+             const Principal& p) -> absl::StatusOr<v1::GetCaseResponse> {
+        OGI_ASSIGN_OR_RETURN(v1::GetCaseResponse out, manager_->GetCase(r));
+        // Answered in full: the read itself becomes part of the record,
+        // before the caller sees anything.
+        if (p.SeesPersonalData()) {
+          OGI_RETURN_IF_ERROR(edge_->access->RecordFullRead(
+              p, r.agency_code(), out.case_().number(), "case"));
+        }
+        return out;
+      });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::ListCases(
     grpc::CallbackServerContext* context, const v1::ListCasesRequest* request,
     v1::ListCasesResponse* response) {
-  return RunUnary<v1::ListCasesResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->ListCases(*request); });
+  return RunScoped(context, *edge_, "ogi.v1.CaseService.ListCases", request,
+                   response,
+                   [this](const v1::ListCasesRequest& r, const Principal&) {
+                     return manager_->ListCases(r);
+                   });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::UpdateCase(
     grpc::CallbackServerContext* context, const v1::UpdateCaseRequest* request,
     v1::UpdateCaseResponse* response) {
-  return RunUnary<v1::UpdateCaseResponse>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->UpdateCase(*request, actor);
-      });
+  return RunScoped(context, *edge_, "ogi.v1.CaseService.UpdateCase", request,
+                   response,
+                   [this](const v1::UpdateCaseRequest& r, const Principal& p) {
+                     return manager_->UpdateCase(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::ListCaseHistory(
     grpc::CallbackServerContext* context,
     const v1::ListCaseHistoryRequest* request,
     v1::ListCaseHistoryResponse* response) {
-  return RunUnary<v1::ListCaseHistoryResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->ListCaseHistory(*request); });
+  return RunScoped(
+      context, *edge_, "ogi.v1.CaseService.ListCaseHistory", request, response,
+      [this](const v1::ListCaseHistoryRequest& r, const Principal& p)
+          -> absl::StatusOr<v1::ListCaseHistoryResponse> {
+        OGI_ASSIGN_OR_RETURN(v1::ListCaseHistoryResponse out,
+                             manager_->ListCaseHistory(r));
+        if (p.SeesPersonalData()) {
+          OGI_RETURN_IF_ERROR(edge_->access->RecordFullRead(
+              p, r.agency_code(), r.number(), "history"));
+        }
+        OGI_ASSIGN_OR_RETURN(
+            std::vector<v1::RecordRead> reads,
+            edge_->access->ListFullReads(r.agency_code(), r.number()));
+        for (v1::RecordRead& read : reads) *out.add_reads() = std::move(read);
+        return out;
+      });
 }
 
 }  // namespace ogi

@@ -6,15 +6,15 @@
 
 #include "ogi/v1/case_service.grpc.pb.h"
 #include "services/cases/case_manager.h"
-#include "services/common/thread_pool.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
-// Thread-safe. `manager` and `pool` must outlive the service.
+// Thread-safe. `manager` and `edge` must outlive the service.
 class CaseServiceImpl final : public v1::CaseService::CallbackService {
  public:
-  CaseServiceImpl(CaseManager* manager, ThreadPool* pool)
-      : manager_(manager), pool_(pool) {}
+  CaseServiceImpl(CaseManager* manager, const CallEdge* edge)
+      : manager_(manager), edge_(edge) {}
 
   grpc::ServerUnaryReactor* CreateCase(
       grpc::CallbackServerContext* context,
@@ -37,7 +37,7 @@ class CaseServiceImpl final : public v1::CaseService::CallbackService {
 
  private:
   CaseManager* const manager_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

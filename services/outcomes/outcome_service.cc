@@ -6,44 +6,48 @@ namespace ogi {
 
 template <typename Request>
 grpc::ServerUnaryReactor* OutcomeServiceImpl::Handle(
-    grpc::CallbackServerContext* context, const Request* request,
-    v1::OutcomeResponse* response) {
-  return RunUnary<v1::OutcomeResponse>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->Record(*request, actor);
-      });
+    grpc::CallbackServerContext* context, absl::string_view method,
+    const Request* request, v1::OutcomeResponse* response) {
+  return RunScoped(context, *edge_, method, request, response,
+                   [this](const Request& r, const Principal& p) {
+                     return manager_->Record(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* OutcomeServiceImpl::ConcludeCase(
     grpc::CallbackServerContext* context,
     const v1::ConcludeCaseRequest* request, v1::OutcomeResponse* response) {
-  return Handle(context, request, response);
+  return Handle(context, "ogi.v1.OutcomeService.ConcludeCase", request,
+                response);
 }
 
 grpc::ServerUnaryReactor* OutcomeServiceImpl::WithdrawCase(
     grpc::CallbackServerContext* context,
     const v1::WithdrawCaseRequest* request, v1::OutcomeResponse* response) {
-  return Handle(context, request, response);
+  return Handle(context, "ogi.v1.OutcomeService.WithdrawCase", request,
+                response);
 }
 
 grpc::ServerUnaryReactor* OutcomeServiceImpl::ConfirmLapse(
     grpc::CallbackServerContext* context,
     const v1::ConfirmLapseRequest* request, v1::OutcomeResponse* response) {
-  return Handle(context, request, response);
+  return Handle(context, "ogi.v1.OutcomeService.ConfirmLapse", request,
+                response);
 }
 
 grpc::ServerUnaryReactor* OutcomeServiceImpl::CorrectConclusion(
     grpc::CallbackServerContext* context,
     const v1::CorrectConclusionRequest* request,
     v1::OutcomeResponse* response) {
-  return Handle(context, request, response);
+  return Handle(context, "ogi.v1.OutcomeService.CorrectConclusion", request,
+                response);
 }
 
 grpc::ServerUnaryReactor* OutcomeServiceImpl::RecordReAnswer(
     grpc::CallbackServerContext* context,
     const v1::RecordReAnswerRequest* request, v1::OutcomeResponse* response) {
-  return Handle(context, request, response);
+  return Handle(context, "ogi.v1.OutcomeService.RecordReAnswer", request,
+                response);
 }
 
 }  // namespace ogi

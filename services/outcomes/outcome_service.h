@@ -5,16 +5,16 @@
 // OutcomeManager on the worker pool.
 
 #include "ogi/v1/outcome_service.grpc.pb.h"
-#include "services/common/thread_pool.h"
 #include "services/outcomes/outcome_manager.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
-// Thread-safe. `manager` and `pool` must outlive the service.
+// Thread-safe. `manager` and `edge` must outlive the service.
 class OutcomeServiceImpl final : public v1::OutcomeService::CallbackService {
  public:
-  OutcomeServiceImpl(OutcomeManager* manager, ThreadPool* pool)
-      : manager_(manager), pool_(pool) {}
+  OutcomeServiceImpl(OutcomeManager* manager, const CallEdge* edge)
+      : manager_(manager), edge_(edge) {}
 
   grpc::ServerUnaryReactor* ConcludeCase(
       grpc::CallbackServerContext* context,
@@ -40,11 +40,12 @@ class OutcomeServiceImpl final : public v1::OutcomeService::CallbackService {
  private:
   template <typename Request>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
+                                   absl::string_view method,
                                    const Request* request,
                                    v1::OutcomeResponse* response);
 
   OutcomeManager* const manager_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

@@ -5,17 +5,17 @@
 // ProcedureManager on the worker pool.
 
 #include "ogi/v1/procedure_service.grpc.pb.h"
-#include "services/common/thread_pool.h"
 #include "services/procedure/procedure_manager.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
-// Thread-safe. `manager` and `pool` must outlive the service.
+// Thread-safe. `manager` and `edge` must outlive the service.
 class ProcedureServiceImpl final
     : public v1::ProcedureService::CallbackService {
  public:
-  ProcedureServiceImpl(ProcedureManager* manager, ThreadPool* pool)
-      : manager_(manager), pool_(pool) {}
+  ProcedureServiceImpl(ProcedureManager* manager, const CallEdge* edge)
+      : manager_(manager), edge_(edge) {}
 
   grpc::ServerUnaryReactor* SendCorrectionNotice(
       grpc::CallbackServerContext* context,
@@ -53,11 +53,12 @@ class ProcedureServiceImpl final
  private:
   template <typename Request>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
+                                   absl::string_view method,
                                    const Request* request,
                                    v1::ProcedureStepResponse* response);
 
   ProcedureManager* const manager_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

@@ -5,17 +5,17 @@
 // ProceedingManager on the worker pool.
 
 #include "ogi/v1/proceeding_service.grpc.pb.h"
-#include "services/common/thread_pool.h"
 #include "services/proceedings/proceeding_manager.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
-// Thread-safe. `manager` and `pool` must outlive the service.
+// Thread-safe. `manager` and `edge` must outlive the service.
 class ProceedingServiceImpl final
     : public v1::ProceedingService::CallbackService {
  public:
-  ProceedingServiceImpl(ProceedingManager* manager, ThreadPool* pool)
-      : manager_(manager), pool_(pool) {}
+  ProceedingServiceImpl(ProceedingManager* manager, const CallEdge* edge)
+      : manager_(manager), edge_(edge) {}
 
   grpc::ServerUnaryReactor* FileReview(
       grpc::CallbackServerContext* context,
@@ -61,11 +61,12 @@ class ProceedingServiceImpl final
  private:
   template <typename Request>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
+                                   absl::string_view method,
                                    const Request* request,
                                    v1::ProceedingResponse* response);
 
   ProceedingManager* const manager_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

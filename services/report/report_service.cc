@@ -7,77 +7,75 @@ namespace ogi {
 grpc::ServerUnaryReactor* ReportServiceImpl::GetReport(
     grpc::CallbackServerContext* context, const v1::GetReportRequest* request,
     v1::Report* response) {
-  return RunUnary<v1::Report>(context, pool_, response, [this, request] {
-    return manager_->GetReport(*request);
-  });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.GetReport", request,
+                   response, [this](const auto& r, const Principal&) {
+                     return manager_->GetReport(r);
+                   });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::RenderReport(
     grpc::CallbackServerContext* context,
     const v1::RenderReportRequest* request, v1::RenderedReport* response) {
-  return RunUnary<v1::RenderedReport>(context, pool_, response,
-                                      [this, request] {
-                                        return manager_->RenderReport(*request);
-                                      });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.RenderReport",
+                   request, response, [this](const auto& r, const Principal&) {
+                     return manager_->RenderReport(r);
+                   });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::GetCell(
     grpc::CallbackServerContext* context, const v1::GetCellRequest* request,
     v1::GetCellResponse* response) {
-  return RunUnary<v1::GetCellResponse>(context, pool_, response,
-                                       [this, request] {
-                                         return manager_->GetCell(*request);
-                                       });
+  return RunScoped(
+      context, *edge_, "ogi.v1.ReportService.GetCell", request, response,
+      [this](const auto& r, const Principal&) { return manager_->GetCell(r); });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::LockReport(
     grpc::CallbackServerContext* context, const v1::LockReportRequest* request,
     v1::Report* response) {
-  return RunUnary<v1::Report>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->LockReport(*request, actor);
-      });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.LockReport", request,
+                   response, [this](const auto& r, const Principal& p) {
+                     return manager_->LockReport(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::SetFigures(
     grpc::CallbackServerContext* context, const v1::SetFiguresRequest* request,
     v1::Table2* response) {
-  return RunUnary<v1::Table2>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->SetFigures(*request, actor);
-      });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.SetFigures", request,
+                   response, [this](const auto& r, const Principal& p) {
+                     return manager_->SetFigures(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::SetProse(
     grpc::CallbackServerContext* context, const v1::SetProseRequest* request,
     v1::ReportProse* response) {
-  return RunUnary<v1::ReportProse>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->SetProse(*request, actor);
-      });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.SetProse", request,
+                   response, [this](const auto& r, const Principal& p) {
+                     return manager_->SetProse(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::RegisterDocument(
     grpc::CallbackServerContext* context,
     const v1::RegisterDocumentRequest* request,
     v1::RegisteredDocument* response) {
-  return RunUnary<v1::RegisteredDocument>(
-      context, pool_, response,
-      [this, request, actor = ActorFromMetadata(*context)] {
-        return manager_->RegisterDocument(*request, actor);
-      });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.RegisterDocument",
+                   request, response,
+                   [this](const auto& r, const Principal& p) {
+                     return manager_->RegisterDocument(r, p.actor());
+                   });
 }
 
 grpc::ServerUnaryReactor* ReportServiceImpl::ListDocuments(
     grpc::CallbackServerContext* context,
     const v1::ListDocumentsRequest* request,
     v1::ListDocumentsResponse* response) {
-  return RunUnary<v1::ListDocumentsResponse>(
-      context, pool_, response,
-      [this, request] { return manager_->ListDocuments(*request); });
+  return RunScoped(context, *edge_, "ogi.v1.ReportService.ListDocuments",
+                   request, response, [this](const auto& r, const Principal&) {
+                     return manager_->ListDocuments(r);
+                   });
 }
 
 }  // namespace ogi

@@ -5,24 +5,23 @@
 // ReportManager on the worker pool.
 
 #include "ogi/v1/report_service.grpc.pb.h"
-#include "services/common/thread_pool.h"
 #include "services/report/report_manager.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
-// Thread-safe. `manager` and `pool` must outlive the service.
+// Thread-safe. `manager` and `edge` must outlive the service.
 class ReportServiceImpl final : public v1::ReportService::CallbackService {
  public:
-  ReportServiceImpl(ReportManager* manager, ThreadPool* pool)
-      : manager_(manager), pool_(pool) {}
+  ReportServiceImpl(ReportManager* manager, const CallEdge* edge)
+      : manager_(manager), edge_(edge) {}
 
   grpc::ServerUnaryReactor* GetReport(grpc::CallbackServerContext* context,
                                       const v1::GetReportRequest* request,
                                       v1::Report* response) override;
-  grpc::ServerUnaryReactor* RenderReport(
-      grpc::CallbackServerContext* context,
-      const v1::RenderReportRequest* request,
-      v1::RenderedReport* response) override;
+  grpc::ServerUnaryReactor* RenderReport(grpc::CallbackServerContext* context,
+                                         const v1::RenderReportRequest* request,
+                                         v1::RenderedReport* response) override;
   grpc::ServerUnaryReactor* GetCell(grpc::CallbackServerContext* context,
                                     const v1::GetCellRequest* request,
                                     v1::GetCellResponse* response) override;
@@ -46,7 +45,7 @@ class ReportServiceImpl final : public v1::ReportService::CallbackService {
 
  private:
   ReportManager* const manager_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

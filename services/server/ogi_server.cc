@@ -9,6 +9,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "services/access/access_manager.h"
+#include "services/access/access_service.h"
 #include "services/agencies/agency_service.h"
 #include "services/alerts/alert_hub.h"
 #include "services/alerts/deadline_manager.h"
@@ -19,6 +21,7 @@
 #include "services/cases/case_clock.h"
 #include "services/cases/case_manager.h"
 #include "services/cases/case_service.h"
+#include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
 #include "services/common/thread_pool.h"
 #include "services/outcomes/outcome_manager.h"
@@ -43,6 +46,8 @@ struct OgiServer::Parts {
   std::unique_ptr<CaseClock> case_clock;
   std::unique_ptr<AlertHub> hub;
   std::unique_ptr<ThreadPool> pool;
+  std::unique_ptr<AccessManager> access;
+  CallEdge edge;  // pool and access, for every service
   std::unique_ptr<CaseManager> case_manager;
   std::unique_ptr<ProcedureManager> procedure_manager;
   std::unique_ptr<OutcomeManager> outcome_manager;
@@ -143,7 +148,11 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   OGI_RETURN_IF_ERROR(parts->hub->Start());
 
   parts->pool = std::make_unique<ThreadPool>(options.worker_threads);
-  ThreadPool* pool = parts->pool.get();
+  parts->access =
+      std::make_unique<AccessManager>(parts->store.get(), store, clock);
+  parts->edge.pool = parts->pool.get();
+  parts->edge.access = parts->access.get();
+  const CallEdge* edge = &parts->edge;
   parts->case_manager =
       std::make_unique<CaseManager>(store, clock, parts->case_clock.get(),
                                     parts->hub.get(), options.agency_code);
@@ -160,25 +169,25 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
       store, clock, parts->case_clock.get(), options.agency_code);
   parts->report_manager = std::make_unique<ReportManager>(
       store, parts->store.get(), clock, options.agency_code);
+  parts->services.push_back(std::make_unique<AccessServiceImpl>(edge));
   parts->services.push_back(
-      std::make_unique<CaseServiceImpl>(parts->case_manager.get(), pool));
-  parts->services.push_back(
-      std::make_unique<AgencyServiceImpl>(store, pool, options.agency_code));
+      std::make_unique<CaseServiceImpl>(parts->case_manager.get(), edge));
+  parts->services.push_back(std::make_unique<AgencyServiceImpl>(store, edge));
   parts->services.push_back(std::make_unique<ProcedureServiceImpl>(
-      parts->procedure_manager.get(), pool));
-  parts->services.push_back(std::make_unique<OutcomeServiceImpl>(
-      parts->outcome_manager.get(), pool));
+      parts->procedure_manager.get(), edge));
+  parts->services.push_back(
+      std::make_unique<OutcomeServiceImpl>(parts->outcome_manager.get(), edge));
   parts->services.push_back(std::make_unique<ProceedingServiceImpl>(
-      parts->proceeding_manager.get(), pool));
+      parts->proceeding_manager.get(), edge));
   parts->services.push_back(std::make_unique<CalendarServiceImpl>(
-      parts->calendar_manager.get(), pool));
+      parts->calendar_manager.get(), edge));
   parts->services.push_back(std::make_unique<DeadlineServiceImpl>(
-      parts->deadline_manager.get(), parts->hub.get(), pool));
-  parts->services.push_back(std::make_unique<ReportServiceImpl>(
-      parts->report_manager.get(), pool));
+      parts->deadline_manager.get(), parts->hub.get(), edge));
+  parts->services.push_back(
+      std::make_unique<ReportServiceImpl>(parts->report_manager.get(), edge));
   if (parts->manual_clock != nullptr) {
     parts->services.push_back(std::make_unique<TestingClockServiceImpl>(
-        parts->manual_clock.get(), parts->hub.get(), pool));
+        parts->manual_clock.get(), parts->hub.get(), edge));
   }
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -213,6 +222,54 @@ void OgiServer::Shutdown(absl::Duration grace) {
   parts_->server->Wait();
   parts_->pool.reset();   // runs anything still queued
   parts_->store.reset();  // drains the writer, checkpoints, closes
+}
+
+absl::StatusOr<v1::IssueTokenResponse> RunAddAdmin(
+    const AddAdminOptions& options, const Clock* clock) {
+  if (options.user.empty()) {
+    return absl::InvalidArgumentError(
+        "--user: required: the administrator's login name, e.g. admin");
+  }
+  v1::User user;
+  user.set_name(options.user);
+  user.set_display_name(options.display_name);
+  user.set_agency_code(options.agency_code);
+  for (const std::string& name : options.roles) {
+    absl::StatusOr<int> role =
+        ParseEnumIdentifier(v1::Role_descriptor(), name, "--roles");
+    if (!role.ok()) return role.status();
+    if (*role != v1::ROLE_ADMINISTRATOR) {
+      user.add_roles(static_cast<v1::Role>(*role));
+    }
+  }
+  OGI_ASSIGN_OR_RETURN(std::string db_path,
+                       PrepareDatabasePath(options.db_path));
+  SqliteStoreOptions store_options;
+  store_options.path = db_path;
+  store_options.reader_connections = 1;
+  OGI_ASSIGN_OR_RETURN(std::unique_ptr<SqliteCaseStore> store,
+                       SqliteCaseStore::Open(store_options));
+  ServerOptions agency;
+  agency.agency_code = options.agency_code;
+  agency.agency_name = options.agency_name;
+  OGI_RETURN_IF_ERROR(EnsureDefaultAgency(*store, agency));
+  AccessManager access(store.get(), store.get(), clock);
+  absl::StatusOr<v1::IssueTokenResponse> issued =
+      access.Bootstrap(user, options.valid_days);
+  if (!issued.ok()) {
+    // The manager names request fields; the user typed flags.
+    absl::string_view message = issued.status().message();
+    std::string renamed(message);
+    if (absl::ConsumePrefix(&message, "user.name:")) {
+      renamed = absl::StrCat("--user:", message);
+    } else if (absl::ConsumePrefix(&message, "user.display_name:")) {
+      renamed = absl::StrCat("--display_name:", message);
+    } else if (absl::ConsumePrefix(&message, "valid_days:")) {
+      renamed = absl::StrCat("--valid_days:", message);
+    }
+    return absl::Status(issued.status().code(), renamed);
+  }
+  return issued;
 }
 
 absl::StatusOr<std::string> RunBackup(const std::string& db_path,

@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "ogi/v1/access_service.pb.h"
 #include "services/common/clock.h"
 #include "services/server/transport_security.h"
 
@@ -82,6 +83,29 @@ class OgiServer {
 // database is damaged; UNAVAILABLE for file-system errors.
 absl::StatusOr<std::string> RunBackup(const std::string& db_path,
                                       const std::string& out_path);
+
+// `ogi-server add-admin`: the first administrator (or a way back in when
+// every administrator's token is lost), from the server machine, whose
+// access to the database file is the authority.
+struct AddAdminOptions {
+  std::string db_path = "data/ogi.db";
+  // The agency the administrator belongs to, created as the server would
+  // (ServerOptions::agency_code/agency_name) when missing.
+  std::string agency_code = "default";
+  std::string agency_name;
+  std::string user;          // login name, e.g. "admin"
+  std::string display_name;  // empty: the user's stored one, else `user`
+  // Roles besides administrator, by name ("clerk", ...).
+  std::vector<std::string> roles;
+  int valid_days = 0;  // 0: 90
+};
+
+// Creates or re-enables the user with the administrator role (see
+// AccessManager::Bootstrap) in the database, also while a server serves it,
+// and returns the issued token. Errors name the flags: INVALID_ARGUMENT
+// "--user: ..." / "--roles: ..."; the database errors of OgiServer::Start.
+absl::StatusOr<v1::IssueTokenResponse> RunAddAdmin(
+    const AddAdminOptions& options, const Clock* clock);
 
 }  // namespace ogi
 

@@ -23,7 +23,9 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
 ABSL_FLAG(std::string, db, "data/ogi.db",
           "SQLite database file; created with its directory when missing.");
 ABSL_FLAG(std::string, agency_code, "default",
-          "Code of the default agency, used when a request names none.");
+          "Code of the agency made on first start (add-admin: the agency "
+          "of the administrator). Requests that name no agency act on the "
+          "caller's own.");
 ABSL_FLAG(std::string, agency_name, "",
           "Name of the default agency (sets or renames it; when empty a new "
           "agency is named 本机关).");
@@ -52,21 +54,67 @@ ABSL_FLAG(bool, allow_insecure_plaintext, false,
 ABSL_FLAG(std::string, out, "",
           "backup: the new file to copy --db to (never replaced if it "
           "exists).");
+ABSL_FLAG(std::string, user, "",
+          "add-admin: login name of the administrator to create or "
+          "re-enable (e.g. admin).");
+ABSL_FLAG(std::string, display_name, "",
+          "add-admin: the name history events show (default: --user).");
+ABSL_FLAG(std::vector<std::string>, roles, {},
+          "add-admin: further roles besides administrator, comma-separated "
+          "(clerk,approver,legal,statistician,auditor).");
+ABSL_FLAG(int, valid_days, 0,
+          "add-admin: days the token is valid (default 90, at most 366).");
 
 namespace {
 
-// `ogi-server backup`: the positional arguments after the program name must
-// be exactly "backup". Returns the exit code: 0, 1 when the backup failed, 2
-// for a usage error.
-int BackupCommand(const std::vector<char*>& positional) {
+// `ogi-server add-admin`: prints the token alone on stdout (for scripts) and
+// what it is on stderr. Returns the exit code as Subcommand.
+int AddAdminCommand() {
+  ogi::AddAdminOptions options;
+  options.db_path = absl::GetFlag(FLAGS_db);
+  options.agency_code = absl::GetFlag(FLAGS_agency_code);
+  options.agency_name = absl::GetFlag(FLAGS_agency_name);
+  options.user = absl::GetFlag(FLAGS_user);
+  options.display_name = absl::GetFlag(FLAGS_display_name);
+  options.roles = absl::GetFlag(FLAGS_roles);
+  options.valid_days = absl::GetFlag(FLAGS_valid_days);
+  ogi::SystemClock clock;
+  absl::StatusOr<ogi::v1::IssueTokenResponse> issued =
+      ogi::RunAddAdmin(options, &clock);
+  if (!issued.ok()) {
+    std::fprintf(stderr, "ogi-server: add-admin: %s\n",
+                 std::string(issued.status().message()).c_str());
+    return issued.status().code() == absl::StatusCode::kInvalidArgument ? 2
+                                                                         : 1;
+  }
+  std::printf("%s\n", issued->token().c_str());
+  std::fprintf(stderr,
+               "ogi-server: add-admin: token %s for %s of %s, valid until %s; "
+               "it is shown only now (ogi login reads it)\n",
+               issued->info().id().c_str(), options.user.c_str(),
+               options.agency_code.c_str(),
+               absl::FormatTime("%Y-%m-%d %H:%M",
+                                absl::FromUnixSeconds(
+                                    issued->info().expires_at().seconds()),
+                                ogi::ChinaTimeZone())
+                   .c_str());
+  return 0;
+}
+
+// `ogi-server backup` or `ogi-server add-admin`: the positional arguments
+// after the program name must be exactly one of them. Returns the exit
+// code: 0, 1 when the command failed, 2 for a usage error.
+int Subcommand(const std::vector<char*>& positional) {
   const std::string command = positional[1];
-  if (command != "backup" || positional.size() > 2) {
+  const bool known = command == "backup" || command == "add-admin";
+  if (!known || positional.size() > 2) {
     std::fprintf(stderr,
-                 "ogi-server: unexpected argument \"%s\" (the only command "
-                 "is backup)\n",
-                 positional[command == "backup" ? 2 : 1]);
+                 "ogi-server: unexpected argument \"%s\" (the commands are "
+                 "backup and add-admin)\n",
+                 positional[known ? 2 : 1]);
     return 2;
   }
+  if (command == "add-admin") return AddAdminCommand();
   absl::StatusOr<std::string> done =
       ogi::RunBackup(absl::GetFlag(FLAGS_db), absl::GetFlag(FLAGS_out));
   if (!done.ok()) {
@@ -86,9 +134,12 @@ int main(int argc, char** argv) {
       "Serves the ogi.v1 services, the gRPC health service and server "
       "reflection.\n"
       "ogi-server backup --db=data/ogi.db --out=FILE\n"
-      "Copies the database, also while a server serves it, to the new FILE.");
+      "Copies the database, also while a server serves it, to the new FILE.\n"
+      "ogi-server add-admin --db=data/ogi.db --user=NAME [--display_name=…] "
+      "[--roles=…]\n"
+      "Creates or re-enables an administrator and prints a token for it.");
   const std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
-  if (positional.size() > 1) return BackupCommand(positional);
+  if (positional.size() > 1) return Subcommand(positional);
   if (!absl::GetFlag(FLAGS_out).empty()) {
     std::fprintf(stderr, "ogi-server: --out: only for ogi-server backup\n");
     return 2;

@@ -9,9 +9,9 @@ namespace ogi {
 grpc::ServerUnaryReactor* TestingClockServiceImpl::SetTime(
     grpc::CallbackServerContext* context, const v1::SetTimeRequest* request,
     v1::SetTimeResponse* response) {
-  return RunUnary<v1::SetTimeResponse>(
-      context, pool_, response,
-      [this, request]() -> absl::StatusOr<v1::SetTimeResponse> {
+  return RunUnary(
+      context, *edge_, "ogi.v1.TestingClockService.SetTime", response,
+      [this, request](const Principal&) -> absl::StatusOr<v1::SetTimeResponse> {
         if (!request->has_time()) {
           return absl::InvalidArgumentError("time: must be set");
         }

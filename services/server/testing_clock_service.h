@@ -9,7 +9,7 @@
 #include "ogi/v1/testing_clock.grpc.pb.h"
 #include "services/alerts/alert_hub.h"
 #include "services/common/clock.h"
-#include "services/common/thread_pool.h"
+#include "services/server/unary_call.h"
 
 namespace ogi {
 
@@ -17,8 +17,9 @@ namespace ogi {
 class TestingClockServiceImpl final
     : public v1::TestingClockService::CallbackService {
  public:
-  TestingClockServiceImpl(ManualClock* clock, AlertHub* hub, ThreadPool* pool)
-      : clock_(clock), hub_(hub), pool_(pool) {}
+  TestingClockServiceImpl(ManualClock* clock, AlertHub* hub,
+                          const CallEdge* edge)
+      : clock_(clock), hub_(hub), edge_(edge) {}
 
   grpc::ServerUnaryReactor* SetTime(grpc::CallbackServerContext* context,
                                     const v1::SetTimeRequest* request,
@@ -27,7 +28,7 @@ class TestingClockServiceImpl final
  private:
   ManualClock* const clock_;
   AlertHub* const hub_;
-  ThreadPool* const pool_;
+  const CallEdge* const edge_;
 };
 
 }  // namespace ogi

@@ -1,16 +1,78 @@
 #include "services/server/unary_call.h"
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
+
 namespace ogi {
 
-std::string ActorFromMetadata(const grpc::CallbackServerContext& context) {
+std::string BearerToken(const grpc::CallbackServerContext& context) {
   const auto& metadata = context.client_metadata();
-  for (const char* key : {"ogi-actor-bin", "ogi-actor"}) {
-    auto it = metadata.find(key);
-    if (it != metadata.end()) {
-      return std::string(it->second.data(), it->second.size());
-    }
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) return "";
+  absl::string_view value(it->second.data(), it->second.size());
+  constexpr absl::string_view kScheme = "Bearer ";
+  if (!absl::StartsWithIgnoreCase(value, kScheme)) return "";
+  value.remove_prefix(kScheme.size());
+  return std::string(value);
+}
+
+absl::StatusOr<Principal> Admit(const AccessManager& access,
+                                absl::string_view bearer,
+                                absl::string_view method) {
+  absl::StatusOr<Operation> op = OperationOf(method);
+  if (!op.ok()) return absl::PermissionDeniedError(op.status().message());
+  OGI_ASSIGN_OR_RETURN(Principal principal, access.Authenticate(bearer));
+  OGI_RETURN_IF_ERROR(CheckRole(principal, *op, method));
+  return principal;
+}
+
+absl::Status ScopeAgencies(const Principal& principal, absl::string_view method,
+                           const std::vector<std::string*>& codes) {
+  OGI_ASSIGN_OR_RETURN(Operation op, OperationOf(method));
+  for (std::string* code : codes) {
+    if (code->empty()) *code = principal.own_agency();
+    OGI_RETURN_IF_ERROR(CheckAgency(principal, op, *code));
   }
-  return "";
+  return absl::OkStatus();
+}
+
+std::vector<std::string*> RequestAgencies(v1::CreateCaseRequest& request) {
+  return {request.mutable_case_()->mutable_agency_code()};
+}
+
+std::vector<std::string*> RequestAgencies(v1::GetAgencyRequest& request) {
+  return {request.mutable_code()};
+}
+
+std::vector<std::string*> RequestAgencies(
+    v1::RegisterDocumentRequest& request) {
+  return {request.mutable_document()->mutable_agency_code()};
+}
+
+namespace {
+
+// An empty list means the caller's agency: one empty entry to fill.
+std::vector<std::string*> AgencyList(
+    google::protobuf::RepeatedPtrField<std::string>* codes) {
+  if (codes->empty()) codes->Add();
+  std::vector<std::string*> out;
+  for (std::string& code : *codes) out.push_back(&code);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string*> RequestAgencies(v1::GetReportRequest& request) {
+  return AgencyList(request.mutable_agency_codes());
+}
+
+std::vector<std::string*> RequestAgencies(v1::RenderReportRequest& request) {
+  return AgencyList(request.mutable_agency_codes());
+}
+
+std::vector<std::string*> RequestAgencies(v1::GetCellRequest& request) {
+  return AgencyList(request.mutable_agency_codes());
 }
 
 }  // namespace ogi

@@ -424,7 +424,8 @@ TEST_F(DeadlineManagerFileTest, Version3DatabaseListsTheSameAlerts) {
     ASSERT_THAT(
         (*db)->Exec(absl::StrCat(
             "ATTACH '", DbPath(), "' AS current; ",
-            "INSERT INTO agencies SELECT * FROM current.agencies; ",
+            "INSERT INTO agencies SELECT id, code, name FROM "
+            "current.agencies; ",
             "INSERT INTO case_number_sequences SELECT * FROM "
             "current.case_number_sequences; ",
             "INSERT INTO cases SELECT id, agency_id, number, version, status, "

@@ -21,6 +21,7 @@
 #include "tests/cases/case_test_util.h"
 #include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/test_access.h"
 #include "tests/storage/store_test_util.h"
 
 // A case received Fri 2025-09-26 has its 补正 notice due 2025-10-13 and its
@@ -33,6 +34,7 @@ namespace {
 
 using ::ogi::testing::DescribeAlert;
 using ::ogi::testing::IsOk;
+using ::ogi::testing::TestAccess;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using Day = absl::CivilDay;
@@ -40,10 +42,13 @@ using Day = absl::CivilDay;
 Day D(int y, int m, int d) { return Day(y, m, d); }
 absl::Time NineAm(Day day) { return ::ogi::testing::BeijingAt(day, 9); }
 
-// A WatchAlerts client: subscribed when constructed, reads on its own thread.
+// A WatchAlerts client signed in through `access` (as its default user):
+// subscribed when constructed, reads on its own thread.
 class Watcher {
  public:
-  Watcher(v1::DeadlineService::Stub* stub, const std::string& agency) {
+  Watcher(v1::DeadlineService::Stub* stub, TestAccess* access,
+          const std::string& agency) {
+    access->SignIn(&context_);
     v1::WatchAlertsRequest request;
     request.set_agency_code(agency);
     reader_ = stub->WatchAlerts(&context_, request);
@@ -107,6 +112,8 @@ class DeadlineServiceTest : public ::testing::Test {
     v1::Agency other;
     other.set_code("xzsp");
     other.set_name("行政审批服务局");
+    // Under the default agency, so that its users may watch it too.
+    other.set_supervisor_code("default");
     ASSERT_THAT(store_->UpsertAgency(other), IsOk());
     hub_ = std::make_unique<AlertHub>(store_.get(), &clock_, &case_clock_,
                                       std::vector<int>{5, 3, 1});
@@ -115,8 +122,9 @@ class DeadlineServiceTest : public ::testing::Test {
                                            hub_.get(), "default");
     manager_ = std::make_unique<DeadlineManager>(store_.get(), &clock_,
                                                  &case_clock_, "default");
+    access_ = std::make_unique<TestAccess>(store_.get(), &clock_, &pool_);
     service_ = std::make_unique<DeadlineServiceImpl>(manager_.get(), hub_.get(),
-                                                     &pool_);
+                                                     access_->edge());
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
@@ -142,6 +150,7 @@ class DeadlineServiceTest : public ::testing::Test {
   CalendarRegistry calendars_;
   CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<TestAccess> access_;
   std::unique_ptr<AlertHub> hub_;
   std::unique_ptr<CaseManager> cases_;
   std::unique_ptr<DeadlineManager> manager_;
@@ -153,6 +162,7 @@ class DeadlineServiceTest : public ::testing::Test {
 TEST_F(DeadlineServiceTest, ListDeadlines) {
   Log(D(2025, 9, 26), "default");
   grpc::ClientContext context;
+  access_->SignIn(&context);
   v1::ListDeadlinesRequest request;
   v1::ListDeadlinesResponse response;
   const grpc::Status status =
@@ -164,6 +174,7 @@ TEST_F(DeadlineServiceTest, ListDeadlines) {
             "ALERT_KIND_ANSWER_DUE_SOON default/2025-0001 2025-10-30 3");
 
   grpc::ClientContext bad_context;
+  access_->SignIn(&bad_context);
   request.set_within_working_days(61);
   const grpc::Status bad =
       stub_->ListDeadlines(&bad_context, request, &response);
@@ -171,6 +182,7 @@ TEST_F(DeadlineServiceTest, ListDeadlines) {
   EXPECT_THAT(bad.error_message(), HasSubstr("within_working_days"));
 
   grpc::ClientContext unknown_context;
+  access_->SignIn(&unknown_context);
   request.set_within_working_days(0);
   request.set_agency_code("nope");
   EXPECT_EQ(
@@ -179,8 +191,8 @@ TEST_F(DeadlineServiceTest, ListDeadlines) {
 }
 
 TEST_F(DeadlineServiceTest, WatchersReceiveTheirAgencysCrossingsUntilShutdown) {
-  Watcher all(stub_.get(), "");
-  Watcher xzsp(stub_.get(), "xzsp");
+  Watcher all(stub_.get(), access_.get(), "");
+  Watcher xzsp(stub_.get(), access_.get(), "xzsp");
   Log(D(2025, 9, 26), "default");
   Log(D(2025, 9, 26), "xzsp");
   EXPECT_THAT(
@@ -213,8 +225,8 @@ TEST_F(DeadlineServiceTest, WatchersReceiveTheirAgencysCrossingsUntilShutdown) {
 }
 
 TEST_F(DeadlineServiceTest, ACancelledWatcherLeavesTheOthersWorking) {
-  auto gone = std::make_unique<Watcher>(stub_.get(), "");
-  Watcher stays(stub_.get(), "");
+  auto gone = std::make_unique<Watcher>(stub_.get(), access_.get(), "");
+  Watcher stays(stub_.get(), access_.get(), "");
   gone->Cancel();
   EXPECT_EQ(gone->WaitForEnd().error_code(), grpc::StatusCode::CANCELLED);
   gone.reset();

@@ -314,6 +314,8 @@ absl::StatusOr<ServerResult> RunServer(const Options& options) {
   std::printf("server: ogi-server pid %d on %s, database %s\n", server->pid(),
               server->address().c_str(), db_path.c_str());
   std::fflush(stdout);
+  // Every client calls as the tester ServerProcess signed in.
+  const std::string bearer = server->BearerHeader();
 
   const int warmup_total = options.clients * options.warmup_per_client;
   Failures failures;
@@ -342,8 +344,7 @@ absl::StatusOr<ServerResult> RunServer(const Options& options) {
         *request.mutable_case_() = MakeCase(index);
         v1::CreateCaseResponse response;
         grpc::ClientContext context;
-        context.AddMetadata("ogi-actor-bin",
-                            absl::StrCat("窗口登记员", client));
+        context.AddMetadata("authorization", bearer);
         context.set_deadline(std::chrono::system_clock::now() +
                              std::chrono::seconds(60));
         const Clock::time_point start = Clock::now();
@@ -412,6 +413,7 @@ absl::StatusOr<ServerResult> RunServer(const Options& options) {
     request.set_page_size(1);
     v1::ListCasesResponse response;
     grpc::ClientContext context;
+    context.AddMetadata("authorization", bearer);
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(60));
     const grpc::Status status = stub->ListCases(&context, request, &response);

@@ -572,6 +572,7 @@ int Main(int argc, char** argv) {
   v1::ListDeadlinesResponse over_grpc;
   for (int run = 0; run < options.runs; ++run) {
     grpc::ClientContext context;
+    context.AddMetadata("authorization", server->BearerHeader());
     const auto start = SteadyClock::now();
     const grpc::Status status =
         stub->ListDeadlines(&context, request, &over_grpc);
@@ -593,6 +594,7 @@ int Main(int argc, char** argv) {
     auto plain = v1::DeadlineService::NewStub(grpc::CreateChannel(
         server->address(), grpc::InsecureChannelCredentials()));
     grpc::ClientContext context;
+    context.AddMetadata("authorization", server->BearerHeader());
     v1::ListDeadlinesResponse response;
     const grpc::Status status =
         plain->ListDeadlines(&context, request, &response);
@@ -608,6 +610,7 @@ int Main(int argc, char** argv) {
   {
     auto clock_stub = v1::TestingClockService::NewStub(channel);
     grpc::ClientContext context;
+    context.AddMetadata("authorization", server->BearerHeader());
     v1::SetTimeRequest set;
     *set.mutable_time() =
         ToProtoTimestamp(At(kToday + 1, 0) + absl::Seconds(30));

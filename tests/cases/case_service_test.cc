@@ -1,5 +1,5 @@
 // CaseService and AgencyService through an in-process gRPC channel: the
-// adapters, the status edge and the actor metadata.
+// adapters, the status edge and the actor taken from the bearer token.
 
 #include "services/cases/case_service.h"
 
@@ -12,12 +12,14 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/test_access.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
 namespace {
 
 using ::ogi::testing::IsOk;
+using ::ogi::testing::TestAccess;
 using ::ogi::testing::ValidNewCase;
 using ::testing::HasSubstr;
 
@@ -30,9 +32,11 @@ class CaseServiceTest : public ::testing::Test {
     store_ = std::move(*store);
     manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, &case_clock_,
                                              nullptr, "default");
-    case_service_ = std::make_unique<CaseServiceImpl>(manager_.get(), &pool_);
+    access_ = std::make_unique<TestAccess>(store_.get(), &clock_, &pool_);
+    case_service_ =
+        std::make_unique<CaseServiceImpl>(manager_.get(), access_->edge());
     agency_service_ =
-        std::make_unique<AgencyServiceImpl>(store_.get(), &pool_, "default");
+        std::make_unique<AgencyServiceImpl>(store_.get(), access_->edge());
     grpc::ServerBuilder builder;
     builder.RegisterService(case_service_.get());
     builder.RegisterService(agency_service_.get());
@@ -44,10 +48,11 @@ class CaseServiceTest : public ::testing::Test {
 
   void TearDown() override { server_->Shutdown(); }
 
-  grpc::Status Create(const v1::Case& c, const std::string& actor_utf8,
+  // Creates `c` as the user shown as `actor` (no token when empty).
+  grpc::Status Create(const v1::Case& c, const std::string& actor,
                       v1::CreateCaseResponse* response) {
     grpc::ClientContext context;
-    if (!actor_utf8.empty()) context.AddMetadata("ogi-actor-bin", actor_utf8);
+    if (!actor.empty()) access_->SignIn(&context, actor);
     v1::CreateCaseRequest request;
     *request.mutable_case_() = c;
     return cases_->CreateCase(&context, request, response);
@@ -59,6 +64,7 @@ class CaseServiceTest : public ::testing::Test {
   CalendarRegistry calendars_;
   CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<TestAccess> access_;
   std::unique_ptr<CaseManager> manager_;
   std::unique_ptr<CaseServiceImpl> case_service_;
   std::unique_ptr<AgencyServiceImpl> agency_service_;
@@ -67,12 +73,13 @@ class CaseServiceTest : public ::testing::Test {
   std::unique_ptr<v1::AgencyService::Stub> agencies_;
 };
 
-TEST_F(CaseServiceTest, CreateRecordsTheChineseActorFromBinaryMetadata) {
+TEST_F(CaseServiceTest, CreateRecordsTheChineseDisplayNameOfTheTokenUser) {
   v1::CreateCaseResponse created;
   ASSERT_TRUE(Create(ValidNewCase(), "王科员", &created).ok());
   EXPECT_EQ(created.case_().number(), "2022-0001");
 
   grpc::ClientContext context;
+  access_->SignIn(&context);
   v1::ListCaseHistoryRequest request;
   request.set_number("2022-0001");
   v1::ListCaseHistoryResponse history;
@@ -81,9 +88,23 @@ TEST_F(CaseServiceTest, CreateRecordsTheChineseActorFromBinaryMetadata) {
   EXPECT_EQ(history.events(0).actor(), "王科员");
 }
 
-TEST_F(CaseServiceTest, AsciiActorMetadataIsAcceptedToo) {
+TEST_F(CaseServiceTest, AsciiDisplayNameIsRecordedToo) {
   grpc::ClientContext context;
-  context.AddMetadata("ogi-actor", "clerk01");
+  access_->SignIn(&context, "clerk01");
+  v1::CreateCaseRequest request;
+  *request.mutable_case_() = ValidNewCase();
+  v1::CreateCaseResponse response;
+  ASSERT_TRUE(cases_->CreateCase(&context, request, &response).ok());
+  auto events = store_->ListCaseEvents("default", response.case_().number());
+  ASSERT_THAT(events, IsOk());
+  EXPECT_EQ((*events)[0].actor(), "clerk01");
+}
+
+TEST_F(CaseServiceTest, OldActorMetadataIsIgnored) {
+  grpc::ClientContext context;
+  access_->SignIn(&context, "clerk01");
+  context.AddMetadata("ogi-actor", "someone-else");
+  context.AddMetadata("ogi-actor-bin", "张科员");
   v1::CreateCaseRequest request;
   *request.mutable_case_() = ValidNewCase();
   v1::CreateCaseResponse response;
@@ -101,11 +122,8 @@ TEST_F(CaseServiceTest, ErrorsKeepTheirCodeAndFieldMessage) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), HasSubstr("applicant.type"));
 
-  status = Create(ValidNewCase(), "", &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(status.error_message(), HasSubstr("actor: missing"));
-
   grpc::ClientContext context;
+  access_->SignIn(&context);
   v1::GetCaseRequest get;
   get.set_number("2022-0042");
   v1::GetCaseResponse got;
@@ -114,8 +132,23 @@ TEST_F(CaseServiceTest, ErrorsKeepTheirCodeAndFieldMessage) {
   EXPECT_THAT(status.error_message(), HasSubstr("2022-0042"));
 }
 
+TEST_F(CaseServiceTest, CallsWithoutATokenAreUnauthenticated) {
+  v1::CreateCaseResponse response;
+  grpc::Status status = Create(ValidNewCase(), "", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(status.error_message(), HasSubstr("authorization"));
+
+  grpc::ClientContext context;
+  v1::GetCaseRequest get;
+  get.set_number("2022-0001");
+  v1::GetCaseResponse got;
+  EXPECT_EQ(cases_->GetCase(&context, get, &got).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+}
+
 TEST_F(CaseServiceTest, AgenciesListTheDefault) {
   grpc::ClientContext context;
+  access_->SignIn(&context);
   v1::ListAgenciesResponse response;
   ASSERT_TRUE(agencies_->ListAgencies(&context, {}, &response).ok());
   ASSERT_EQ(response.agencies_size(), 1);
@@ -123,6 +156,7 @@ TEST_F(CaseServiceTest, AgenciesListTheDefault) {
   EXPECT_EQ(response.default_agency_code(), "default");
 
   grpc::ClientContext get_context;
+  access_->SignIn(&get_context);
   v1::GetAgencyRequest request;
   request.set_code("elsewhere");
   v1::GetAgencyResponse agency;

@@ -145,7 +145,8 @@ TEST(ParseArgsTest, MissingFlagValue) {
 TEST(ParseArgsTest, UnknownCommandsListChoices) {
   EXPECT_EQ(UsageMessage({"frobnicate"}),
             "unknown command \"frobnicate\"; one of: case, review, lawsuit, "
-            "deadlines, alerts, calendar, agency, report, help");
+            "deadlines, alerts, calendar, agency, report, login, logout, "
+            "whoami, user, token, help");
   EXPECT_EQ(UsageMessage({"case", "delete", "2022-0001"}),
             "unknown command \"ogi case delete\"; after \"case\" use one of: "
             "create, show, list, update, history, explain, correction-notice, "

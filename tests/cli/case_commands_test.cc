@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cli/args.h"
 #include "cli/client.h"
@@ -36,7 +37,7 @@ ParsedArgs MustParse(std::vector<std::string> args) {
 GlobalOptions Options() {
   GlobalOptions options;
   options.server = "127.0.0.1:50051";
-  options.actor = "clerk";
+  options.token = "ogi_tk-1_secret";
   options.agency = "lc-xzsp";
   return options;
 }
@@ -214,29 +215,29 @@ TEST(RunCaseCreateTest, JsonIsTheCreatedCase) {
   EXPECT_EQ(parsed.items_size(), 2);
 }
 
-TEST(RunCaseCreateTest, SendsActorAndDeadline) {
+TEST(RunCaseCreateTest, SendsTokenAndDeadline) {
   FakeCaseStub stub;
   std::ostringstream out;
   const auto before = std::chrono::system_clock::now();
   ASSERT_TRUE(
       RunCaseCreate(MustParse({"case", "create"}), Options(), stub, out).ok());
   ASSERT_EQ(stub.calls.size(), 1u);
-  EXPECT_THAT(stub.calls[0].metadata, ElementsAre(Pair("ogi-actor", "clerk")));
+  EXPECT_THAT(stub.calls[0].metadata,
+              ElementsAre(Pair("authorization", "Bearer ogi_tk-1_secret")));
   const auto timeout = stub.calls[0].deadline - before;
   EXPECT_GE(timeout, std::chrono::seconds(29));
   EXPECT_LE(timeout, std::chrono::seconds(31));
 }
 
-TEST(RunCaseCreateTest, ChineseActorGoesUnderTheBinaryKey) {
+TEST(RunCaseCreateTest, WithoutATokenNoAuthorizationIsSent) {
   FakeCaseStub stub;
   GlobalOptions options = Options();
-  options.actor = "王科长";
+  options.token = "";
   std::ostringstream out;
   ASSERT_TRUE(
       RunCaseCreate(MustParse({"case", "create"}), options, stub, out).ok());
   ASSERT_EQ(stub.calls.size(), 1u);
-  EXPECT_THAT(stub.calls[0].metadata,
-              ElementsAre(Pair("ogi-actor-bin", "王科长")));
+  EXPECT_THAT(stub.calls[0].metadata, ::testing::IsEmpty());
 }
 
 TEST(RunCaseCreateTest, ServerRejectionWritesNothing) {
@@ -439,7 +440,8 @@ TEST(RunCaseShowTest, AsksForTheNumberInTheAgency) {
   EXPECT_EQ(stub.get_requests[0].number(), "2022-0001");
   EXPECT_EQ(stub.get_requests[0].agency_code(), "lc-xzsp");
   EXPECT_THAT(out.str(), StartsWith("案件编号      2022-0001\n"));
-  EXPECT_THAT(stub.calls[0].metadata, ElementsAre(Pair("ogi-actor", "clerk")));
+  EXPECT_THAT(stub.calls[0].metadata,
+              ElementsAre(Pair("authorization", "Bearer ogi_tk-1_secret")));
 }
 
 TEST(RunCaseShowTest, NotFound) {
@@ -703,6 +705,33 @@ TEST(RenderCaseHistoryTest, ChangesOnePerLineAligned) {
   EXPECT_EQ(lines[3], indent + "联系电话: （空） → 13800000000");
   EXPECT_EQ(lines[4], indent + "提交方式: 当面提交 → 邮寄(需签收)");
   EXPECT_EQ(lines[5], indent + "所需信息: 甲 → 甲；乙");
+}
+
+TEST(RenderCaseHistoryTest, ReadsFollowTheEvents) {
+  v1::ListCaseHistoryResponse history = SampleHistory();
+  v1::RecordRead* shown = history.add_reads();
+  shown->mutable_read_at()->set_seconds(1646101800 + 7200);  // 12:30
+  shown->set_actor("王科员");
+  shown->set_user_name("wang");
+  shown->set_view("case");
+  v1::RecordRead* listed = history.add_reads();
+  listed->mutable_read_at()->set_seconds(1646101800 + 86400);
+  listed->set_actor("李法务");
+  listed->set_user_name("li");
+  listed->set_view("history");
+  std::ostringstream with_reads, without_reads;
+  RenderCaseHistory(history, false, with_reads);
+  RenderCaseHistory(SampleHistory(), false, without_reads);
+  // The events are rendered as before, then the reads under their heading.
+  const std::vector<std::string> lines = Lines(with_reads.str());
+  ASSERT_EQ(lines.size(), 11u) << with_reads.str();
+  EXPECT_EQ(absl::StrJoin(lines.begin(), lines.begin() + 6, "\n") + "\n",
+            without_reads.str());
+  EXPECT_EQ(lines[6], "");
+  EXPECT_EQ(lines[7], "查阅记录");
+  EXPECT_EQ(lines[8], "时间              查阅人         查看");
+  EXPECT_EQ(lines[9], "2022-03-01 12:30  王科员 (wang)  案件");
+  EXPECT_EQ(lines[10], "2022-03-02 10:30  李法务 (li)    历史");
 }
 
 TEST(RunCaseHistoryTest, JsonEvents) {

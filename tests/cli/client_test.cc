@@ -3,10 +3,14 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -20,12 +24,16 @@
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "grpcpp/server_context.h"
+#include "grpcpp/test/client_context_test_peer.h"
 #include "gtest/gtest.h"
+#include "tests/cli/test_util.h"
 
 namespace ogi::cli {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Pair;
 using ::testing::StartsWith;
 
 ParsedArgs MustParse(std::vector<std::string> args) {
@@ -40,7 +48,8 @@ TEST(ResolveGlobalOptionsTest, BuiltInDefaults) {
       ResolveGlobalOptions(MustParse({"agency", "list"}), Environment());
   ASSERT_TRUE(options.ok()) << options.status();
   EXPECT_EQ(options->server, "127.0.0.1:50051");
-  EXPECT_EQ(options->actor, "unknown");
+  EXPECT_EQ(options->token_file, "");
+  EXPECT_EQ(options->token, "");
   EXPECT_EQ(options->agency, "");
   EXPECT_FALSE(options->json);
   EXPECT_FALSE(options->color);
@@ -49,25 +58,20 @@ TEST(ResolveGlobalOptionsTest, BuiltInDefaults) {
 TEST(ResolveGlobalOptionsTest, EnvironmentThenFlags) {
   Environment env;
   env.ogi_server = "ogi.example:7000";
-  env.user = "zhangsan";
+  env.home = "/home/zhangsan";
   absl::StatusOr<GlobalOptions> options =
       ResolveGlobalOptions(MustParse({"agency", "list"}), env);
   ASSERT_TRUE(options.ok()) << options.status();
   EXPECT_EQ(options->server, "ogi.example:7000");
-  EXPECT_EQ(options->actor, "zhangsan");
-
-  env.ogi_actor = "clerk1";
-  options = ResolveGlobalOptions(MustParse({"agency", "list"}), env);
-  ASSERT_TRUE(options.ok()) << options.status();
-  EXPECT_EQ(options->actor, "clerk1");
+  EXPECT_EQ(options->token_file, "/home/zhangsan/.config/ogi/token");
 
   options = ResolveGlobalOptions(
-      MustParse({"agency", "list", "--server", "h:1", "--actor", "lead",
-                 "--agency", "lc-xzsp", "--json"}),
+      MustParse({"agency", "list", "--server", "h:1", "--token-file",
+                 "/etc/ogi/token", "--agency", "lc-xzsp", "--json"}),
       env);
   ASSERT_TRUE(options.ok()) << options.status();
   EXPECT_EQ(options->server, "h:1");
-  EXPECT_EQ(options->actor, "lead");
+  EXPECT_EQ(options->token_file, "/etc/ogi/token");
   EXPECT_EQ(options->agency, "lc-xzsp");
   EXPECT_TRUE(options->json);
 }
@@ -86,36 +90,142 @@ TEST(ResolveGlobalOptionsTest, ColorOnlyOnATerminalWithoutNoColorOrJson) {
   EXPECT_FALSE(ResolveGlobalOptions(MustParse({"agency", "list"}), env)->color);
 }
 
-TEST(ResolveGlobalOptionsTest, ActorMustBeText) {
+TEST(ResolveGlobalOptionsTest, EmptyValuesAreRefused) {
   absl::StatusOr<GlobalOptions> options = ResolveGlobalOptions(
-      MustParse({"agency", "list", "--actor", "张三"}), Environment());
-  ASSERT_TRUE(options.ok()) << options.status();
-  EXPECT_EQ(options->actor, "张三");
-
-  for (const std::string bad : {"a\tb", "\xff\xfe", "line\n"}) {
-    options = ResolveGlobalOptions(
-        MustParse({"agency", "list", "--actor", bad}), Environment());
-    ASSERT_FALSE(options.ok()) << bad;
-    EXPECT_TRUE(IsUsageError(options.status()));
-    EXPECT_EQ(options.status().message(),
-              "--actor: must be UTF-8 text without control characters");
-  }
-  Environment env;
-  env.ogi_actor = "bad\x01";
-  options = ResolveGlobalOptions(MustParse({"agency", "list"}), env);
+      MustParse({"agency", "list", "--server="}), Environment());
   ASSERT_FALSE(options.ok());
-  EXPECT_THAT(std::string(options.status().message()),
-              StartsWith("$OGI_ACTOR: "));
-
-  options = ResolveGlobalOptions(MustParse({"agency", "list", "--actor="}),
-                                 Environment());
-  ASSERT_FALSE(options.ok());
-  EXPECT_EQ(options.status().message(), "--actor: must not be empty");
-
-  options = ResolveGlobalOptions(MustParse({"agency", "list", "--server="}),
-                                 Environment());
-  ASSERT_FALSE(options.ok());
+  EXPECT_TRUE(IsUsageError(options.status()));
   EXPECT_EQ(options.status().message(), "--server: must not be empty");
+
+  options = ResolveGlobalOptions(MustParse({"agency", "list", "--token-file="}),
+                                 Environment());
+  ASSERT_FALSE(options.ok());
+  EXPECT_TRUE(IsUsageError(options.status()));
+  EXPECT_EQ(options.status().message(), "--token-file: needs a file");
+}
+
+TEST(TokenFilePathTest, FlagThenVariablesThenHome) {
+  Environment env;
+  EXPECT_EQ(TokenFilePath(MustParse({"whoami"}), env), "");
+  env.home = "/home/wang";
+  EXPECT_EQ(TokenFilePath(MustParse({"whoami"}), env),
+            "/home/wang/.config/ogi/token");
+  // A relative $XDG_CONFIG_HOME is ignored, as the XDG spec says.
+  env.xdg_config_home = "relative/config";
+  EXPECT_EQ(TokenFilePath(MustParse({"whoami"}), env),
+            "/home/wang/.config/ogi/token");
+  env.xdg_config_home = "/xdg";
+  EXPECT_EQ(TokenFilePath(MustParse({"whoami"}), env), "/xdg/ogi/token");
+  env.ogi_token_file = "/run/ogi/token";
+  EXPECT_EQ(TokenFilePath(MustParse({"whoami"}), env), "/run/ogi/token");
+  EXPECT_EQ(TokenFilePath(MustParse({"whoami", "--token-file", "/tmp/t"}), env),
+            "/tmp/t");
+}
+
+using ::ogi::cli::testing::TempDir;
+
+void WriteFile(const std::string& path, const std::string& text, mode_t mode) {
+  ::ogi::cli::testing::WriteTestFile(path, text, mode);
+}
+
+TEST(LoadTokenTest, EnvironmentTokenWinsOverTheFile) {
+  TempDir dir;
+  const std::string file = dir.path() + "/token";
+  WriteFile(file, "ogi_tk-file_secret\n", 0600);
+  Environment env;
+  absl::StatusOr<std::string> token = LoadToken(file, env);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "ogi_tk-file_secret");
+
+  env.ogi_token = "ogi_tk-env_secret";
+  token = LoadToken(file, env);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "ogi_tk-env_secret");
+  // $OGI_TOKEN wins even over a file that would be refused.
+  ASSERT_EQ(chmod(file.c_str(), 0644), 0);
+  token = LoadToken(file, env);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "ogi_tk-env_secret");
+}
+
+TEST(LoadTokenTest, NoTokenIsNotAnError) {
+  TempDir dir;
+  absl::StatusOr<std::string> token = LoadToken("", Environment());
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "");
+  token = LoadToken(dir.path() + "/missing/token", Environment());
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "");
+  WriteFile(dir.path() + "/empty", "\n", 0600);
+  token = LoadToken(dir.path() + "/empty", Environment());
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "");
+}
+
+TEST(LoadTokenTest, FileOthersMayReadIsRefused) {
+  TempDir dir;
+  const std::string file = dir.path() + "/ogi/token";
+  WriteFile(file, "ogi_tk-file_secret\n", 0644);
+  absl::StatusOr<std::string> token = LoadToken(file, Environment());
+  ASSERT_FALSE(token.ok());
+  EXPECT_TRUE(IsUsageError(token.status()));
+  EXPECT_EQ(
+      token.status().message(),
+      absl::StrCat("token file ", file,
+                   " has mode 0644; it must be 0600 (chmod 600 ", file, ")"));
+  // Writable by the group is as bad.
+  ASSERT_EQ(chmod(file.c_str(), 0620), 0);
+  token = LoadToken(file, Environment());
+  ASSERT_FALSE(token.ok());
+  EXPECT_THAT(std::string(token.status().message()),
+              HasSubstr(" has mode 0620; it must be 0600"));
+  ASSERT_EQ(chmod(file.c_str(), 0400), 0);
+  token = LoadToken(file, Environment());
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "ogi_tk-file_secret");
+}
+
+TEST(LoadTokenTest, TokensArePrintableAscii) {
+  TempDir dir;
+  const std::string file = dir.path() + "/token";
+  WriteFile(file, "ogi_tk-1\x01secret\n", 0600);
+  absl::StatusOr<std::string> token = LoadToken(file, Environment());
+  ASSERT_FALSE(token.ok());
+  EXPECT_TRUE(IsUsageError(token.status()));
+  EXPECT_EQ(token.status().message(),
+            absl::StrCat("token file ", file,
+                         ": not a token (a token is printable ASCII without "
+                         "spaces)"));
+  Environment env;
+  for (const std::string bad : {"令牌", "two words", "a\tb"}) {
+    env.ogi_token = bad;
+    token = LoadToken(file, env);
+    ASSERT_FALSE(token.ok()) << bad;
+    EXPECT_TRUE(IsUsageError(token.status()));
+    EXPECT_THAT(std::string(token.status().message()),
+                StartsWith("$OGI_TOKEN: not a token"));
+  }
+  // Surrounding whitespace (a pasted newline) is not part of the token.
+  env.ogi_token = " ogi_tk-1_secret\n";
+  token = LoadToken(file, env);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(*token, "ogi_tk-1_secret");
+}
+
+TEST(PrepareContextTest, BearerTokenOnlyWhenThereIsOne) {
+  GlobalOptions options;
+  options.token = "ogi_tk-1_secret";
+  grpc::ClientContext with;
+  PrepareContext(options, &with);
+  EXPECT_THAT(
+      grpc::testing::ClientContextTestPeer(&with).GetSendInitialMetadata(),
+      ElementsAre(Pair("authorization", "Bearer ogi_tk-1_secret")));
+  options.token = "";
+  grpc::ClientContext without;
+  PrepareContext(options, &without);
+  EXPECT_THAT(
+      grpc::testing::ClientContextTestPeer(&without).GetSendInitialMetadata(),
+      ::testing::IsEmpty());
 }
 
 TEST(RpcErrorTest, MessagesByCode) {
@@ -141,6 +251,15 @@ TEST(RpcErrorTest, MessagesByCode) {
             "the server at 10.0.0.1:50051 did not answer within 30s"},
            {grpc::StatusCode::INTERNAL, "line one\nline two",
             "internal: line one; line two"},
+           {grpc::StatusCode::UNAUTHENTICATED, "token expired",
+            "unauthenticated: token expired (ogi login, or set OGI_TOKEN)"},
+           {grpc::StatusCode::UNAUTHENTICATED, "",
+            "unauthenticated (ogi login, or set OGI_TOKEN)"},
+           {grpc::StatusCode::PERMISSION_DENIED,
+            "ogi.v1.OutcomeService.ConcludeCase needs the role 审批人 "
+            "(approver); wang has 登记员 (clerk)",
+            "permission denied: ogi.v1.OutcomeService.ConcludeCase needs the "
+            "role 审批人 (approver); wang has 登记员 (clerk)"},
        }) {
     const absl::Status status =
         RpcError(grpc::Status(c.code, c.message), server);
@@ -172,12 +291,15 @@ class RecordingCaseService final : public v1::CaseService::Service {
                        const v1::GetCaseRequest* request,
                        v1::GetCaseResponse* response) override {
     absl::MutexLock lock(&mu_);
-    actor_.clear();
+    authorization_.clear();
     for (const auto& [key, value] : context->client_metadata()) {
-      if (key == kActorMetadataKey || key == kActorBinaryMetadataKey) {
-        absl::StrAppend(&actor_, std::string(key.data(), key.size()), "=",
+      if (key == kAuthorizationMetadataKey) {
+        absl::StrAppend(&authorization_,
                         std::string(value.data(), value.size()), ";");
       }
+    }
+    if (authorization_.empty()) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "no bearer token");
     }
     timeout_ = context->deadline() - std::chrono::system_clock::now();
     if (request->number() == "2022-0099") {
@@ -187,9 +309,9 @@ class RecordingCaseService final : public v1::CaseService::Service {
     return grpc::Status::OK;
   }
 
-  std::string actor() {
+  std::string authorization() {
     absl::MutexLock lock(&mu_);
-    return actor_;
+    return authorization_;
   }
   std::chrono::system_clock::duration timeout() {
     absl::MutexLock lock(&mu_);
@@ -198,7 +320,7 @@ class RecordingCaseService final : public v1::CaseService::Service {
 
  private:
   absl::Mutex mu_;
-  std::string actor_ ABSL_GUARDED_BY(mu_);
+  std::string authorization_ ABSL_GUARDED_BY(mu_);
   std::chrono::system_clock::duration timeout_ ABSL_GUARDED_BY(mu_){};
 };
 
@@ -213,7 +335,7 @@ class GrpcRoundTripTest : public ::testing::Test {
     ASSERT_NE(server_, nullptr);
     ASSERT_GT(port_, 0);
     options_.server = absl::StrCat("127.0.0.1:", port_);
-    options_.actor = "clerk-7";
+    options_.token = "ogi_tk-7_secret";
   }
   void TearDown() override {
     if (server_ != nullptr) server_->Shutdown();
@@ -225,7 +347,7 @@ class GrpcRoundTripTest : public ::testing::Test {
   GlobalOptions options_;
 };
 
-TEST_F(GrpcRoundTripTest, ActorMetadataAndDeadlineReachTheServer) {
+TEST_F(GrpcRoundTripTest, BearerTokenAndDeadlineReachTheServer) {
   std::unique_ptr<ServiceStubs> stubs = MakeGrpcStubs(options_);
   grpc::ClientContext context;
   PrepareContext(options_, &context);
@@ -236,34 +358,34 @@ TEST_F(GrpcRoundTripTest, ActorMetadataAndDeadlineReachTheServer) {
       stubs->Cases().GetCase(&context, request, &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.case_().number(), "2022-0001");
-  EXPECT_EQ(service_.actor(), "ogi-actor=clerk-7;");
+  EXPECT_EQ(service_.authorization(), "Bearer ogi_tk-7_secret;");
   // The CLI asks for 30 s; gRPC's wire encoding of the timeout rounds it up
   // (to 30.1 s, say), so the server may see slightly more than was asked.
   EXPECT_GT(service_.timeout(), std::chrono::seconds(25));
   EXPECT_LE(service_.timeout(), std::chrono::seconds(31));
 }
 
-TEST_F(GrpcRoundTripTest, ChineseActorTravelsAsBinaryMetadata) {
-  options_.actor = "王科长";
-  std::unique_ptr<ServiceStubs> stubs = MakeGrpcStubs(options_);
-  grpc::ClientContext context;
-  PrepareContext(options_, &context);
-  v1::GetCaseRequest request;
-  request.set_number("2022-0001");
-  v1::GetCaseResponse response;
-  const grpc::Status status =
-      stubs->Cases().GetCase(&context, request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_EQ(service_.actor(), "ogi-actor-bin=王科长;");
-}
-
 TEST_F(GrpcRoundTripTest, ServerErrorBecomesOneLine) {
   std::ostringstream out, err;
-  const int code = RunOgi({"case", "show", "2022-0099", "--server",
-                           options_.server, "--actor", "clerk-7"},
-                          Environment(), MakeGrpcStubs, out, err);
+  Environment env;
+  env.ogi_token = "ogi_tk-7_secret";
+  const int code =
+      RunOgi({"case", "show", "2022-0099", "--server", options_.server}, env,
+             MakeGrpcStubs, out, err);
   EXPECT_EQ(code, 1);
   EXPECT_EQ(err.str(), "ogi: not found: case 2022-0099\n");
+  EXPECT_EQ(out.str(), "");
+}
+
+TEST_F(GrpcRoundTripTest, WithoutATokenTheServerSaysHowToGetOne) {
+  std::ostringstream out, err;
+  const int code =
+      RunOgi({"case", "show", "2022-0001", "--server", options_.server},
+             Environment(), MakeGrpcStubs, out, err);
+  EXPECT_EQ(code, 1);
+  EXPECT_EQ(err.str(),
+            "ogi: unauthenticated: no bearer token (ogi login, or set "
+            "OGI_TOKEN)\n");
   EXPECT_EQ(out.str(), "");
 }
 

@@ -42,7 +42,7 @@ class RunOgiTest : public ::testing::Test {
 
 TEST_F(RunOgiTest, CreateExampleFromTheManual) {
   cases_.create_response.mutable_case_()->set_number("2022-0001");
-  env_.user = "clerk";
+  env_.ogi_token = "ogi_tk-clerk_secret";
   EXPECT_EQ(
       Run({"case", "create", "--applicant-name", "张三", "--applicant-type",
            "natural_person", "--channel", "in_person", "--received",
@@ -52,7 +52,8 @@ TEST_F(RunOgiTest, CreateExampleFromTheManual) {
   EXPECT_EQ(err_.str(), "");
   EXPECT_EQ(servers_, std::vector<std::string>{"127.0.0.1:50051"});
   ASSERT_EQ(cases_.calls.size(), 1u);
-  EXPECT_EQ(cases_.calls[0].metadata.find("ogi-actor")->second, "clerk");
+  EXPECT_EQ(cases_.calls[0].metadata.find("authorization")->second,
+            "Bearer ogi_tk-clerk_secret");
 }
 
 TEST_F(RunOgiTest, UsageErrorsExitTwoWithoutCalling) {
@@ -66,7 +67,8 @@ TEST_F(RunOgiTest, UsageErrorsExitTwoWithoutCalling) {
             "ogi: missing NUMBER; usage: ogi case show NUMBER\n"},
            {{"cases"},
             "ogi: unknown command \"cases\"; one of: case, review, lawsuit, "
-            "deadlines, alerts, calendar, agency, report, help\n"},
+            "deadlines, alerts, calendar, agency, report, login, logout, "
+            "whoami, user, token, help\n"},
            {{}, "ogi: no command given; see \"ogi help\"\n"},
            {{"case", "update", "2022-0001", "--phone", "1"},
             "ogi: --reason: required; say why the record is corrected\n"},
@@ -119,15 +121,24 @@ TEST_F(RunOgiTest, HelpNeedsNoServer) {
   EXPECT_TRUE(servers_.empty());
 }
 
-TEST_F(RunOgiTest, EnvironmentSuppliesServerAndActor) {
+TEST_F(RunOgiTest, EnvironmentSuppliesServerAndToken) {
   env_.ogi_server = "ogi.internal:9000";
-  env_.ogi_actor = "wang";
-  env_.user = "root";
+  env_.ogi_token = "ogi_tk-wang_secret";
   EXPECT_EQ(Run({"agency", "list"}), 0);
   EXPECT_EQ(servers_, std::vector<std::string>{"ogi.internal:9000"});
-  EXPECT_EQ(Run({"case", "show", "2022-0001", "--actor", "li"}), 0);
+  ASSERT_EQ(agencies_.calls.size(), 1u);
+  EXPECT_EQ(agencies_.calls[0].metadata.find("authorization")->second,
+            "Bearer ogi_tk-wang_secret");
+  EXPECT_EQ(Run({"case", "show", "2022-0001"}), 0);
   ASSERT_EQ(cases_.calls.size(), 1u);
-  EXPECT_EQ(cases_.calls[0].metadata.find("ogi-actor")->second, "li");
+  EXPECT_EQ(cases_.calls[0].metadata.find("authorization")->second,
+            "Bearer ogi_tk-wang_secret");
+}
+
+TEST_F(RunOgiTest, TheActorFlagIsGone) {
+  EXPECT_EQ(Run({"case", "show", "2022-0001", "--actor", "li"}), 2);
+  EXPECT_THAT(err_.str(), StartsWith("ogi: unknown flag --actor; "));
+  EXPECT_TRUE(cases_.calls.empty());
 }
 
 TEST_F(RunOgiTest, AgencyListMarksTheDefault) {
@@ -137,12 +148,13 @@ TEST_F(RunOgiTest, AgencyListMarksTheDefault) {
   v1::Agency* b = agencies_.list_response.add_agencies();
   b->set_code("lc-xzsp");
   b->set_name("聊城市行政审批服务局");
+  b->set_supervisor_code("default");
   agencies_.list_response.set_default_agency_code("lc-xzsp");
   EXPECT_EQ(Run({"agency", "list"}), 0);
   EXPECT_EQ(out_.str(),
-            "代码       名称\n"
+            "代码       名称                  上级机关\n"
             "default    默认机关\n"
-            "lc-xzsp *  聊城市行政审批服务局\n"
+            "lc-xzsp *  聊城市行政审批服务局  default\n"
             "* 默认机关\n");
   EXPECT_EQ(Run({"agency", "list", "--json"}), 0);
   EXPECT_THAT(out_.str(), HasSubstr("\"default_agency_code\": \"lc-xzsp\""));

@@ -35,6 +35,7 @@ using ::ogi::cli::testing::FakeAgencyStub;
 using ::ogi::cli::testing::FakeCaseStub;
 using ::ogi::cli::testing::FakeDeadlineStub;
 using ::ogi::cli::testing::FakeStubs;
+using ::ogi::cli::testing::kTestToken;
 using ::ogi::cli::testing::Lines;
 using ::ogi::cli::testing::MakeDate;
 using ::ogi::cli::testing::MustParse;
@@ -303,7 +304,8 @@ TEST(RunAlertsTest, WatchPrintsAndFlushesEachAlertAsItArrives) {
   ASSERT_EQ(stub.calls.size(), 1u);
   EXPECT_EQ(stub.calls[0].deadline,
             std::chrono::system_clock::time_point::max());
-  EXPECT_EQ(stub.calls[0].metadata.find("ogi-actor")->second, "clerk");
+  EXPECT_EQ(stub.calls[0].metadata.find("authorization")->second,
+            absl::StrCat("Bearer ", kTestToken));
 }
 
 TEST(RunAlertsTest, WatchJsonIsOneObjectPerLine) {

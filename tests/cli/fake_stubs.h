@@ -2,9 +2,9 @@
 #define OGI_TESTS_CLI_FAKE_STUBS_H_
 
 // In-memory fakes of the client stubs `ogi` uses: they record every request
-// with the metadata and deadline of its context and answer with canned
-// responses or a canned error; the alert stream plays back canned alerts.
-// Not thread-safe.
+// with the metadata (e.g. the authorization header) and deadline of its context
+// and answer with canned responses or a canned error; the alert stream plays
+// back canned alerts. Not thread-safe.
 
 #include <chrono>
 #include <deque>
@@ -18,6 +18,7 @@
 #include "google/protobuf/message.h"
 #include "grpcpp/support/sync_stream.h"
 #include "grpcpp/test/client_context_test_peer.h"
+#include "ogi/v1/access_service.grpc.pb.h"
 #include "ogi/v1/agency_service.grpc.pb.h"
 #include "ogi/v1/calendar_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
@@ -195,48 +196,121 @@ class FakeCaseStub : public v1::CaseService::StubInterface {
   }
 };
 
+// AgencyService: ListAgencies answers `list_response`, GetAgency
+// `get_response` (or `get_error`), PutAgency echoes the agency it is given
+// (or `put_error`); `error` fails every call.
 class FakeAgencyStub : public v1::AgencyService::StubInterface {
  public:
   grpc::Status error = grpc::Status::OK;
+  grpc::Status get_error = grpc::Status::OK;
+  grpc::Status put_error = grpc::Status::OK;
   v1::ListAgenciesResponse list_response;
+  v1::GetAgencyResponse get_response;
   int list_calls = 0;
 
-  grpc::Status ListAgencies(grpc::ClientContext*,
+  std::vector<CallRecord> calls;
+  std::vector<v1::GetAgencyRequest> get_requests;
+  std::vector<v1::PutAgencyRequest> put_requests;
+
+  grpc::Status ListAgencies(grpc::ClientContext* context,
                             const v1::ListAgenciesRequest&,
                             v1::ListAgenciesResponse* response) override {
+    calls.push_back(RecordOf("ListAgencies", context));
     ++list_calls;
     if (!error.ok()) return error;
     *response = list_response;
     return grpc::Status::OK;
   }
-  grpc::Status GetAgency(grpc::ClientContext*, const v1::GetAgencyRequest&,
-                         v1::GetAgencyResponse*) override {
-    return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "not faked");
+  grpc::Status GetAgency(grpc::ClientContext* context,
+                         const v1::GetAgencyRequest& request,
+                         v1::GetAgencyResponse* response) override {
+    calls.push_back(RecordOf("GetAgency", context));
+    get_requests.push_back(request);
+    if (!error.ok()) return error;
+    if (!get_error.ok()) return get_error;
+    *response = get_response;
+    return grpc::Status::OK;
+  }
+  grpc::Status PutAgency(grpc::ClientContext* context,
+                         const v1::PutAgencyRequest& request,
+                         v1::Agency* response) override {
+    calls.push_back(RecordOf("PutAgency", context));
+    put_requests.push_back(request);
+    if (!error.ok()) return error;
+    if (!put_error.ok()) return put_error;
+    *response = request.agency();
+    return grpc::Status::OK;
+  }
+
+  // The methods called, in order.
+  std::vector<std::string> Methods() const {
+    std::vector<std::string> methods;
+    for (const CallRecord& call : calls) methods.push_back(call.method);
+    return methods;
   }
 
  private:
-  template <typename R>
-  using Reader = grpc::ClientAsyncResponseReaderInterface<R>;
-  Reader<v1::ListAgenciesResponse>* AsyncListAgenciesRaw(
-      grpc::ClientContext*, const v1::ListAgenciesRequest&,
-      grpc::CompletionQueue*) override {
-    return nullptr;
+  OGI_FAKE_UNUSED_ASYNC(ListAgencies, ListAgenciesRequest, ListAgenciesResponse)
+  OGI_FAKE_UNUSED_ASYNC(GetAgency, GetAgencyRequest, GetAgencyResponse)
+  OGI_FAKE_UNUSED_ASYNC(PutAgency, PutAgencyRequest, Agency)
+};
+
+// AccessService: each call answers the canned response of its method (PutUser
+// echoes the user it is given), or fails with the status `errors` holds for
+// the method's name ("WhoAmI"); each request is kept.
+class FakeAccessStub : public v1::AccessService::StubInterface {
+ public:
+  std::map<std::string, grpc::Status> errors;
+
+  v1::WhoAmIResponse who;         // WhoAmI
+  v1::ListUsersResponse users;    // ListUsers
+  v1::IssueTokenResponse issued;  // IssueToken
+  v1::TokenInfo revoked;          // RevokeToken
+  v1::ListTokensResponse tokens;  // ListTokens
+
+  std::vector<CallRecord> calls;
+  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
+
+  // The methods called, in order.
+  std::vector<std::string> Methods() const {
+    std::vector<std::string> methods;
+    for (const CallRecord& call : calls) methods.push_back(call.method);
+    return methods;
   }
-  Reader<v1::ListAgenciesResponse>* PrepareAsyncListAgenciesRaw(
-      grpc::ClientContext*, const v1::ListAgenciesRequest&,
-      grpc::CompletionQueue*) override {
-    return nullptr;
+  // The last request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Last() const {
+    if (requests.empty()) return nullptr;
+    return dynamic_cast<const Request*>(requests.back().get());
   }
-  Reader<v1::GetAgencyResponse>* AsyncGetAgencyRaw(
-      grpc::ClientContext*, const v1::GetAgencyRequest&,
-      grpc::CompletionQueue*) override {
-    return nullptr;
+
+#define OGI_FAKE_ACCESS(Method, Request, Response, answer)           \
+  grpc::Status Method(grpc::ClientContext* context,                  \
+                      const v1::Request& request, v1::Response* out) \
+      override {                                                     \
+    calls.push_back(RecordOf(#Method, context));                     \
+    requests.push_back(std::make_unique<v1::Request>(request));      \
+    if (const auto it = errors.find(#Method); it != errors.end()) {  \
+      return it->second;                                             \
+    }                                                                \
+    *out = answer;                                                   \
+    return grpc::Status::OK;                                         \
   }
-  Reader<v1::GetAgencyResponse>* PrepareAsyncGetAgencyRaw(
-      grpc::ClientContext*, const v1::GetAgencyRequest&,
-      grpc::CompletionQueue*) override {
-    return nullptr;
-  }
+  OGI_FAKE_ACCESS(WhoAmI, WhoAmIRequest, WhoAmIResponse, who)
+  OGI_FAKE_ACCESS(PutUser, PutUserRequest, User, request.user())
+  OGI_FAKE_ACCESS(ListUsers, ListUsersRequest, ListUsersResponse, users)
+  OGI_FAKE_ACCESS(IssueToken, IssueTokenRequest, IssueTokenResponse, issued)
+  OGI_FAKE_ACCESS(RevokeToken, RevokeTokenRequest, TokenInfo, revoked)
+  OGI_FAKE_ACCESS(ListTokens, ListTokensRequest, ListTokensResponse, tokens)
+#undef OGI_FAKE_ACCESS
+
+ private:
+  OGI_FAKE_UNUSED_ASYNC(WhoAmI, WhoAmIRequest, WhoAmIResponse)
+  OGI_FAKE_UNUSED_ASYNC(PutUser, PutUserRequest, User)
+  OGI_FAKE_UNUSED_ASYNC(ListUsers, ListUsersRequest, ListUsersResponse)
+  OGI_FAKE_UNUSED_ASYNC(IssueToken, IssueTokenRequest, IssueTokenResponse)
+  OGI_FAKE_UNUSED_ASYNC(RevokeToken, RevokeTokenRequest, TokenInfo)
+  OGI_FAKE_UNUSED_ASYNC(ListTokens, ListTokensRequest, ListTokensResponse)
 };
 
 // ProcedureService: every step answers `response` (or `error`) and keeps a
@@ -658,8 +732,11 @@ class FakeStubs final : public ServiceStubs {
     return *proceedings_;
   }
   v1::ReportService::StubInterface& Reports() override { return *reports_; }
+  v1::AccessService::StubInterface& Access() override { return *access_; }
   // Answers report calls with `reports` instead of a private default fake.
   void UseReports(FakeReportStub* reports) { reports_ = reports; }
+  // Answers access calls with `access` instead of a private default fake.
+  void UseAccess(FakeAccessStub* access) { access_ = access; }
 
  private:
   FakeProcedureStub own_procedures_;
@@ -676,6 +753,8 @@ class FakeStubs final : public ServiceStubs {
   FakeProceedingStub* proceedings_;
   FakeReportStub own_reports_;
   FakeReportStub* reports_ = &own_reports_;
+  FakeAccessStub own_access_;
+  FakeAccessStub* access_ = &own_access_;
 };
 
 #undef OGI_FAKE_UNUSED_ASYNC

@@ -444,7 +444,7 @@ class OutcomeRunTest : public ::testing::Test {
     out_.str("");
     err_.str("");
     Environment env;
-    env.user = "clerk";
+    env.ogi_token = "ogi_tk-clerk_secret";
     return RunOgi(
         args, env,
         [this](const GlobalOptions&) {
@@ -471,7 +471,8 @@ TEST_F(OutcomeRunTest, ConcludeTheFormFromTheIssue) {
   EXPECT_EQ(cases_.get_requests[0].number(), "2022-0001");
   ASSERT_EQ(stub_.calls.size(), 1u);
   EXPECT_EQ(stub_.calls[0].method, "ConcludeCase");
-  EXPECT_THAT(stub_.calls[0].metadata, ElementsAre(Pair("ogi-actor", "clerk")));
+  EXPECT_THAT(stub_.calls[0].metadata,
+              ElementsAre(Pair("authorization", "Bearer ogi_tk-clerk_secret")));
   const auto* request = stub_.Last<v1::ConcludeCaseRequest>();
   ASSERT_NE(request, nullptr);
   EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "cli/args.h"
 #include "cli/client.h"
 #include "cli/commands.h"
@@ -23,6 +24,7 @@ using ::ogi::cli::testing::FakeAgencyStub;
 using ::ogi::cli::testing::FakeCaseStub;
 using ::ogi::cli::testing::FakeProcedureStub;
 using ::ogi::cli::testing::FakeStubs;
+using ::ogi::cli::testing::kTestToken;
 using ::ogi::cli::testing::Lines;
 using ::ogi::cli::testing::MakeDate;
 using ::ogi::cli::testing::MustParse;
@@ -362,7 +364,8 @@ TEST_F(ProcedureRunTest, EveryStepCallsItsOwnMethod) {
     ASSERT_EQ(stub_.calls.size(), 1u) << method;
     EXPECT_EQ(stub_.calls[0].method, method);
     EXPECT_THAT(stub_.calls[0].metadata,
-                ElementsAre(Pair("ogi-actor", "clerk")));
+                ElementsAre(Pair("authorization",
+                                 absl::StrCat("Bearer ", kTestToken))));
     const std::vector<std::string> lines = Lines(out_.str());
     ASSERT_EQ(lines.size(), 3u) << out_.str();
     EXPECT_EQ(lines[0], first_line);
@@ -460,14 +463,14 @@ TEST_F(ProcedureRunTest, RejectionWritesNothing) {
 }
 
 // The exact form from the manual, end to end through RunOgi: the request
-// reaches ProcedureService with the actor and a 30-second deadline.
+// reaches ProcedureService with the token and a 30-second deadline.
 TEST(RunOgiExtendTest, ExactForm) {
   FakeCaseStub cases;
   FakeAgencyStub agencies;
   FakeProcedureStub procedures;
   *procedures.response.mutable_case_() = SteppedCase();
   Environment env;
-  env.user = "wang";
+  env.ogi_token = "ogi_tk-wang_secret";
   std::ostringstream out, err;
   const auto before = std::chrono::system_clock::now();
   const int code = RunOgi(
@@ -486,7 +489,7 @@ TEST(RunOgiExtendTest, ExactForm) {
             "答复期限  2025-11-27（剩余 22 个工作日）\n");
   ASSERT_EQ(procedures.calls.size(), 1u);
   EXPECT_THAT(procedures.calls[0].metadata,
-              ElementsAre(Pair("ogi-actor", "wang")));
+              ElementsAre(Pair("authorization", "Bearer ogi_tk-wang_secret")));
   const auto timeout = procedures.calls[0].deadline - before;
   EXPECT_GE(timeout, std::chrono::seconds(29));
   EXPECT_LE(timeout, std::chrono::seconds(31));

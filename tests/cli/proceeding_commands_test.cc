@@ -342,7 +342,7 @@ class ProceedingRunTest : public ::testing::Test {
     out_.str("");
     err_.str("");
     Environment env;
-    env.user = "法务";
+    env.ogi_token = "ogi_tk-legal_secret";
     return RunOgi(
         args, env,
         [this](const GlobalOptions&) {
@@ -369,9 +369,8 @@ TEST_F(ProceedingRunTest, FilePrintsTheIdAlone) {
   EXPECT_EQ(err_.str(), "");
   ASSERT_EQ(stub_.calls.size(), 1u);
   EXPECT_EQ(stub_.calls[0].method, "FileReview");
-  // A Chinese actor travels under the binary key.
   EXPECT_THAT(stub_.calls[0].metadata,
-              ElementsAre(Pair("ogi-actor-bin", "法务")));
+              ElementsAre(Pair("authorization", "Bearer ogi_tk-legal_secret")));
 
   stub_.response.clear_review();
   stub_.response.mutable_lawsuit()->set_id("2022-0013-L1");

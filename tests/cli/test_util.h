@@ -1,13 +1,20 @@
 #ifndef OGI_TESTS_CLI_TEST_UTIL_H_
 #define OGI_TESTS_CLI_TEST_UTIL_H_
 
-// Small helpers shared by the tests of the procedure, deadline and calendar
-// commands.
+// Small helpers shared by the tests of the `ogi` commands.
 
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/args.h"
 #include "cli/client.h"
@@ -25,11 +32,15 @@ inline ParsedArgs MustParse(std::vector<std::string> args) {
   return parsed.ok() ? *std::move(parsed) : ParsedArgs();
 }
 
-// Options as ResolveGlobalOptions would make them for agency lc-xzsp.
+// The token TestOptions carries.
+inline constexpr char kTestToken[] = "ogi_tk-test_secret";
+
+// Options as ResolveGlobalOptions and LoadToken would make them for agency
+// lc-xzsp, with kTestToken.
 inline GlobalOptions TestOptions() {
   GlobalOptions options;
   options.server = "127.0.0.1:50051";
-  options.actor = "clerk";
+  options.token = kTestToken;
   options.agency = "lc-xzsp";
   return options;
 }
@@ -48,6 +59,56 @@ inline std::vector<std::string> Lines(const std::string& text) {
   EXPECT_EQ(lines.back(), "") << "output must end with a newline: " << text;
   lines.pop_back();
   return lines;
+}
+
+// A fresh directory under $TEST_TMPDIR (else /tmp), removed with everything
+// in it when the object goes. Not thread-safe.
+class TempDir {
+ public:
+  TempDir() {
+    const char* base = std::getenv("TEST_TMPDIR");
+    const std::string pattern =
+        absl::StrCat(base != nullptr ? base : "/tmp", "/ogi-cli-XXXXXX");
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    EXPECT_NE(mkdtemp(name.data()), nullptr) << pattern;
+    path_ = name.data();
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Writes `text` to `path` (making its directories) and gives it `mode`.
+inline void WriteTestFile(const std::string& path, const std::string& text,
+                          mode_t mode) {
+  std::filesystem::create_directories(
+      std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  EXPECT_EQ(chmod(path.c_str(), mode), 0) << path;
+}
+
+// The whole file at `path`; "" when it cannot be read.
+inline std::string ReadTestFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The permission bits of `path` (e.g. 0600); -1 when it does not exist.
+inline int FileMode(const std::string& path) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0) return -1;
+  return static_cast<int>(info.st_mode & 07777);
 }
 
 }  // namespace ogi::cli::testing

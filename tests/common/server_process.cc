@@ -15,6 +15,8 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -106,9 +108,38 @@ std::string MakeTempDir() {
   return pattern;
 }
 
+namespace {
+
+// The tester's token from `binary add-admin`, or "" when it fails.
+std::string SignInTester(const std::string& binary, const std::string& db_path,
+                         const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {binary,
+                                   "add-admin",
+                                   "--db=" + db_path,
+                                   "--user=tester",
+                                   "--display_name=王科员",
+                                   "--valid_days=366",
+                                   "--roles=clerk,approver,legal,statistician,"
+                                   "auditor"};
+  for (const std::string& arg : extra_args) {
+    if (absl::StartsWith(arg, "--agency_code=") ||
+        absl::StartsWith(arg, "--agency_name=")) {
+      args.push_back(arg);
+    }
+  }
+  absl::StatusOr<CommandResult> result = RunCommand(args);
+  if (!result.ok() || result->exit_code != 0) return "";
+  return std::string(absl::StripTrailingAsciiWhitespace(result->out));
+}
+
+}  // namespace
+
 absl::StatusOr<ServerProcess> ServerProcess::Start(
     const std::string& db_path, std::vector<std::string> extra_args,
     absl::Duration timeout, const std::string& binary) {
+  std::string token = db_path == ":memory:"
+                          ? std::string()
+                          : SignInTester(binary, db_path, extra_args);
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
     return absl::InternalError(absl::StrCat("pipe: ", std::strerror(errno)));
@@ -149,13 +180,15 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(
   }
   const size_t begin = at + kMarker.size();
   process.address_ = log.substr(begin, log.find(',', begin) - begin);
+  process.token_ = std::move(token);
   return process;
 }
 
 ServerProcess::ServerProcess(ServerProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)),
       log_(std::move(other.log_)),
-      address_(std::move(other.address_)) {}
+      address_(std::move(other.address_)),
+      token_(std::move(other.token_)) {}
 
 ServerProcess& ServerProcess::operator=(ServerProcess&& other) noexcept {
   if (this != &other) {
@@ -163,6 +196,7 @@ ServerProcess& ServerProcess::operator=(ServerProcess&& other) noexcept {
     pid_ = std::exchange(other.pid_, -1);
     log_ = std::move(other.log_);
     address_ = std::move(other.address_);
+    token_ = std::move(other.token_);
   }
   return *this;
 }

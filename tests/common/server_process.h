@@ -31,6 +31,11 @@ class ServerProcess {
  public:
   // Starts `binary` with --listen=127.0.0.1:0 --db=<db_path> plus `extra_args`,
   // and waits (up to `timeout`) for its "listening on HOST:PORT" line.
+  // First it signs a tester in: `binary add-admin` makes the user "tester",
+  // shown as 王科员, of the --agency_code in `extra_args` (or "default"),
+  // holding every role, and its token is token(). When that fails (e.g. a
+  // damaged database, which tests expect the server to refuse) token() is
+  // "" and the server is started all the same.
   static absl::StatusOr<ServerProcess> Start(
       const std::string& db_path, std::vector<std::string> extra_args = {},
       absl::Duration timeout = absl::Seconds(30),
@@ -42,6 +47,10 @@ class ServerProcess {
   ~ServerProcess();
 
   const std::string& address() const { return address_; }
+  // The tester's bearer token, and the metadata value that carries it
+  // ("Bearer <token>", under the key "authorization").
+  const std::string& token() const { return token_; }
+  std::string BearerHeader() const { return "Bearer " + token_; }
   pid_t pid() const { return pid_; }
 
   // Sends SIGTERM and waits; returns the exit status (0 for a clean stop).
@@ -60,6 +69,7 @@ class ServerProcess {
   pid_t pid_ = -1;
   std::unique_ptr<LogReader> log_;
   std::string address_;
+  std::string token_;
 };
 
 struct CommandResult {

@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -66,12 +67,14 @@ constexpr int kCasesAfter = 20;
 
 // The load: kWriters threads, each logging applications one after another
 // and recording each one's procedural steps right away, so that at any
-// moment some cases are half-way through their lives.
+// moment some cases are half-way through their lives. Every writer calls
+// with the "authorization" metadata value `bearer`.
 class WriteLoad {
  public:
-  explicit WriteLoad(const std::string& address)
+  WriteLoad(const std::string& address, std::string bearer)
       : channel_(
-            grpc::CreateChannel(address, grpc::InsecureChannelCredentials())) {
+            grpc::CreateChannel(address, grpc::InsecureChannelCredentials())),
+        bearer_(std::move(bearer)) {
     for (int w = 0; w < kWriters; ++w) {
       threads_.emplace_back([this, w] { Write(w); });
     }
@@ -122,7 +125,6 @@ class WriteLoad {
     auto cases = v1::CaseService::NewStub(channel_);
     auto procedure = v1::ProcedureService::NewStub(channel_);
     auto outcomes = v1::OutcomeService::NewStub(channel_);
-    const std::string actor = absl::StrCat("writer-", w);
     for (int i = 0;; ++i) {
       {
         absl::MutexLock lock(&mu_);
@@ -143,7 +145,7 @@ class WriteLoad {
       v1::CreateCaseResponse created;
       {
         grpc::ClientContext context;
-        context.AddMetadata("ogi-actor", actor);
+        context.AddMetadata("authorization", bearer_);
         if (!Ok(cases->CreateCase(&context, create, &created), "CreateCase")) {
           return;
         }
@@ -162,7 +164,7 @@ class WriteLoad {
         *extend.mutable_notified() = ToProtoDate(received + 3);
         v1::ProcedureStepResponse response;
         grpc::ClientContext context;
-        context.AddMetadata("ogi-actor", actor);
+        context.AddMetadata("authorization", bearer_);
         if (!Ok(procedure->ExtendDeadline(&context, extend, &response),
                 "ExtendDeadline " + number)) {
           return;
@@ -173,7 +175,7 @@ class WriteLoad {
             ::ogi::testing::VariedConclusion(number, received + 7, n);
         v1::OutcomeResponse response;
         grpc::ClientContext context;
-        context.AddMetadata("ogi-actor", actor);
+        context.AddMetadata("authorization", bearer_);
         if (!Ok(outcomes->ConcludeCase(&context, conclude, &response),
                 "ConcludeCase " + number)) {
           return;
@@ -183,6 +185,7 @@ class WriteLoad {
   }
 
   std::shared_ptr<grpc::Channel> channel_;
+  const std::string bearer_;
   absl::Mutex mu_;
   bool stop_ ABSL_GUARDED_BY(mu_) = false;
   bool failed_ ABSL_GUARDED_BY(mu_) = false;
@@ -306,7 +309,7 @@ TEST(BackupEndToEndTest,
   int during = 0;
   absl::StatusOr<::ogi::testing::CommandResult> backup;
   {
-    WriteLoad load(server->address());
+    WriteLoad load(server->address(), server->BearerHeader());
     ASSERT_TRUE(load.AwaitAcknowledged(kCasesBefore));
     acknowledged_before = load.acknowledged();
     backup =

@@ -70,6 +70,7 @@ class ClockEndToEndTest : public ::testing::Test {
   void SetDay(const std::string& day) {
     auto stub = v1::TestingClockService::NewStub(channel_);
     grpc::ClientContext context;
+    context.AddMetadata("authorization", server_->BearerHeader());
     v1::SetTimeRequest request;
     request.mutable_time()->set_seconds(
         absl::ToUnixSeconds(BeijingMorning(day)));
@@ -83,11 +84,14 @@ class ClockEndToEndTest : public ::testing::Test {
   std::shared_ptr<grpc::Channel> channel_;
 };
 
-// Collects what arrives on a WatchAlerts stream.
+// Collects what arrives on a WatchAlerts stream, watched with the
+// "authorization" metadata value `bearer`.
 class Watcher {
  public:
-  explicit Watcher(const std::shared_ptr<grpc::Channel>& channel)
+  Watcher(const std::shared_ptr<grpc::Channel>& channel,
+          const std::string& bearer)
       : stub_(v1::DeadlineService::NewStub(channel)) {
+    context_.AddMetadata("authorization", bearer);
     reader_ = stub_->WatchAlerts(&context_, v1::WatchAlertsRequest());
     // The server sends initial metadata once the watcher is subscribed.
     reader_->WaitForInitialMetadata();
@@ -134,7 +138,7 @@ std::string Describe(const v1::DeadlineAlert& a) {
 
 TEST_F(ClockEndToEndTest, WatcherReceivesExactlyTheThresholdCrossings) {
   StartServer("2025-09-26");
-  Watcher watcher(channel_);
+  Watcher watcher(channel_, server_->BearerHeader());
   // Received Fri 2025-09-26: 补正 notice due 2025-10-13, answer due 2025-10-30
   // (National Day 10-01..10-08 skipped, make-up days 09-28 and 10-11 counted).
   ASSERT_EQ(

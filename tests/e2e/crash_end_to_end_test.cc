@@ -69,6 +69,9 @@ using ::ogi::testing::IsOk;
 using ::ogi::testing::ServerProcess;
 
 constexpr char kFakeNow[] = "--fake_clock_start=2025-12-20T10:00:00+08:00";
+// Every call is made as the tester ServerProcess signs in, shown in history
+// events as this.
+constexpr char kActor[] = "王科员";
 constexpr int kYear = 2025;
 constexpr int kWriters = 6;
 constexpr int kKills = 5;
@@ -130,10 +133,12 @@ uint64_t Seed() {
 class WriteLoad {
  public:
   // `first_index` numbers this round's applications apart from earlier
-  // rounds' (it chooses each application's dates and steps).
-  WriteLoad(const std::string& address, int first_index)
+  // rounds' (it chooses each application's dates and steps). Every call
+  // carries the "authorization" metadata value `bearer`.
+  WriteLoad(const std::string& address, std::string bearer, int first_index)
       : channel_(
             grpc::CreateChannel(address, grpc::InsecureChannelCredentials())),
+        bearer_(std::move(bearer)),
         first_index_(first_index) {
     for (int w = 0; w < kWriters; ++w) {
       threads_.emplace_back([this, w] { Run(w); });
@@ -193,12 +198,11 @@ class WriteLoad {
     return stop_ || failed_;
   }
 
-  // Sends one call as `actor` with a deadline.
-  static grpc::Status Send(
-      const std::string& actor,
-      const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+  // Sends one call with the bearer token and a deadline.
+  grpc::Status Send(
+      const std::function<grpc::Status(grpc::ClientContext*)>& call) const {
     grpc::ClientContext context;
-    context.AddMetadata("ogi-actor", actor);
+    context.AddMetadata("authorization", bearer_);
     context.set_deadline(std::chrono::system_clock::now() + kCallTimeout);
     return call(&context);
   }
@@ -235,7 +239,7 @@ class WriteLoad {
     auto procedure = v1::ProcedureService::NewStub(channel_);
     auto outcomes = v1::OutcomeService::NewStub(channel_);
     auto proceedings = v1::ProceedingService::NewStub(channel_);
-    const std::string actor = absl::StrCat("crash-writer-", w);
+    const std::string actor = kActor;
     for (int i = 0; !Stopping(); ++i) {
       const int n = first_index_ + w + kWriters * i;
       const absl::CivilDay received = absl::CivilDay(kYear, 10, 1) + n % 50;
@@ -250,7 +254,7 @@ class WriteLoad {
       c.add_items()->set_description(absl::StrCat("第", n, "号项目审批材料"));
       v1::CreateCaseResponse created;
       const grpc::Status create_status =
-          Send(actor, [&](grpc::ClientContext* context) {
+          Send([&](grpc::ClientContext* context) {
             return cases->CreateCase(context, create, &created);
           });
       if (!Settle(
@@ -269,10 +273,9 @@ class WriteLoad {
                                                        v1::Case*)>& call) {
         if (Stopping()) return false;
         v1::Case answered;
-        const grpc::Status status =
-            Send(actor, [&](grpc::ClientContext* context) {
-              return call(context, &answered);
-            });
+        const grpc::Status status = Send([&](grpc::ClientContext* context) {
+          return call(context, &answered);
+        });
         if (!Settle(status, {number, version + 1, type, actor},
                     answered.version())) {
           return false;
@@ -371,6 +374,7 @@ class WriteLoad {
   }
 
   std::shared_ptr<grpc::Channel> channel_;
+  const std::string bearer_;
   const int first_index_;
   absl::Mutex mu_;
   bool stop_ ABSL_GUARDED_BY(mu_) = false;
@@ -486,9 +490,9 @@ std::map<std::string, History> ReadCrashImage(const std::string& path) {
   return histories;
 }
 
-// A call context for reading.
-void Prepare(grpc::ClientContext& context) {
-  context.AddMetadata("ogi-actor", "crash-checker");
+// A call context for reading from `server`.
+void Prepare(grpc::ClientContext& context, const ServerProcess& server) {
+  context.AddMetadata("authorization", server.BearerHeader());
   context.set_deadline(std::chrono::system_clock::now() + kCallTimeout);
 }
 
@@ -508,7 +512,7 @@ std::map<std::string, History> ReadThroughServer(
     v1::GetCaseResponse got;
     {
       grpc::ClientContext context;
-      Prepare(context);
+      Prepare(context, server);
       const grpc::Status status = cases->GetCase(&context, get, &got);
       if (!status.ok()) {
         ADD_FAILURE() << "GetCase " << number << ": " << status.error_code()
@@ -520,7 +524,7 @@ std::map<std::string, History> ReadThroughServer(
     list.set_number(number);
     v1::ListCaseHistoryResponse events;
     grpc::ClientContext context;
-    Prepare(context);
+    Prepare(context, server);
     const grpc::Status status = cases->ListCaseHistory(&context, list, &events);
     if (!status.ok()) {
       ADD_FAILURE() << "ListCaseHistory " << number << ": "
@@ -540,7 +544,7 @@ std::map<std::string, History> ReadThroughServer(
   all.set_page_size(1);
   v1::ListCasesResponse page;
   grpc::ClientContext context;
-  Prepare(context);
+  Prepare(context, server);
   const grpc::Status status = cases->ListCases(&context, all, &page);
   EXPECT_TRUE(status.ok()) << status.error_message();
   *total_cases = page.total_count();
@@ -566,7 +570,7 @@ void ExpectBalancedReport(const ServerProcess& server, int64_t cases,
   request.set_year(kYear);
   v1::Report report;
   grpc::ClientContext context;
-  Prepare(context);
+  Prepare(context, server);
   const grpc::Status status = reports->GetReport(&context, request, &report);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_GT(report.checks_size(), 0);
@@ -627,7 +631,7 @@ TEST(CrashEndToEndTest, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
     const absl::Duration jitter =
         kMaxKillJitter * std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     {
-      WriteLoad load(server->address(), round * 100000);
+      WriteLoad load(server->address(), server->BearerHeader(), round * 100000);
       ASSERT_TRUE(load.AwaitAcknowledged(kill_after)) << server->Log();
       // The kill point is random by design: this delay is not a wait for
       // anything.

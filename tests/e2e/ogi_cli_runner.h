@@ -2,7 +2,8 @@
 #define OGI_TESTS_E2E_OGI_CLI_RUNNER_H_
 
 // Runs the real `ogi` binary against a running ogi-server, as end-to-end
-// tests do: as clerk 王科员, without colour, with expectations on what a
+// tests do: as the tester ServerProcess signed in (shown as 王科员, holding
+// every role), without colour, with expectations on what a
 // user sees (exit code, stdout, one error line on stderr).
 
 #include <algorithm>
@@ -17,15 +18,21 @@
 
 namespace ogi::testing {
 
-// Runs `ogi <args>` against `server` as 王科员.
+// Runs `ogi <args>` against `server` with `token` (default: the tester's).
 inline CommandResult RunOgiCli(const ServerProcess& server,
-                               std::vector<std::string> args) {
+                               std::vector<std::string> args,
+                               const std::string& token) {
   args.insert(args.begin(), CliBinary());
   auto result = RunCommand(args, {{"OGI_SERVER", server.address()},
-                                  {"OGI_ACTOR", "王科员"},
+                                  {"OGI_TOKEN", token},
                                   {"NO_COLOR", "1"}});
   EXPECT_THAT(result, IsOk());
   return result.ok() ? *result : CommandResult{};
+}
+
+inline CommandResult RunOgiCli(const ServerProcess& server,
+                               std::vector<std::string> args) {
+  return RunOgiCli(server, std::move(args), server.token());
 }
 
 // Expects exit 0 and nothing on stderr; returns stdout. A failure names the

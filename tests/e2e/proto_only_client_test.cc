@@ -7,7 +7,9 @@
 // .proto files declare must be exercised (a new RPC fails the test until it is
 // covered here). The server runs with --fake_clock_start, so that
 // ogi.v1.TestingClockService is served too and "today" is a fixed day the
-// expected deadlines are worked out for. Server reflection and the health
+// expected deadlines are worked out for. Every call carries a bearer token:
+// the tester's that ServerProcess signs in (shown as 王科员), or those of the
+// users the test makes through AccessService. Server reflection and the health
 // service are checked with hand-encoded messages, as a tool like grpcurl would
 // see them.
 
@@ -62,6 +64,7 @@ using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 
 constexpr char kAgencyName[] = "聊城市行政审批服务局";
+constexpr char kAccessService[] = "ogi.v1.AccessService";
 constexpr char kCaseService[] = "ogi.v1.CaseService";
 constexpr char kAgencyService[] = "ogi.v1.AgencyService";
 constexpr char kProcedureService[] = "ogi.v1.ProcedureService";
@@ -81,11 +84,19 @@ constexpr char kFakeClockStart[] = "2025-10-20T09:00:00+08:00";
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
-// Who makes the mutating calls (ASCII, so "ogi-actor").
-const Metadata& Clerk() {
-  static const Metadata* const kClerk = new Metadata{{"ogi-actor", "clerk-li"}};
-  return *kClerk;
+// Request metadata that signs a call in with `token`.
+Metadata Bearer(const std::string& token) {
+  return {{"authorization", "Bearer " + token}};
 }
+
+// A call without a token.
+Metadata NoToken() { return {}; }
+
+// Every role, for a user who does everything (administrator included: loading
+// a calendar and setting the test clock are administration).
+constexpr char kEveryRole[] =
+    R"(["ROLE_CLERK", "ROLE_APPROVER", "ROLE_LEGAL", "ROLE_STATISTICIAN",
+        "ROLE_AUDITOR", "ROLE_ADMINISTRATOR"])";
 
 // Seconds since the Unix epoch of a civil time in China Standard Time.
 int64_t ChinaUnixSeconds(int year, int month, int day, int hour) {
@@ -380,6 +391,10 @@ std::string ResultCountsText(const Message& report, const std::string& path) {
   return absl::StrJoin(counts, ",");
 }
 
+#define ASSERT_RPC_OK(reply)                                                 \
+  ASSERT_TRUE((reply).status.ok()) << "code " << (reply).status.error_code() \
+                                   << ": " << (reply).status.error_message()
+
 class ProtoOnlyClientTest : public ::testing::Test {
  protected:
   struct Reply {
@@ -406,9 +421,9 @@ class ProtoOnlyClientTest : public ::testing::Test {
     ASSERT_THAT(errors_.errors(), IsEmpty())
         << absl::StrJoin(errors_.errors(), "\n");
     for (const char* service :
-         {kCaseService, kAgencyService, kProcedureService, kCalendarService,
-          kDeadlineService, kTestingClockService, kOutcomeService,
-          kProceedingService, kReportService}) {
+         {kAccessService, kCaseService, kAgencyService, kProcedureService,
+          kCalendarService, kDeadlineService, kTestingClockService,
+          kOutcomeService, kProceedingService, kReportService}) {
       ASSERT_NE(pool()->FindServiceByName(service), nullptr) << service;
     }
 
@@ -424,12 +439,56 @@ class ProtoOnlyClientTest : public ::testing::Test {
     server_ = std::make_unique<testing::ServerProcess>(std::move(*server));
     stub_ = std::make_unique<grpc::GenericStub>(grpc::CreateChannel(
         server_->address(), grpc::InsecureChannelCredentials()));
+    ASSERT_FALSE(server_->token().empty()) << "the tester was not signed in";
+
+    // The tester, an administrator, makes the two clerks the tests act as.
+    std::string token;
+    ASSERT_NO_FATAL_FAILURE(
+        MakeUser("clerk-li", "clerk-li", kEveryRole, &token));
+    clerk_ = Bearer(token);
+    ASSERT_NO_FATAL_FAILURE(
+        MakeUser("zhang", "张科员", R"(["ROLE_CLERK"])", &token));
+    zhang_ = Bearer(token);
   }
 
   void TearDown() override {
     server_.reset();  // kills the server
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
+  }
+
+  // The tester ServerProcess signed in: shown as 王科员, holding every role.
+  Metadata Tester() const { return Bearer(server_->token()); }
+  // clerk-li (shown so), holding every role: makes the changes.
+  const Metadata& Clerk() const { return clerk_; }
+  // 张科员, a clerk.
+  const Metadata& Zhang() const { return zhang_; }
+
+  // Makes (as the tester) the user `name` of the default agency, shown as
+  // `display_name`, with the roles of the JSON array `roles`, and issues it a
+  // token, returned in *token.
+  void MakeUser(const std::string& name, const std::string& display_name,
+                const std::string& roles, std::string* token) {
+    const std::string access = kAccessService;
+    Reply user = Call(access + ".PutUser",
+                      absl::Substitute(R"json({"user": {"name": "$0",
+                        "display_name": "$1", "agency_code": "default",
+                        "roles": $2}})json",
+                                       name, display_name, roles),
+                      Tester());
+    ASSERT_RPC_OK(user);
+    EXPECT_EQ(Value(*user.response, "name"), name);
+    EXPECT_EQ(Value(*user.response, "display_name"), display_name);
+    EXPECT_EQ(Value(*user.response, "created_by"), "tester");
+    Reply issued = Call(access + ".IssueToken",
+                        absl::Substitute(R"json({"user_name": "$0",
+                          "valid_days": 366})json",
+                                         name),
+                        Tester());
+    ASSERT_RPC_OK(issued);
+    EXPECT_EQ(Value(*issued.response, "info.user_name"), name);
+    *token = Value(*issued.response, "token");
+    ASSERT_FALSE(token->empty());
   }
 
   const google::protobuf::DescriptorPool* pool() { return importer_.pool(); }
@@ -497,9 +556,15 @@ class ProtoOnlyClientTest : public ::testing::Test {
     return response;
   }
 
-  // Calls the unary method named `full_name` with a request given as JSON.
+  // Calls the unary method named `full_name` with a request given as JSON,
+  // as the tester.
+  Reply Call(const std::string& full_name, const std::string& json) {
+    return Call(full_name, json, Tester());
+  }
+
+  // The same with exactly `metadata` (NoToken() for none).
   Reply Call(const std::string& full_name, const std::string& json,
-             const Metadata& metadata = {}) {
+             const Metadata& metadata) {
     Reply reply;
     const MethodDescriptor* method = Method(full_name);
     if (method == nullptr) {
@@ -564,6 +629,7 @@ class ProtoOnlyClientTest : public ::testing::Test {
   void ExerciseOutcomeService();
   void ExerciseProceedingService();
   void ExerciseReportService();
+  void ExerciseAccessService();
 
   std::string dir_;  // the server's database
   std::unique_ptr<testing::ServerProcess> server_;
@@ -576,11 +642,9 @@ class ProtoOnlyClientTest : public ::testing::Test {
   google::protobuf::compiler::Importer importer_;
   google::protobuf::DynamicMessageFactory factory_;
   std::unique_ptr<grpc::GenericStub> stub_;
+  Metadata clerk_;
+  Metadata zhang_;
 };
-
-#define ASSERT_RPC_OK(reply)                                                 \
-  ASSERT_TRUE((reply).status.ok()) << "code " << (reply).status.error_code() \
-                                   << ": " << (reply).status.error_message()
 
 constexpr char kFirstCase[] = R"json({"case": {
   "applicant": {
@@ -657,15 +721,16 @@ constexpr char kLapsedCase[] = "2025-0009";
 TEST_F(ProtoOnlyClientTest, BinaryHasNoGeneratedOgiTypes) {
   // The point of the test: everything below comes from the .proto files.
   for (const char* service :
-       {kCaseService, kAgencyService, kProcedureService, kCalendarService,
-        kDeadlineService, kTestingClockService, kOutcomeService,
-        kProceedingService, kReportService}) {
+       {kAccessService, kCaseService, kAgencyService, kProcedureService,
+        kCalendarService, kDeadlineService, kTestingClockService,
+        kOutcomeService, kProceedingService, kReportService}) {
     EXPECT_EQ(
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
             service),
         nullptr)
         << service;
   }
+  EXPECT_THAT(proto_files_, Contains("ogi/v1/access_service.proto"));
   EXPECT_THAT(proto_files_, Contains("ogi/v1/case_service.proto"));
   EXPECT_THAT(proto_files_, Contains("ogi/v1/agency_service.proto"));
   EXPECT_THAT(proto_files_, Contains("ogi/v1/testing_clock.proto"));
@@ -693,9 +758,9 @@ void ProtoOnlyClientTest::ExerciseAgencyAndCaseServices() {
   EXPECT_EQ(Value(*agency.response, "agency.code"), "default");
   EXPECT_EQ(Value(*agency.response, "agency.name"), kAgencyName);
 
-  // --- CaseService: log two applications (UTF-8 and ASCII actors).
-  Reply first = Call(case_service + ".CreateCase", kFirstCase,
-                     {{"ogi-actor-bin", "张科员"}});
+  // --- CaseService: log two applications (by two clerks, one with a Chinese
+  // display name).
+  Reply first = Call(case_service + ".CreateCase", kFirstCase, Zhang());
   ASSERT_RPC_OK(first);
   const std::string number = Value(*first.response, "case.number");
   EXPECT_EQ(number, "2025-0001");
@@ -855,7 +920,7 @@ void ProtoOnlyClientTest::ExerciseCalendarService() {
   EXPECT_EQ(Value(*unloaded.response, "arrangement"), "<unset>");
   EXPECT_EQ(Elements(*unloaded.response, "days").size(), 365u);
 
-  // Loading is a recorded change: it needs an actor.
+  // Loading is a recorded change: it needs a signed-in caller.
   google::protobuf::util::JsonPrintOptions print;
   std::string load_json;
   {
@@ -872,9 +937,9 @@ void ProtoOnlyClientTest::ExerciseCalendarService() {
         google::protobuf::util::MessageToJsonString(*request, &load_json, print)
             .ok());
   }
-  Reply anonymous = Call(calendar + ".LoadCalendar", load_json);
-  EXPECT_EQ(anonymous.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(anonymous.status.error_message(), HasSubstr("actor"));
+  Reply anonymous = Call(calendar + ".LoadCalendar", load_json, NoToken());
+  EXPECT_EQ(anonymous.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(anonymous.status.error_message(), HasSubstr("authorization"));
 
   Reply loaded = Call(calendar + ".LoadCalendar", load_json, Clerk());
   ASSERT_RPC_OK(loaded);
@@ -1176,15 +1241,16 @@ void ProtoOnlyClientTest::ExerciseProcedureService() {
   EXPECT_EQ(Value(*deferred.response, "case.deadlines.working_days_left"),
             "52");
 
-  // A procedural step records who made it.
+  // A procedural step records who made it: it needs a signed-in caller.
   Reply anonymous = Call(procedure + ".DeferDeadline",
                          absl::Substitute(R"json({"number": "$0",
                            "new_due": {"year": 2026, "month": 1, "day": 30},
                            "notified": {"year": 2025, "month": 10, "day": 20},
                            "reason": "再次延期"})json",
-                                          kExtensionCase));
-  EXPECT_EQ(anonymous.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(anonymous.status.error_message(), HasSubstr("actor"));
+                                          kExtensionCase),
+                         NoToken());
+  EXPECT_EQ(anonymous.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(anonymous.status.error_message(), HasSubstr("authorization"));
 }
 
 void ProtoOnlyClientTest::ExerciseListDeadlines() {
@@ -1230,7 +1296,7 @@ void ProtoOnlyClientTest::ExerciseWatchAlertsAndSetTime() {
       Method(std::string(kDeadlineService) + ".WatchAlerts");
   ASSERT_NE(watch, nullptr);
   ASSERT_TRUE(watch->server_streaming() && !watch->client_streaming());
-  ServerStream stream(stub(), PathOf(*watch), {});
+  ServerStream stream(stub(), PathOf(*watch), Tester());
   // Initial metadata means the server has subscribed this watcher.
   ASSERT_TRUE(stream.Start(RequestBytes(*watch, "{}")))
       << "WatchAlerts did not start";
@@ -1960,6 +2026,86 @@ void ProtoOnlyClientTest::ExerciseReportService() {
                                    "2025-0004 2025-11-04 OUTCOME_DISCLOSED"));
 }
 
+// Last, so that the agency it adds changes nothing the parts before expect.
+void ProtoOnlyClientTest::ExerciseAccessService() {
+  const std::string access = kAccessService;
+  const std::string agency_service = kAgencyService;
+
+  // --- Who am I: clerk-li (made by SetUp) of the default agency.
+  Reply me = Call(access + ".WhoAmI", "{}", Clerk());
+  ASSERT_RPC_OK(me);
+  EXPECT_EQ(Value(*me.response, "user.name"), "clerk-li");
+  EXPECT_EQ(Value(*me.response, "user.display_name"), "clerk-li");
+  EXPECT_EQ(Value(*me.response, "user.agency_code"), "default");
+  EXPECT_EQ(Value(*me.response, "token.user_name"), "clerk-li");
+  EXPECT_EQ(Value(*me.response, "token.issued_by"), "tester");
+  EXPECT_THAT(Values(*me.response, "readable_agency_codes"),
+              ElementsAre("default"));
+  EXPECT_EQ(Value(*me.response, "sees_personal_data"), "true");
+
+  // --- The users and their tokens.
+  Reply users = Call(access + ".ListUsers", "{}");
+  ASSERT_RPC_OK(users);
+  std::vector<std::string> names;
+  for (const Message* user : Elements(*users.response, "users")) {
+    names.push_back(Value(*user, "name"));
+  }
+  EXPECT_THAT(names, ElementsAre("clerk-li", "tester", "zhang"));
+
+  Reply extra = Call(access + ".IssueToken",
+                     R"({"user_name": "zhang", "note": "窗口二号机"})");
+  ASSERT_RPC_OK(extra);
+  const std::string extra_id = Value(*extra.response, "info.id");
+  const Metadata extra_bearer = Bearer(Value(*extra.response, "token"));
+  Reply zhang_me = Call(access + ".WhoAmI", "{}", extra_bearer);
+  ASSERT_RPC_OK(zhang_me);
+  EXPECT_EQ(Value(*zhang_me.response, "user.display_name"), "张科员");
+  EXPECT_EQ(Value(*zhang_me.response, "token.note"), "窗口二号机");
+
+  Reply tokens = Call(access + ".ListTokens", R"({"user_name": "zhang"})");
+  ASSERT_RPC_OK(tokens);
+  std::vector<std::string> ids;
+  for (const Message* token : Elements(*tokens.response, "tokens")) {
+    EXPECT_EQ(Value(*token, "user_name"), "zhang");
+    ids.push_back(Value(*token, "id"));
+  }
+  EXPECT_EQ(ids.size(), 2u);
+  EXPECT_THAT(ids, Contains(extra_id));
+
+  // A revoked token is refused at once; the other keeps working.
+  Reply revoked = Call(access + ".RevokeToken",
+                       absl::Substitute(R"({"token_id": "$0"})", extra_id));
+  ASSERT_RPC_OK(revoked);
+  EXPECT_EQ(Value(*revoked.response, "id"), extra_id);
+  EXPECT_EQ(Value(*revoked.response, "revoked_at"), "<set>");
+  Reply refused = Call(access + ".WhoAmI", "{}", extra_bearer);
+  EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("revoked"));
+  Reply still = Call(access + ".WhoAmI", "{}", Zhang());
+  ASSERT_RPC_OK(still);
+
+  // A clerk administers nothing.
+  Reply denied = Call(access + ".ListUsers", "{}", Zhang());
+  EXPECT_EQ(denied.status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  // --- AgencyService.PutAgency: an office under the default agency, which
+  // its users then read.
+  Reply put = Call(agency_service + ".PutAgency",
+                   R"json({"agency": {"code": "dongchangfu",
+                     "name": "聊城市东昌府区人民政府办公室",
+                     "supervisor_code": "default"}})json");
+  ASSERT_RPC_OK(put);
+  EXPECT_EQ(Value(*put.response, "code"), "dongchangfu");
+  EXPECT_EQ(Value(*put.response, "supervisor_code"), "default");
+  Reply agencies = Call(agency_service + ".ListAgencies", "{}", Clerk());
+  ASSERT_RPC_OK(agencies);
+  std::vector<std::string> codes;
+  for (const Message* a : Elements(*agencies.response, "agencies")) {
+    codes.push_back(Value(*a, "code"));
+  }
+  EXPECT_THAT(codes, ElementsAre("default", "dongchangfu"));
+}
+
 TEST_F(ProtoOnlyClientTest, EveryRpcOfEveryServiceWorks) {
   ASSERT_NO_FATAL_FAILURE(ExerciseAgencyAndCaseServices());
   ASSERT_NO_FATAL_FAILURE(ExerciseCalendarService());
@@ -1969,6 +2115,7 @@ TEST_F(ProtoOnlyClientTest, EveryRpcOfEveryServiceWorks) {
   ASSERT_NO_FATAL_FAILURE(ExerciseOutcomeService());
   ASSERT_NO_FATAL_FAILURE(ExerciseProceedingService());
   ASSERT_NO_FATAL_FAILURE(ExerciseReportService());
+  ASSERT_NO_FATAL_FAILURE(ExerciseAccessService());
 
   // Every RPC of every service the .proto files declare was called and
   // answered OK (a stream: delivered a message).
@@ -1990,7 +2137,7 @@ TEST_F(ProtoOnlyClientTest, EveryRpcOfEveryServiceWorks) {
       }
     }
   }
-  EXPECT_GE(services, 9);
+  EXPECT_GE(services, 10);
 }
 
 TEST_F(ProtoOnlyClientTest, MissingApplicantNameIsInvalidArgumentNamingField) {

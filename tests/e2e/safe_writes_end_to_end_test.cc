@@ -81,10 +81,9 @@ class SafeWritesEndToEndTest : public ::testing::Test {
         server_->address(), grpc::InsecureChannelCredentials()));
   }
 
-  // A fresh context for one call by `actor` (ASCII).
-  static void Prepare(grpc::ClientContext& context,
-                      const std::string& actor = "clerk-b") {
-    context.AddMetadata("ogi-actor", actor);
+  // A fresh context for one call as the tester the server signed in.
+  void Prepare(grpc::ClientContext& context) const {
+    context.AddMetadata("authorization", server_->BearerHeader());
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(30));
   }

@@ -50,7 +50,7 @@ class TlsEndToEndTest : public ::testing::Test {
     args.push_back("case");
     args.push_back("list");
     env["OGI_SERVER"] = server_->address();
-    env["OGI_ACTOR"] = "王科员";
+    env["OGI_TOKEN"] = server_->token();
     auto result = RunCommand(args, env);
     EXPECT_THAT(result, IsOk());
     return result.ok() ? *result : CommandResult{};

@@ -1,5 +1,5 @@
 // OutcomeService through an in-process gRPC channel: routing of every RPC,
-// the actor metadata and the status codes at the edge.
+// the actor taken from the bearer token and the status codes at the edge.
 
 #include "services/outcomes/outcome_service.h"
 
@@ -18,12 +18,14 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/test_access.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
 namespace {
 
 using ::ogi::testing::IsOk;
+using ::ogi::testing::TestAccess;
 using ::testing::HasSubstr;
 using Day = absl::CivilDay;
 
@@ -39,7 +41,9 @@ class OutcomeServiceTest : public ::testing::Test {
                                            nullptr, "default");
     manager_ = std::make_unique<OutcomeManager>(
         store_.get(), &clock_, &case_clock_, nullptr, "default");
-    service_ = std::make_unique<OutcomeServiceImpl>(manager_.get(), &pool_);
+    access_ = std::make_unique<TestAccess>(store_.get(), &clock_, &pool_);
+    service_ =
+        std::make_unique<OutcomeServiceImpl>(manager_.get(), access_->edge());
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
@@ -68,11 +72,12 @@ class OutcomeServiceTest : public ::testing::Test {
     return r;
   }
 
+  // Concludes as the user shown as `actor` (no token when empty).
   grpc::Status Conclude(const v1::ConcludeCaseRequest& r,
-                        const std::string& actor_utf8,
+                        const std::string& actor,
                         v1::OutcomeResponse* response) {
     grpc::ClientContext context;
-    if (!actor_utf8.empty()) context.AddMetadata("ogi-actor-bin", actor_utf8);
+    if (!actor.empty()) access_->SignIn(&context, actor);
     return stub_->ConcludeCase(&context, r, response);
   }
 
@@ -82,6 +87,7 @@ class OutcomeServiceTest : public ::testing::Test {
   CalendarRegistry calendars_;
   CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<TestAccess> access_;
   std::unique_ptr<CaseManager> cases_;
   std::unique_ptr<OutcomeManager> manager_;
   std::unique_ptr<OutcomeServiceImpl> service_;
@@ -126,8 +132,9 @@ TEST_F(OutcomeServiceTest, ErrorsKeepTheirCode) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
-// Each RPC reaches the manager: without an actor each is refused there, with
-// the manager's message.
+// Each RPC passes the edge: without a token each is refused as
+// unauthenticated; signed in, it reaches the manager (the answer concludes the
+// case; the empty requests are refused there for their missing number).
 TEST_F(OutcomeServiceTest, EveryRpcIsRouted) {
   using Call = std::function<grpc::Status(grpc::ClientContext*)>;
   v1::OutcomeResponse r;
@@ -156,8 +163,19 @@ TEST_F(OutcomeServiceTest, EveryRpcIsRouted) {
   for (const auto& [name, call] : calls) {
     grpc::ClientContext context;
     const grpc::Status status = call(&context);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << name;
+    EXPECT_THAT(status.error_message(), HasSubstr("authorization")) << name;
+  }
+  for (const auto& [name, call] : calls) {
+    grpc::ClientContext context;
+    access_->SignIn(&context, "clerk01");
+    const grpc::Status status = call(&context);
+    if (std::string(name) == "ConcludeCase") {
+      EXPECT_TRUE(status.ok()) << status.error_message();
+      continue;
+    }
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
-    EXPECT_THAT(status.error_message(), HasSubstr("actor: missing")) << name;
+    EXPECT_THAT(status.error_message(), HasSubstr("number: ")) << name;
   }
 }
 

@@ -1,5 +1,5 @@
 // ProcedureService through an in-process gRPC channel: routing of every RPC,
-// the actor metadata and the status codes at the edge.
+// the actor taken from the bearer token and the status codes at the edge.
 
 #include "services/procedure/procedure_service.h"
 
@@ -17,12 +17,14 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/test_access.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
 namespace {
 
 using ::ogi::testing::IsOk;
+using ::ogi::testing::TestAccess;
 using ::testing::HasSubstr;
 using Day = absl::CivilDay;
 
@@ -38,7 +40,9 @@ class ProcedureServiceTest : public ::testing::Test {
                                            nullptr, "default");
     manager_ = std::make_unique<ProcedureManager>(
         store_.get(), &clock_, &case_clock_, nullptr, "default");
-    service_ = std::make_unique<ProcedureServiceImpl>(manager_.get(), &pool_);
+    access_ = std::make_unique<TestAccess>(store_.get(), &clock_, &pool_);
+    service_ =
+        std::make_unique<ProcedureServiceImpl>(manager_.get(), access_->edge());
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
@@ -68,11 +72,12 @@ class ProcedureServiceTest : public ::testing::Test {
     return r;
   }
 
+  // Extends as the user shown as `actor` (no token when empty).
   grpc::Status Extend(const v1::ExtendDeadlineRequest& r,
-                      const std::string& actor_utf8,
+                      const std::string& actor,
                       v1::ProcedureStepResponse* response) {
     grpc::ClientContext context;
-    if (!actor_utf8.empty()) context.AddMetadata("ogi-actor-bin", actor_utf8);
+    if (!actor.empty()) access_->SignIn(&context, actor);
     return stub_->ExtendDeadline(&context, r, response);
   }
 
@@ -82,6 +87,7 @@ class ProcedureServiceTest : public ::testing::Test {
   CalendarRegistry calendars_;
   CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<TestAccess> access_;
   std::unique_ptr<CaseManager> cases_;
   std::unique_ptr<ProcedureManager> manager_;
   std::unique_ptr<ProcedureServiceImpl> service_;
@@ -113,8 +119,8 @@ TEST_F(ProcedureServiceTest, ExtensionRecordsTheChineseActorAndMovesTheDate) {
 TEST_F(ProcedureServiceTest, ErrorsKeepTheirCode) {
   v1::ProcedureStepResponse response;
   grpc::Status status = Extend(Extension(), "", &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(status.error_message(), HasSubstr("actor: missing"));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(status.error_message(), HasSubstr("authorization"));
 
   ASSERT_TRUE(Extend(Extension(), "李科长", &response).ok());
   status = Extend(Extension(), "李科长", &response);
@@ -131,8 +137,9 @@ TEST_F(ProcedureServiceTest, ErrorsKeepTheirCode) {
   EXPECT_EQ(stored->version(), 2);  // only the one extension
 }
 
-// Each RPC reaches the manager: without an actor each is refused there, with
-// the manager's message.
+// Each RPC passes the edge: without a token each is refused as
+// unauthenticated; with one, it reaches the manager, whose message names the
+// missing case number.
 TEST_F(ProcedureServiceTest, EveryRpcIsRouted) {
   using Call = std::function<grpc::Status(grpc::ClientContext*)>;
   v1::ProcedureStepResponse r;
@@ -171,13 +178,13 @@ TEST_F(ProcedureServiceTest, EveryRpcIsRouted) {
   for (const auto& [name, call] : calls) {
     grpc::ClientContext context;
     const grpc::Status status = call(&context);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
-    EXPECT_THAT(status.error_message(), HasSubstr("actor: missing")) << name;
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << name;
+    EXPECT_THAT(status.error_message(), HasSubstr("authorization")) << name;
   }
-  // With an actor, an empty request names the case number.
+  // Signed in, an empty request names the case number.
   for (const auto& [name, call] : calls) {
     grpc::ClientContext context;
-    context.AddMetadata("ogi-actor", "clerk01");
+    access_->SignIn(&context, "clerk01");
     const grpc::Status status = call(&context);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
     EXPECT_THAT(status.error_message(), HasSubstr("number")) << name;

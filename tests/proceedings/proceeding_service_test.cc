@@ -1,5 +1,5 @@
 // ProceedingService through an in-process gRPC channel: routing of every RPC,
-// the actor metadata and the status codes at the edge.
+// the actor taken from the bearer token and the status codes at the edge.
 
 #include "services/proceedings/proceeding_service.h"
 
@@ -17,12 +17,14 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/test_access.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
 namespace {
 
 using ::ogi::testing::IsOk;
+using ::ogi::testing::TestAccess;
 using ::testing::HasSubstr;
 using Day = absl::CivilDay;
 
@@ -41,7 +43,9 @@ class ProceedingServiceTest : public ::testing::Test {
     ASSERT_EQ(created->number(), "2024-0001");
     manager_ = std::make_unique<ProceedingManager>(
         store_.get(), &clock_, &case_clock_, nullptr, "default");
-    service_ = std::make_unique<ProceedingServiceImpl>(manager_.get(), &pool_);
+    access_ = std::make_unique<TestAccess>(store_.get(), &clock_, &pool_);
+    service_ = std::make_unique<ProceedingServiceImpl>(manager_.get(),
+                                                       access_->edge());
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
@@ -51,10 +55,11 @@ class ProceedingServiceTest : public ::testing::Test {
 
   void TearDown() override { server_->Shutdown(); }
 
-  // A context carrying `actor` (UTF-8) unless it is empty.
-  static std::unique_ptr<grpc::ClientContext> As(const std::string& actor) {
+  // A context carrying the token of the user shown as `actor` unless it is
+  // empty.
+  std::unique_ptr<grpc::ClientContext> As(const std::string& actor) {
     auto context = std::make_unique<grpc::ClientContext>();
-    if (!actor.empty()) context->AddMetadata("ogi-actor-bin", actor);
+    if (!actor.empty()) access_->SignIn(context.get(), actor);
     return context;
   }
 
@@ -63,6 +68,7 @@ class ProceedingServiceTest : public ::testing::Test {
   CalendarRegistry calendars_;
   CaseClock case_clock_{&calendars_, ClockPolicy()};
   std::unique_ptr<SqliteCaseStore> store_;
+  std::unique_ptr<TestAccess> access_;
   std::unique_ptr<ProceedingManager> manager_;
   std::unique_ptr<ProceedingServiceImpl> service_;
   std::unique_ptr<grpc::Server> server_;
@@ -143,6 +149,7 @@ TEST_F(ProceedingServiceTest, AReviewAndALawsuitFromFilingToTheLists) {
 
   v1::ListReviewsResponse reviews;
   grpc::ClientContext list_context;
+  access_->SignIn(&list_context);
   status = stub_->ListReviews(&list_context, {}, &reviews);
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_EQ(reviews.reviews_size(), 1);
@@ -150,6 +157,7 @@ TEST_F(ProceedingServiceTest, AReviewAndALawsuitFromFilingToTheLists) {
 
   v1::ListLawsuitsResponse lawsuits;
   grpc::ClientContext lawsuits_context;
+  access_->SignIn(&lawsuits_context);
   v1::ListProceedingsRequest open;
   open.set_open_only(true);
   status = stub_->ListLawsuits(&lawsuits_context, open, &lawsuits);
@@ -187,13 +195,14 @@ TEST_F(ProceedingServiceTest, ErrorsKeepTheirCode) {
   *bad.mutable_filed_to() = ToProtoDate(D(2024, 1, 1));
   v1::ListReviewsResponse reviews;
   grpc::ClientContext context;
+  access_->SignIn(&context);
   status = stub_->ListReviews(&context, bad, &reviews);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
-// Each changing RPC reaches the manager: without an actor each is refused
-// there, with the manager's message; with one, an empty request names its
-// case number or id.
+// Each changing RPC passes the edge: without a token each is refused as
+// unauthenticated; signed in, it reaches the manager, where an empty request
+// names its case number or id.
 TEST_F(ProceedingServiceTest, EveryRpcIsRouted) {
   using Call = std::function<grpc::Status(grpc::ClientContext*)>;
   v1::ProceedingResponse r;
@@ -222,12 +231,12 @@ TEST_F(ProceedingServiceTest, EveryRpcIsRouted) {
   for (const auto& [name, call] : calls) {
     grpc::ClientContext context;
     const grpc::Status status = call(&context);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
-    EXPECT_THAT(status.error_message(), HasSubstr("actor: missing")) << name;
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << name;
+    EXPECT_THAT(status.error_message(), HasSubstr("authorization")) << name;
   }
   for (const auto& [name, call] : calls) {
     grpc::ClientContext context;
-    context.AddMetadata("ogi-actor", "clerk01");
+    access_->SignIn(&context, "clerk01");
     const grpc::Status status = call(&context);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
     EXPECT_THAT(status.error_message(),

@@ -247,6 +247,51 @@ TEST(SchemaMigrationsTest, Version5DatabaseGainsItsOpenDutyDates) {
       *(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE duty_due IS NULL"), 2);
 }
 
+TEST(SchemaMigrationsTest, Version7DatabaseGainsAccessControl) {
+  const std::string path = NewDbPath();
+  {
+    auto db = Database::Open(path, Database::Mode::kReadWrite);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT(MigrateSchema(**db, 7), IsOk());
+    ASSERT_THAT(
+        (*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, 'a', "
+                    "'甲局'), (2, 'b', '乙局')"),
+        IsOk());
+  }
+
+  SqliteStoreOptions options;
+  options.path = path;
+  auto store = SqliteCaseStore::Open(options);
+  ASSERT_THAT(store, IsOk());
+  auto agencies = (*store)->ListAgencies();
+  ASSERT_THAT(agencies, IsOk());
+  ASSERT_EQ(agencies->size(), 2u);
+  EXPECT_EQ((*agencies)[0].code(), "a");
+  EXPECT_EQ((*agencies)[0].name(), "甲局");
+  EXPECT_EQ((*agencies)[0].supervisor_code(), "");
+  EXPECT_EQ((*agencies)[1].code(), "b");
+  EXPECT_EQ((*agencies)[1].supervisor_code(), "");
+  // The new tables are there and empty, and take an account.
+  auto users = (*store)->ListUsers();
+  ASSERT_THAT(users, IsOk());
+  EXPECT_TRUE(users->empty());
+  v1::User user;
+  user.set_name("wang");
+  user.set_display_name("王科员");
+  user.set_agency_code("b");
+  user.add_roles(v1::ROLE_CLERK);
+  EXPECT_THAT((*store)->PutUser(user), IsOk());
+  store->reset();
+
+  auto db = Database::Open(path, Database::Mode::kReadOnly);
+  ASSERT_THAT(db, IsOk());
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA user_version"), LatestSchemaVersion());
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name "
+                             "IN ('users', 'tokens', 'case_reads', "
+                             "'tokens_by_user', 'case_reads_by_case')"),
+            5);
+}
+
 TEST(SchemaMigrationsTest, NewerDatabaseIsRefusedUntouched) {
   const std::string path = NewDbPath();
   {

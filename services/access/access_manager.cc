@@ -1,0 +1,379 @@
+#include "services/access/access_manager.h"
+
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "services/common/sha256.h"
+#include "services/common/status_macros.h"
+#include "services/common/text.h"
+#include "services/common/text_fields.h"
+#include "services/common/timestamps.h"
+
+namespace ogi {
+namespace {
+
+constexpr int kMaxUserNameLength = 64;
+constexpr int kMaxDisplayNameLength = 64;
+constexpr int kMaxNoteLength = 200;
+constexpr absl::string_view kTokenPrefix = "ogi_";
+
+absl::StatusOr<std::string> RandomHex(int bytes) {
+  std::string raw(bytes, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), bytes) != 1) {
+    return absl::UnavailableError("cannot draw random bytes for a token");
+  }
+  return absl::BytesToHexString(raw);
+}
+
+std::string FormatMinute(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M", FromProtoTimestamp(t),
+                          ChinaTimeZone());
+}
+
+absl::Status ValidateUserName(absl::string_view name, absl::string_view field) {
+  if (name.empty() || name.size() > kMaxUserNameLength) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": must be 1 to ", kMaxUserNameLength, " characters"));
+  }
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": \"", name,
+          "\" must be lower-case letters, digits, '.', '_' or '-', starting "
+          "with a letter or digit"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateUser(const v1::User& user) {
+  OGI_RETURN_IF_ERROR(ValidateUserName(user.name(), "user.name"));
+  OGI_RETURN_IF_ERROR(ValidateText(user.display_name(), "user.display_name",
+                                   kMaxDisplayNameLength,
+                                   /*multiline=*/false));
+  if (user.roles().empty()) {
+    return absl::InvalidArgumentError(
+        "user.roles: at least one role is required");
+  }
+  std::set<int> seen;
+  for (int role : user.roles()) {
+    if (!v1::Role_IsValid(role) || role == v1::ROLE_UNSPECIFIED) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("user.roles: unknown role ", role));
+    }
+    if (!seen.insert(role).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("user.roles: ", RoleName(static_cast<v1::Role>(role)),
+                       " is given twice"));
+    }
+  }
+  if (user.agency_code().empty()) {
+    return absl::InvalidArgumentError("user.agency_code: must not be empty");
+  }
+  return absl::OkStatus();
+}
+
+bool HasRole(const v1::User& user, v1::Role role) {
+  return std::find(user.roles().begin(), user.roles().end(), role) !=
+         user.roles().end();
+}
+
+absl::Status NoAgency(absl::string_view field, absl::string_view code) {
+  return absl::NotFoundError(absl::StrCat(field, ": no agency \"", code, "\""));
+}
+
+}  // namespace
+
+AccessManager::AccessManager(AccessStore* access, CaseStore* cases,
+                             const Clock* clock)
+    : access_(access), cases_(cases), clock_(clock) {}
+
+absl::StatusOr<Principal> AccessManager::Authenticate(
+    absl::string_view bearer) const {
+  if (bearer.empty()) {
+    return absl::UnauthenticatedError(
+        "authorization: no bearer token; an administrator issues one "
+        "(ogi token issue), then ogi login");
+  }
+  if (!absl::StartsWith(bearer, kTokenPrefix)) {
+    return absl::UnauthenticatedError(
+        "authorization: not an ogi token (they start with \"ogi_\")");
+  }
+  absl::StatusOr<TokenGrant> grant = access_->FindToken(Sha256Hex(bearer));
+  if (absl::IsNotFound(grant.status())) {
+    return absl::UnauthenticatedError("authorization: unknown token");
+  }
+  if (!grant.ok()) return grant.status();
+  const v1::TokenInfo& token = grant->token;
+  if (token.has_revoked_at()) {
+    return absl::UnauthenticatedError(
+        absl::StrCat("authorization: token ", token.id(), " was revoked on ",
+                     FormatMinute(token.revoked_at())));
+  }
+  if (clock_->Now() >= FromProtoTimestamp(token.expires_at())) {
+    return absl::UnauthenticatedError(
+        absl::StrCat("authorization: token ", token.id(), " expired on ",
+                     FormatMinute(token.expires_at())));
+  }
+  if (grant->user.disabled()) {
+    return absl::UnauthenticatedError(absl::StrCat(
+        "authorization: user ", grant->user.name(), " is disabled"));
+  }
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
+                       cases_->ListAgencies());
+  Principal principal;
+  principal.user = std::move(grant->user);
+  principal.token = std::move(grant->token);
+  principal.readable_agencies =
+      AgenciesUnder(agencies, principal.user.agency_code());
+  return principal;
+}
+
+absl::StatusOr<v1::WhoAmIResponse> AccessManager::WhoAmI(
+    const Principal& caller) const {
+  v1::WhoAmIResponse out;
+  *out.mutable_user() = caller.user;
+  *out.mutable_token() = caller.token;
+  for (const std::string& code : caller.readable_agencies) {
+    out.add_readable_agency_codes(code);
+  }
+  out.set_sees_personal_data(caller.SeesPersonalData());
+  return out;
+}
+
+absl::StatusOr<v1::User> AccessManager::UserInScope(
+    absl::string_view name, const Principal& caller) const {
+  absl::StatusOr<v1::User> user = access_->GetUser(name);
+  if (user.ok() && !caller.MayRead(user->agency_code())) {
+    return absl::NotFoundError(
+        absl::StrCat("user_name: no user \"", name, "\""));
+  }
+  return user;
+}
+
+absl::StatusOr<v1::User> AccessManager::PutUser(
+    const v1::PutUserRequest& request, const Principal& caller) {
+  v1::User user = request.user();
+  if (user.agency_code().empty()) user.set_agency_code(caller.own_agency());
+  OGI_RETURN_IF_ERROR(ValidateUser(user));
+  if (!caller.MayRead(user.agency_code())) {
+    return NoAgency("user.agency_code", user.agency_code());
+  }
+  absl::StatusOr<v1::User> existing = access_->GetUser(user.name());
+  if (existing.ok() && !caller.MayRead(existing->agency_code())) {
+    // Another office's account: do not reveal that the name is taken.
+    return absl::NotFoundError(
+        absl::StrCat("user.name: no user \"", user.name(), "\""));
+  }
+  if (!existing.ok() && !absl::IsNotFound(existing.status())) {
+    return existing.status();
+  }
+  if (user.name() == caller.user.name() &&
+      (!HasRole(user, v1::ROLE_ADMINISTRATOR) || user.disabled())) {
+    return absl::FailedPreconditionError(
+        "user: administrators cannot remove their own administrator role or "
+        "disable themselves; another administrator must");
+  }
+  *user.mutable_created_at() = ToProtoTimestamp(clock_->Now());
+  user.set_created_by(caller.user.name());
+  return access_->PutUser(user);
+}
+
+absl::StatusOr<v1::ListUsersResponse> AccessManager::ListUsers(
+    const v1::ListUsersRequest& request, const Principal& caller) const {
+  if (!request.agency_code().empty() &&
+      !caller.MayRead(request.agency_code())) {
+    return NoAgency("agency_code", request.agency_code());
+  }
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::User> users, access_->ListUsers());
+  v1::ListUsersResponse out;
+  for (v1::User& user : users) {
+    const bool wanted = request.agency_code().empty()
+                            ? caller.MayRead(user.agency_code())
+                            : user.agency_code() == request.agency_code();
+    if (wanted) *out.add_users() = std::move(user);
+  }
+  return out;
+}
+
+absl::StatusOr<v1::IssueTokenResponse> AccessManager::IssueToken(
+    const v1::IssueTokenRequest& request, const Principal& caller) {
+  OGI_RETURN_IF_ERROR(ValidateUserName(request.user_name(), "user_name"));
+  OGI_ASSIGN_OR_RETURN(v1::User user, UserInScope(request.user_name(), caller));
+  if (user.disabled()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "user_name: ", user.name(), " is disabled; enable the user first"));
+  }
+  if (!request.note().empty()) {
+    OGI_RETURN_IF_ERROR(
+        ValidateText(request.note(), "note", kMaxNoteLength, false));
+  }
+  return Issue(user, request.valid_days(), request.note(), caller.user.name());
+}
+
+absl::StatusOr<v1::IssueTokenResponse> AccessManager::Issue(
+    const v1::User& user, int valid_days, absl::string_view note,
+    absl::string_view issued_by) {
+  if (valid_days < 0 || valid_days > kMaxTokenValidDays) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("valid_days: must be 1 to ", kMaxTokenValidDays,
+                     " (0: ", kDefaultTokenValidDays, ")"));
+  }
+  if (valid_days == 0) valid_days = kDefaultTokenValidDays;
+  const absl::Time now = clock_->Now();
+  // A clash of 32-bit ids is possible, of 256-bit secrets not: draw again.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    OGI_ASSIGN_OR_RETURN(std::string id, RandomHex(4));
+    OGI_ASSIGN_OR_RETURN(std::string secret, RandomHex(32));
+    NewToken token;
+    token.info.set_id(absl::StrCat("tk-", id));
+    token.info.set_user_name(user.name());
+    *token.info.mutable_issued_at() = ToProtoTimestamp(now);
+    *token.info.mutable_expires_at() =
+        ToProtoTimestamp(now + absl::Hours(24) * valid_days);
+    token.info.set_issued_by(std::string(issued_by));
+    token.info.set_note(std::string(note));
+    v1::IssueTokenResponse out;
+    out.set_token(absl::StrCat(kTokenPrefix, secret));
+    token.secret_hash = Sha256Hex(out.token());
+    absl::Status added = access_->AddToken(token);
+    if (absl::IsAlreadyExists(added)) continue;
+    OGI_RETURN_IF_ERROR(added);
+    *out.mutable_info() = std::move(token.info);
+    return out;
+  }
+  return absl::UnavailableError("could not draw an unused token id");
+}
+
+absl::StatusOr<v1::TokenInfo> AccessManager::RevokeToken(
+    const v1::RevokeTokenRequest& request, const Principal& caller) {
+  if (request.token_id().empty()) {
+    return absl::InvalidArgumentError("token_id: required");
+  }
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::TokenInfo> tokens,
+                       access_->ListTokens(""));
+  auto it = std::find_if(
+      tokens.begin(), tokens.end(),
+      [&](const v1::TokenInfo& t) { return t.id() == request.token_id(); });
+  absl::Status not_found = absl::NotFoundError(
+      absl::StrCat("token_id: no token \"", request.token_id(), "\""));
+  if (it == tokens.end()) return not_found;
+  if (!UserInScope(it->user_name(), caller).ok()) return not_found;
+  return access_->RevokeToken(request.token_id(),
+                              ToProtoTimestamp(clock_->Now()));
+}
+
+absl::StatusOr<v1::ListTokensResponse> AccessManager::ListTokens(
+    const v1::ListTokensRequest& request, const Principal& caller) const {
+  if (!request.user_name().empty()) {
+    OGI_RETURN_IF_ERROR(UserInScope(request.user_name(), caller).status());
+  }
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::User> users, access_->ListUsers());
+  std::set<std::string> in_scope;
+  for (const v1::User& user : users) {
+    if (caller.MayRead(user.agency_code())) in_scope.insert(user.name());
+  }
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::TokenInfo> tokens,
+                       access_->ListTokens(request.user_name()));
+  v1::ListTokensResponse out;
+  for (v1::TokenInfo& token : tokens) {
+    if (in_scope.count(token.user_name()) > 0) {
+      *out.add_tokens() = std::move(token);
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<v1::Agency> AccessManager::PutAgency(
+    const v1::PutAgencyRequest& request, const Principal& caller) {
+  const v1::Agency& agency = request.agency();
+  if (agency.code().empty()) {
+    return absl::InvalidArgumentError("agency.code: must not be empty");
+  }
+  OGI_RETURN_IF_ERROR(ValidateUserName(agency.code(), "agency.code"));
+  OGI_RETURN_IF_ERROR(
+      ValidateText(agency.name(), "agency.name", kMaxNameLength, false));
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
+                       cases_->ListAgencies());
+  auto existing = std::find_if(
+      agencies.begin(), agencies.end(),
+      [&](const v1::Agency& a) { return a.code() == agency.code(); });
+  if (existing != agencies.end() && !caller.MayRead(agency.code())) {
+    return NoAgency("agency.code", agency.code());
+  }
+  const bool supervisor_changes =
+      existing == agencies.end() ||
+      existing->supervisor_code() != agency.supervisor_code();
+  if (supervisor_changes) {
+    if (agency.supervisor_code().empty() ||
+        !caller.MayRead(agency.supervisor_code())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("agency.supervisor_code: must name ",
+                       caller.own_agency(), " or an agency under it (\"",
+                       agency.supervisor_code(), "\" is not)"));
+    }
+    const std::vector<std::string> below =
+        AgenciesUnder(agencies, agency.code());
+    if (std::find(below.begin(), below.end(), agency.supervisor_code()) !=
+        below.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "agency.supervisor_code: ", agency.supervisor_code(), " is ",
+          agency.code(), " or under it; an agency cannot supervise itself"));
+    }
+  }
+  return cases_->UpsertAgency(agency);
+}
+
+absl::StatusOr<v1::IssueTokenResponse> AccessManager::Bootstrap(
+    v1::User user, int valid_days) {
+  if (!HasRole(user, v1::ROLE_ADMINISTRATOR)) {
+    user.add_roles(v1::ROLE_ADMINISTRATOR);
+  }
+  absl::StatusOr<v1::User> existing = access_->GetUser(user.name());
+  if (existing.ok()) {
+    for (int role : existing->roles()) {
+      const auto known = static_cast<v1::Role>(role);
+      if (!HasRole(user, known)) user.add_roles(known);
+    }
+    if (user.display_name().empty()) {
+      user.set_display_name(existing->display_name());
+    }
+  } else if (!absl::IsNotFound(existing.status())) {
+    return existing.status();
+  }
+  if (user.display_name().empty()) user.set_display_name(user.name());
+  user.set_disabled(false);
+  OGI_RETURN_IF_ERROR(ValidateUser(user));
+  OGI_RETURN_IF_ERROR(cases_->GetAgency(user.agency_code()).status());
+  *user.mutable_created_at() = ToProtoTimestamp(clock_->Now());
+  user.set_created_by("");
+  OGI_ASSIGN_OR_RETURN(v1::User stored, access_->PutUser(user));
+  return Issue(stored, valid_days, "ogi-server add-admin", "");
+}
+
+absl::Status AccessManager::RecordFullRead(const Principal& caller,
+                                           absl::string_view agency_code,
+                                           absl::string_view number,
+                                           absl::string_view view) {
+  v1::RecordRead read;
+  *read.mutable_read_at() = ToProtoTimestamp(clock_->Now());
+  read.set_actor(caller.actor());
+  read.set_user_name(caller.user.name());
+  read.set_view(std::string(view));
+  return access_->RecordCaseRead(agency_code, number, read);
+}
+
+absl::StatusOr<std::vector<v1::RecordRead>> AccessManager::ListFullReads(
+    absl::string_view agency_code, absl::string_view number) const {
+  return access_->ListCaseReads(agency_code, number);
+}
+
+}  // namespace ogi

@@ -1,0 +1,126 @@
+#include "cli/agency_commands.h"
+
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/cli/fake_stubs.h"
+
+namespace ogi::cli {
+namespace {
+
+using ::ogi::cli::testing::FakeAgencyStub;
+using ::ogi::cli::testing::FakeCaseStub;
+using ::ogi::cli::testing::FakeStubs;
+
+class AgencyRunTest : public ::testing::Test {
+ protected:
+  AgencyRunTest() { env_.ogi_token = "ogi_tk-admin_secret"; }
+
+  int Run(std::vector<std::string> args) {
+    out_.str("");
+    err_.str("");
+    return RunOgi(
+        args, env_,
+        [this](const GlobalOptions&) {
+          return std::make_unique<FakeStubs>(&cases_, &agencies_);
+        },
+        out_, err_);
+  }
+
+  Environment env_;
+  FakeCaseStub cases_;
+  FakeAgencyStub agencies_;
+  std::ostringstream out_, err_;
+};
+
+TEST_F(AgencyRunTest, AddChecksTheCodeIsFreeThenPuts) {
+  agencies_.get_error =
+      grpc::Status(grpc::StatusCode::NOT_FOUND, "agency_code: no agency");
+  ASSERT_EQ(Run({"agency", "add", "lc-xzsp", "--name", "聊城市行政审批服务局",
+                 "--supervisor", "lc-gov"}),
+            0)
+      << err_.str();
+  EXPECT_EQ(agencies_.Methods(),
+            (std::vector<std::string>{"GetAgency", "PutAgency"}));
+  EXPECT_EQ(agencies_.get_requests.at(0).code(), "lc-xzsp");
+  ASSERT_EQ(agencies_.put_requests.size(), 1u);
+  const v1::Agency& sent = agencies_.put_requests[0].agency();
+  EXPECT_EQ(sent.code(), "lc-xzsp");
+  EXPECT_EQ(sent.name(), "聊城市行政审批服务局");
+  EXPECT_EQ(sent.supervisor_code(), "lc-gov");
+  EXPECT_EQ(out_.str(),
+            "added agency lc-xzsp (聊城市行政审批服务局), under lc-gov\n");
+  EXPECT_EQ(agencies_.calls[1].metadata.find("authorization")->second,
+            "Bearer ogi_tk-admin_secret");
+
+  ASSERT_EQ(Run({"agency", "add", "top", "--name", "省政府"}), 0) << err_.str();
+  EXPECT_EQ(agencies_.put_requests.back().agency().supervisor_code(), "");
+  EXPECT_EQ(out_.str(), "added agency top (省政府)\n");
+}
+
+TEST_F(AgencyRunTest, AddRefusesAnExistingCode) {
+  agencies_.get_response.mutable_agency()->set_code("lc-xzsp");
+  agencies_.get_response.mutable_agency()->set_name("聊城市行政审批服务局");
+  EXPECT_EQ(Run({"agency", "add", "lc-xzsp", "--name", "别的名字"}), 1);
+  EXPECT_EQ(err_.str(),
+            "ogi: already exists: agency lc-xzsp (聊城市行政审批服务局); "
+            "change it with \"ogi agency update lc-xzsp\"\n");
+  EXPECT_TRUE(agencies_.put_requests.empty());
+}
+
+TEST_F(AgencyRunTest, UpdateChangesOnlyTheFieldsGiven) {
+  v1::Agency* current = agencies_.get_response.mutable_agency();
+  current->set_code("lc-xzsp");
+  current->set_name("聊城市行政审批服务局");
+  current->set_supervisor_code("lc-gov");
+  ASSERT_EQ(Run({"agency", "update", "lc-xzsp", "--name", "聊城市审批局"}), 0)
+      << err_.str();
+  EXPECT_EQ(agencies_.Methods(),
+            (std::vector<std::string>{"GetAgency", "PutAgency"}));
+  const v1::Agency& renamed = agencies_.put_requests.back().agency();
+  EXPECT_EQ(renamed.code(), "lc-xzsp");
+  EXPECT_EQ(renamed.name(), "聊城市审批局");
+  EXPECT_EQ(renamed.supervisor_code(), "lc-gov");
+  EXPECT_EQ(out_.str(),
+            "updated agency lc-xzsp (聊城市审批局), under lc-gov\n");
+
+  ASSERT_EQ(Run({"agency", "update", "lc-xzsp", "--supervisor", ""}), 0)
+      << err_.str();
+  const v1::Agency& moved = agencies_.put_requests.back().agency();
+  EXPECT_EQ(moved.name(), "聊城市行政审批服务局");
+  EXPECT_EQ(moved.supervisor_code(), "");
+}
+
+TEST_F(AgencyRunTest, UpdateErrors) {
+  EXPECT_EQ(Run({"agency", "update", "lc-xzsp"}), 2);
+  EXPECT_EQ(err_.str(),
+            "ogi: nothing to change: give --name or --supervisor\n");
+  EXPECT_EQ(Run({"agency", "update", "", "--name", "x"}), 2);
+  EXPECT_EQ(err_.str(), "ogi: CODE: must not be empty\n");
+  EXPECT_EQ(Run({"agency", "update", "lc-xzsp", "--name", " "}), 2);
+  EXPECT_EQ(err_.str(), "ogi: --name: required\n");
+  EXPECT_TRUE(agencies_.calls.empty());
+
+  agencies_.get_error =
+      grpc::Status(grpc::StatusCode::NOT_FOUND, "agency_code: no agency \"x\"");
+  EXPECT_EQ(Run({"agency", "update", "x", "--name", "某局"}), 1);
+  EXPECT_EQ(err_.str(), "ogi: not found: agency_code: no agency \"x\"\n");
+  EXPECT_TRUE(agencies_.put_requests.empty());
+
+  agencies_.get_error = grpc::Status::OK;
+  agencies_.put_error =
+      grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                   "agency.supervisor_code: lc-xzsp would come under itself");
+  EXPECT_EQ(Run({"agency", "update", "lc-gov", "--supervisor", "lc-xzsp"}), 1);
+  EXPECT_EQ(err_.str(),
+            "ogi: agency.supervisor_code: lc-xzsp would come under itself\n");
+  EXPECT_EQ(out_.str(), "");
+}
+
+}  // namespace
+}  // namespace ogi::cli
