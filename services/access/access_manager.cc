@@ -184,7 +184,9 @@ absl::StatusOr<v1::User> AccessManager::PutUser(
   }
   *user.mutable_created_at() = ToProtoTimestamp(clock_->Now());
   user.set_created_by(caller.user.name());
-  return access_->PutUser(user);
+  OGI_ASSIGN_OR_RETURN(v1::User stored, access_->PutUser(user));
+  if (existing.ok() && on_revoked_) on_revoked_(stored.name(), "");
+  return stored;
 }
 
 absl::StatusOr<v1::ListUsersResponse> AccessManager::ListUsers(
@@ -267,8 +269,11 @@ absl::StatusOr<v1::TokenInfo> AccessManager::RevokeToken(
       absl::StrCat("token_id: no token \"", request.token_id(), "\""));
   if (it == tokens.end()) return not_found;
   if (!UserInScope(it->user_name(), caller).ok()) return not_found;
-  return access_->RevokeToken(request.token_id(),
-                              ToProtoTimestamp(clock_->Now()));
+  OGI_ASSIGN_OR_RETURN(v1::TokenInfo revoked,
+                       access_->RevokeToken(request.token_id(),
+                                            ToProtoTimestamp(clock_->Now())));
+  if (on_revoked_) on_revoked_(revoked.user_name(), revoked.id());
+  return revoked;
 }
 
 absl::StatusOr<v1::ListTokensResponse> AccessManager::ListTokens(

@@ -12,6 +12,7 @@
 // Only their SHA-256 is stored, so a copy of the database lets nobody sign
 // in; a token cannot be shown again after it is issued.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,16 @@ class AccessManager {
  public:
   // REQUIRES: the arguments outlive the manager.
   AccessManager(AccessStore* access, CaseStore* cases, const Clock* clock);
+
+  // Called with (user name, token id) right after a token is revoked, and
+  // with (user name, "") after an existing user is changed (disabled, moved,
+  // given other roles): whatever holds that user's access open beyond one
+  // call (alert streams) must end it. REQUIRES: set before serving.
+  using AccessRevoked = std::function<void(absl::string_view user_name,
+                                           absl::string_view token_id)>;
+  void OnAccessRevoked(AccessRevoked listener) {
+    on_revoked_ = std::move(listener);
+  }
 
   // The caller behind the secret `bearer` ("" when none was sent).
   // UNAUTHENTICATED "authorization: ..." when it is missing, unknown,
@@ -93,6 +104,7 @@ class AccessManager {
   AccessStore* const access_;
   CaseStore* const cases_;
   const Clock* const clock_;
+  AccessRevoked on_revoked_;
 };
 
 }  // namespace ogi

@@ -6,22 +6,28 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
-namespace {
-
 // One watcher's stream: alerts queue up and are written one at a time, as the
 // callback API requires. Deletes itself when the call is done.
-class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
-                          public AlertSink {
+class DeadlineServiceImpl::AlertWriter final
+    : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
+      public AlertSink {
  public:
   // `agency_code` "" subscribes to every agency; `readable` then limits the
-  // stream to those the watcher may read.
-  AlertWriter(AlertHub* hub, std::string agency_code,
-              std::vector<std::string> readable)
-      : hub_(hub), readable_(std::move(readable)) {
+  // stream to those the watcher may read. The stream is registered with
+  // `service` until it is done, so that revoking the watcher's access ends it.
+  AlertWriter(AlertHub* hub, DeadlineServiceImpl* service,
+              std::string agency_code, const Principal& watcher)
+      : hub_(hub),
+        service_(service),
+        readable_(watcher.readable_agencies),
+        user_name_(watcher.user.name()),
+        token_id_(watcher.token.id()) {
+    service_->Register(this);
     id_ = hub_->Subscribe(std::move(agency_code), this);
     // Initial metadata tells the client that it is subscribed (a client may
     // wait for it before it changes anything it wants to hear about).
@@ -78,7 +84,21 @@ class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
 
   void OnDone() override {
     hub_->Unsubscribe(id_);
+    service_->Unregister(this);
     delete this;
+  }
+
+  // Whether the stream was opened by `user_name` (with `token_id`, or any of
+  // the user's tokens when it is empty).
+  bool OpenedBy(absl::string_view user_name, absl::string_view token_id) const {
+    return user_name_ == user_name &&
+           (token_id.empty() || token_id_ == token_id);
+  }
+
+  // Ends the stream at once with UNAUTHENTICATED `reason`.
+  void Revoke(const std::string& reason) {
+    absl::MutexLock lock(&mu_);
+    FinishLocked(grpc::Status(grpc::StatusCode::UNAUTHENTICATED, reason));
   }
 
  private:
@@ -98,7 +118,10 @@ class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
   }
 
   AlertHub* const hub_;
+  DeadlineServiceImpl* const service_;
   const std::vector<std::string> readable_;
+  const std::string user_name_;
+  const std::string token_id_;
   int64_t id_ = 0;
   absl::Mutex mu_;
   std::deque<v1::DeadlineAlert> queue_ ABSL_GUARDED_BY(mu_);
@@ -108,6 +131,8 @@ class AlertWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert>,
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
 };
+
+namespace {
 
 // A stream refused before it started (authentication, role, scope).
 class RefusedWriter final : public grpc::ServerWriteReactor<v1::DeadlineAlert> {
@@ -146,8 +171,30 @@ grpc::ServerWriteReactor<v1::DeadlineAlert>* DeadlineServiceImpl::WatchAlerts(
     absl::Status in_scope = ScopeAgencies(*principal, kMethod, {&agency_code});
     if (!in_scope.ok()) return new RefusedWriter(in_scope);
   }
-  return new AlertWriter(hub_, std::move(agency_code),
-                         principal->readable_agencies);
+  return new AlertWriter(hub_, this, std::move(agency_code), *principal);
+}
+
+void DeadlineServiceImpl::EndStreamsOf(absl::string_view user_name,
+                                       absl::string_view token_id) {
+  const std::string reason =
+      token_id.empty()
+          ? absl::StrCat("authorization: the account of ", user_name,
+                         " was changed; sign in again")
+          : absl::StrCat("authorization: token ", token_id, " was revoked");
+  absl::MutexLock lock(&streams_mu_);
+  for (AlertWriter* writer : streams_) {
+    if (writer->OpenedBy(user_name, token_id)) writer->Revoke(reason);
+  }
+}
+
+void DeadlineServiceImpl::Register(AlertWriter* writer) {
+  absl::MutexLock lock(&streams_mu_);
+  streams_.insert(writer);
+}
+
+void DeadlineServiceImpl::Unregister(AlertWriter* writer) {
+  absl::MutexLock lock(&streams_mu_);
+  streams_.erase(writer);
 }
 
 }  // namespace ogi

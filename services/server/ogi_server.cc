@@ -181,8 +181,14 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
       parts->proceeding_manager.get(), edge));
   parts->services.push_back(std::make_unique<CalendarServiceImpl>(
       parts->calendar_manager.get(), edge));
-  parts->services.push_back(std::make_unique<DeadlineServiceImpl>(
-      parts->deadline_manager.get(), parts->hub.get(), edge));
+  auto deadlines = std::make_unique<DeadlineServiceImpl>(
+      parts->deadline_manager.get(), parts->hub.get(), edge);
+  parts->access->OnAccessRevoked(
+      [service = deadlines.get()](absl::string_view user,
+                                  absl::string_view token) {
+        service->EndStreamsOf(user, token);
+      });
+  parts->services.push_back(std::move(deadlines));
   parts->services.push_back(
       std::make_unique<ReportServiceImpl>(parts->report_manager.get(), edge));
   if (parts->manual_clock != nullptr) {

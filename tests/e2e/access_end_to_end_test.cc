@@ -24,6 +24,7 @@
 #include "ogi/v1/access_service.grpc.pb.h"
 #include "ogi/v1/agency_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
+#include "ogi/v1/deadline_service.grpc.pb.h"
 #include "ogi/v1/outcome_service.grpc.pb.h"
 #include "ogi/v1/procedure_service.grpc.pb.h"
 #include "ogi/v1/proceeding_service.grpc.pb.h"
@@ -560,6 +561,64 @@ TEST_F(AccessEndToEndTest,
   v1::GetCaseResponse again;
   ASSERT_TRUE(GetCase(tokens_["auditor"], "", open_case_, &again).ok());
   EXPECT_EQ(again.case_().version(), full.case_().version());
+}
+
+// An alert stream outlives the check made when it opened: revoking its token,
+// or changing its user's account, ends it at once.
+TEST_F(AccessEndToEndTest, RevocationEndsOpenAlertStreams) {
+  auto deadlines = v1::DeadlineService::NewStub(channel_);
+  struct Watch {
+    grpc::ClientContext context;
+    std::unique_ptr<grpc::ClientReader<v1::DeadlineAlert>> reader;
+  };
+  auto watch = [&](const std::string& token) {
+    auto w = std::make_unique<Watch>();
+    w->context.AddMetadata("authorization", "Bearer " + token);
+    w->context.set_deadline(std::chrono::system_clock::now() +
+                            std::chrono::seconds(30));
+    w->reader = deadlines->WatchAlerts(&w->context, v1::WatchAlertsRequest());
+    w->reader->WaitForInitialMetadata();  // subscribed
+    return w;
+  };
+  auto ended = [](Watch& w) {
+    v1::DeadlineAlert alert;
+    while (w.reader->Read(&alert)) {
+    }
+    return w.reader->Finish();
+  };
+  std::unique_ptr<Watch> clerk = watch(tokens_["clerk"]);
+  std::unique_ptr<Watch> auditor = watch(tokens_["auditor"]);
+
+  v1::WhoAmIResponse me;
+  ASSERT_TRUE(Call(tokens_["clerk"], [&](grpc::ClientContext* c) {
+                return access_->WhoAmI(c, v1::WhoAmIRequest(), &me);
+              }).ok());
+  v1::RevokeTokenRequest revoke;
+  revoke.set_token_id(me.token().id());
+  v1::TokenInfo revoked;
+  ASSERT_TRUE(Call(admin_, [&](grpc::ClientContext* c) {
+                return access_->RevokeToken(c, revoke, &revoked);
+              }).ok());
+  grpc::Status status = ended(*clerk);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("token " + me.token().id() + " was revoked"));
+
+  v1::PutUserRequest disable;
+  disable.mutable_user()->set_name("auditor");
+  disable.mutable_user()->set_display_name("auditor用户");
+  disable.mutable_user()->add_roles(v1::ROLE_AUDITOR);
+  disable.mutable_user()->set_disabled(true);
+  v1::User user;
+  ASSERT_TRUE(Call(admin_, [&](grpc::ClientContext* c) {
+                return access_->PutUser(c, disable, &user);
+              }).ok());
+  status = ended(*auditor);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(status.error_message(), HasSubstr("auditor"));
+  // And a new stream is refused.
+  std::unique_ptr<Watch> again = watch(tokens_["auditor"]);
+  EXPECT_EQ(ended(*again).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 // The CLI as staff use it: the administrator logs in (a 0600 token file),
