@@ -59,7 +59,34 @@ inline CallRecord RecordOf(const std::string& method,
     return nullptr;                                                           \
   }
 
-class FakeCaseStub : public v1::CaseService::StubInterface {
+// What every fake keeps of the calls made to it: the method and metadata of
+// each call and, for fakes that keep them, the requests.
+class RecordedCalls {
+ public:
+  std::vector<CallRecord> calls;
+  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
+
+  // The methods called, in order.
+  std::vector<std::string> Methods() const {
+    std::vector<std::string> methods;
+    for (const CallRecord& call : calls) methods.push_back(call.method);
+    return methods;
+  }
+  // The `index`-th request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Nth(size_t index) const {
+    if (index >= requests.size()) return nullptr;
+    return dynamic_cast<const Request*>(requests[index].get());
+  }
+  // The last request if it is a `Request`, else nullptr.
+  template <typename Request>
+  const Request* Last() const {
+    return requests.empty() ? nullptr : Nth<Request>(requests.size() - 1);
+  }
+};
+
+class FakeCaseStub : public v1::CaseService::StubInterface,
+                     public RecordedCalls {
  public:
   // When not OK, calls fail with this status: every call, or when
   // `succeed_calls` >= 0 every call after the first `succeed_calls`.
@@ -73,7 +100,6 @@ class FakeCaseStub : public v1::CaseService::StubInterface {
   v1::UpdateCaseResponse update_response;
   v1::ListCaseHistoryResponse history_response;
 
-  std::vector<CallRecord> calls;
   std::vector<v1::CreateCaseRequest> create_requests;
   std::vector<v1::GetCaseRequest> get_requests;
   std::vector<v1::ListCasesRequest> list_requests;
@@ -199,7 +225,8 @@ class FakeCaseStub : public v1::CaseService::StubInterface {
 // AgencyService: ListAgencies answers `list_response`, GetAgency
 // `get_response` (or `get_error`), PutAgency echoes the agency it is given
 // (or `put_error`); `error` fails every call.
-class FakeAgencyStub : public v1::AgencyService::StubInterface {
+class FakeAgencyStub : public v1::AgencyService::StubInterface,
+                       public RecordedCalls {
  public:
   grpc::Status error = grpc::Status::OK;
   grpc::Status get_error = grpc::Status::OK;
@@ -208,7 +235,6 @@ class FakeAgencyStub : public v1::AgencyService::StubInterface {
   v1::GetAgencyResponse get_response;
   int list_calls = 0;
 
-  std::vector<CallRecord> calls;
   std::vector<v1::GetAgencyRequest> get_requests;
   std::vector<v1::PutAgencyRequest> put_requests;
 
@@ -242,13 +268,6 @@ class FakeAgencyStub : public v1::AgencyService::StubInterface {
     return grpc::Status::OK;
   }
 
-  // The methods called, in order.
-  std::vector<std::string> Methods() const {
-    std::vector<std::string> methods;
-    for (const CallRecord& call : calls) methods.push_back(call.method);
-    return methods;
-  }
-
  private:
   OGI_FAKE_UNUSED_ASYNC(ListAgencies, ListAgenciesRequest, ListAgenciesResponse)
   OGI_FAKE_UNUSED_ASYNC(GetAgency, GetAgencyRequest, GetAgencyResponse)
@@ -258,7 +277,8 @@ class FakeAgencyStub : public v1::AgencyService::StubInterface {
 // AccessService: each call answers the canned response of its method (PutUser
 // echoes the user it is given), or fails with the status `errors` holds for
 // the method's name ("WhoAmI"); each request is kept.
-class FakeAccessStub : public v1::AccessService::StubInterface {
+class FakeAccessStub : public v1::AccessService::StubInterface,
+                       public RecordedCalls {
  public:
   std::map<std::string, grpc::Status> errors;
 
@@ -267,22 +287,6 @@ class FakeAccessStub : public v1::AccessService::StubInterface {
   v1::IssueTokenResponse issued;  // IssueToken
   v1::TokenInfo revoked;          // RevokeToken
   v1::ListTokensResponse tokens;  // ListTokens
-
-  std::vector<CallRecord> calls;
-  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
-
-  // The methods called, in order.
-  std::vector<std::string> Methods() const {
-    std::vector<std::string> methods;
-    for (const CallRecord& call : calls) methods.push_back(call.method);
-    return methods;
-  }
-  // The last request if it is a `Request`, else nullptr.
-  template <typename Request>
-  const Request* Last() const {
-    if (requests.empty()) return nullptr;
-    return dynamic_cast<const Request*>(requests.back().get());
-  }
 
 #define OGI_FAKE_ACCESS(Method, Request, Response, answer)           \
   grpc::Status Method(grpc::ClientContext* context,                  \
@@ -315,20 +319,11 @@ class FakeAccessStub : public v1::AccessService::StubInterface {
 
 // ProcedureService: every step answers `response` (or `error`) and keeps a
 // copy of its request.
-class FakeProcedureStub : public v1::ProcedureService::StubInterface {
+class FakeProcedureStub : public v1::ProcedureService::StubInterface,
+                          public RecordedCalls {
  public:
   grpc::Status error = grpc::Status::OK;
   v1::ProcedureStepResponse response;
-
-  std::vector<CallRecord> calls;
-  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
-
-  // The last request if it is a `Request`, else nullptr.
-  template <typename Request>
-  const Request* Last() const {
-    if (requests.empty()) return nullptr;
-    return dynamic_cast<const Request*>(requests.back().get());
-  }
 
 #define OGI_FAKE_STEP(Method, Request)                           \
   grpc::Status Method(grpc::ClientContext* context,              \
@@ -412,7 +407,8 @@ class FakeAlertReader final
   bool ended_ = false;
 };
 
-class FakeDeadlineStub : public v1::DeadlineService::StubInterface {
+class FakeDeadlineStub : public v1::DeadlineService::StubInterface,
+                         public RecordedCalls {
  public:
   grpc::Status error = grpc::Status::OK;  // for ListDeadlines
   v1::ListDeadlinesResponse list_response;
@@ -421,7 +417,6 @@ class FakeDeadlineStub : public v1::DeadlineService::StubInterface {
   grpc::Status stream_status = grpc::Status::OK;
   std::function<bool(size_t)> on_read;
 
-  std::vector<CallRecord> calls;
   std::vector<v1::ListDeadlinesRequest> list_requests;
   std::vector<v1::WatchAlertsRequest> watch_requests;
   int finish_calls = 0;
@@ -460,14 +455,14 @@ class FakeDeadlineStub : public v1::DeadlineService::StubInterface {
   }
 };
 
-class FakeCalendarStub : public v1::CalendarService::StubInterface {
+class FakeCalendarStub : public v1::CalendarService::StubInterface,
+                         public RecordedCalls {
  public:
   grpc::Status error = grpc::Status::OK;
   v1::GetCalendarYearResponse year_response;
   v1::LoadCalendarResponse load_response;
   v1::AddWorkingDaysResponse add_response;
 
-  std::vector<CallRecord> calls;
   std::vector<v1::GetCalendarYearRequest> year_requests;
   std::vector<v1::LoadCalendarRequest> load_requests;
   std::vector<v1::AddWorkingDaysRequest> add_requests;
@@ -510,20 +505,11 @@ class FakeCalendarStub : public v1::CalendarService::StubInterface {
 
 // OutcomeService: every call answers `response` (or `error`) and keeps a
 // copy of its request.
-class FakeOutcomeStub : public v1::OutcomeService::StubInterface {
+class FakeOutcomeStub : public v1::OutcomeService::StubInterface,
+                        public RecordedCalls {
  public:
   grpc::Status error = grpc::Status::OK;
   v1::OutcomeResponse response;
-
-  std::vector<CallRecord> calls;
-  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
-
-  // The last request if it is a `Request`, else nullptr.
-  template <typename Request>
-  const Request* Last() const {
-    if (requests.empty()) return nullptr;
-    return dynamic_cast<const Request*>(requests.back().get());
-  }
 
 #define OGI_FAKE_OUTCOME(Method, Request)                                   \
   grpc::Status Method(grpc::ClientContext* context,                         \
@@ -553,22 +539,13 @@ class FakeOutcomeStub : public v1::OutcomeService::StubInterface {
 
 // ProceedingService: every step answers `response`, the lists answer
 // `reviews` and `lawsuits` (or all `error`); each request is kept.
-class FakeProceedingStub : public v1::ProceedingService::StubInterface {
+class FakeProceedingStub : public v1::ProceedingService::StubInterface,
+                           public RecordedCalls {
  public:
   grpc::Status error = grpc::Status::OK;
   v1::ProceedingResponse response;
   v1::ListReviewsResponse reviews;
   v1::ListLawsuitsResponse lawsuits;
-
-  std::vector<CallRecord> calls;
-  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
-
-  // The last request if it is a `Request`, else nullptr.
-  template <typename Request>
-  const Request* Last() const {
-    if (requests.empty()) return nullptr;
-    return dynamic_cast<const Request*>(requests.back().get());
-  }
 
 #define OGI_FAKE_PROCEEDING(Method, Request, Response, answer)       \
   grpc::Status Method(grpc::ClientContext* context,                  \
@@ -622,7 +599,8 @@ class FakeProceedingStub : public v1::ProceedingService::StubInterface {
 // ReportService: each call answers the canned response of its method, or
 // fails with the status `errors` holds for the method's name ("GetReport");
 // each request is kept.
-class FakeReportStub : public v1::ReportService::StubInterface {
+class FakeReportStub : public v1::ReportService::StubInterface,
+                       public RecordedCalls {
  public:
   std::map<std::string, grpc::Status> errors;
 
@@ -635,26 +613,6 @@ class FakeReportStub : public v1::ReportService::StubInterface {
   v1::RegisteredDocument document;      // RegisterDocument
   v1::ListDocumentsResponse documents;  // ListDocuments
 
-  std::vector<CallRecord> calls;
-  std::vector<std::unique_ptr<google::protobuf::Message>> requests;
-
-  // The methods called, in order.
-  std::vector<std::string> Methods() const {
-    std::vector<std::string> methods;
-    for (const CallRecord& call : calls) methods.push_back(call.method);
-    return methods;
-  }
-  // The `index`-th request if it is a `Request`, else nullptr.
-  template <typename Request>
-  const Request* Nth(size_t index) const {
-    if (index >= requests.size()) return nullptr;
-    return dynamic_cast<const Request*>(requests[index].get());
-  }
-  // The last request if it is a `Request`, else nullptr.
-  template <typename Request>
-  const Request* Last() const {
-    return requests.empty() ? nullptr : Nth<Request>(requests.size() - 1);
-  }
   // What RenderReport answers: the document with the report it renders.
   v1::RenderedReport RenderedWithReport() const {
     v1::RenderedReport answer = rendered;
