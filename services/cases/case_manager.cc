@@ -127,8 +127,8 @@ absl::Status CheckExpectedVersion(const v1::Case& c, int64_t expected_version) {
 absl::Status ValidateActor(absl::string_view actor) {
   if (absl::StripAsciiWhitespace(actor).empty()) {
     return absl::InvalidArgumentError(
-        "actor: missing; send who makes the change in request metadata "
-        "\"ogi-actor\" (ASCII) or \"ogi-actor-bin\" (UTF-8)");
+        "actor: missing; every change is made by a signed-in user, whose "
+        "display name the history records");
   }
   return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
 }
