@@ -59,6 +59,22 @@ inline CallRecord RecordOf(const std::string& method,
     return nullptr;                                                           \
   }
 
+// A unary method of a fake that keeps `errors` (by method name) besides its
+// RecordedCalls: records the call and its request, then fails with the
+// method's error if one is set, else answers `answer`.
+#define OGI_FAKE_CANNED(Method, Request, Response, answer)           \
+  grpc::Status Method(grpc::ClientContext* context,                  \
+                      const v1::Request& request, v1::Response* out) \
+      override {                                                     \
+    calls.push_back(RecordOf(#Method, context));                     \
+    requests.push_back(std::make_unique<v1::Request>(request));      \
+    if (const auto it = errors.find(#Method); it != errors.end()) {  \
+      return it->second;                                             \
+    }                                                                \
+    *out = answer;                                                   \
+    return grpc::Status::OK;                                         \
+  }
+
 // What every fake keeps of the calls made to it: the method and metadata of
 // each call and, for fakes that keep them, the requests.
 class RecordedCalls {
@@ -288,25 +304,12 @@ class FakeAccessStub : public v1::AccessService::StubInterface,
   v1::TokenInfo revoked;          // RevokeToken
   v1::ListTokensResponse tokens;  // ListTokens
 
-#define OGI_FAKE_ACCESS(Method, Request, Response, answer)           \
-  grpc::Status Method(grpc::ClientContext* context,                  \
-                      const v1::Request& request, v1::Response* out) \
-      override {                                                     \
-    calls.push_back(RecordOf(#Method, context));                     \
-    requests.push_back(std::make_unique<v1::Request>(request));      \
-    if (const auto it = errors.find(#Method); it != errors.end()) {  \
-      return it->second;                                             \
-    }                                                                \
-    *out = answer;                                                   \
-    return grpc::Status::OK;                                         \
-  }
-  OGI_FAKE_ACCESS(WhoAmI, WhoAmIRequest, WhoAmIResponse, who)
-  OGI_FAKE_ACCESS(PutUser, PutUserRequest, User, request.user())
-  OGI_FAKE_ACCESS(ListUsers, ListUsersRequest, ListUsersResponse, users)
-  OGI_FAKE_ACCESS(IssueToken, IssueTokenRequest, IssueTokenResponse, issued)
-  OGI_FAKE_ACCESS(RevokeToken, RevokeTokenRequest, TokenInfo, revoked)
-  OGI_FAKE_ACCESS(ListTokens, ListTokensRequest, ListTokensResponse, tokens)
-#undef OGI_FAKE_ACCESS
+  OGI_FAKE_CANNED(WhoAmI, WhoAmIRequest, WhoAmIResponse, who)
+  OGI_FAKE_CANNED(PutUser, PutUserRequest, User, request.user())
+  OGI_FAKE_CANNED(ListUsers, ListUsersRequest, ListUsersResponse, users)
+  OGI_FAKE_CANNED(IssueToken, IssueTokenRequest, IssueTokenResponse, issued)
+  OGI_FAKE_CANNED(RevokeToken, RevokeTokenRequest, TokenInfo, revoked)
+  OGI_FAKE_CANNED(ListTokens, ListTokensRequest, ListTokensResponse, tokens)
 
  private:
   OGI_FAKE_UNUSED_ASYNC(WhoAmI, WhoAmIRequest, WhoAmIResponse)
@@ -620,30 +623,17 @@ class FakeReportStub : public v1::ReportService::StubInterface,
     return answer;
   }
 
-#define OGI_FAKE_REPORT(Method, Request, Response, answer)           \
-  grpc::Status Method(grpc::ClientContext* context,                  \
-                      const v1::Request& request, v1::Response* out) \
-      override {                                                     \
-    calls.push_back(RecordOf(#Method, context));                     \
-    requests.push_back(std::make_unique<v1::Request>(request));      \
-    if (const auto it = errors.find(#Method); it != errors.end()) {  \
-      return it->second;                                             \
-    }                                                                \
-    *out = answer;                                                   \
-    return grpc::Status::OK;                                         \
-  }
-  OGI_FAKE_REPORT(GetReport, GetReportRequest, Report, report)
-  OGI_FAKE_REPORT(RenderReport, RenderReportRequest, RenderedReport,
+  OGI_FAKE_CANNED(GetReport, GetReportRequest, Report, report)
+  OGI_FAKE_CANNED(RenderReport, RenderReportRequest, RenderedReport,
                   RenderedWithReport())
-  OGI_FAKE_REPORT(GetCell, GetCellRequest, GetCellResponse, cell)
-  OGI_FAKE_REPORT(LockReport, LockReportRequest, Report, locked)
-  OGI_FAKE_REPORT(SetFigures, SetFiguresRequest, Table2, figures)
-  OGI_FAKE_REPORT(SetProse, SetProseRequest, ReportProse, prose)
-  OGI_FAKE_REPORT(RegisterDocument, RegisterDocumentRequest, RegisteredDocument,
+  OGI_FAKE_CANNED(GetCell, GetCellRequest, GetCellResponse, cell)
+  OGI_FAKE_CANNED(LockReport, LockReportRequest, Report, locked)
+  OGI_FAKE_CANNED(SetFigures, SetFiguresRequest, Table2, figures)
+  OGI_FAKE_CANNED(SetProse, SetProseRequest, ReportProse, prose)
+  OGI_FAKE_CANNED(RegisterDocument, RegisterDocumentRequest, RegisteredDocument,
                   document)
-  OGI_FAKE_REPORT(ListDocuments, ListDocumentsRequest, ListDocumentsResponse,
+  OGI_FAKE_CANNED(ListDocuments, ListDocumentsRequest, ListDocumentsResponse,
                   documents)
-#undef OGI_FAKE_REPORT
 
  private:
   OGI_FAKE_UNUSED_ASYNC(GetReport, GetReportRequest, Report)
@@ -716,6 +706,7 @@ class FakeStubs final : public ServiceStubs {
 };
 
 #undef OGI_FAKE_UNUSED_ASYNC
+#undef OGI_FAKE_CANNED
 
 }  // namespace ogi::cli::testing
 

@@ -67,15 +67,10 @@ std::vector<std::string> TokenIds(const std::vector<v1::TokenInfo>& tokens) {
 class SqliteAccessStoreTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto store = ::ogi::testing::OpenStoreWithAgency(
-        "a", "甲局",
-        GetParam() ? ::ogi::testing::MakeTempDir() + "/ogi.db" : ":memory:");
+    auto store = ::ogi::testing::OpenTwoAgencyStore(
+        GetParam() ? ::ogi::testing::MakeTempDir() : "");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    v1::Agency agency;
-    agency.set_code("b");
-    agency.set_name("乙局");
-    ASSERT_THAT(store_->UpsertAgency(agency), IsOk());
   }
 
   void PutUsers() {

@@ -32,15 +32,10 @@ using ::testing::HasSubstr;
 class SqliteCaseStoreKeysTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto store = ::ogi::testing::OpenStoreWithAgency(
-        "a", "甲局",
-        GetParam() ? ::ogi::testing::MakeTempDir() + "/ogi.db" : ":memory:");
+    auto store = ::ogi::testing::OpenTwoAgencyStore(
+        GetParam() ? ::ogi::testing::MakeTempDir() : "");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    v1::Agency b;
-    b.set_code("b");
-    b.set_name("乙局");
-    ASSERT_THAT(store_->UpsertAgency(b), IsOk());
   }
 
   absl::StatusOr<KeyedCreation> CreateOnce(const std::string& agency,

@@ -61,6 +61,22 @@ inline absl::StatusOr<std::unique_ptr<SqliteCaseStore>> OpenStoreWithAgency(
   return store;
 }
 
+// A store holding two agencies, "a" 甲局 and "b" 乙局, for the tests that
+// check one agency's records stay its own: in a file of `directory` when it
+// is not empty (a reader pool then runs beside the writer), else in memory.
+inline absl::StatusOr<std::unique_ptr<SqliteCaseStore>> OpenTwoAgencyStore(
+    const std::string& directory) {
+  auto store = OpenStoreWithAgency(
+      "a", "甲局", directory.empty() ? ":memory:" : directory + "/ogi.db");
+  if (!store.ok()) return store.status();
+  v1::Agency b;
+  b.set_code("b");
+  b.set_name("乙局");
+  absl::StatusOr<v1::Agency> added = (*store)->UpsertAgency(b);
+  if (!added.ok()) return added.status();
+  return store;
+}
+
 // Every summary `store` gives for `query`, in creation order.
 inline absl::StatusOr<std::vector<CaseDeadlineSummary>> DeadlineSummaries(
     CaseStore& store, const AttentionQuery& query) {
