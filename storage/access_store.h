@@ -63,6 +63,10 @@ class AccessStore {
   virtual absl::StatusOr<TokenGrant> FindToken(
       absl::string_view secret_hash) = 0;
 
+  // The token `token_id`. NOT_FOUND "token_id: no token \"X\"".
+  virtual absl::StatusOr<v1::TokenInfo> GetToken(
+      absl::string_view token_id) = 0;
+
   // Sets revoked_at unless already set (the first revocation stays) and
   // returns the token. NOT_FOUND "token_id: no token \"X\"".
   virtual absl::StatusOr<v1::TokenInfo> RevokeToken(

@@ -250,6 +250,16 @@ absl::StatusOr<TokenGrant> SqliteCaseStore::FindToken(
   return grant;
 }
 
+absl::StatusOr<v1::TokenInfo> SqliteCaseStore::GetToken(
+    absl::string_view token_id) {
+  v1::TokenInfo token;
+  OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
+    OGI_ASSIGN_OR_RETURN(token, FindTokenById(db, token_id));
+    return absl::OkStatus();
+  }));
+  return token;
+}
+
 absl::StatusOr<v1::TokenInfo> SqliteCaseStore::RevokeToken(
     absl::string_view token_id, const google::protobuf::Timestamp& at) {
   v1::TokenInfo token;

@@ -99,6 +99,7 @@ class SqliteCaseStore final : public CaseStore,
   absl::StatusOr<std::vector<v1::User>> ListUsers() override;
   absl::Status AddToken(const NewToken& token) override;
   absl::StatusOr<TokenGrant> FindToken(absl::string_view secret_hash) override;
+  absl::StatusOr<v1::TokenInfo> GetToken(absl::string_view token_id) override;
   absl::StatusOr<v1::TokenInfo> RevokeToken(
       absl::string_view token_id,
       const google::protobuf::Timestamp& at) override;

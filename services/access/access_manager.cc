@@ -36,7 +36,9 @@ std::string FormatMinute(const google::protobuf::Timestamp& t) {
                           ChinaTimeZone());
 }
 
-absl::Status ValidateUserName(absl::string_view name, absl::string_view field) {
+// Login names and agency codes: [a-z0-9][a-z0-9._-]*, at most 64.
+absl::Status ValidateIdentifier(absl::string_view name,
+                                absl::string_view field) {
   if (name.empty() || name.size() > kMaxUserNameLength) {
     return absl::InvalidArgumentError(absl::StrCat(
         field, ": must be 1 to ", kMaxUserNameLength, " characters"));
@@ -55,7 +57,7 @@ absl::Status ValidateUserName(absl::string_view name, absl::string_view field) {
 }
 
 absl::Status ValidateUser(const v1::User& user) {
-  OGI_RETURN_IF_ERROR(ValidateUserName(user.name(), "user.name"));
+  OGI_RETURN_IF_ERROR(ValidateIdentifier(user.name(), "user.name"));
   OGI_RETURN_IF_ERROR(ValidateText(user.display_name(), "user.display_name",
                                    kMaxDisplayNameLength,
                                    /*multiline=*/false));
@@ -77,6 +79,15 @@ absl::Status ValidateUser(const v1::User& user) {
   }
   if (user.agency_code().empty()) {
     return absl::InvalidArgumentError("user.agency_code: must not be empty");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateValidDays(int valid_days) {
+  if (valid_days < 0 || valid_days > kMaxTokenValidDays) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("valid_days: must be 1 to ", kMaxTokenValidDays,
+                     " (0: ", kDefaultTokenValidDays, ")"));
   }
   return absl::OkStatus();
 }
@@ -208,7 +219,7 @@ absl::StatusOr<v1::ListUsersResponse> AccessManager::ListUsers(
 
 absl::StatusOr<v1::IssueTokenResponse> AccessManager::IssueToken(
     const v1::IssueTokenRequest& request, const Principal& caller) {
-  OGI_RETURN_IF_ERROR(ValidateUserName(request.user_name(), "user_name"));
+  OGI_RETURN_IF_ERROR(ValidateIdentifier(request.user_name(), "user_name"));
   OGI_ASSIGN_OR_RETURN(v1::User user, UserInScope(request.user_name(), caller));
   if (user.disabled()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -224,11 +235,7 @@ absl::StatusOr<v1::IssueTokenResponse> AccessManager::IssueToken(
 absl::StatusOr<v1::IssueTokenResponse> AccessManager::Issue(
     const v1::User& user, int valid_days, absl::string_view note,
     absl::string_view issued_by) {
-  if (valid_days < 0 || valid_days > kMaxTokenValidDays) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("valid_days: must be 1 to ", kMaxTokenValidDays,
-                     " (0: ", kDefaultTokenValidDays, ")"));
-  }
+  OGI_RETURN_IF_ERROR(ValidateValidDays(valid_days));
   if (valid_days == 0) valid_days = kDefaultTokenValidDays;
   const absl::Time now = clock_->Now();
   // A clash of 32-bit ids is possible, of 256-bit secrets not: draw again.
@@ -260,15 +267,13 @@ absl::StatusOr<v1::TokenInfo> AccessManager::RevokeToken(
   if (request.token_id().empty()) {
     return absl::InvalidArgumentError("token_id: required");
   }
-  OGI_ASSIGN_OR_RETURN(std::vector<v1::TokenInfo> tokens,
-                       access_->ListTokens(""));
-  auto it = std::find_if(
-      tokens.begin(), tokens.end(),
-      [&](const v1::TokenInfo& t) { return t.id() == request.token_id(); });
-  absl::Status not_found = absl::NotFoundError(
-      absl::StrCat("token_id: no token \"", request.token_id(), "\""));
-  if (it == tokens.end()) return not_found;
-  if (!UserInScope(it->user_name(), caller).ok()) return not_found;
+  OGI_ASSIGN_OR_RETURN(v1::TokenInfo token,
+                       access_->GetToken(request.token_id()));
+  if (!UserInScope(token.user_name(), caller).ok()) {
+    // Another office's token: as if it did not exist.
+    return absl::NotFoundError(
+        absl::StrCat("token_id: no token \"", request.token_id(), "\""));
+  }
   OGI_ASSIGN_OR_RETURN(v1::TokenInfo revoked,
                        access_->RevokeToken(request.token_id(),
                                             ToProtoTimestamp(clock_->Now())));
@@ -300,10 +305,7 @@ absl::StatusOr<v1::ListTokensResponse> AccessManager::ListTokens(
 absl::StatusOr<v1::Agency> AccessManager::PutAgency(
     const v1::PutAgencyRequest& request, const Principal& caller) {
   const v1::Agency& agency = request.agency();
-  if (agency.code().empty()) {
-    return absl::InvalidArgumentError("agency.code: must not be empty");
-  }
-  OGI_RETURN_IF_ERROR(ValidateUserName(agency.code(), "agency.code"));
+  OGI_RETURN_IF_ERROR(ValidateIdentifier(agency.code(), "agency.code"));
   OGI_RETURN_IF_ERROR(
       ValidateText(agency.name(), "agency.name", kMaxNameLength, false));
   OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
@@ -339,6 +341,8 @@ absl::StatusOr<v1::Agency> AccessManager::PutAgency(
 
 absl::StatusOr<v1::IssueTokenResponse> AccessManager::Bootstrap(
     v1::User user, int valid_days) {
+  // Before anything is written: a refused bootstrap leaves no account.
+  OGI_RETURN_IF_ERROR(ValidateValidDays(valid_days));
   if (!HasRole(user, v1::ROLE_ADMINISTRATOR)) {
     user.add_roles(v1::ROLE_ADMINISTRATOR);
   }

@@ -4,7 +4,9 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <system_error>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -95,6 +97,22 @@ absl::StatusOr<std::string> PrepareDatabasePath(const std::string& path) {
     }
   }
   return absolute.string();
+}
+
+// `status` with the field its message names first ("<field>: ...") renamed
+// to the flag the user typed, by `flags` (field, flag): the layers below
+// name their parameters, a command-line user knows only the flags.
+absl::Status WithFlagNames(
+    const absl::Status& status,
+    std::initializer_list<std::pair<absl::string_view, absl::string_view>>
+        flags) {
+  absl::string_view message = status.message();
+  for (const auto& [field, flag] : flags) {
+    if (absl::ConsumePrefix(&message, absl::StrCat(field, ":"))) {
+      return absl::Status(status.code(), absl::StrCat(flag, ":", message));
+    }
+  }
+  return status;
 }
 
 }  // namespace
@@ -263,17 +281,10 @@ absl::StatusOr<v1::IssueTokenResponse> RunAddAdmin(
   absl::StatusOr<v1::IssueTokenResponse> issued =
       access.Bootstrap(user, options.valid_days);
   if (!issued.ok()) {
-    // The manager names request fields; the user typed flags.
-    absl::string_view message = issued.status().message();
-    std::string renamed(message);
-    if (absl::ConsumePrefix(&message, "user.name:")) {
-      renamed = absl::StrCat("--user:", message);
-    } else if (absl::ConsumePrefix(&message, "user.display_name:")) {
-      renamed = absl::StrCat("--display_name:", message);
-    } else if (absl::ConsumePrefix(&message, "valid_days:")) {
-      renamed = absl::StrCat("--valid_days:", message);
-    }
-    return absl::Status(issued.status().code(), renamed);
+    return WithFlagNames(issued.status(),
+                         {{"user.name", "--user"},
+                          {"user.display_name", "--display_name"},
+                          {"valid_days", "--valid_days"}});
   }
   return issued;
 }
@@ -286,17 +297,8 @@ absl::StatusOr<std::string> RunBackup(const std::string& db_path,
   }
   absl::StatusOr<BackupSummary> summary = BackupDatabase(db_path, out_path);
   if (!summary.ok()) {
-    // The storage layer names its parameters; the user knows the flags.
-    absl::string_view message = summary.status().message();
-    std::string renamed;
-    if (absl::ConsumePrefix(&message, "source_path:")) {
-      renamed = absl::StrCat("--db:", message);
-    } else if (absl::ConsumePrefix(&message, "destination_path:")) {
-      renamed = absl::StrCat("--out:", message);
-    } else {
-      renamed = std::string(message);
-    }
-    return absl::Status(summary.status().code(), renamed);
+    return WithFlagNames(summary.status(), {{"source_path", "--db"},
+                                            {"destination_path", "--out"}});
   }
   auto count = [](int64_t n, absl::string_view one, absl::string_view many) {
     return absl::StrCat(n, " ", n == 1 ? one : many);

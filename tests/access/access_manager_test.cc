@@ -153,6 +153,21 @@ TEST_F(AccessManagerTest, MissingUnknownExpiredRevokedAndDisabledAreRefused) {
                                          HasSubstr("disabled")));
 }
 
+TEST_F(AccessManagerTest, ARefusedBootstrapLeavesNoAccount) {
+  EXPECT_THAT(
+      manager_->Bootstrap(User("second", "city", {}), 367),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("valid_days")));
+  EXPECT_THAT(store_->GetUser("second"), StatusIs(absl::StatusCode::kNotFound));
+  v1::User nameless = User("third", "city", {});
+  nameless.set_name("Third User");
+  EXPECT_THAT(
+      manager_->Bootstrap(nameless, 5),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user.name")));
+  auto users = store_->ListUsers();
+  ASSERT_THAT(users, IsOk());
+  EXPECT_EQ(users->size(), 1u);  // the administrator of SetUp
+}
+
 TEST_F(AccessManagerTest, UsersAreValidated) {
   EXPECT_THAT(
       Put(User("Wang Li", "city", {v1::ROLE_CLERK})),
@@ -181,6 +196,23 @@ TEST_F(AccessManagerTest, AdministratorsStayWithinTheirScope) {
   v1::User outsider = User("li", "province", {v1::ROLE_ADMINISTRATOR});
   ASSERT_THAT(store_->PutUser(outsider), IsOk());
   EXPECT_THAT(Issue("li", 5), StatusIs(absl::StatusCode::kNotFound));
+  NewToken theirs;
+  theirs.info.set_id("tk-other");
+  theirs.info.set_user_name("li");
+  theirs.secret_hash = std::string(64, 'f');
+  ASSERT_THAT(store_->AddToken(theirs), IsOk());
+  v1::RevokeTokenRequest revoke;
+  revoke.set_token_id("tk-other");
+  EXPECT_THAT(
+      manager_->RevokeToken(revoke, admin_),
+      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-other\""));
+  revoke.set_token_id("tk-none");
+  EXPECT_THAT(
+      manager_->RevokeToken(revoke, admin_),
+      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-none\""));
+  auto still = store_->GetToken("tk-other");
+  ASSERT_THAT(still, IsOk());
+  EXPECT_FALSE(still->has_revoked_at());
   EXPECT_THAT(Put(User("li", "city", {v1::ROLE_CLERK})),
               StatusIs(absl::StatusCode::kNotFound));
   v1::ListUsersRequest all;

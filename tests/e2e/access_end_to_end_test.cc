@@ -217,6 +217,28 @@ class AccessEndToEndTest : public ::testing::Test {
   std::string open_case_, answered_case_, county_case_;
 };
 
+// The bootstrap command names the flag it refuses, exits 2, and writes no
+// account.
+TEST(AddAdminTest, RefusalsNameTheFlag) {
+  const std::string db = MakeTempDir() + "/ogi.db";
+  auto bad_user = RunCommand(
+      {ServerBinary(), "add-admin", "--db=" + db, "--user=Bad Name"});
+  ASSERT_THAT(bad_user, IsOk());
+  EXPECT_EQ(bad_user->exit_code, 2);
+  EXPECT_THAT(bad_user->err, HasSubstr("add-admin: --user: \"Bad Name\""));
+  EXPECT_EQ(bad_user->out, "");
+  auto bad_days = RunCommand({ServerBinary(), "add-admin", "--db=" + db,
+                              "--user=ok", "--valid_days=999"});
+  ASSERT_THAT(bad_days, IsOk());
+  EXPECT_EQ(bad_days->exit_code, 2);
+  EXPECT_THAT(bad_days->err, HasSubstr("--valid_days: must be 1 to 366"));
+  auto bad_role = RunCommand({ServerBinary(), "add-admin", "--db=" + db,
+                              "--user=ok", "--roles=clerk,boss"});
+  ASSERT_THAT(bad_role, IsOk());
+  EXPECT_EQ(bad_role->exit_code, 2);
+  EXPECT_THAT(bad_role->err, HasSubstr("--roles:"));
+}
+
 // One call of each kind of operation, made as each role: allowed exactly
 // where the access table says, PERMISSION_DENIED elsewhere, and a refused
 // call changes nothing.

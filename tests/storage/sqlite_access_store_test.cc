@@ -253,6 +253,19 @@ TEST_P(SqliteAccessStoreTest, FirstRevocationStays) {
       StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-9\""));
 }
 
+TEST_P(SqliteAccessStoreTest, TokensAreFoundById) {
+  PutUsers();
+  ASSERT_THAT(store_->AddToken(MakeToken("tk-1", "alice", "aa11", 1000)),
+              IsOk());
+  auto token = store_->GetToken("tk-1");
+  ASSERT_THAT(token, IsOk());
+  EXPECT_EQ(token->user_name(), "alice");
+  EXPECT_EQ(token->issued_at().seconds(), 1000);
+  EXPECT_THAT(
+      store_->GetToken("tk-9"),
+      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-9\""));
+}
+
 v1::RecordRead MakeRead(int64_t seconds, const std::string& user,
                         const std::string& view) {
   v1::RecordRead read;
