@@ -13,27 +13,27 @@ namespace {
 
 using ::google::protobuf::util::MessageDifferencer;
 
-TEST(BuiltinCalendarTest, EmbedsTheSharedFileByteForByte) {
-  const std::string shared = ReadSharedHolidayFile();
-  ASSERT_FALSE(shared.empty());
+TEST(BuiltinCalendarTest, EmbedsTheProjectFileByteForByte) {
+  const std::string file = ReadProjectHolidayFile();
+  ASSERT_FALSE(file.empty());
   // Any change to the raw string literal (a lost byte, a substituted @VAR@)
   // shows here.
-  EXPECT_EQ(BuiltinCalendarJson().size(), shared.size());
-  EXPECT_TRUE(BuiltinCalendarJson() == shared)
-      << "deploy/calendar/cn-holidays.json differs from the shared reference";
+  EXPECT_EQ(BuiltinCalendarJson().size(), file.size());
+  EXPECT_TRUE(BuiltinCalendarJson() == file)
+      << "the embedded calendar differs from deploy/calendar/cn-holidays.json";
 }
 
-TEST(BuiltinCalendarTest, EqualsTheLoadedSharedFile) {
-  absl::StatusOr<std::vector<v1::CalendarYear>> shared =
-      ParseCalendarJson(ReadSharedHolidayFile());
-  ASSERT_TRUE(shared.ok()) << shared.status();
+TEST(BuiltinCalendarTest, EqualsTheLoadedProjectFile) {
+  absl::StatusOr<std::vector<v1::CalendarYear>> file =
+      ParseCalendarJson(ReadProjectHolidayFile());
+  ASSERT_TRUE(file.ok()) << file.status();
   const std::vector<v1::CalendarYear>& builtin = BuiltinCalendarYears();
-  ASSERT_EQ(builtin.size(), shared->size());
+  ASSERT_EQ(builtin.size(), file->size());
   for (size_t i = 0; i < builtin.size(); ++i) {
     std::string diff;
     MessageDifferencer differencer;
     differencer.ReportDifferencesToString(&diff);
-    EXPECT_TRUE(differencer.Compare(builtin[i], (*shared)[i]))
+    EXPECT_TRUE(differencer.Compare(builtin[i], (*file)[i]))
         << builtin[i].year() << ": " << diff;
   }
 }

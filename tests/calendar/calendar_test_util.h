@@ -3,7 +3,6 @@
 
 // Helpers shared by the calendar tests.
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -12,15 +11,12 @@
 
 namespace ogi {
 
-// The text of $OGI_SHARED_DIR/domain/cn-holidays.json (the reference data the
-// product's copy must match); "" with a test failure when it cannot be read.
-inline std::string ReadSharedHolidayFile() {
-  const char* dir = std::getenv("OGI_SHARED_DIR");
-  if (dir == nullptr) {
-    ADD_FAILURE() << "OGI_SHARED_DIR is not set (run the test through ctest)";
-    return "";
-  }
-  const std::string path = std::string(dir) + "/domain/cn-holidays.json";
+// The text of the repository's deploy/calendar/cn-holidays.json (the file the
+// product embeds and ships); "" with a test failure when it cannot be read.
+// OGI_SOURCE_DIR is the source tree, defined by tests/CMakeLists.txt.
+inline std::string ReadProjectHolidayFile() {
+  const std::string path =
+      std::string(OGI_SOURCE_DIR) + "/deploy/calendar/cn-holidays.json";
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     ADD_FAILURE() << "cannot read " << path;

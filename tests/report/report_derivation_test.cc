@@ -73,10 +73,12 @@ std::vector<std::string> FailedChecks(const v1::Report& report) {
 
 // ---- (a) The reference report ----
 
-// 聊城市行政审批服务局 2022 年政府信息公开工作年度报告
-// (../shared/reference/000_e42161fe7aa08ef3.txt), tables 三 and 四, written out
-// from the published text. (The text extraction of table 四 shows a sixteenth
-// 0 after the fifteen numbers; the format has fifteen.)
+// 聊城市行政审批服务局 2022 年政府信息公开工作年度报告: the published 2022
+// annual report of a city's administrative approval bureau, tables 三 and 四,
+// written out from its text (the same tables, with 二, are kept in
+// tests/e2e/testdata/reference_2022_tables.csv). (The text extraction of
+// table 四 shows a sixteenth 0 after the fifteen numbers; the format has
+// fifteen.)
 TEST(ReportDerivationTest, ReproducesTheReferenceReportCellForCell) {
   ReportInputs inputs;
   inputs.agency_codes = {"default"};
@@ -223,6 +225,13 @@ std::vector<v1::Case> MultiYearCases() {
   return cases;
 }
 
+// The countability check's failure for K of MultiYearCases, which arrived
+// online 2023-04-03 and awaits receipt confirmation.
+const std::string kAwaitingK =
+    "所有案件均可统计: 1件案件无法归入表三，未计入任何一格（其中1件待确认收到，"
+    "登记确认收到日期后即可统计）：2023-0003：待确认收到：2023-04-03 到达，尚未"
+    "登记确认收到日期（confirmation_date），确认后按收到日期计入";
+
 v1::Report ReportOf(const std::vector<v1::Case>& cases, int year) {
   ReportInputs inputs;
   inputs.agency_codes = {"default"};
@@ -290,7 +299,13 @@ TEST(ReportDerivationTest,
   for (int year = 2020; year <= 2025; ++year) {
     SCOPED_TRACE(year);
     const v1::Report report = ReportOf(cases, year);
-    EXPECT_THAT(FailedChecks(report), IsEmpty());
+    // Every identity holds; from 2023 on K (2023-0003), still awaiting
+    // receipt confirmation, is named as not yet countable.
+    if (year >= 2023) {
+      EXPECT_THAT(FailedChecks(report), ElementsAre(kAwaitingK));
+    } else {
+      EXPECT_THAT(FailedChecks(report), IsEmpty());
+    }
     EXPECT_EQ(report.checks_size(), 50);
     const v1::Report last_year = ReportOf(cases, year - 1);
     EXPECT_EQ(Numbers(report.table3())["carried_in"],
@@ -378,7 +393,8 @@ TEST(ReportDerivationTest, ChecksCarriedInAgainstLastYearsPublishedRow) {
       FailedChecks(report),
       ElementsAre(
           "二=上年四（科研机构）: 二 = 1，上年四 = 0；只计入二：2022-0002",
-          "二=上年四（总计）: 二 = 2，上年四 = 1；只计入二：2022-0002"));
+          "二=上年四（总计）: 二 = 2，上年四 = 1；只计入二：2022-0002",
+          kAwaitingK));
 }
 
 // ---- (5) Consolidation ----

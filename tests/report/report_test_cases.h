@@ -4,7 +4,10 @@
 // Case records as the annual report sees them, for tests of services/report:
 // builders for received, concluded and contested cases, and the fixture of
 // the thirteen 2022 applications (plus one review) behind the reference
-// report ../shared/reference/000_e42161fe7aa08ef3.txt.
+// report: the published 2022 annual report on government information
+// disclosure of a city's administrative approval bureau (聊城市行政审批服务局),
+// whose tables 二, 三 and 四 are kept in tests/e2e/testdata/
+// reference_2022_tables.csv.
 
 #include <string>
 #include <vector>
