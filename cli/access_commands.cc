@@ -160,7 +160,7 @@ std::vector<CommandSpec> AccessCommandSpecs() {
       {{"whoami"},
        {},
        false,
-       "Show the token's user, agency, roles and expiry.",
+       "Show the token's user, agency (name and code), roles and expiry.",
        "",
        {}},
       {{"user", "add"},
@@ -170,10 +170,12 @@ std::vector<CommandSpec> AccessCommandSpecs() {
        absl::StrCat("NAME is the login name: a-z, 0-9, '.', '_', '-'. Then "
                     "issue a token for it\n(ogi token issue NAME).\n",
                     roles_details),
-       {{"display-name", "TEXT",
-         "the name events and documents show, e.g. 王科员 (required)"},
-        {"agency", "CODE", "the user's agency (default: yours)"},
-        RolesFlag("the user's roles (required)")}},
+       {FlagSpec{"display-name", "TEXT",
+                 "the name events and documents show, e.g. 王科员 (required)"}
+            .Required(),
+        FlagSpec{"agency", "CODE", "the user's agency (default: yours)"}.Fills(
+            {"user.agency_code"}),
+        RolesFlag("the user's roles (required)").Required()}},
       {{"user", "update"},
        {"NAME"},
        false,
@@ -181,7 +183,8 @@ std::vector<CommandSpec> AccessCommandSpecs() {
        "(administrator).",
        absl::StrCat("Only the fields given change.\n", roles_details),
        {{"display-name", "TEXT", "the new display name"},
-        {"agency", "CODE", "the user's new agency"},
+        FlagSpec{"agency", "CODE", "the user's new agency"}.Fills(
+            {"user.agency_code"}),
         RolesFlag("the user's roles from now on"),
         {"disable", "", "disable the account: its tokens are refused"},
         {"enable", "", "enable a disabled account again"}}},
@@ -198,7 +201,8 @@ std::vector<CommandSpec> AccessCommandSpecs() {
        "The secret goes alone to standard output, e.g. TOKEN=$(ogi token "
        "issue wang);\nits id and expiry to standard error. It cannot be "
        "shown again. The user saves it\nwith \"ogi login\".\n",
-       {{"days", "N", "days the token is valid, 1 to 366 (default: 90)"},
+       {FlagSpec{"days", "N", "days the token is valid, 1 to 366 (default: 90)"}
+            .Fills({"valid_days"}),
         {"note", "TEXT", "what the token is for, e.g. 王科员的办公电脑"}}},
       {{"token", "revoke"},
        {"ID"},
@@ -223,13 +227,13 @@ absl::StatusOr<std::vector<v1::Role>> ParseRoles(absl::string_view value) {
     OGI_ASSIGN_OR_RETURN(const v1::Role role,
                          ParseEnumFlag<v1::Role>(part, "roles"));
     if (std::find(roles.begin(), roles.end(), role) != roles.end()) {
-      return UsageError(absl::StrCat("--roles: ", part, " given twice"));
+      return UsageError(absl::StrCat("--roles: ", part, " 重复给出"));
     }
     roles.push_back(role);
   }
   if (roles.empty()) {
     return UsageError(
-        absl::StrCat("--roles: at least one of: ", RoleIdentifierList()));
+        absl::StrCat("--roles: 至少给出一个角色：", RoleIdentifierList()));
   }
   return roles;
 }
@@ -254,13 +258,34 @@ std::string LoginLine(const v1::WhoAmIResponse& who) {
       who.token().id(), " expires ", FormatChinaDate(who.token().expires_at()));
 }
 
-void RenderWhoAmI(const v1::WhoAmIResponse& who, bool color,
+namespace {
+
+// "聊城市行政审批服务局 (lc-xzsp)" for `code`; the code alone when `agencies`
+// does not hold it.
+std::string AgencyName(const std::string& code,
+                       const v1::ListAgenciesResponse& agencies) {
+  for (const v1::Agency& agency : agencies.agencies()) {
+    if (agency.code() == code && !agency.name().empty()) {
+      return absl::StrCat(agency.name(), " (", code, ")");
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+void RenderWhoAmI(const v1::WhoAmIResponse& who,
+                  const v1::ListAgenciesResponse& agencies, bool color,
                   std::ostream& out) {
   Card card;
   card.Add("用户", UserName(who.user()));
-  card.Add("机关", who.user().agency_code());
+  card.Add("机关", AgencyName(who.user().agency_code(), agencies));
   card.Add("角色", RoleLabels(who.user().roles(), /*identifiers=*/true));
-  card.Add("可查阅机关", absl::StrJoin(who.readable_agency_codes(), ", "));
+  std::vector<std::string> readable;
+  for (const std::string& code : who.readable_agency_codes()) {
+    readable.push_back(AgencyName(code, agencies));
+  }
+  card.Add("可查阅机关", absl::StrJoin(readable, "\n"));
   card.Add("个人信息",
            who.sees_personal_data() ? "完整显示" : "证件号码和电话部分隐去");
   card.Add("令牌", who.token().id());
@@ -312,14 +337,13 @@ absl::Status RunLogin(const ParsedArgs& args, const GlobalOptions& options,
   }
   absl::StripAsciiWhitespace(&token);
   if (token.empty()) {
-    return UsageError(
-        "no token given: pass --token TOKEN or give it on standard input");
+    return UsageError("未给出令牌：请用 --token TOKEN 或从标准输入给出");
   }
   OGI_RETURN_IF_ERROR(CheckTokenText(token, source));
   if (options.token_file.empty()) {
     return UsageError(
-        "nowhere to save the token: give --token-file, or set "
-        "$OGI_TOKEN_FILE, $XDG_CONFIG_HOME or $HOME");
+        "令牌无处保存：请给出 --token-file，或设置 $OGI_TOKEN_FILE、"
+        "$XDG_CONFIG_HOME 或 $HOME");
   }
 
   GlobalOptions with_token = options;
@@ -329,19 +353,19 @@ absl::Status RunLogin(const ParsedArgs& args, const GlobalOptions& options,
   PrepareContext(with_token, &context);
   const grpc::Status status = stub.WhoAmI(&context, v1::WhoAmIRequest(), &who);
   if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-    std::string text = "unauthenticated";
+    std::string text = "服务器拒绝了此令牌，未保存";
     if (!status.error_message().empty()) {
-      absl::StrAppend(&text, ": ", status.error_message());
+      absl::StrAppend(&text, "（", status.error_message(), "）");
     }
     return absl::UnauthenticatedError(
-        absl::StrCat(text, " (the server refused the token; nothing saved)"));
+        absl::StrCat(text, "（UNAUTHENTICATED）"));
   }
   if (!status.ok()) return RpcError(status, options.server);
 
   OGI_RETURN_IF_ERROR(WriteTokenFile(options.token_file, token));
   if (!env.ogi_token.empty()) {
-    err << "ogi: note: $OGI_TOKEN is set; it is used instead of "
-        << options.token_file << " until you unset it\n";
+    err << "ogi: 注意：已设置 $OGI_TOKEN，在取消设置之前使用它而不是 "
+        << options.token_file << "\n";
   }
   if (options.json) return WriteJson(who, out);
   out << LoginLine(who) << '\n';
@@ -356,7 +380,7 @@ absl::Status RunLogout(const ParsedArgs& args, const GlobalOptions& options,
     OGI_ASSIGN_OR_RETURN(removed, RemoveTokenFile(options.token_file));
   }
   if (!env.ogi_token.empty()) {
-    err << "ogi: note: $OGI_TOKEN is still set; unset it to log out\n";
+    err << "ogi: 注意：$OGI_TOKEN 仍已设置；取消设置它才算退出登录\n";
   }
   if (options.json) {
     google::protobuf::Struct result;
@@ -377,6 +401,7 @@ absl::Status RunLogout(const ParsedArgs& args, const GlobalOptions& options,
 
 absl::Status RunWhoAmI(const ParsedArgs& args, const GlobalOptions& options,
                        v1::AccessService::StubInterface& stub,
+                       v1::AgencyService::StubInterface& agencies,
                        std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(
       const v1::WhoAmIResponse who,
@@ -385,7 +410,16 @@ absl::Status RunWhoAmI(const ParsedArgs& args, const GlobalOptions& options,
         return stub.WhoAmI(context, v1::WhoAmIRequest(), response);
       }));
   if (options.json) return WriteJson(who, out);
-  RenderWhoAmI(who, options.color, out);
+  // The agencies the user may read, for their names (any signed-in user may
+  // list them).
+  OGI_ASSIGN_OR_RETURN(const v1::ListAgenciesResponse names,
+                       Unary<v1::ListAgenciesResponse>(
+                           options, [&](grpc::ClientContext* context,
+                                        v1::ListAgenciesResponse* response) {
+                             return agencies.ListAgencies(
+                                 context, v1::ListAgenciesRequest(), response);
+                           }));
+  RenderWhoAmI(who, names, options.color, out);
   return absl::OkStatus();
 }
 
@@ -398,20 +432,15 @@ absl::Status RunUserAdd(const ParsedArgs& args, const GlobalOptions& options,
                        RequiredTextFlag(args, "display-name"));
   // Empty: the server puts the user in the administrator's own agency.
   user.set_agency_code(args.Get("agency"));
-  if (!args.Has("roles")) {
-    return UsageError(absl::StrCat(
-        "--roles: required; one or more of: ", RoleIdentifierList(),
-        " (e.g. --roles clerk,approver)"));
-  }
   OGI_RETURN_IF_ERROR(SetRoles(args.Get("roles"), user));
 
   // PutUser would silently replace an existing user: "add" must not.
   OGI_ASSIGN_OR_RETURN(const v1::ListUsersResponse existing,
                        ListUsers(options, stub, ""));
   if (FindUser(existing, user.name()) != nullptr) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("already exists: user ", user.name(),
-                     "; change it with \"ogi user update ", user.name(), "\""));
+    return absl::AlreadyExistsError(absl::StrCat(
+        "用户 ", user.name(), " 已存在；修改请用 \"ogi user update ",
+        user.name(), "\"（ALREADY_EXISTS）"));
   }
   OGI_ASSIGN_OR_RETURN(const v1::User added, PutUser(options, stub, user));
   if (options.json) return WriteJson(added, out);
@@ -426,13 +455,13 @@ absl::Status RunUserUpdate(const ParsedArgs& args, const GlobalOptions& options,
   const bool disable = args.Get("disable") == "true";
   const bool enable = args.Get("enable") == "true";
   if (disable && enable) {
-    return UsageError("--disable, --enable: give one of them, not both");
+    return UsageError("--disable、--enable: 只能给出其中一个");
   }
   if (!args.Has("display-name") && !args.Has("agency") && !args.Has("roles") &&
       !disable && !enable) {
     return UsageError(
-        "nothing to change: give --display-name, --agency, --roles, "
-        "--disable or --enable");
+        "没有要修改的内容：请给出 --display-name、--agency、--roles、"
+        "--disable 或 --enable");
   }
   // Check every flag before the first call.
   v1::User changes;
@@ -441,7 +470,7 @@ absl::Status RunUserUpdate(const ParsedArgs& args, const GlobalOptions& options,
                          RequiredTextFlag(args, "display-name"));
   }
   if (args.Has("agency") && args.Get("agency").empty()) {
-    return UsageError("--agency: required");
+    return UsageError("--agency: 不能为空");
   }
   if (args.Has("roles"))
     OGI_RETURN_IF_ERROR(SetRoles(args.Get("roles"), changes));
@@ -450,7 +479,8 @@ absl::Status RunUserUpdate(const ParsedArgs& args, const GlobalOptions& options,
                        ListUsers(options, stub, ""));
   const v1::User* current = FindUser(users, name);
   if (current == nullptr) {
-    return absl::NotFoundError(absl::StrCat("not found: user ", name));
+    return absl::NotFoundError(
+        absl::StrCat("未找到用户 ", name, "（NOT_FOUND）"));
   }
   // PutUser replaces the whole user: start from what the server has.
   v1::User user = *current;

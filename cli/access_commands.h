@@ -19,6 +19,7 @@
 #include "ogi/v1/access.pb.h"
 #include "ogi/v1/access_service.grpc.pb.h"
 #include "ogi/v1/access_service.pb.h"
+#include "ogi/v1/agency_service.grpc.pb.h"
 
 namespace ogi::cli {
 
@@ -40,8 +41,12 @@ std::string RoleLabels(const google::protobuf::RepeatedField<int>& roles,
 // expires 2027-02-27" (no newline).
 std::string LoginLine(const v1::WhoAmIResponse& who);
 
-// Card: user, agency, roles, readable agencies, personal data, token.
-void RenderWhoAmI(const v1::WhoAmIResponse& who, bool color, std::ostream& out);
+// Card: user, agency, roles, readable agencies (one a line), personal data,
+// token. Agencies show as "name (code)" with the names in `agencies`; the
+// code alone for one it does not hold.
+void RenderWhoAmI(const v1::WhoAmIResponse& who,
+                  const v1::ListAgenciesResponse& agencies, bool color,
+                  std::ostream& out);
 // Table 用户名/姓名/机关/角色/停用, one row per user.
 void RenderUserTable(const v1::ListUsersResponse& users, bool color,
                      std::ostream& out);
@@ -64,8 +69,11 @@ absl::Status RunLogin(const ParsedArgs& args, const GlobalOptions& options,
 absl::Status RunLogout(const ParsedArgs& args, const GlobalOptions& options,
                        const Environment& env, std::ostream& out,
                        std::ostream& err);
+// WhoAmI, then ListAgencies for the agencies' names (not with --json, which
+// prints the WhoAmI answer as it came).
 absl::Status RunWhoAmI(const ParsedArgs& args, const GlobalOptions& options,
                        v1::AccessService::StubInterface& stub,
+                       v1::AgencyService::StubInterface& agencies,
                        std::ostream& out);
 absl::Status RunUserAdd(const ParsedArgs& args, const GlobalOptions& options,
                         v1::AccessService::StubInterface& stub,

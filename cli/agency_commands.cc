@@ -51,7 +51,7 @@ grpc::Status GetAgency(const GlobalOptions& options,
 // caller's own agency.
 absl::StatusOr<std::string> CodeArgument(const ParsedArgs& args) {
   const std::string& code = args.positionals().at(0);
-  if (code.empty()) return UsageError("CODE: must not be empty");
+  if (code.empty()) return UsageError("CODE: 不能为空");
   return code;
 }
 
@@ -66,10 +66,11 @@ absl::Status WriteAgencyResult(absl::string_view verb, const v1::Agency& agency,
 }  // namespace
 
 std::vector<CommandSpec> AgencyCommandSpecs() {
-  const FlagSpec supervisor = {
-      "supervisor", "CODE",
-      "the supervising office (上级机关) it reports to; its users may read "
-      "this agency's cases"};
+  const FlagSpec supervisor =
+      FlagSpec{"supervisor", "CODE",
+               "the supervising office (上级机关) it reports to; its users may "
+               "read this agency's cases"}
+          .Fills({"agency.supervisor_code"});
   return {
       {{"agency", "list"},
        {},
@@ -83,15 +84,24 @@ std::vector<CommandSpec> AgencyCommandSpecs() {
        "Add an agency (administrator).",
        "CODE is a stable identifier, e.g. lc-xzsp. A new agency must come "
        "under one you\nadminister (--supervisor).\n",
-       {{"name", "NAME", "official name, e.g. 聊城市行政审批服务局 (required)"},
-        supervisor}},
+       {FlagSpec{"name", "NAME",
+                 "official name, e.g. 聊城市行政审批服务局 (required)"}
+            .Required()
+            .Fills({"agency.name"}),
+        supervisor},
+       /*one_of=*/{},
+       /*argument_fields=*/{{"agency_code", "CODE"}, {"agency.code", "CODE"}}},
       {{"agency", "update"},
        {"CODE"},
        false,
        "Rename an agency or change its supervisor (administrator).",
        "Only the fields given change; --supervisor \"\" leaves it under "
        "none.\n",
-       {{"name", "NAME", "the new official name"}, supervisor}},
+       {FlagSpec{"name", "NAME", "the new official name"}.Fills(
+            {"agency.name"}),
+        supervisor},
+       /*one_of=*/{{"name", "supervisor"}},
+       /*argument_fields=*/{{"agency_code", "CODE"}, {"agency.code", "CODE"}}},
   };
 }
 
@@ -141,8 +151,8 @@ absl::Status RunAgencyAdd(const ParsedArgs& args, const GlobalOptions& options,
   const grpc::Status found = GetAgency(options, stub, agency.code(), &existing);
   if (found.ok()) {
     return absl::AlreadyExistsError(absl::StrCat(
-        "already exists: agency ", AgencyLine(existing),
-        "; change it with \"ogi agency update ", agency.code(), "\""));
+        "机关 ", AgencyLine(existing), " 已存在；修改请用 \"ogi agency update ",
+        agency.code(), "\"（ALREADY_EXISTS）"));
   }
   if (found.error_code() != grpc::StatusCode::NOT_FOUND) {
     return RpcError(found, options.server);
@@ -157,9 +167,6 @@ absl::Status RunAgencyUpdate(const ParsedArgs& args,
                              v1::AgencyService::StubInterface& stub,
                              std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const std::string code, CodeArgument(args));
-  if (!args.Has("name") && !args.Has("supervisor")) {
-    return UsageError("nothing to change: give --name or --supervisor");
-  }
   std::string name;
   if (args.Has("name")) {
     OGI_ASSIGN_OR_RETURN(name, RequiredTextFlag(args, "name"));

@@ -40,6 +40,20 @@ struct FlagSpec {
   std::string help;
   bool repeated = false;
   char short_name = '\0';  // e.g. 'o' for `-o`; '\0' for none
+  // The command cannot run without this flag (given with a non-blank value):
+  // ParseArgs refuses the command line, naming every missing one at once.
+  bool required = false;
+  // The request fields this flag fills, as the server names them in its
+  // errors ("field: rule"; see flag_fields.h), e.g. {"provided_summary"} for
+  // --provided or {"applicant.phone"} for --phone. Empty: the field named
+  // like the flag in snake case (--not-held-reason fills not_held_reason).
+  std::vector<std::string> fields = {};
+
+  // Copies for command tables, e.g.
+  // `FlagSpec{"served", "DATE",
+  // "..."}.Required().Fills({"conclusion.served"})`.
+  FlagSpec Required() const;
+  FlagSpec Fills(std::vector<std::string> request_fields) const;
 };
 
 struct CommandSpec {
@@ -50,6 +64,13 @@ struct CommandSpec {
   std::string summary;  // one line for the overview
   std::string details;  // more paragraphs for the command's help; may be ""
   std::vector<FlagSpec> flags;
+  // Groups of flags of which at least one must be given, e.g.
+  // {{"outcome", "item"}}; checked with the required flags.
+  std::vector<std::vector<std::string>> one_of = {};
+  // Request fields filled from a positional argument rather than a flag, by
+  // their path as the server names them in errors, e.g. {"agency_code",
+  // "CODE"} (see flag_fields.h).
+  std::map<std::string, std::string> argument_fields = {};
 };
 
 // The result of parsing. Holds pointers into the specs it was parsed with,
@@ -83,19 +104,31 @@ class ParsedArgs {
   std::map<std::string, std::vector<std::string>, std::less<>> values_;
 };
 
-// Parses `args` (argv without the program name). Usage errors:
-//  - unknown flag (`unknown flag --x; ...`), a value flag without value,
-//    a boolean flag with a value other than true/false, a non-repeatable
-//    flag given twice;
-//  - unknown command words, or a group word (e.g. "case") without a
-//    subcommand;
-//  - a missing or surplus positional argument.
-// With --help, the positional count is not checked and an incomplete command
-// is accepted (command() may be nullptr), so help can be shown.
+// Parses `args` (argv without the program name). Usage errors, in Chinese:
+//  - unknown flag (`未知选项 --x...`, suggesting the nearest flag of the
+//    command when one is close), a value flag without value, a boolean flag
+//    with a value other than true/false, a non-repeatable flag given twice;
+//  - unknown command words (`未知命令 "case shwo"，是否要输入 "ogi case
+//    show"？` when a command is close), or a group word (e.g. "case")
+//    without a subcommand;
+//  - a missing or surplus positional argument;
+//  - missing required flags and one_of groups: one message naming them all
+//    (`缺少必需的选项：--applicant-name、--channel...`).
+// With --help, the positional count and required flags are not checked and
+// an incomplete command is accepted (command() may be nullptr), so help can
+// be shown.
 // Boolean flags are stored with the value "true" or "false".
 absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
                                      const std::vector<FlagSpec>& global_flags,
                                      const std::vector<CommandSpec>& commands);
+
+// The command nearest to `words` (typed words that name no command), as
+// "ogi case show", when one is close enough to be a likely typo (a small
+// edit distance per word, transpositions counting once); "" otherwise.
+// Compares word by word; when `words` stop inside a group, the group
+// ("ogi case") is suggested.
+std::string SuggestCommand(const std::vector<std::string>& words,
+                           const std::vector<CommandSpec>& commands);
 
 // "ogi case create" for the command's words.
 std::string CommandName(const CommandSpec& command);
@@ -104,7 +137,8 @@ std::string CommandName(const CommandSpec& command);
 std::string UsageLine(const CommandSpec& command);
 
 // Help text: usage, summary, the command's flags then the global flags, each
-// with its help, aligned by display width. Ends with a newline.
+// with its help (marked "(required)" for a required flag), aligned by display
+// width. Ends with a newline.
 std::string CommandHelp(const CommandSpec& command,
                         const std::vector<FlagSpec>& global_flags);
 

@@ -233,17 +233,40 @@ std::string ItemSummary(const v1::Case& c, size_t width) {
   return TruncateToWidth(first, room) + more;
 }
 
+// The flags a new case cannot do without (the server refuses a case without
+// them).
+bool RequiredForCreate(absl::string_view flag) {
+  return flag == "applicant-name" || flag == "applicant-type" ||
+         flag == "channel" || flag == "description";
+}
+
 }  // namespace
 
 std::vector<CommandSpec> CaseCommandSpecs() {
   std::vector<FlagSpec> field_flags;
-  for (const FieldFlag& field : FieldFlags()) field_flags.push_back(field.spec);
+  for (const FieldFlag& field : FieldFlags()) {
+    // The field the flag sets is the one the server names in its errors;
+    // an item's text comes back as items[N].description.
+    std::vector<std::string> fields = {field.mask_path};
+    if (field.mask_path == "items") fields.push_back("items.description");
+    field_flags.push_back(field.spec.Fills(std::move(fields)));
+  }
   std::vector<FlagSpec> update_flags = {
-      {"reason", "TEXT", "why the record is corrected (required)"}};
+      FlagSpec{"reason", "TEXT", "why the record is corrected (required)"}
+          .Required()};
   update_flags.insert(update_flags.end(), field_flags.begin(),
                       field_flags.end());
   update_flags.push_back(ExpectedVersionFlag());
-  std::vector<FlagSpec> create_flags = field_flags;
+  // case update changes at least one field.
+  std::vector<std::string> field_names;
+  for (const FieldFlag& field : FieldFlags()) {
+    field_names.push_back(field.spec.name);
+  }
+  std::vector<FlagSpec> create_flags;
+  for (const FlagSpec& flag : field_flags) {
+    create_flags.push_back(RequiredForCreate(flag.name) ? flag.Required()
+                                                        : flag);
+  }
   create_flags.push_back(
       {"idempotency-key", "KEY",
        "makes a retry safe: the same KEY again prints the case it created "
@@ -288,7 +311,8 @@ std::vector<CommandSpec> CaseCommandSpecs() {
        "clears\nthe field. --description may be repeated and replaces all "
        "items.\n"
        "Prints the updated case.\n",
-       update_flags},
+       update_flags,
+       /*one_of=*/{field_names}},
       {{"case", "history"},
        {"NUMBER"},
        false,
@@ -306,7 +330,7 @@ absl::StatusOr<v1::CreateCaseRequest> BuildCreateCaseRequest(
   OGI_RETURN_IF_ERROR(ApplyFieldFlags(args, c, nullptr));
   if (args.Has("idempotency-key")) {
     if (args.Get("idempotency-key").empty()) {
-      return UsageError("--idempotency-key: must not be empty");
+      return UsageError("--idempotency-key: 不能为空");
     }
     request.set_idempotency_key(args.Get("idempotency-key"));
   }
@@ -341,8 +365,8 @@ absl::StatusOr<v1::ListCasesRequest> BuildListCasesRequest(
   if (args.Has("limit")) {
     int32_t limit = 0;
     if (!absl::SimpleAtoi(args.Get("limit"), &limit) || limit <= 0) {
-      return UsageError(absl::StrCat("--limit: \"", args.Get("limit"),
-                                     "\" is not a positive whole number"));
+      return UsageError(
+          absl::StrCat("--limit: \"", args.Get("limit"), "\" 不是正整数"));
     }
     request.set_page_size(limit);
   }
@@ -358,22 +382,10 @@ absl::StatusOr<v1::UpdateCaseRequest> BuildUpdateCaseRequest(
   OGI_ASSIGN_OR_RETURN(const int32_t expected_version,
                        ExpectedVersionValue(args));
   request.set_expected_version(expected_version);
-  const std::string reason =
-      std::string(absl::StripAsciiWhitespace(args.Get("reason")));
-  if (reason.empty()) {
-    return UsageError("--reason: required; say why the record is corrected");
-  }
+  // The parser has checked that --reason is given, not blank.
   request.set_reason(args.Get("reason"));
   std::vector<std::string> paths;
   OGI_RETURN_IF_ERROR(ApplyFieldFlags(args, request.mutable_case_(), &paths));
-  if (paths.empty()) {
-    std::vector<std::string> names;
-    for (const FieldFlag& field : FieldFlags()) {
-      names.push_back(FlagName(field.spec.name));
-    }
-    return UsageError(absl::StrCat("nothing to update; give at least one of ",
-                                   absl::StrJoin(names, ", ")));
-  }
   for (std::string& path : paths) {
     request.mutable_update_mask()->add_paths(std::move(path));
   }
@@ -552,9 +564,9 @@ absl::Status RunCaseList(const ParsedArgs& args, const GlobalOptions& options,
     all.set_next_page_token(page.next_page_token());
     if (!fetch_all || page.next_page_token().empty()) break;
     if (!tokens_seen.insert(page.next_page_token()).second) {
-      return absl::InternalError(absl::StrCat(
-          "the server repeated page token \"", page.next_page_token(),
-          "\"; stopped after ", all.cases_size(), " cases"));
+      return absl::InternalError(
+          absl::StrCat("服务器重复给出翻页标记 \"", page.next_page_token(),
+                       "\"；已在 ", all.cases_size(), " 件后停止"));
     }
     request.set_page_token(page.next_page_token());
   }

@@ -23,8 +23,10 @@ namespace ogi::cli {
 // The command table entries for case create/show/list/update/history.
 std::vector<CommandSpec> CaseCommandSpecs();
 
-// Request builders. Usage errors name the flag: malformed dates and enum
-// values, a bad --limit, and for update a missing --reason or no field flag.
+// Request builders, for arguments ParseArgs accepted (which checks the
+// required flags: create's applicant, channel and items, update's --reason
+// and at least one field flag). Usage errors name the flag: malformed dates
+// and enum values, a bad --limit, a blank --reason.
 absl::StatusOr<v1::CreateCaseRequest> BuildCreateCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 absl::StatusOr<v1::ListCasesRequest> BuildListCasesRequest(

@@ -24,6 +24,7 @@ namespace {
 
 constexpr absl::string_view kChecksFailedPayloadUrl =
     "type.ogi/cli.ChecksFailed";
+constexpr absl::string_view kServerErrorPayloadUrl = "type.ogi/cli.ServerError";
 
 std::string GetEnv(const char* name) {
   const char* value = std::getenv(name);
@@ -31,7 +32,8 @@ std::string GetEnv(const char* name) {
 }
 
 // What ends the line of an UNAUTHENTICATED failure: how to get a token.
-constexpr absl::string_view kLoginHint = "(ogi login, or set OGI_TOKEN)";
+constexpr absl::string_view kLoginHint =
+    "请用 ogi login 登录（令牌向管理员索取），或设置 OGI_TOKEN";
 
 // Server messages are meant to be one line; make sure of it.
 std::string OneLine(absl::string_view text) {
@@ -40,11 +42,36 @@ std::string OneLine(absl::string_view text) {
   return line;
 }
 
-// "FAILED_PRECONDITION" -> "failed precondition".
-std::string CodeName(absl::StatusCode code) {
-  std::string name = absl::AsciiStrToLower(absl::StatusCodeToString(code));
-  absl::StrReplaceAll({{"_", " "}}, &name);
-  return name;
+// What kind of refusal a server error with `code` is, in front of its
+// message; "" where the message says it alone (INVALID_ARGUMENT names the
+// flag and the rule; RpcError explains transport failures itself).
+absl::string_view CodeLead(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kNotFound:
+      return "未找到：";
+    case absl::StatusCode::kAlreadyExists:
+      return "已存在：";
+    case absl::StatusCode::kFailedPrecondition:
+      return "当前状态下不能办理：";
+    case absl::StatusCode::kAborted:
+      return "未执行，记录已有变化：";
+    case absl::StatusCode::kPermissionDenied:
+      return "无权办理：";
+    case absl::StatusCode::kUnauthenticated:
+      return "身份未通过验证：";
+    case absl::StatusCode::kResourceExhausted:
+      return "超出限制：";
+    case absl::StatusCode::kOutOfRange:
+      return "超出范围：";
+    case absl::StatusCode::kCancelled:
+      return "已取消：";
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kUnknown:
+    case absl::StatusCode::kDataLoss:
+      return "服务器出错：";
+    default:
+      return "";
+  }
 }
 
 class GrpcStubs final : public ServiceStubs {
@@ -98,14 +125,14 @@ absl::StatusOr<std::string> ReadTlsFile(const ParsedArgs& args,
   const std::string path = from_flag ? args.Get(flag) : env_value;
   const std::string source = from_flag ? "--" + flag : "$" + env_name;
   if (path.empty()) {
-    if (from_flag) return UsageError(absl::StrCat(source, ": needs a file"));
+    if (from_flag) return UsageError(absl::StrCat(source, ": 须给出文件"));
     return std::string();
   }
   std::ifstream in(path, std::ios::binary);
   std::stringstream contents;
   if (in) contents << in.rdbuf();
   if (!in || contents.str().empty()) {
-    return UsageError(absl::StrCat(source, ": cannot read \"", path, "\""));
+    return UsageError(absl::StrCat(source, ": 无法读取 \"", path, "\""));
   }
   return contents.str();
 }
@@ -123,11 +150,11 @@ absl::StatusOr<ChannelSecurity> ResolveChannelSecurity(const ParsedArgs& args,
       ReadTlsFile(args, "tls-key", env.ogi_tls_key, "OGI_TLS_KEY"));
   if (tls.cert_pem.empty() != tls.key_pem.empty()) {
     return UsageError(tls.cert_pem.empty()
-                          ? "--tls-key: needs its certificate (--tls-cert)"
-                          : "--tls-cert: needs its private key (--tls-key)");
+                          ? "--tls-key: 须同时给出证书（--tls-cert）"
+                          : "--tls-cert: 须同时给出私钥（--tls-key）");
   }
   if (!tls.cert_pem.empty() && tls.ca_pem.empty()) {
-    return UsageError("--tls-cert: a client certificate needs TLS (--tls-ca)");
+    return UsageError("--tls-cert: 客户端证书须与 TLS 同用（--tls-ca）");
   }
   return tls;
 }
@@ -166,7 +193,9 @@ const std::vector<FlagSpec>& GlobalFlags() {
        "file with your token, see \"ogi login\" (default: $OGI_TOKEN_FILE, "
        "else ~/.config/ogi/token); $OGI_TOKEN overrides it"},
       {"json", "", "print machine-readable JSON instead of tables"},
-      {"agency", "CODE", "agency the request is for (default: your own)"},
+      FlagSpec{"agency", "CODE",
+               "agency the request is for (default: your own)"}
+          .Fills({"agency_code", "agency_codes"}),
       {"help", "", "show help (also -h)"},
   };
   return *kFlags;
@@ -179,10 +208,10 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args,
                    : !env.ogi_server.empty() ? env.ogi_server
                                              : kDefaultServer;
   if (options.server.empty()) {
-    return UsageError("--server: must not be empty");
+    return UsageError("--server: 不能为空");
   }
   if (args.Has("token-file") && args.Get("token-file").empty()) {
-    return UsageError("--token-file: needs a file");
+    return UsageError("--token-file: 须给出文件");
   }
   options.token_file = TokenFilePath(args, env);
   OGI_ASSIGN_OR_RETURN(options.tls, ResolveChannelSecurity(args, env));
@@ -204,14 +233,14 @@ std::string TokenFilePath(const ParsedArgs& args, const Environment& env) {
 }
 
 absl::Status CheckTokenText(absl::string_view token, absl::string_view source) {
-  if (token.empty()) return UsageError(absl::StrCat(source, ": empty token"));
+  if (token.empty()) return UsageError(absl::StrCat(source, ": 令牌为空"));
   for (const char c : token) {
     const auto u = static_cast<unsigned char>(c);
     // Printable ASCII but the space: what a bearer token may hold, and what
     // plain (non-binary) gRPC metadata may carry.
     if (u <= 0x20 || u > 0x7E) {
       return UsageError(absl::StrCat(
-          source, ": not a token (a token is printable ASCII without spaces)"));
+          source, ": 不是令牌（令牌由可打印 ASCII 字符组成，不含空格）"));
     }
   }
   return absl::OkStatus();
@@ -251,42 +280,57 @@ void PrepareContext(const GlobalOptions& options,
 absl::Status RpcError(const grpc::Status& status, absl::string_view server) {
   const auto code = static_cast<absl::StatusCode>(status.error_code());
   const std::string message = OneLine(status.error_message());
-  std::string text;
+  std::string text = message;
   switch (code) {
-    case absl::StatusCode::kInvalidArgument:
-      // The server's message names the field and the rule already.
-      text = message.empty() ? CodeName(code) : message;
-      break;
     case absl::StatusCode::kUnavailable:
-      text = absl::StrCat("the server at ", server, " cannot be reached");
-      if (!message.empty()) absl::StrAppend(&text, " (", message, ")");
+      text = absl::StrCat("无法连接服务器 ", server,
+                          "；请确认 ogi-server 已启动、地址无误（--server 或 "
+                          "OGI_SERVER）");
+      if (!message.empty()) absl::StrAppend(&text, "（", message, "）");
       break;
     case absl::StatusCode::kDeadlineExceeded:
-      text = absl::StrCat("the server at ", server, " did not answer within ",
-                          absl::FormatDuration(kCallTimeout));
+      text = absl::StrCat("服务器 ", server, " 未在 ",
+                          absl::ToInt64Seconds(kCallTimeout), " 秒内答复");
       break;
     case absl::StatusCode::kUnimplemented:
-      text =
-          absl::StrCat("the server at ", server, " does not support this call");
-      if (!message.empty()) absl::StrAppend(&text, " (", message, ")");
-      break;
-    case absl::StatusCode::kUnauthenticated:
-      text = CodeName(code);
-      if (!message.empty()) absl::StrAppend(&text, ": ", message);
-      absl::StrAppend(&text, " ", kLoginHint);
+      text = absl::StrCat("服务器 ", server,
+                          " 不支持此操作（服务器版本可能较旧）");
+      if (!message.empty()) absl::StrAppend(&text, "（", message, "）");
       break;
     default:
-      text = CodeName(code);
-      if (!message.empty()) absl::StrAppend(&text, ": ", message);
       break;
   }
-  return absl::Status(code, text);
+  absl::Status error(code, text);
+  error.SetPayload(kServerErrorPayloadUrl, absl::Cord("1"));
+  return error;
+}
+
+bool IsServerError(const absl::Status& status) {
+  return !status.ok() && status.GetPayload(kServerErrorPayloadUrl).has_value();
+}
+
+absl::Status WithMessage(const absl::Status& status,
+                         absl::string_view message) {
+  absl::Status changed(status.code(), message);
+  status.ForEachPayload(
+      [&changed](absl::string_view url, const absl::Cord& payload) {
+        changed.SetPayload(url, payload);
+      });
+  return changed;
 }
 
 std::string ErrorLine(const absl::Status& status) {
-  std::string message = OneLine(status.message());
-  if (message.empty()) message = CodeName(status.code());
-  return absl::StrCat("ogi: ", message);
+  const std::string message = OneLine(status.message());
+  const std::string code = absl::StatusCodeToString(status.code());
+  if (!IsServerError(status)) {
+    return absl::StrCat("ogi: ", message.empty() ? code : message);
+  }
+  std::string line = absl::StrCat("ogi: ", CodeLead(status.code()), message);
+  if (status.code() == absl::StatusCode::kUnauthenticated) {
+    absl::StrAppend(&line, message.empty() ? "" : "；", kLoginHint);
+  }
+  absl::StrAppend(&line, "（", code, "）");
+  return line;
 }
 
 absl::Status ChecksFailedStatus(absl::string_view message) {

@@ -115,16 +115,29 @@ void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context);
 void PrepareStreamContext(const GlobalOptions& options,
                           grpc::ClientContext* context);
 
-// A failed call's status as an absl::Status of the same code whose message is
-// what the user should read: the server's message (which names the field for
-// INVALID_ARGUMENT), prefixed by the code name in lower case for most other
-// codes ("not found: case 2022-0099"), and a plain explanation for an
-// unreachable or silent server at `server`. UNAUTHENTICATED ends with a hint
-// on how to get a token. Always one line.
+// A failed call's status as an absl::Status of the same code, marked as the
+// server's answer (see IsServerError): for most codes the server's message
+// as it came, on one line ("field: rule" for INVALID_ARGUMENT, which the
+// command's edge rewrites to name the flags: see flag_fields.h); for an
+// unreachable, silent or older server at `server`, a Chinese explanation of
+// what to check. ErrorLine adds the Chinese lead and the code's name.
 // REQUIRES: !status.ok().
 absl::Status RpcError(const grpc::Status& status, absl::string_view server);
 
-// "ogi: <message>" for a failed status. REQUIRES: !status.ok().
+// True for statuses made by RpcError.
+bool IsServerError(const absl::Status& status);
+
+// `status` with `message` instead of its message, keeping its code and
+// payloads (e.g. the marks of IsServerError and IsUsageError).
+absl::Status WithMessage(const absl::Status& status, absl::string_view message);
+
+// The one line the user reads for a failed status, "ogi: <message>". For a
+// server error (IsServerError) a Chinese lead says what kind of refusal it is
+// ("未找到：", none for INVALID_ARGUMENT, whose message names the flag and
+// the rule), UNAUTHENTICATED ends with how to sign in, and the gRPC code's
+// name follows in brackets: "ogi: --provided: ...（INVALID_ARGUMENT）".
+// Other statuses (usage errors, local failures) show their message as is.
+// REQUIRES: !status.ok().
 std::string ErrorLine(const absl::Status& status);
 
 // A status for a command that did its work and printed its result, but whose

@@ -14,6 +14,7 @@
 #include "cli/calendar_commands.h"
 #include "cli/case_commands.h"
 #include "cli/deadline_commands.h"
+#include "cli/flag_fields.h"
 #include "cli/outcome_commands.h"
 #include "cli/procedure_commands.h"
 #include "cli/proceeding_commands.h"
@@ -66,14 +67,131 @@ absl::StatusOr<std::string> HelpFor(const std::vector<std::string>& words) {
   }
   const std::string name = absl::StrCat("ogi ", absl::StrJoin(words, " "));
   if (matches.empty()) {
-    return UsageError(
-        absl::StrCat("unknown command \"", name, "\"; see \"ogi help\""));
+    const std::string suggestion = SuggestCommand(words, AllCommands());
+    const std::string unknown =
+        absl::StrCat("未知命令 \"", absl::StrJoin(words, " "), "\"");
+    if (!suggestion.empty()) {
+      return UsageError(
+          absl::StrCat(unknown, "，是否要输入 \"", suggestion, "\"？"));
+    }
+    return UsageError(absl::StrCat(unknown, "；见 \"ogi help\""));
   }
   return absl::StrCat("Usage: ", name, " COMMAND [flags]\n\nCommands:\n",
                       CommandList(matches, words.size()),
                       "\nGlobal flags (accepted anywhere):\n", GlobalFlagList(),
                       "\nRun \"", name,
                       " COMMAND --help\" for a command's flags.\n");
+}
+
+// Runs the resolved `command` with `stubs` (see Run for the streams).
+absl::Status Dispatch(const CommandSpec& command, const ParsedArgs& parsed,
+                      const GlobalOptions& options, const Environment& env,
+                      ServiceStubs& stubs, std::istream& in, std::ostream& out,
+                      std::ostream& live, std::ostream& err) {
+  const std::string name = absl::StrJoin(command.words, " ");
+  if (name == "login") {
+    return RunLogin(parsed, options, env, stubs.Access(), in, out, err);
+  } else if (name == "whoami") {
+    return RunWhoAmI(parsed, options, stubs.Access(), stubs.Agencies(), out);
+  } else if (name == "user add") {
+    return RunUserAdd(parsed, options, stubs.Access(), out);
+  } else if (name == "user update") {
+    return RunUserUpdate(parsed, options, stubs.Access(), out);
+  } else if (name == "user list") {
+    return RunUserList(parsed, options, stubs.Access(), out);
+  } else if (name == "token issue") {
+    return RunTokenIssue(parsed, options, stubs.Access(), out, err);
+  } else if (name == "token revoke") {
+    return RunTokenRevoke(parsed, options, stubs.Access(), out);
+  } else if (name == "token list") {
+    return RunTokenList(parsed, options, stubs.Access(), out);
+  } else if (name == "case create") {
+    return RunCaseCreate(parsed, options, stubs.Cases(), out);
+  } else if (name == "case show") {
+    return RunCaseShow(parsed, options, stubs.Cases(), out);
+  } else if (name == "case list") {
+    return RunCaseList(parsed, options, stubs.Cases(), out);
+  } else if (name == "case update") {
+    return RunCaseUpdate(parsed, options, stubs.Cases(), out);
+  } else if (name == "case history") {
+    return RunCaseHistory(parsed, options, stubs.Cases(), out);
+  } else if (name == "case explain") {
+    return RunCaseExplain(parsed, options, stubs.Cases(), out);
+  } else if (name == "case correction-notice") {
+    return RunCaseCorrectionNotice(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case supplement") {
+    return RunCaseSupplement(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case consult") {
+    return RunCaseConsult(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case consult-reply") {
+    return RunCaseConsultReply(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case fee-notice") {
+    return RunCaseFeeNotice(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case fee-paid") {
+    return RunCaseFeePaid(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case extend") {
+    return RunCaseExtend(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case defer") {
+    return RunCaseDefer(parsed, options, stubs.Procedures(), out);
+  } else if (name == "case conclude") {
+    return RunCaseConclude(parsed, options, stubs.Cases(), stubs.Outcomes(),
+                           out);
+  } else if (name == "case withdraw") {
+    return RunCaseWithdraw(parsed, options, stubs.Outcomes(), out);
+  } else if (name == "case lapse") {
+    return RunCaseLapse(parsed, options, stubs.Outcomes(), out);
+  } else if (name == "case correct-conclusion") {
+    return RunCaseCorrectConclusion(parsed, options, stubs.Cases(),
+                                    stubs.Outcomes(), out);
+  } else if (name == "case reanswer") {
+    return RunCaseReanswer(parsed, options, stubs.Cases(), stubs.Outcomes(),
+                           out);
+  } else if (name == "review file") {
+    return RunReviewFile(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "review progress") {
+    return RunReviewProgress(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "review defend") {
+    return RunReviewDefend(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "review decide") {
+    return RunReviewDecide(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "review list") {
+    return RunReviewList(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "lawsuit file") {
+    return RunLawsuitFile(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "lawsuit progress") {
+    return RunLawsuitProgress(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "lawsuit defend") {
+    return RunLawsuitDefend(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "lawsuit judge") {
+    return RunLawsuitJudge(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "lawsuit appeal") {
+    return RunLawsuitAppeal(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "lawsuit list") {
+    return RunLawsuitList(parsed, options, stubs.Proceedings(), out);
+  } else if (name == "deadlines") {
+    return RunDeadlines(parsed, options, stubs.Deadlines(), out);
+  } else if (name == "alerts") {
+    return RunAlerts(parsed, options, stubs.Deadlines(),
+                     parsed.Get("watch") == "true" ? live : out);
+  } else if (name == "calendar show") {
+    return RunCalendarShow(parsed, options, stubs.Calendar(), out);
+  } else if (name == "calendar load") {
+    return RunCalendarLoad(parsed, options, stubs.Calendar(), out);
+  } else if (name == "calendar add-working-days") {
+    return RunCalendarAddWorkingDays(parsed, options, stubs.Calendar(), out,
+                                     err);
+  } else if (name == "agency list") {
+    return RunAgencyList(parsed, options, stubs.Agencies(), out);
+  } else if (name == "agency add") {
+    return RunAgencyAdd(parsed, options, stubs.Agencies(), out);
+  } else if (name == "agency update") {
+    return RunAgencyUpdate(parsed, options, stubs.Agencies(), out);
+  } else if (command.words.front() == "report") {
+    return RunReportCommand(name, parsed, options, env, stubs.Reports(), in,
+                            out, err);
+  }
+  // Every entry of AllCommands() has a branch above.
+  return absl::InternalError(absl::StrCat("命令 \"", name, "\" 没有实现"));
 }
 
 // Runs the command. Reads what it needs (the token for `ogi login`) from
@@ -107,109 +225,12 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
                                           : LoadToken(options.token_file, env));
   std::unique_ptr<ServiceStubs> stubs = make_stubs(options);
 
-  if (name == "login") {
-    return RunLogin(parsed, options, env, stubs->Access(), in, out, err);
-  } else if (name == "whoami") {
-    return RunWhoAmI(parsed, options, stubs->Access(), out);
-  } else if (name == "user add") {
-    return RunUserAdd(parsed, options, stubs->Access(), out);
-  } else if (name == "user update") {
-    return RunUserUpdate(parsed, options, stubs->Access(), out);
-  } else if (name == "user list") {
-    return RunUserList(parsed, options, stubs->Access(), out);
-  } else if (name == "token issue") {
-    return RunTokenIssue(parsed, options, stubs->Access(), out, err);
-  } else if (name == "token revoke") {
-    return RunTokenRevoke(parsed, options, stubs->Access(), out);
-  } else if (name == "token list") {
-    return RunTokenList(parsed, options, stubs->Access(), out);
-  } else if (name == "case create") {
-    return RunCaseCreate(parsed, options, stubs->Cases(), out);
-  } else if (name == "case show") {
-    return RunCaseShow(parsed, options, stubs->Cases(), out);
-  } else if (name == "case list") {
-    return RunCaseList(parsed, options, stubs->Cases(), out);
-  } else if (name == "case update") {
-    return RunCaseUpdate(parsed, options, stubs->Cases(), out);
-  } else if (name == "case history") {
-    return RunCaseHistory(parsed, options, stubs->Cases(), out);
-  } else if (name == "case explain") {
-    return RunCaseExplain(parsed, options, stubs->Cases(), out);
-  } else if (name == "case correction-notice") {
-    return RunCaseCorrectionNotice(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case supplement") {
-    return RunCaseSupplement(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case consult") {
-    return RunCaseConsult(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case consult-reply") {
-    return RunCaseConsultReply(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case fee-notice") {
-    return RunCaseFeeNotice(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case fee-paid") {
-    return RunCaseFeePaid(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case extend") {
-    return RunCaseExtend(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case defer") {
-    return RunCaseDefer(parsed, options, stubs->Procedures(), out);
-  } else if (name == "case conclude") {
-    return RunCaseConclude(parsed, options, stubs->Cases(), stubs->Outcomes(),
-                           out);
-  } else if (name == "case withdraw") {
-    return RunCaseWithdraw(parsed, options, stubs->Outcomes(), out);
-  } else if (name == "case lapse") {
-    return RunCaseLapse(parsed, options, stubs->Outcomes(), out);
-  } else if (name == "case correct-conclusion") {
-    return RunCaseCorrectConclusion(parsed, options, stubs->Cases(),
-                                    stubs->Outcomes(), out);
-  } else if (name == "case reanswer") {
-    return RunCaseReanswer(parsed, options, stubs->Cases(), stubs->Outcomes(),
-                           out);
-  } else if (name == "review file") {
-    return RunReviewFile(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "review progress") {
-    return RunReviewProgress(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "review defend") {
-    return RunReviewDefend(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "review decide") {
-    return RunReviewDecide(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "review list") {
-    return RunReviewList(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "lawsuit file") {
-    return RunLawsuitFile(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "lawsuit progress") {
-    return RunLawsuitProgress(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "lawsuit defend") {
-    return RunLawsuitDefend(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "lawsuit judge") {
-    return RunLawsuitJudge(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "lawsuit appeal") {
-    return RunLawsuitAppeal(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "lawsuit list") {
-    return RunLawsuitList(parsed, options, stubs->Proceedings(), out);
-  } else if (name == "deadlines") {
-    return RunDeadlines(parsed, options, stubs->Deadlines(), out);
-  } else if (name == "alerts") {
-    return RunAlerts(parsed, options, stubs->Deadlines(),
-                     parsed.Get("watch") == "true" ? live : out);
-  } else if (name == "calendar show") {
-    return RunCalendarShow(parsed, options, stubs->Calendar(), out);
-  } else if (name == "calendar load") {
-    return RunCalendarLoad(parsed, options, stubs->Calendar(), out);
-  } else if (name == "calendar add-working-days") {
-    return RunCalendarAddWorkingDays(parsed, options, stubs->Calendar(), out,
-                                     err);
-  } else if (name == "agency list") {
-    return RunAgencyList(parsed, options, stubs->Agencies(), out);
-  } else if (name == "agency add") {
-    return RunAgencyAdd(parsed, options, stubs->Agencies(), out);
-  } else if (name == "agency update") {
-    return RunAgencyUpdate(parsed, options, stubs->Agencies(), out);
-  } else if (command->words.front() == "report") {
-    return RunReportCommand(name, parsed, options, stubs->Reports(), out);
-  }
-  // Every entry of AllCommands() has a branch above.
-  return absl::InternalError(
-      absl::StrCat("command \"", name, "\" has no implementation"));
+  const absl::Status status =
+      Dispatch(*command, parsed, options, env, *stubs, in, out, live, err);
+  if (!IsServerError(status)) return status;
+  // The one place where the server's field names become the user's flags.
+  return WithMessage(
+      status, NameFlagsInMessage(status.message(), *command, GlobalFlags()));
 }
 
 }  // namespace

@@ -31,7 +31,11 @@ std::string OverviewHelp();
 // Runs `ogi` with `args` (argv without the program name). Writes the result
 // to `out` only when the command succeeds, except `alerts --watch`, which
 // writes (and flushes) each alert as it arrives; on failure writes exactly one
-// line "ogi: <message>" to `err`. Warnings of a successful command (e.g. a
+// line "ogi: <message>" to `err` (see ErrorLine), in Chinese: a server error
+// names the flags the user typed instead of the request fields the server
+// named ("--provided", not "provided_summary"; see flag_fields.h), usage
+// errors name every missing required flag at once and suggest the nearest
+// command or flag for a typo. Warnings of a successful command (e.g. a
 // provisional date) also go to `err`. Returns the exit code: 0 on success, 2
 // for usage errors (nothing was sent), 1 for failed calls and other errors,
 // 3 for a command whose result fails its checks (see ChecksFailedStatus): its

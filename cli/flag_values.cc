@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "absl/strings/numbers.h"
@@ -29,8 +30,11 @@ std::string EnumHelp(absl::string_view what,
 absl::StatusOr<absl::optional<v1::Date>> ParseDateFlag(absl::string_view value,
                                                        absl::string_view flag) {
   if (value.empty()) return absl::nullopt;
-  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(value, FlagName(flag));
-  if (!day.ok()) return UsageError(day.status().message());
+  const std::optional<absl::CivilDay> day = ParseIsoDay(value);
+  if (!day.has_value()) {
+    return UsageError(absl::StrCat(FlagName(flag), ": \"", value,
+                                   "\" 不是有效日期（格式为 YYYY-MM-DD）"));
+  }
   return ToProtoDate(*day);
 }
 
@@ -39,7 +43,7 @@ absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
   OGI_ASSIGN_OR_RETURN(const absl::optional<v1::Date> date,
                        ParseDateFlag(args.Get(flag), flag));
   if (!date.has_value()) {
-    return UsageError(absl::StrCat(FlagName(flag), ": must not be empty"));
+    return UsageError(absl::StrCat(FlagName(flag), ": 不能为空"));
   }
   return *date;
 }
@@ -47,16 +51,20 @@ absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
 absl::StatusOr<v1::Date> MandatoryDateFlag(const ParsedArgs& args,
                                            absl::string_view flag) {
   if (!args.Has(flag)) {
-    return UsageError(absl::StrCat(FlagName(flag), ": required (YYYY-MM-DD)"));
+    return UsageError(
+        absl::StrCat("缺少必需的选项：", FlagName(flag), "（YYYY-MM-DD）"));
   }
   return RequiredDateFlag(args, flag);
 }
 
 absl::StatusOr<std::string> RequiredTextFlag(const ParsedArgs& args,
                                              absl::string_view flag) {
+  if (!args.Has(flag)) {
+    return UsageError(absl::StrCat("缺少必需的选项：", FlagName(flag)));
+  }
   const std::string value = args.Get(flag);
   if (absl::StripAsciiWhitespace(value).empty()) {
-    return UsageError(absl::StrCat(FlagName(flag), ": required"));
+    return UsageError(absl::StrCat(FlagName(flag), ": 不能为空"));
   }
   return value;
 }
@@ -66,9 +74,8 @@ absl::StatusOr<int32_t> ParseIntValue(absl::string_view value,
                                       int32_t max) {
   int32_t number = 0;
   if (!absl::SimpleAtoi(value, &number) || number < min || number > max) {
-    return UsageError(absl::StrCat(what, ": \"", value,
-                                   "\" is not a whole number from ", min,
-                                   " to ", max));
+    return UsageError(absl::StrCat(what, ": \"", value, "\" 不是 ", min, " 到 ",
+                                   max, " 之间的整数"));
   }
   return number;
 }
@@ -99,17 +106,17 @@ absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
   std::ostringstream text;
   if (path == "-") {
     text << std::cin.rdbuf();
-    if (std::cin.bad()) return UsageError("cannot read standard input");
+    if (std::cin.bad()) return UsageError("无法读取标准输入");
     return text.str();
   }
   std::ifstream file(path, std::ios::binary);
   if (!file.is_open()) {
     return UsageError(
-        absl::StrCat("cannot read \"", path, "\": ", std::strerror(errno)));
+        absl::StrCat("无法读取 \"", path, "\"：", std::strerror(errno)));
   }
   text << file.rdbuf();
   if (file.bad()) {
-    return UsageError(absl::StrCat("cannot read \"", path, "\""));
+    return UsageError(absl::StrCat("无法读取 \"", path, "\""));
   }
   return text.str();
 }

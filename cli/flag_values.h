@@ -3,9 +3,12 @@
 
 // Turning command-line flag values into API values, for every `ogi` command:
 // enum identifiers, YYYY-MM-DD dates, whole numbers, required text. Every
-// error is a usage error (see args.h) whose message starts with the flag,
-// e.g. "--sent: required (YYYY-MM-DD)". Pure (but for ReadInputFile, which
-// reads a FILE argument); thread-safe.
+// error is a usage error (see args.h) in Chinese that names the flag, e.g.
+// "--sent: 不能为空" or "缺少必需的选项：--sent（YYYY-MM-DD）". A flag a
+// command cannot do without is marked FlagSpec::required, so that the parser
+// names every missing one at once; the Required* helpers below check values
+// (and presence for callers outside the parser). Pure (but for ReadInputFile,
+// which reads a FILE argument); thread-safe.
 
 #include <cstdint>
 #include <initializer_list>
@@ -36,14 +39,19 @@ std::string EnumHelp(absl::string_view what,
                      const google::protobuf::EnumDescriptor* type);
 
 // The value of the ogi.v1 enum `Enum` whose identifier is `value` (see
-// services/common/enum_names.h). Usage error naming `flag` for an unknown or
-// *_unspecified value.
+// services/common/enum_names.h). Usage error naming `flag` and the values
+// to choose from for an unknown or *_unspecified value.
 template <typename Enum>
 absl::StatusOr<Enum> ParseEnumFlag(absl::string_view value,
                                    absl::string_view flag) {
-  absl::StatusOr<int> number = ParseEnumIdentifier(
-      google::protobuf::GetEnumDescriptor<Enum>(), value, FlagName(flag));
-  if (!number.ok()) return UsageError(number.status().message());
+  const google::protobuf::EnumDescriptor* type =
+      google::protobuf::GetEnumDescriptor<Enum>();
+  absl::StatusOr<int> number = ParseEnumIdentifier(type, value, flag);
+  if (!number.ok()) {
+    return UsageError(absl::StrCat(FlagName(flag), ": \"", value,
+                                   "\" 不是可选的取值；可选：",
+                                   absl::StrJoin(EnumIdentifiers(type), ", ")));
+  }
   return static_cast<Enum>(*number);
 }
 
@@ -53,10 +61,10 @@ absl::StatusOr<Enum> RequiredEnumFlag(const ParsedArgs& args,
                                       absl::string_view flag) {
   if (!args.Has(flag)) {
     return UsageError(absl::StrCat(
-        FlagName(flag), ": required; one of: ",
+        "缺少必需的选项：", FlagName(flag), "（可选：",
         absl::StrJoin(
-            EnumIdentifiers(google::protobuf::GetEnumDescriptor<Enum>()),
-            ", ")));
+            EnumIdentifiers(google::protobuf::GetEnumDescriptor<Enum>()), ", "),
+        "）"));
   }
   return ParseEnumFlag<Enum>(args.Get(flag), flag);
 }
@@ -71,13 +79,13 @@ absl::StatusOr<absl::optional<v1::Date>> ParseDateFlag(absl::string_view value,
 absl::StatusOr<v1::Date> RequiredDateFlag(const ParsedArgs& args,
                                           absl::string_view flag);
 
-// Like RequiredDateFlag, but also a usage error "--flag: required
-// (YYYY-MM-DD)" when the flag is absent.
+// Like RequiredDateFlag, but also a usage error "缺少必需的选项：--flag
+// （YYYY-MM-DD）" when the flag is absent.
 absl::StatusOr<v1::Date> MandatoryDateFlag(const ParsedArgs& args,
                                            absl::string_view flag);
 
-// The text given for `flag`, unchanged. Usage error "--flag: required" when
-// the flag is absent or its value is blank.
+// The text given for `flag`, unchanged. Usage error "缺少必需的选项：--flag"
+// when the flag is absent, "--flag: 不能为空" when its value is blank.
 absl::StatusOr<std::string> RequiredTextFlag(const ParsedArgs& args,
                                              absl::string_view flag);
 
@@ -102,7 +110,7 @@ void AddExpectedVersionFlag(std::vector<CommandSpec>& commands,
                             std::initializer_list<absl::string_view> read_only);
 
 // All of the file at `path`, or of standard input for "-": the text of a
-// FILE argument or flag. Usage error "cannot read "<path>": <reason>"
+// FILE argument or flag. Usage error "无法读取 "<path>"：<reason>"
 // otherwise (nothing was sent).
 absl::StatusOr<std::string> ReadInputFile(const std::string& path);
 

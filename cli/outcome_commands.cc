@@ -82,8 +82,10 @@ const std::vector<ConclusionFlag>& ConclusionFlags() {
                 "day the answer reached the applicant: the conclusion date"},
                &v1::Conclusion::mutable_served, &v1::Conclusion::clear_served),
       EnumFlag<v1::ServiceMethod>(
-          {"service", "METHOD",
-           EnumHelp("how it was served", v1::ServiceMethod_descriptor())},
+          FlagSpec{
+              "service", "METHOD",
+              EnumHelp("how it was served", v1::ServiceMethod_descriptor())}
+              .Fills({"service_method"}),
           &v1::Conclusion::set_service_method),
       DateFlag({"answer-date", "DATE",
                 "date on the answer, when not the service date"},
@@ -100,9 +102,10 @@ const std::vector<ConclusionFlag>& ConclusionFlags() {
          k->set_primary_item(item);
          return absl::OkStatus();
        }},
-      EnumFlag<v1::Outcome>({"override", "OUTCOME",
-                             "replaces the derived outcome (needs "
-                             "--override-reason)"},
+      EnumFlag<v1::Outcome>(FlagSpec{"override", "OUTCOME",
+                                     "replaces the derived outcome (needs "
+                                     "--override-reason)"}
+                                .Fills({"override_outcome"}),
                             &v1::Conclusion::set_override_outcome),
       TextFlag({"override-reason", "TEXT", "why the outcome is overridden"},
                &v1::Conclusion::set_override_reason),
@@ -117,10 +120,14 @@ const std::vector<ConclusionFlag>& ConclusionFlags() {
       TextFlag({"responsible-agency", "NAME",
                 "with other_agency: the agency responsible for it"},
                &v1::Conclusion::set_responsible_agency),
-      TextFlag({"provided", "TEXT", "partially_disclosed: what was provided"},
-               &v1::Conclusion::set_provided_summary),
-      TextFlag({"withheld", "TEXT", "partially_disclosed: what was withheld"},
-               &v1::Conclusion::set_withheld_summary),
+      TextFlag(
+          FlagSpec{"provided", "TEXT", "partially_disclosed: what was provided"}
+              .Fills({"provided_summary"}),
+          &v1::Conclusion::set_provided_summary),
+      TextFlag(
+          FlagSpec{"withheld", "TEXT", "partially_disclosed: what was withheld"}
+              .Fills({"withheld_summary"}),
+          &v1::Conclusion::set_withheld_summary),
       TextFlag({"note", "TEXT", "what happened (required for other)"},
                &v1::Conclusion::set_note),
   };
@@ -129,12 +136,23 @@ const std::vector<ConclusionFlag>& ConclusionFlags() {
 
 std::vector<FlagSpec> ConclusionFlagSpecs(absl::string_view outcome_help) {
   std::vector<FlagSpec> specs = {
-      {"outcome", "OUTCOME",
-       std::string(outcome_help)},
-      {"item", "N=OUTCOME", "the answer to item N", /*repeated=*/true},
+      {"outcome", "OUTCOME", std::string(outcome_help)},
+      FlagSpec{"item", "N=OUTCOME", "the answer to item N",
+               /*repeated=*/true}
+          .Fills({"dispositions"}),
   };
   for (const ConclusionFlag& flag : ConclusionFlags()) {
     specs.push_back(flag.spec);
+  }
+  return specs;
+}
+
+// The flags of "case conclude": the conclusion's, with --served required.
+std::vector<FlagSpec> ConcludeFlagSpecs() {
+  std::vector<FlagSpec> specs =
+      ConclusionFlagSpecs("the answer to every item (see the outcomes above)");
+  for (FlagSpec& spec : specs) {
+    if (spec.name == "served") spec = spec.Required();
   }
   return specs;
 }
@@ -160,15 +178,15 @@ absl::StatusOr<std::vector<v1::ItemDisposition>> ParseItemFlags(
   for (const std::string& value : args.GetAll("item")) {
     const size_t equals = value.find('=');
     if (equals == std::string::npos) {
-      return UsageError(absl::StrCat("--item: \"", value,
-                                     "\" is not N=OUTCOME (e.g. 1=disclosed)"));
+      return UsageError(absl::StrCat(
+          "--item: \"", value, "\" 不是 N=OUTCOME 形式（例如 1=disclosed）"));
     }
     v1::ItemDisposition d;
     OGI_ASSIGN_OR_RETURN(
         const int32_t item,
         ParseIntValue(value.substr(0, equals), "--item", 1, kMaxItems));
     if (!seen.insert(item).second) {
-      return UsageError(absl::StrCat("--item: item ", item, " given twice"));
+      return UsageError(absl::StrCat("--item: 第 ", item, " 项重复给出"));
     }
     d.set_item(item);
     OGI_ASSIGN_OR_RETURN(
@@ -186,10 +204,10 @@ absl::Status CheckOverride(const v1::Conclusion& k) {
   const bool has_reason =
       !absl::StripAsciiWhitespace(k.override_reason()).empty();
   if (k.override_outcome() != v1::OUTCOME_UNSPECIFIED && !has_reason) {
-    return UsageError("--override-reason: required with --override");
+    return UsageError("--override-reason: 使用 --override 时须写明理由");
   }
   if (k.override_outcome() == v1::OUTCOME_UNSPECIFIED && has_reason) {
-    return UsageError("--override-reason: only with --override");
+    return UsageError("--override-reason: 只能与 --override 同用");
   }
   return absl::OkStatus();
 }
@@ -315,7 +333,8 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
       "Prints a confirmation and the case's outcome; with --json the whole "
       "case.\n";
   std::vector<FlagSpec> correct_flags = {
-      {"reason", "TEXT", "why the conclusion is corrected (required)"}};
+      FlagSpec{"reason", "TEXT", "why the conclusion is corrected (required)"}
+          .Required()};
   for (FlagSpec& spec :
        ConclusionFlagSpecs("every item's answer becomes OUTCOME (see \"ogi "
                            "case conclude --help\")")) {
@@ -340,17 +359,18 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
            "self_pickup → signed_in_person,\npost → posted, email, "
            "online_platform, fax → electronic; none → signed_in_person.\n",
            "Outcomes (the rows of table 三):\n", OutcomeList(), kPrints),
-       ConclusionFlagSpecs(
-           "the answer to every item (see the outcomes above)")},
+       ConcludeFlagSpecs(),
+       /*one_of=*/{{"outcome", "item"}}},
       {{"case", "withdraw"},
        {"NUMBER"},
        false,
        "Record the applicant's withdrawal (concludes as 其他).",
        kPrints,
        {
-           {"date", "DATE",
-            "day the withdrawal reached the agency (default: today, China "
-            "time)"},
+           FlagSpec{"date", "DATE",
+                    "day the withdrawal reached the agency (default: today, "
+                    "China time)"}
+               .Fills({"withdrawn"}),
            {"note", "TEXT", "how the applicant withdrew"},
        }},
       {{"case", "lapse"},
@@ -361,12 +381,14 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
                     "whichever window\nlapsed (see \"ogi case explain\").\n",
                     kPrints),
        {
-           {"date", "DATE",
-            "day the agency concludes, e.g. serves the notice (default: "
-            "today, China time)"},
-           {"service", "METHOD",
-            EnumHelp("how the notice was served",
-                     v1::ServiceMethod_descriptor())},
+           FlagSpec{"date", "DATE",
+                    "day the agency concludes, e.g. serves the notice "
+                    "(default: today, China time)"}
+               .Fills({"concluded"}),
+           FlagSpec{"service", "METHOD",
+                    EnumHelp("how the notice was served",
+                             v1::ServiceMethod_descriptor())}
+               .Fills({"service_method"}),
            {"note", "TEXT", "remarks"},
        }},
       {{"case", "correct-conclusion"},
@@ -388,17 +410,20 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
            "that of its first\nconclusion.\n",
            kPrints),
        {
-           {"ordered-by", "ID",
-            "the review or lawsuit whose decision ordered it (required)"},
+           FlagSpec{"ordered-by", "ID",
+                    "the review or lawsuit whose decision ordered it "
+                    "(required)"}
+               .Required(),
            {"ordered", "DATE", "the decision date (default: that decision's)"},
            {"due", "DATE", "the deadline the decision set"},
            {"outcome", "OUTCOME",
             "the new answer (with --served; see \"ogi case conclude --help\")"},
            {"served", "DATE", "day the new answer reached the applicant"},
-           {"service", "METHOD",
-            absl::StrCat(
-                EnumHelp("how it was served", v1::ServiceMethod_descriptor()),
-                " (default: as for conclude)")},
+           FlagSpec{"service", "METHOD",
+                    absl::StrCat(EnumHelp("how it was served",
+                                          v1::ServiceMethod_descriptor()),
+                                 " (default: as for conclude)")}
+               .Fills({"service_method"}),
            {"note", "TEXT", "remarks"},
        }},
   };
@@ -410,14 +435,10 @@ absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
   OGI_ASSIGN_OR_RETURN(auto request,
                        CaseRequest<v1::ConcludeCaseRequest>(args, options));
+  // The parser has checked that --served and --outcome or --item are given.
   const bool whole = args.Has("outcome");
-  if (!whole && !args.Has("item")) {
-    return UsageError(
-        "--outcome: required (or --item N=OUTCOME for each item); see \"ogi "
-        "case conclude --help\"");
-  }
   if (whole && args.Has("item")) {
-    return UsageError("--item: not with --outcome (give either)");
+    return UsageError("--item: 不能与 --outcome 同用（二者选一）");
   }
   if (whole) {
     OGI_ASSIGN_OR_RETURN(const v1::Outcome outcome,
@@ -510,11 +531,11 @@ absl::StatusOr<v1::RecordReAnswerRequest> BuildRecordReAnswerRequest(
   }
   if (args.Has("outcome") != args.Has("served")) {
     return UsageError(args.Has("outcome")
-                          ? "--served: required with --outcome"
-                          : "--outcome: required with --served");
+                          ? "缺少必需的选项：--served（与 --outcome 同用）"
+                          : "缺少必需的选项：--outcome（与 --served 同用）");
   }
   if (args.Has("service") && !args.Has("served")) {
-    return UsageError("--service: only with --served");
+    return UsageError("--service: 只能与 --served 同用");
   }
   if (args.Has("outcome")) {
     OGI_ASSIGN_OR_RETURN(const v1::Outcome outcome,

@@ -54,7 +54,7 @@ absl::Status RejectFlags(const ParsedArgs& args,
   for (absl::string_view flag : flags) {
     if (args.Has(flag)) {
       return UsageError(
-          absl::StrCat(FlagName(flag), ": only with --method ", method));
+          absl::StrCat(FlagName(flag), ": 只能与 --method ", method, " 同用"));
     }
   }
   return absl::OkStatus();
@@ -121,10 +121,16 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
        absl::StrCat("Required: --sent, --items and --deadline.\n",
                     kStepDetails),
        {
-           {"sent", "DATE", "day the notice was sent (required)"},
-           {"items", "TEXT", "what the applicant must supplement (required)"},
-           {"deadline", "DATE",
-            "last day for the applicant to supplement (required)"},
+           FlagSpec{"sent", "DATE", "day the notice was sent (required)"}
+               .Required(),
+           FlagSpec{"items", "TEXT",
+                    "what the applicant must supplement (required)"}
+               .Required()
+               .Fills({"items_to_supplement"}),
+           FlagSpec{"deadline", "DATE",
+                    "last day for the applicant to supplement (required)"}
+               .Required()
+               .Fills({"applicant_deadline"}),
        }},
       {{"case", "supplement"},
        {"NUMBER"},
@@ -132,18 +138,22 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
        "Record that the supplemented application arrived.",
        absl::StrCat("The answer clock restarts from --received.\n",
                     kStepDetails),
-       {{"received", "DATE", "day the supplement arrived (required)"}}},
+       {FlagSpec{"received", "DATE", "day the supplement arrived (required)"}
+            .Required()}},
       {{"case", "consult"},
        {"NUMBER"},
        false,
        "Record a consultation letter (征求意见, Art. 32/34).",
        absl::StrCat("Required: --kind, --party and --sent.\n", kStepDetails),
        {
-           {"kind", "KIND",
-            EnumHelp("who is consulted (required)",
-                     v1::ConsultedPartyKind_descriptor())},
-           {"party", "NAME", "the consulted party (required)"},
-           {"sent", "DATE", "day the letter was sent (required)"},
+           FlagSpec{"kind", "KIND",
+                    EnumHelp("who is consulted (required)",
+                             v1::ConsultedPartyKind_descriptor())}
+               .Required(),
+           FlagSpec{"party", "NAME", "the consulted party (required)"}
+               .Required(),
+           FlagSpec{"sent", "DATE", "day the letter was sent (required)"}
+               .Required(),
            {"party-received", "DATE",
             "day the party received it (default: counted from --sent)"},
        }},
@@ -155,8 +165,11 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
                     "is meant.\n",
                     kStepDetails),
        {
-           {"received", "DATE", "day the reply arrived (required)"},
-           {"consultation", "ID", "which consultation (see \"ogi case show\")"},
+           FlagSpec{"received", "DATE", "day the reply arrived (required)"}
+               .Required(),
+           FlagSpec{"consultation", "ID",
+                    "which consultation (see \"ogi case show\")"}
+               .Fills({"consultation_id"}),
        }},
       {{"case", "fee-notice"},
        {"NUMBER"},
@@ -167,13 +180,17 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
            "and --units,\nper_page needs --pages.\n",
            kStepDetails),
        {
-           {"method", "METHOD",
-            EnumHelp("how the fee is computed (required)",
-                     v1::FeeMethod_descriptor())},
-           {"served", "DATE",
-            "day the applicant received the notice (required)"},
-           {"prior", "N",
-            "per_application: the applicant's earlier applications this month"},
+           FlagSpec{"method", "METHOD",
+                    EnumHelp("how the fee is computed (required)",
+                             v1::FeeMethod_descriptor())}
+               .Required(),
+           FlagSpec{"served", "DATE",
+                    "day the applicant received the notice (required)"}
+               .Required(),
+           FlagSpec{"prior", "N",
+                    "per_application: the applicant's earlier applications "
+                    "this month"}
+               .Fills({"prior_applications_this_month"}),
            {"units", "N",
             "per_application: applications this one counts as (default 1)"},
            {"pages", "N", "per_page: pages to provide"},
@@ -183,7 +200,8 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
        false,
        "Record that the applicant paid the fee.",
        kStepDetails,
-       {{"paid", "DATE", "day the payment arrived (required)"}}},
+       {FlagSpec{"paid", "DATE", "day the payment arrived (required)"}
+            .Required()}},
       {{"case", "extend"},
        {"NUMBER"},
        false,
@@ -191,9 +209,13 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
        absl::StrCat("Required: --days, --approver and --notified.\n",
                     kStepDetails),
        {
-           {"days", "N", "working days added, 1 to 20 (required)"},
-           {"approver", "NAME", "who approved the extension (required)"},
-           {"notified", "DATE", "day the applicant was told (required)"},
+           FlagSpec{"days", "N", "working days added, 1 to 20 (required)"}
+               .Required()
+               .Fills({"working_days"}),
+           FlagSpec{"approver", "NAME", "who approved the extension (required)"}
+               .Required(),
+           FlagSpec{"notified", "DATE", "day the applicant was told (required)"}
+               .Required(),
            {"approved", "DATE", "day it was approved (default: --notified)"},
        }},
       {{"case", "defer"},
@@ -203,9 +225,12 @@ std::vector<CommandSpec> ProcedureCommandSpecs() {
        absl::StrCat("Required: --until, --notified and --reason.\n",
                     kStepDetails),
        {
-           {"until", "DATE", "the new answer due date (required)"},
-           {"notified", "DATE", "day the applicant was told (required)"},
-           {"reason", "TEXT", "why (required)"},
+           FlagSpec{"until", "DATE", "the new answer due date (required)"}
+               .Required()
+               .Fills({"new_due"}),
+           FlagSpec{"notified", "DATE", "day the applicant was told (required)"}
+               .Required(),
+           FlagSpec{"reason", "TEXT", "why (required)"}.Required(),
        }},
   };
   AddExpectedVersionFlag(specs, {"explain"});
@@ -284,7 +309,7 @@ absl::StatusOr<v1::IssueFeeNoticeRequest> BuildIssueFeeNoticeRequest(
     OGI_RETURN_IF_ERROR(
         RejectFlags(args, {"prior", "units"}, "per_application"));
     if (!args.Has("pages")) {
-      return UsageError("--pages: required with --method per_page");
+      return UsageError("缺少必需的选项：--pages（--method per_page 时）");
     }
     OGI_ASSIGN_OR_RETURN(
         const int32_t pages,
@@ -321,7 +346,6 @@ absl::StatusOr<v1::ExtendDeadlineRequest> BuildExtendDeadlineRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
   OGI_ASSIGN_OR_RETURN(auto request,
                        StepRequest<v1::ExtendDeadlineRequest>(args, options));
-  if (!args.Has("days")) return UsageError("--days: required (1 to 20)");
   OGI_ASSIGN_OR_RETURN(
       const int32_t days,
       ParseIntValue(args.Get("days"), "--days", 1, kMaxExtensionDays));
@@ -501,9 +525,9 @@ absl::Status RunCaseExplain(const ParsedArgs& args,
   if (!c.has_deadlines()) {
     // Every case has deadlines (NOT_STARTED at least) on a server that
     // computes them; an older server leaves the field out.
-    return absl::UnimplementedError(absl::StrCat(
-        "the server at ", options.server, " returned no deadlines for case ",
-        c.number(), " (it does not compute them)"));
+    return absl::UnimplementedError(
+        absl::StrCat("服务器 ", options.server, " 没有返回案件 ", c.number(),
+                     " 的期限（服务器版本较旧，不计算期限）（UNIMPLEMENTED）"));
   }
   if (options.json) return WriteJson(c.deadlines(), out);
   RenderExplanation(c, options.color, out);

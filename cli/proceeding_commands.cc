@@ -35,18 +35,6 @@ absl::StatusOr<Request> IdRequest(const ParsedArgs& args,
   return request;
 }
 
-// A usage error when none of `flags` is given.
-absl::Status RequireOneOf(const ParsedArgs& args,
-                          std::initializer_list<absl::string_view> flags) {
-  std::vector<std::string> names;
-  for (absl::string_view flag : flags) {
-    if (args.Has(flag)) return absl::OkStatus();
-    names.push_back(FlagName(flag));
-  }
-  return UsageError(absl::StrCat("nothing to record; give at least one of ",
-                                 absl::StrJoin(names, ", ")));
-}
-
 absl::StatusOr<v1::ProceedingDecision> DecisionFlag(const ParsedArgs& args) {
   return RequiredEnumFlag<v1::ProceedingDecision>(args, "decision");
 }
@@ -133,8 +121,8 @@ std::string DecisionDetail(v1::ProceedingDecision decision,
 std::vector<FlagSpec> ListFlags() {
   return {
       {"open", "", "only those without a final result"},
-      {"from", "DATE", "filed on or after DATE"},
-      {"to", "DATE", "filed on or before DATE"},
+      FlagSpec{"from", "DATE", "filed on or after DATE"}.Fills({"filed_from"}),
+      FlagSpec{"to", "DATE", "filed on or before DATE"}.Fills({"filed_to"}),
   };
 }
 
@@ -159,13 +147,19 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
        "working days\nafter it receives the application copy (simplified "
        "procedure: 5).\n",
        {
-           {"case", "NUMBER", "the case whose answer is contested (required)"},
-           {"filed", "DATE", "day the review was applied for (required)"},
-           {"organ", "NAME", "the review organ (required)"},
+           FlagSpec{"case", "NUMBER",
+                    "the case whose answer is contested (required)"}
+               .Required()
+               .Fills({"number"}),
+           FlagSpec{"filed", "DATE",
+                    "day the review was applied for (required)"}
+               .Required(),
+           FlagSpec{"organ", "NAME", "the review organ (required)"}.Required(),
            {"copy-received", "DATE",
             "day the agency received the application copy"},
            {"accepted", "DATE", "day the organ accepted the review"},
-           {"simplified", "", "simplified procedure (简易程序)"},
+           FlagSpec{"simplified", "", "simplified procedure (简易程序)"}.Fills(
+               {"procedure", "simplified"}),
            {"note", "TEXT", "remarks"},
        }},
       {{"review", "progress"},
@@ -178,13 +172,18 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
            {"copy-received", "DATE",
             "day the agency received the application copy"},
            {"accepted", "DATE", "day the organ accepted the review"},
-           {"simplified", "",
-            "simplified procedure (--simplified=false: ordinary)"},
-           {"extend-decision", "",
-            "the decision period was extended (once, +30 days)"},
+           FlagSpec{"simplified", "",
+                    "simplified procedure (--simplified=false: ordinary)"}
+               .Fills({"procedure", "simplified"}),
+           FlagSpec{"extend-decision", "",
+                    "the decision period was extended (once, +30 days)"}
+               .Fills({"extend_decision_period", "decision_period_extended"}),
            {"defence-filed", "DATE", "day the agency filed its defence"},
            {"note", "TEXT", "remarks"},
-       }},
+       },
+       /*one_of=*/
+       {{"copy-received", "accepted", "simplified", "extend-decision",
+         "defence-filed", "note"}}},
       {{"review", "defend"},
        {"ID"},
        false,
@@ -197,8 +196,10 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
        "Record the review decision; shows its table-四 column.",
        absl::StrCat("Required: --decision and --date.\n", kStepPrints),
        {
-           {"decision", "DECISION", decision_help},
-           {"date", "DATE", "day of the decision (required)"},
+           FlagSpec{"decision", "DECISION", decision_help}.Required(),
+           FlagSpec{"date", "DATE", "day of the decision (required)"}
+               .Required()
+               .Fills({"decided", "date"}),
            reanswer_due,
        }},
       {{"review", "list"},
@@ -217,16 +218,25 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
        "after "
        "the complaint copy is\nreceived (moved past a day off).\n",
        {
-           {"case", "NUMBER", "the case whose answer is contested (required)"},
-           {"filed", "DATE", "day the court filed the case (required)"},
-           {"court", "NAME", "the court (required)"},
-           {"after-review", "ID", "the review of the same answer it follows"},
+           FlagSpec{"case", "NUMBER",
+                    "the case whose answer is contested (required)"}
+               .Required()
+               .Fills({"number"}),
+           FlagSpec{"filed", "DATE", "day the court filed the case (required)"}
+               .Required(),
+           FlagSpec{"court", "NAME", "the court (required)"}.Required(),
+           FlagSpec{"after-review", "ID",
+                    "the review of the same answer it follows"}
+               .Fills({"after_review_id"}),
            {"complaint-received", "DATE",
             "day the agency received the complaint copy"},
-           {"co-defendant", "",
-            "the agency is sued as the review organ (not counted in its "
-            "table 四)"},
-           {"simplified", "", "simplified procedure (简易程序)"},
+           FlagSpec{
+               "co-defendant", "",
+               "the agency is sued as the review organ (not counted in its "
+               "table 四)"}
+               .Fills({"role"}),
+           FlagSpec{"simplified", "", "simplified procedure (简易程序)"}.Fills(
+               {"procedure", "simplified"}),
            {"note", "TEXT", "remarks"},
        }},
       {{"lawsuit", "progress"},
@@ -239,9 +249,13 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
            {"complaint-received", "DATE",
             "day the agency received the complaint copy"},
            {"defence-filed", "DATE", "day the agency filed its defence"},
-           {"simplified", "", "the court switched to the simplified procedure"},
+           FlagSpec{"simplified", "",
+                    "the court switched to the simplified procedure"}
+               .Fills({"procedure", "simplified"}),
            {"note", "TEXT", "remarks"},
-       }},
+       },
+       /*one_of=*/
+       {{"complaint-received", "defence-filed", "simplified", "note"}}},
       {{"lawsuit", "defend"},
        {"ID"},
        false,
@@ -258,8 +272,10 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
        "Record the first-instance judgment, or with --appeal the appeal's.",
        absl::StrCat("Required: --decision and --date.\n", kStepPrints),
        {
-           {"decision", "DECISION", decision_help},
-           {"date", "DATE", "day of the judgment (required)"},
+           FlagSpec{"decision", "DECISION", decision_help}.Required(),
+           FlagSpec{"date", "DATE", "day of the judgment (required)"}
+               .Required()
+               .Fills({"decided", "date"}),
            {"appeal", "", "the second-instance (appeal) judgment"},
            reanswer_due,
        }},
@@ -269,8 +285,10 @@ std::vector<CommandSpec> ProceedingCommandSpecs() {
        "Record an appeal (上诉) against the first-instance judgment.",
        absl::StrCat("Required: --filed.\n", kStepPrints),
        {
-           {"filed", "DATE", "day the appeal was filed (required)"},
-           {"by", "NAME", "who appealed, e.g. 原告 or the agency"},
+           FlagSpec{"filed", "DATE", "day the appeal was filed (required)"}
+               .Required(),
+           FlagSpec{"by", "NAME", "who appealed, e.g. 原告 or the agency"}
+               .Fills({"appellant"}),
            {"court", "NAME", "the appeal court"},
        }},
       {{"lawsuit", "list"},
@@ -312,9 +330,6 @@ absl::StatusOr<v1::FileReviewRequest> BuildFileReviewRequest(
 
 absl::StatusOr<v1::RecordReviewProgressRequest> BuildReviewProgressRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  OGI_RETURN_IF_ERROR(
-      RequireOneOf(args, {"copy-received", "accepted", "simplified",
-                          "extend-decision", "defence-filed", "note"}));
   OGI_ASSIGN_OR_RETURN(
       auto request, IdRequest<v1::RecordReviewProgressRequest>(args, options));
   if (args.Has("copy-received")) {
@@ -411,8 +426,6 @@ absl::StatusOr<v1::FileLawsuitRequest> BuildFileLawsuitRequest(
 
 absl::StatusOr<v1::RecordLawsuitProgressRequest> BuildLawsuitProgressRequest(
     const ParsedArgs& args, const GlobalOptions& options) {
-  OGI_RETURN_IF_ERROR(RequireOneOf(
-      args, {"complaint-received", "defence-filed", "simplified", "note"}));
   OGI_ASSIGN_OR_RETURN(
       auto request, IdRequest<v1::RecordLawsuitProgressRequest>(args, options));
   if (args.Has("complaint-received")) {

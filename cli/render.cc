@@ -151,9 +151,9 @@ absl::StatusOr<std::string> MessageToJson(
   const auto status =
       google::protobuf::util::MessageToJsonString(message, &json, options);
   if (!status.ok()) {
-    return absl::InternalError(
-        absl::StrCat("cannot convert ", message.GetTypeName(),
-                     " to JSON: ", std::string(status.message())));
+    return absl::InternalError(absl::StrCat("无法将 ", message.GetTypeName(),
+                                            " 转为 JSON：",
+                                            std::string(status.message())));
   }
   // MessageToJsonString ends indented output with a newline; the caller
   // decides on line ends.

@@ -24,7 +24,7 @@ std::string ErrnoText() { return std::strerror(errno); }
 
 absl::Status WriteError(const std::string& path, absl::string_view reason) {
   return absl::FailedPreconditionError(
-      absl::StrCat("cannot write token file ", path, ": ", reason));
+      absl::StrCat("无法写入令牌文件 ", path, "：", reason));
 }
 
 // The directory part of `path`: "." for a bare file name, "/" for "/x".
@@ -43,13 +43,13 @@ absl::Status MakeDirectories(const std::string& path,
        absl::StrSplit(directory, '/', absl::SkipEmpty())) {
     absl::StrAppend(&prefix, "/", part);
     if (mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST) {
-      return WriteError(
-          path, absl::StrCat("cannot create ", prefix, ": ", ErrnoText()));
+      return WriteError(path,
+                        absl::StrCat("无法创建 ", prefix, "：", ErrnoText()));
     }
   }
   struct stat info;
   if (stat(directory.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    return WriteError(path, absl::StrCat(directory, " is not a directory"));
+    return WriteError(path, absl::StrCat(directory, " 不是目录"));
   }
   return absl::OkStatus();
 }
@@ -74,26 +74,24 @@ absl::StatusOr<std::string> ReadTokenFile(const std::string& path) {
   if (fd < 0) {
     if (errno == ENOENT) return std::string();
     return UsageError(
-        absl::StrCat("cannot read token file ", path, ": ", ErrnoText()));
+        absl::StrCat("无法读取令牌文件 ", path, "：", ErrnoText()));
   }
   struct stat info;
   std::string contents;
   absl::Status status;
   if (fstat(fd, &info) != 0) {
-    status = UsageError(
-        absl::StrCat("cannot read token file ", path, ": ", ErrnoText()));
-  } else if (!S_ISREG(info.st_mode)) {
     status =
-        UsageError(absl::StrCat("token file ", path, " is not a regular file"));
+        UsageError(absl::StrCat("无法读取令牌文件 ", path, "：", ErrnoText()));
+  } else if (!S_ISREG(info.st_mode)) {
+    status = UsageError(absl::StrCat("令牌文件 ", path, " 不是普通文件"));
   } else if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
     // Anyone else who can read the token can act as its user; anyone who can
     // write it can make this user act as someone else.
     status = UsageError(absl::StrFormat(
-        "token file %s has mode %04o; it must be 0600 (chmod 600 %s)", path,
-        info.st_mode & 07777, path));
+        "令牌文件 %s 的权限为 %04o，他人可读写；须为 0600（chmod 600 %s）",
+        path, info.st_mode & 07777, path));
   } else if (static_cast<size_t>(info.st_size) > kMaxTokenFileSize) {
-    status = UsageError(
-        absl::StrCat("token file ", path, " is too large to hold a token"));
+    status = UsageError(absl::StrCat("令牌文件 ", path, " 过大，不像是令牌"));
   } else {
     char buffer[4096];
     ssize_t n;
@@ -101,13 +99,13 @@ absl::StatusOr<std::string> ReadTokenFile(const std::string& path) {
       if (n < 0) {
         if (errno == EINTR) continue;
         status = UsageError(
-            absl::StrCat("cannot read token file ", path, ": ", ErrnoText()));
+            absl::StrCat("无法读取令牌文件 ", path, "：", ErrnoText()));
         break;
       }
       contents.append(buffer, static_cast<size_t>(n));
       if (contents.size() > kMaxTokenFileSize) {
-        status = UsageError(
-            absl::StrCat("token file ", path, " is too large to hold a token"));
+        status =
+            UsageError(absl::StrCat("令牌文件 ", path, " 过大，不像是令牌"));
         break;
       }
     }
@@ -156,7 +154,7 @@ absl::StatusOr<bool> RemoveTokenFile(const std::string& path) {
   if (unlink(path.c_str()) == 0) return true;
   if (errno == ENOENT) return false;
   return absl::FailedPreconditionError(
-      absl::StrCat("cannot remove token file ", path, ": ", ErrnoText()));
+      absl::StrCat("无法删除令牌文件 ", path, "：", ErrnoText()));
 }
 
 }  // namespace ogi::cli

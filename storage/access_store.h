@@ -42,19 +42,19 @@ class AccessStore {
   // Creates the user `user.name()` or replaces its display name, agency,
   // roles and disabled flag; created_at and created_by are kept from the
   // first write (taken from `user` then). Returns the stored user.
-  // NOT_FOUND "user.agency_code: no agency \"X\"" for an unknown agency;
+  // NOT_FOUND "user.agency_code: 机关 \"X\" 不存在" for an unknown agency;
   // INVALID_ARGUMENT for ROLE_UNSPECIFIED or a number Role does not name
   // (which could not be stored). The caller validates names and roles.
   virtual absl::StatusOr<v1::User> PutUser(const v1::User& user) = 0;
 
-  // NOT_FOUND "user_name: no user \"X\"".
+  // NOT_FOUND "user_name: 用户 \"X\" 不存在".
   virtual absl::StatusOr<v1::User> GetUser(absl::string_view name) = 0;
 
   // Every user, ordered by name.
   virtual absl::StatusOr<std::vector<v1::User>> ListUsers() = 0;
 
-  // Stores a new token. NOT_FOUND "user_name: no user \"X\""; ALREADY_EXISTS
-  // when the id or the hash is taken (the caller draws again).
+  // Stores a new token. NOT_FOUND "user_name: 用户 \"X\" 不存在";
+  // ALREADY_EXISTS when the id or the hash is taken (the caller draws again).
   virtual absl::Status AddToken(const NewToken& token) = 0;
 
   // The token whose secret hashes to `secret_hash`, with its user, whatever
@@ -63,12 +63,12 @@ class AccessStore {
   virtual absl::StatusOr<TokenGrant> FindToken(
       absl::string_view secret_hash) = 0;
 
-  // The token `token_id`. NOT_FOUND "token_id: no token \"X\"".
+  // The token `token_id`. NOT_FOUND "token_id: 令牌 \"X\" 不存在".
   virtual absl::StatusOr<v1::TokenInfo> GetToken(
       absl::string_view token_id) = 0;
 
   // Sets revoked_at unless already set (the first revocation stays) and
-  // returns the token. NOT_FOUND "token_id: no token \"X\"".
+  // returns the token. NOT_FOUND "token_id: 令牌 \"X\" 不存在".
   virtual absl::StatusOr<v1::TokenInfo> RevokeToken(
       absl::string_view token_id, const google::protobuf::Timestamp& at) = 0;
 

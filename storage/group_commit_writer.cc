@@ -69,8 +69,7 @@ void GroupCommitWriter::CommitBatch(const std::deque<Pending*>& batch) {
     // After some errors SQLite rolls the whole transaction back by itself;
     // running further operations would then autocommit them one by one.
     if (!db_->InTransaction()) {
-      p->status =
-          absl::AbortedError("transaction rolled back by an earlier error");
+      p->status = absl::AbortedError("事务因先前的错误已回滚");
       continue;
     }
     p->status = db_->Exec("SAVEPOINT op");
@@ -79,9 +78,8 @@ void GroupCommitWriter::CommitBatch(const std::deque<Pending*>& batch) {
     if (!p->status.ok()) db_->Exec("ROLLBACK TO op").IgnoreError();
     db_->Exec("RELEASE op").IgnoreError();
   }
-  absl::Status commit = db_->InTransaction()
-                            ? db_->Exec("COMMIT")
-                            : absl::AbortedError("transaction was rolled back");
+  absl::Status commit = db_->InTransaction() ? db_->Exec("COMMIT")
+                                             : absl::AbortedError("事务已回滚");
   if (!commit.ok()) {
     db_->Exec("ROLLBACK").IgnoreError();
     for (Pending* p : batch) {

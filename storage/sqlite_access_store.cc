@@ -32,7 +32,7 @@ absl::StatusOr<std::string> RolesColumn(const v1::User& user) {
     std::string name = EnumIdentifier(v1::Role_descriptor(), role);
     if (name.empty() || role == v1::ROLE_UNSPECIFIED) {
       return absl::InvalidArgumentError(
-          absl::StrCat("user.roles: ", role, " is not a role"));
+          absl::StrCat("user.roles: ", role, " 不是角色"));
     }
     names.push_back(std::move(name));
   }
@@ -58,7 +58,7 @@ absl::StatusOr<v1::User> ReadUser(const Statement& stmt) {
         ParseEnumIdentifier(v1::Role_descriptor(), name, "roles");
     if (!role.ok()) {
       return absl::DataLossError(absl::StrCat(
-          "user ", user.name(), ": stored role \"", name, "\" is not a role"));
+          "用户 ", user.name(), "：存储的角色 \"", name, "\" 不是角色"));
     }
     user.add_roles(static_cast<v1::Role>(*role));
   }
@@ -77,7 +77,7 @@ absl::StatusOr<v1::User> FindUser(Database& db, absl::string_view name) {
   OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
     return absl::NotFoundError(
-        absl::StrCat("user_name: no user \"", name, "\""));
+        absl::StrCat("user_name: 用户 \"", name, "\" 不存在"));
   }
   return ReadUser(stmt);
 }
@@ -110,7 +110,8 @@ absl::StatusOr<v1::TokenInfo> FindTokenById(Database& db,
   stmt.BindText(1, id);
   OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
-    return absl::NotFoundError(absl::StrCat("token_id: no token \"", id, "\""));
+    return absl::NotFoundError(
+        absl::StrCat("token_id: 令牌 \"", id, "\" 不存在"));
   }
   return ReadToken(stmt);
 }
@@ -131,8 +132,8 @@ absl::StatusOr<v1::User> SqliteCaseStore::PutUser(const v1::User& user) {
   OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
     absl::StatusOr<int64_t> agency_id = AgencyId(db, user.agency_code());
     if (absl::IsNotFound(agency_id.status())) {
-      return absl::NotFoundError(absl::StrCat("user.agency_code: no agency \"",
-                                              user.agency_code(), "\""));
+      return absl::NotFoundError(absl::StrCat("user.agency_code: 机关 \"",
+                                              user.agency_code(), "\" 不存在"));
     }
     OGI_RETURN_IF_ERROR(agency_id.status());
     // created_at and created_by are written once, by the first insert.
@@ -191,7 +192,7 @@ absl::Status SqliteCaseStore::AddToken(const NewToken& token) {
         Exists(db, "SELECT 1 FROM users WHERE name = ?", info.user_name()));
     if (!user_known) {
       return absl::NotFoundError(
-          absl::StrCat("user_name: no user \"", info.user_name(), "\""));
+          absl::StrCat("user_name: 用户 \"", info.user_name(), "\" 不存在"));
     }
     // Checked rather than left to the constraints, whose error (ABORTED)
     // does not say which was taken.
@@ -200,15 +201,14 @@ absl::Status SqliteCaseStore::AddToken(const NewToken& token) {
         Exists(db, "SELECT 1 FROM tokens WHERE id = ?", info.id()));
     if (id_taken) {
       return absl::AlreadyExistsError(
-          absl::StrCat("token.id: \"", info.id(), "\" is taken"));
+          absl::StrCat("token.id: \"", info.id(), "\" 已被占用"));
     }
     OGI_ASSIGN_OR_RETURN(
         bool hash_taken,
         Exists(db, "SELECT 1 FROM tokens WHERE secret_hash = ?",
                token.secret_hash));
     if (hash_taken) {
-      return absl::AlreadyExistsError(
-          "token: another token has the same secret hash");
+      return absl::AlreadyExistsError("token: 已有另一令牌的密钥哈希与之相同");
     }
     OGI_ASSIGN_OR_RETURN(
         Statement insert,
@@ -242,7 +242,7 @@ absl::StatusOr<TokenGrant> SqliteCaseStore::FindToken(
     stmt.BindText(1, secret_hash);
     OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
     // The hash is not echoed: it names nothing a person could check.
-    if (!row) return absl::NotFoundError("token: no token has that secret");
+    if (!row) return absl::NotFoundError("token: 没有与该密钥对应的令牌");
     grant.token = ReadToken(stmt);
     OGI_ASSIGN_OR_RETURN(grant.user, FindUser(db, grant.token.user_name()));
     return absl::OkStatus();

@@ -43,8 +43,7 @@ absl::StatusOr<Connection> OpenConnection(const std::string& path, int flags,
       sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   Connection db(raw);
   if (rc != SQLITE_OK) {
-    return SqliteStatus(rc, absl::StrCat(what, ": cannot open ", path),
-                        db.get());
+    return SqliteStatus(rc, absl::StrCat(what, ": 无法打开 ", path), db.get());
   }
   sqlite3_extended_result_codes(db.get(), 1);
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
@@ -74,22 +73,21 @@ absl::Status Sync(const std::string& path, absl::string_view what) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     return absl::UnavailableError(
-        absl::StrCat(what, ": cannot open ", path, ": ", ErrnoText(errno)));
+        absl::StrCat(what, ": 无法打开 ", path, "：", ErrnoText(errno)));
   }
   const int rc = ::fsync(fd);
   const int error = errno;
   ::close(fd);
   if (rc != 0) {
     return absl::UnavailableError(
-        absl::StrCat(what, ": cannot sync ", path, ": ", ErrnoText(error)));
+        absl::StrCat(what, ": 无法同步 ", path, "：", ErrnoText(error)));
   }
   return absl::OkStatus();
 }
 
 absl::Status DestinationExists(const std::string& destination_path) {
-  return absl::FailedPreconditionError(
-      absl::StrCat("destination_path: ", destination_path,
-                   " already exists; a backup never replaces a file"));
+  return absl::FailedPreconditionError(absl::StrCat(
+      "destination_path: ", destination_path, " 已存在；备份不会覆盖已有文件"));
 }
 
 // Copies every page of `source` into `destination` in one step, i.e. in one
@@ -101,8 +99,7 @@ absl::Status CopyPages(sqlite3* source, sqlite3* destination,
         sqlite3_backup_init(destination, "main", source, "main");
     if (backup == nullptr) {
       return SqliteStatus(sqlite3_errcode(destination),
-                          "destination_path: cannot start the copy",
-                          destination);
+                          "destination_path: 无法开始复制", destination);
     }
     const int step = sqlite3_backup_step(backup, -1);
     // finish reports the step's error on the destination connection.
@@ -113,8 +110,9 @@ absl::Status CopyPages(sqlite3* source, sqlite3* destination,
       // The source's busy handler has already waited kBusyTimeoutMs.
       if (attempt < kBusyRetries) continue;
     }
-    return SqliteStatus(rc, absl::StrCat("source_path: copying ", source_path),
-                        destination);
+    return SqliteStatus(
+        rc, absl::StrCat("source_path: 复制 ", source_path, " 时出错"),
+        destination);
   }
 }
 
@@ -124,15 +122,15 @@ absl::StatusOr<BackupSummary> BackupDatabase(
     const std::string& source_path, const std::string& destination_path) {
   namespace fs = std::filesystem;
   if (source_path.empty()) {
-    return absl::InvalidArgumentError("source_path: must not be empty");
+    return absl::InvalidArgumentError("source_path: 不能为空");
   }
   if (destination_path.empty()) {
-    return absl::InvalidArgumentError("destination_path: must not be empty");
+    return absl::InvalidArgumentError("destination_path: 不能为空");
   }
   std::error_code error;
   if (!fs::exists(source_path, error)) {
     return absl::NotFoundError(
-        absl::StrCat("source_path: ", source_path, " does not exist"));
+        absl::StrCat("source_path: ", source_path, " 不存在"));
   }
   if (fs::exists(fs::symlink_status(destination_path, error))) {
     return DestinationExists(destination_path);
@@ -140,8 +138,8 @@ absl::StatusOr<BackupSummary> BackupDatabase(
   fs::path directory = fs::path(destination_path).parent_path();
   if (directory.empty()) directory = ".";
   if (!fs::is_directory(directory, error)) {
-    return absl::NotFoundError(absl::StrCat(
-        "destination_path: directory ", directory.string(), " does not exist"));
+    return absl::NotFoundError(
+        absl::StrCat("destination_path: 目录 ", directory.string(), " 不存在"));
   }
 
   // The copy is built under a temporary name in the destination's directory,
@@ -151,8 +149,8 @@ absl::StatusOr<BackupSummary> BackupDatabase(
   writable.push_back('\0');
   const int fd = ::mkstemp(writable.data());  // mode 0600
   if (fd < 0) {
-    return absl::UnavailableError(absl::StrCat(
-        "destination_path: cannot create ", name, ": ", ErrnoText(errno)));
+    return absl::UnavailableError(absl::StrCat("destination_path: 无法创建 ",
+                                               name, "：", ErrnoText(errno)));
   }
   ::close(fd);
   TemporaryCopy temporary(writable.data());
@@ -168,9 +166,9 @@ absl::StatusOr<BackupSummary> BackupDatabase(
     if (const int rc = sqlite3_exec(source.get(), "PRAGMA query_only = ON",
                                     nullptr, nullptr, nullptr);
         rc != SQLITE_OK) {
-      return SqliteStatus(
-          rc, absl::StrCat("source_path: cannot open ", source_path),
-          source.get());
+      return SqliteStatus(rc,
+                          absl::StrCat("source_path: 无法打开 ", source_path),
+                          source.get());
     }
     OGI_ASSIGN_OR_RETURN(Connection destination,
                          OpenConnection(temporary.path(), SQLITE_OPEN_READWRITE,
@@ -190,18 +188,17 @@ absl::StatusOr<BackupSummary> BackupDatabase(
       absl::string_view problems = status.message();
       absl::ConsumePrefix(
           &problems, absl::StrCat("database ", temporary.path(), " fails "));
-      return absl::DataLossError(absl::StrCat(
-          "source_path: ", source_path,
-          " is damaged, no backup written: its copy fails ", problems));
+      return absl::DataLossError(
+          absl::StrCat("source_path: ", source_path,
+                       " 已损坏，未写入备份：其副本未通过 ", problems));
     }
     OGI_ASSIGN_OR_RETURN(
         int64_t has_cases,
         copy->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = "
                        "'table' AND name = 'cases'"));
     if (has_cases == 0) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("source_path: ", source_path,
-                       " is not an ogi database (it has no cases table)"));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "source_path: ", source_path, " 不是 ogi 数据库（没有 cases 表）"));
     }
     OGI_ASSIGN_OR_RETURN(summary.schema_version,
                          copy->QueryInt("PRAGMA user_version"));
@@ -222,17 +219,17 @@ absl::StatusOr<BackupSummary> BackupDatabase(
     // A file system without hard links: rename, after one more look.
     if (link_error != EPERM && link_error != EOPNOTSUPP &&
         link_error != EMLINK) {
-      return absl::UnavailableError(
-          absl::StrCat("destination_path: cannot create ", destination_path,
-                       ": ", ErrnoText(link_error)));
+      return absl::UnavailableError(absl::StrCat("destination_path: 无法创建 ",
+                                                 destination_path, "：",
+                                                 ErrnoText(link_error)));
     }
     if (fs::exists(fs::symlink_status(destination_path, error))) {
       return DestinationExists(destination_path);
     }
     if (::rename(temporary.path().c_str(), destination_path.c_str()) != 0) {
-      return absl::UnavailableError(
-          absl::StrCat("destination_path: cannot create ", destination_path,
-                       ": ", ErrnoText(errno)));
+      return absl::UnavailableError(absl::StrCat("destination_path: 无法创建 ",
+                                                 destination_path, "：",
+                                                 ErrnoText(errno)));
     }
   }
   ::unlink(temporary.path().c_str());  // the copy keeps its final name only

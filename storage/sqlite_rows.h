@@ -29,13 +29,13 @@ ProceedingsFiled ProceedingsFiledRange(const v1::Case& c);
 // A timestamp as stored: Unix microseconds.
 int64_t ToUnixMicros(const google::protobuf::Timestamp& t);
 
-// The row id of the agency `code`; NOT_FOUND "agency_code: no agency ..."
+// The row id of the agency `code`; NOT_FOUND "agency_code: 机关 … 不存在"
 // when there is none.
 absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code);
 
 // The row id of case `number` of the agency `agency_code`, as GetCase finds
-// it: NOT_FOUND "agency_code: no agency ..." for an unknown agency, NOT_FOUND
-// "no case ... in agency ..." for an unknown case.
+// it: NOT_FOUND "agency_code: 机关 … 不存在" for an unknown agency, NOT_FOUND
+// "案件 … 不存在（机关 …）" for an unknown case.
 absl::StatusOr<int64_t> CaseId(Database& db, absl::string_view agency_code,
                                absl::string_view number);
 

@@ -26,7 +26,7 @@ constexpr absl::string_view kTokenPrefix = "ogi_";
 absl::StatusOr<std::string> RandomHex(int bytes) {
   std::string raw(bytes, '\0');
   if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), bytes) != 1) {
-    return absl::UnavailableError("cannot draw random bytes for a token");
+    return absl::UnavailableError("无法为令牌生成随机字节");
   }
   return absl::BytesToHexString(raw);
 }
@@ -40,8 +40,8 @@ std::string FormatMinute(const google::protobuf::Timestamp& t) {
 absl::Status ValidateIdentifier(absl::string_view name,
                                 absl::string_view field) {
   if (name.empty() || name.size() > kMaxUserNameLength) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": must be 1 to ", kMaxUserNameLength, " characters"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": 须为 1 至 ", kMaxUserNameLength, " 个字符"));
   }
   for (size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
@@ -49,8 +49,7 @@ absl::Status ValidateIdentifier(absl::string_view name,
     if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
       return absl::InvalidArgumentError(absl::StrCat(
           field, ": \"", name,
-          "\" must be lower-case letters, digits, '.', '_' or '-', starting "
-          "with a letter or digit"));
+          "\" 只能包含小写字母、数字、'.'、'_' 或 '-'，且须以字母或数字开头"));
     }
   }
   return absl::OkStatus();
@@ -62,23 +61,21 @@ absl::Status ValidateUser(const v1::User& user) {
                                    kMaxDisplayNameLength,
                                    /*multiline=*/false));
   if (user.roles().empty()) {
-    return absl::InvalidArgumentError(
-        "user.roles: at least one role is required");
+    return absl::InvalidArgumentError("user.roles: 至少须有一个角色");
   }
   std::set<int> seen;
   for (int role : user.roles()) {
     if (!v1::Role_IsValid(role) || role == v1::ROLE_UNSPECIFIED) {
       return absl::InvalidArgumentError(
-          absl::StrCat("user.roles: unknown role ", role));
+          absl::StrCat("user.roles: 未知的角色 ", role));
     }
     if (!seen.insert(role).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("user.roles: ", RoleName(static_cast<v1::Role>(role)),
-                       " is given twice"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "user.roles: ", RoleName(static_cast<v1::Role>(role)), " 重复出现"));
     }
   }
   if (user.agency_code().empty()) {
-    return absl::InvalidArgumentError("user.agency_code: must not be empty");
+    return absl::InvalidArgumentError("user.agency_code: 不能为空");
   }
   return absl::OkStatus();
 }
@@ -86,8 +83,8 @@ absl::Status ValidateUser(const v1::User& user) {
 absl::Status ValidateValidDays(int valid_days) {
   if (valid_days < 0 || valid_days > kMaxTokenValidDays) {
     return absl::InvalidArgumentError(
-        absl::StrCat("valid_days: must be 1 to ", kMaxTokenValidDays,
-                     " (0: ", kDefaultTokenValidDays, ")"));
+        absl::StrCat("valid_days: 须为 1 至 ", kMaxTokenValidDays,
+                     "（填 0 表示 ", kDefaultTokenValidDays, "）"));
   }
   return absl::OkStatus();
 }
@@ -98,7 +95,8 @@ bool HasRole(const v1::User& user, v1::Role role) {
 }
 
 absl::Status NoAgency(absl::string_view field, absl::string_view code) {
-  return absl::NotFoundError(absl::StrCat(field, ": no agency \"", code, "\""));
+  return absl::NotFoundError(
+      absl::StrCat(field, ": 机关 \"", code, "\" 不存在"));
 }
 
 }  // namespace
@@ -111,32 +109,32 @@ absl::StatusOr<Principal> AccessManager::Authenticate(
     absl::string_view bearer) const {
   if (bearer.empty()) {
     return absl::UnauthenticatedError(
-        "authorization: no bearer token; an administrator issues one "
-        "(ogi token issue), then ogi login");
+        "authorization: 缺少访问令牌；请管理员签发令牌（ogi token issue），"
+        "再执行 ogi login");
   }
   if (!absl::StartsWith(bearer, kTokenPrefix)) {
     return absl::UnauthenticatedError(
-        "authorization: not an ogi token (they start with \"ogi_\")");
+        "authorization: 不是 ogi 令牌（ogi 令牌以 \"ogi_\" 开头）");
   }
   absl::StatusOr<TokenGrant> grant = access_->FindToken(Sha256Hex(bearer));
   if (absl::IsNotFound(grant.status())) {
-    return absl::UnauthenticatedError("authorization: unknown token");
+    return absl::UnauthenticatedError("authorization: 未知的令牌");
   }
   if (!grant.ok()) return grant.status();
   const v1::TokenInfo& token = grant->token;
   if (token.has_revoked_at()) {
     return absl::UnauthenticatedError(
-        absl::StrCat("authorization: token ", token.id(), " was revoked on ",
-                     FormatMinute(token.revoked_at())));
+        absl::StrCat("authorization: 令牌 ", token.id(), " 已于 ",
+                     FormatMinute(token.revoked_at()), " 吊销"));
   }
   if (clock_->Now() >= FromProtoTimestamp(token.expires_at())) {
     return absl::UnauthenticatedError(
-        absl::StrCat("authorization: token ", token.id(), " expired on ",
-                     FormatMinute(token.expires_at())));
+        absl::StrCat("authorization: 令牌 ", token.id(), " 已于 ",
+                     FormatMinute(token.expires_at()), " 过期"));
   }
   if (grant->user.disabled()) {
-    return absl::UnauthenticatedError(absl::StrCat(
-        "authorization: user ", grant->user.name(), " is disabled"));
+    return absl::UnauthenticatedError(
+        absl::StrCat("authorization: 用户 ", grant->user.name(), " 已停用"));
   }
   OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
                        cases_->ListAgencies());
@@ -165,7 +163,7 @@ absl::StatusOr<v1::User> AccessManager::UserInScope(
   absl::StatusOr<v1::User> user = access_->GetUser(name);
   if (user.ok() && !caller.MayRead(user->agency_code())) {
     return absl::NotFoundError(
-        absl::StrCat("user_name: no user \"", name, "\""));
+        absl::StrCat("user_name: 用户 \"", name, "\" 不存在"));
   }
   return user;
 }
@@ -182,7 +180,7 @@ absl::StatusOr<v1::User> AccessManager::PutUser(
   if (existing.ok() && !caller.MayRead(existing->agency_code())) {
     // Another office's account: do not reveal that the name is taken.
     return absl::NotFoundError(
-        absl::StrCat("user.name: no user \"", user.name(), "\""));
+        absl::StrCat("user.name: 用户 \"", user.name(), "\" 不存在"));
   }
   if (!existing.ok() && !absl::IsNotFound(existing.status())) {
     return existing.status();
@@ -190,8 +188,7 @@ absl::StatusOr<v1::User> AccessManager::PutUser(
   if (user.name() == caller.user.name() &&
       (!HasRole(user, v1::ROLE_ADMINISTRATOR) || user.disabled())) {
     return absl::FailedPreconditionError(
-        "user: administrators cannot remove their own administrator role or "
-        "disable themselves; another administrator must");
+        "user: 管理员不能取消自己的管理员角色或停用自己，须由另一位管理员操作");
   }
   *user.mutable_created_at() = ToProtoTimestamp(clock_->Now());
   user.set_created_by(caller.user.name());
@@ -222,8 +219,8 @@ absl::StatusOr<v1::IssueTokenResponse> AccessManager::IssueToken(
   OGI_RETURN_IF_ERROR(ValidateIdentifier(request.user_name(), "user_name"));
   OGI_ASSIGN_OR_RETURN(v1::User user, UserInScope(request.user_name(), caller));
   if (user.disabled()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "user_name: ", user.name(), " is disabled; enable the user first"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("user_name: ", user.name(), " 已停用，请先启用该用户"));
   }
   if (!request.note().empty()) {
     OGI_RETURN_IF_ERROR(
@@ -259,20 +256,20 @@ absl::StatusOr<v1::IssueTokenResponse> AccessManager::Issue(
     *out.mutable_info() = std::move(token.info);
     return out;
   }
-  return absl::UnavailableError("could not draw an unused token id");
+  return absl::UnavailableError("无法生成未使用的令牌编号");
 }
 
 absl::StatusOr<v1::TokenInfo> AccessManager::RevokeToken(
     const v1::RevokeTokenRequest& request, const Principal& caller) {
   if (request.token_id().empty()) {
-    return absl::InvalidArgumentError("token_id: required");
+    return absl::InvalidArgumentError("token_id: 必须填写");
   }
   OGI_ASSIGN_OR_RETURN(v1::TokenInfo token,
                        access_->GetToken(request.token_id()));
   if (!UserInScope(token.user_name(), caller).ok()) {
     // Another office's token: as if it did not exist.
     return absl::NotFoundError(
-        absl::StrCat("token_id: no token \"", request.token_id(), "\""));
+        absl::StrCat("token_id: 令牌 \"", request.token_id(), "\" 不存在"));
   }
   OGI_ASSIGN_OR_RETURN(v1::TokenInfo revoked,
                        access_->RevokeToken(request.token_id(),
@@ -322,18 +319,17 @@ absl::StatusOr<v1::Agency> AccessManager::PutAgency(
   if (supervisor_changes) {
     if (agency.supervisor_code().empty() ||
         !caller.MayRead(agency.supervisor_code())) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("agency.supervisor_code: must name ",
-                       caller.own_agency(), " or an agency under it (\"",
-                       agency.supervisor_code(), "\" is not)"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "agency.supervisor_code: 须为 ", caller.own_agency(),
+          " 或其下级机关（\"", agency.supervisor_code(), "\" 不是）"));
     }
     const std::vector<std::string> below =
         AgenciesUnder(agencies, agency.code());
     if (std::find(below.begin(), below.end(), agency.supervisor_code()) !=
         below.end()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "agency.supervisor_code: ", agency.supervisor_code(), " is ",
-          agency.code(), " or under it; an agency cannot supervise itself"));
+          "agency.supervisor_code: ", agency.supervisor_code(), " 是 ",
+          agency.code(), " 本身或其下级机关；机关不能监督自己"));
     }
   }
   return cases_->UpsertAgency(agency);

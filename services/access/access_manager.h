@@ -54,7 +54,7 @@ class AccessManager {
   absl::StatusOr<v1::WhoAmIResponse> WhoAmI(const Principal& caller) const;
 
   // AccessService.PutUser. INVALID_ARGUMENT "user.<field>: ..." for a bad
-  // name, display name or roles; NOT_FOUND "user.agency_code: no agency"
+  // name, display name or roles; NOT_FOUND "user.agency_code: 机关 …不存在"
   // for an agency out of the caller's scope; FAILED_PRECONDITION when
   // administrators would remove their own administrator role or disable
   // themselves.
@@ -62,12 +62,12 @@ class AccessManager {
                                    const Principal& caller);
   absl::StatusOr<v1::ListUsersResponse> ListUsers(
       const v1::ListUsersRequest& request, const Principal& caller) const;
-  // NOT_FOUND "user_name: no user" also for users out of scope;
+  // NOT_FOUND "user_name: 用户 …不存在" also for users out of scope;
   // INVALID_ARGUMENT for valid_days out of 0..366 or a note over 200
   // characters; FAILED_PRECONDITION for a disabled user.
   absl::StatusOr<v1::IssueTokenResponse> IssueToken(
       const v1::IssueTokenRequest& request, const Principal& caller);
-  // NOT_FOUND "token_id: no token" also for tokens of users out of scope.
+  // NOT_FOUND "token_id: 令牌 …不存在" also for tokens of users out of scope.
   absl::StatusOr<v1::TokenInfo> RevokeToken(
       const v1::RevokeTokenRequest& request, const Principal& caller);
   absl::StatusOr<v1::ListTokensResponse> ListTokens(

@@ -131,8 +131,7 @@ const std::vector<Role>& RolesFor(Operation op) {
 absl::StatusOr<Operation> OperationOf(absl::string_view method) {
   auto it = MethodTable().find(method);
   if (it == MethodTable().end()) {
-    return absl::NotFoundError(
-        absl::StrCat(method, ": not in the access table"));
+    return absl::NotFoundError(absl::StrCat(method, ": 不在访问控制表中"));
   }
   return it->second;
 }
@@ -161,22 +160,22 @@ absl::Status CheckRole(const Principal& principal, Operation op,
   for (int role : principal.user.roles()) {
     held.push_back(static_cast<Role>(role));
   }
-  return absl::PermissionDeniedError(absl::StrCat(
-      method, " needs the role ", RoleList(allowed), "; ",
-      principal.user.name(), " has ", held.empty() ? "none" : RoleList(held)));
+  return absl::PermissionDeniedError(
+      absl::StrCat(method, " 需要以下角色之一：", RoleList(allowed), "；",
+                   principal.user.name(), " 的角色：",
+                   held.empty() ? "无" : RoleList(held)));
 }
 
 absl::Status CheckAgency(const Principal& principal, Operation op,
                          absl::string_view agency_code) {
   if (!principal.MayRead(agency_code)) {
     return absl::NotFoundError(
-        absl::StrCat("agency_code: no agency \"", agency_code, "\""));
+        absl::StrCat("agency_code: 机关 \"", agency_code, "\" 不存在"));
   }
   if (ChangesRecords(op) && agency_code != principal.own_agency()) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("agency_code: ", principal.user.name(), " of ",
-                     principal.own_agency(), " may read the records of ",
-                     agency_code, ", which is under it, but not change them"));
+    return absl::PermissionDeniedError(absl::StrCat(
+        "agency_code: ", principal.own_agency(), " 的 ", principal.user.name(),
+        " 可以查阅下级机关 ", agency_code, " 的记录，但不能修改"));
   }
   return absl::OkStatus();
 }

@@ -67,7 +67,7 @@ absl::Status CheckRole(const Principal& principal, Operation op,
                        absl::string_view method);
 
 // OK when the principal may perform `op` on `agency_code`'s records. An
-// agency out of scope, or unknown, is NOT_FOUND `agency_code: no agency "X"`
+// agency out of scope, or unknown, is NOT_FOUND `agency_code: 机关 "X" 不存在`
 // (the same words as for an agency that does not exist, so scope leaks
 // nothing); a change to an agency under the user's own is PERMISSION_DENIED.
 absl::Status CheckAgency(const Principal& principal, Operation op,

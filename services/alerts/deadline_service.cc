@@ -178,9 +178,9 @@ void DeadlineServiceImpl::EndStreamsOf(absl::string_view user_name,
                                        absl::string_view token_id) {
   const std::string reason =
       token_id.empty()
-          ? absl::StrCat("authorization: the account of ", user_name,
-                         " was changed; sign in again")
-          : absl::StrCat("authorization: token ", token_id, " was revoked");
+          ? absl::StrCat("authorization: 用户 ", user_name,
+                         " 的账户已变更，请重新登录")
+          : absl::StrCat("authorization: 令牌 ", token_id, " 已吊销");
   absl::MutexLock lock(&streams_mu_);
   for (AlertWriter* writer : streams_) {
     if (writer->OpenedBy(user_name, token_id)) writer->Revoke(reason);

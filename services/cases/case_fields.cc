@@ -166,7 +166,7 @@ absl::Status ApplyCaseUpdate(const google::protobuf::FieldMask& mask,
                              const v1::Case& source, v1::Case& target) {
   if (mask.paths_size() == 0) {
     return absl::InvalidArgumentError(
-        "update_mask: name at least one field to update");
+        "update_mask: 至少须指明一个要更正的字段");
   }
   for (const std::string& path : mask.paths()) {
     if (path == "applicant") {
@@ -182,9 +182,9 @@ absl::Status ApplyCaseUpdate(const google::protobuf::FieldMask& mask,
       }
     }
     if (!found) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "update_mask: \"", path, "\" cannot be updated; updatable: ",
-          absl::StrJoin(UpdatableCasePaths(), ", ")));
+      return absl::InvalidArgumentError(
+          absl::StrCat("update_mask: \"", path, "\" 不能更正；可更正的字段：",
+                       absl::StrJoin(UpdatableCasePaths(), ", ")));
     }
   }
   return absl::OkStatus();

@@ -30,7 +30,7 @@ constexpr absl::string_view kPageTokenPrefix = "ogi-cases:";
 absl::Status RejectOutputOnlyFields(const v1::Case& c) {
   auto set = [](absl::string_view field) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ": assigned by the server; leave it empty"));
+        absl::StrCat(field, ": 由服务器生成，请留空"));
   };
   if (!c.number().empty()) return set("case.number");
   if (c.has_receipt_date()) return set("case.receipt_date");
@@ -41,24 +41,21 @@ absl::Status RejectOutputOnlyFields(const v1::Case& c) {
   if (c.has_deadlines()) return set("case.deadlines");
   if (c.has_procedure()) {
     return absl::InvalidArgumentError(
-        "case.procedure: recorded step by step through ProcedureService; "
-        "leave it empty");
+        "case.procedure: 通过 ProcedureService 逐步记录，请留空");
   }
   // What later steps record, each validated and in the history.
   if (c.has_conclusion()) {
     return absl::InvalidArgumentError(
-        "case.conclusion: recorded when the case is concluded "
-        "(OutcomeService); leave it empty");
+        "case.conclusion: 在案件办结时记录（OutcomeService），请留空");
   }
   if (c.re_answers_size() > 0) {
     return absl::InvalidArgumentError(
-        "case.re_answers: recorded through OutcomeService.RecordReAnswer; "
-        "leave it empty");
+        "case.re_answers: 通过 OutcomeService.RecordReAnswer 记录，请留空");
   }
   if (c.reviews_size() > 0 || c.lawsuits_size() > 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        c.reviews_size() > 0 ? "case.reviews" : "case.lawsuits",
-        ": recorded through ProceedingService; leave it empty"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(c.reviews_size() > 0 ? "case.reviews" : "case.lawsuits",
+                     ": 通过 ProceedingService 记录，请留空"));
   }
   return absl::OkStatus();
 }
@@ -74,8 +71,7 @@ absl::StatusOr<int64_t> DecodePageToken(absl::string_view token) {
   if (absl::WebSafeBase64Unescape(token, &raw)) rest = raw;
   if (!absl::ConsumePrefix(&rest, kPageTokenPrefix) ||
       !absl::SimpleAtoi(rest, &cursor) || cursor <= 0) {
-    return absl::InvalidArgumentError(
-        "page_token: not a token this server returned");
+    return absl::InvalidArgumentError("page_token: 不是本服务器返回的分页标记");
   }
   return cursor;
 }
@@ -93,13 +89,13 @@ std::string CreateRequestHash(v1::Case c, const std::string& agency_code) {
 absl::Status ValidateIdempotencyKey(absl::string_view key) {
   if (key.size() > kMaxIdempotencyKeyLength) {
     return absl::InvalidArgumentError(
-        absl::StrCat("idempotency_key: at most ", kMaxIdempotencyKeyLength,
-                     " characters, not ", key.size()));
+        absl::StrCat("idempotency_key: 最多 ", kMaxIdempotencyKeyLength,
+                     " 个字符（实际 ", key.size(), " 个）"));
   }
   for (const char ch : key) {
     if (ch < ' ' || ch > '~') {
       return absl::InvalidArgumentError(
-          "idempotency_key: only printable ASCII characters (' ' to '~')");
+          "idempotency_key: 只能包含可打印的 ASCII 字符（' ' 至 '~'）");
     }
   }
   return absl::OkStatus();
@@ -109,8 +105,7 @@ absl::Status ValidateExpectedVersion(int64_t expected_version) {
   if (expected_version < 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("expected_version: ", expected_version,
-                     " is negative; give the case version last seen, or 0 "
-                     "for no check"));
+                     " 为负数；请填写最后看到的案件版本，或填 0 表示不检查"));
   }
   return absl::OkStatus();
 }
@@ -119,16 +114,15 @@ absl::Status CheckExpectedVersion(const v1::Case& c, int64_t expected_version) {
   if (expected_version == 0 || expected_version == c.version()) {
     return absl::OkStatus();
   }
-  return absl::AbortedError(absl::StrCat("expected_version: case ", c.number(),
-                                         " is at version ", c.version(),
-                                         ", not ", expected_version));
+  return absl::AbortedError(absl::StrCat("expected_version: 案件 ", c.number(),
+                                         " 当前版本为 ", c.version(), "，不是 ",
+                                         expected_version));
 }
 
 absl::Status ValidateActor(absl::string_view actor) {
   if (absl::StripAsciiWhitespace(actor).empty()) {
     return absl::InvalidArgumentError(
-        "actor: missing; every change is made by a signed-in user, whose "
-        "display name the history records");
+        "actor: 缺失；每项变更须由已登录的用户作出，历史记录载明其姓名");
   }
   return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
 }
@@ -167,8 +161,8 @@ absl::Status ValidateCaseNumber(absl::string_view number) {
     }
   }
   if (!ok) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "number: \"", number, "\" is not a case number like 2022-0013"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("number: \"", number, "\" 不是形如 2022-0013 的案件编号"));
   }
   return absl::OkStatus();
 }
@@ -198,7 +192,7 @@ absl::StatusOr<v1::CreateCaseResponse> CaseManager::CreateCase(
     const v1::CreateCaseRequest& request, absl::string_view actor) {
   OGI_RETURN_IF_ERROR(ValidateActor(actor));
   if (!request.has_case_()) {
-    return absl::InvalidArgumentError("case: must be set");
+    return absl::InvalidArgumentError("case: 必须填写");
   }
   OGI_RETURN_IF_ERROR(ValidateIdempotencyKey(request.idempotency_key()));
   v1::Case c = request.case_();
@@ -262,11 +256,11 @@ absl::StatusOr<v1::ListCasesResponse> CaseManager::ListCases(
   CaseQuery query;
   query.agency_code = AgencyOrDefault(request.agency_code());
   if (!v1::CaseStatus_IsValid(request.status())) {
-    return absl::InvalidArgumentError("status: unknown status");
+    return absl::InvalidArgumentError("status: 未知的案件状态");
   }
   query.status = request.status();
   if (!v1::ApplicantType_IsValid(request.applicant_type())) {
-    return absl::InvalidArgumentError("applicant_type: unknown applicant type");
+    return absl::InvalidArgumentError("applicant_type: 未知的申请人类型");
   }
   query.applicant_type = request.applicant_type();
   if (request.has_received_from()) {
@@ -281,7 +275,7 @@ absl::StatusOr<v1::ListCasesResponse> CaseManager::ListCases(
       *query.received_to < *query.received_from) {
     return absl::InvalidArgumentError(absl::StrCat(
         "received_to: ", FormatIsoDate(*query.received_to),
-        " is before received_from ", FormatIsoDate(*query.received_from)));
+        " 早于 received_from ", FormatIsoDate(*query.received_from)));
   }
   if (!request.text().empty()) {
     OGI_RETURN_IF_ERROR(ValidateText(
@@ -290,8 +284,8 @@ absl::StatusOr<v1::ListCasesResponse> CaseManager::ListCases(
   }
   if (request.page_size() < 0 || request.page_size() > kMaxPageSize) {
     return absl::InvalidArgumentError(
-        absl::StrCat("page_size: must be between 1 and ", kMaxPageSize,
-                     " (0 for the default ", kDefaultPageSize, ")"));
+        absl::StrCat("page_size: 须在 1 至 ", kMaxPageSize,
+                     " 之间（填 0 表示默认值 ", kDefaultPageSize, "）"));
   }
   query.page_size =
       request.page_size() == 0 ? kDefaultPageSize : request.page_size();
@@ -317,14 +311,13 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
   OGI_RETURN_IF_ERROR(ValidateActor(actor));
   OGI_RETURN_IF_ERROR(ValidateCaseNumber(request.number()));
   if (request.reason().empty()) {
-    return absl::InvalidArgumentError(
-        "reason: must say why the record is corrected");
+    return absl::InvalidArgumentError("reason: 须写明更正理由");
   }
   OGI_RETURN_IF_ERROR(
       ValidateText(request.reason(), "reason", kMaxReasonLength, true));
   if (request.update_mask().paths_size() == 0) {
     return absl::InvalidArgumentError(
-        "update_mask: name at least one field to update");
+        "update_mask: 至少须指明一个要更正的字段");
   }
   OGI_RETURN_IF_ERROR(ValidateExpectedVersion(request.expected_version()));
   const absl::Time now = clock_->Now();
@@ -345,20 +338,19 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
                 (!c.has_receipt_date() ||
                  FormatIsoDate(c.receipt_date()) >
                      FormatIsoDate(before.conclusion().served()))) {
-              return absl::FailedPreconditionError(absl::StrCat(
-                  "case ", c.number(), " was concluded on ",
-                  FormatIsoDate(before.conclusion().served()),
-                  ": its receipt date must stay set and not after that day "
-                  "(correct the conclusion first)"));
+              return absl::FailedPreconditionError(
+                  absl::StrCat("案件 ", c.number(), " 已于 ",
+                               FormatIsoDate(before.conclusion().served()),
+                               " 办结：收到申请日期须保留且不能晚于该日（请先更"
+                               "正办结记录）"));
             }
             // An answer given item by item names the items by position.
             if (before.conclusion().dispositions_size() > 0 &&
                 c.items_size() != before.items_size()) {
-              return absl::FailedPreconditionError(absl::StrCat(
-                  "items: case ", c.number(), " was answered item by item (",
-                  before.items_size(),
-                  " items); correct the conclusion before adding or removing "
-                  "items"));
+              return absl::FailedPreconditionError(
+                  absl::StrCat("items: 案件 ", c.number(), " 已逐项答复（共 ",
+                               before.items_size(),
+                               " 项），增减申请内容前请先更正办结记录"));
             }
             OGI_ASSIGN_OR_RETURN(*c.mutable_deadlines(),
                                  case_clock_->Compute(c, today));
@@ -369,7 +361,7 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
             }
             if (changes.empty()) {
               return absl::InvalidArgumentError(
-                  "update_mask: the update changes nothing");
+                  "update_mask: 更正内容与原记录相同，没有改动");
             }
             v1::CaseEvent event;
             event.set_type(v1::CASE_EVENT_TYPE_UPDATED);

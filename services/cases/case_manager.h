@@ -104,7 +104,7 @@ absl::Status ValidateIdempotencyKey(absl::string_view key);
 // request that changes a case; 0: no check) is negative.
 absl::Status ValidateExpectedVersion(int64_t expected_version);
 
-// ABORTED "expected_version: case <number> is at version V, not E" unless
+// ABORTED "expected_version: 案件 <number> 当前版本为 V，不是 E" unless
 // `expected_version` is 0 or c.version(). For the mutations that run in the
 // store's write transaction (CaseStore::MutateCase), where `c` is the case as
 // stored, so that the check and the write are one atomic step.

@@ -26,8 +26,7 @@ absl::Status ValidateOptionalLine(absl::string_view text,
 
 absl::Status ValidatePhone(absl::string_view phone) {
   if (phone.empty()) return absl::OkStatus();
-  if (phone.size() > 32)
-    return Invalid("applicant.phone", "at most 32 characters");
+  if (phone.size() > 32) return Invalid("applicant.phone", "最多 32 个字符");
   int digits = 0;
   for (size_t i = 0; i < phone.size(); ++i) {
     const char c = phone[i];
@@ -35,15 +34,16 @@ absl::Status ValidatePhone(absl::string_view phone) {
       ++digits;
     } else if (!(c == '-' || c == ' ' || c == '(' || c == ')' ||
                  (c == '+' && i == 0))) {
-      return Invalid("applicant.phone",
-                     absl::StrCat("\"", phone,
-                                  "\" may contain only digits, spaces, '-', "
-                                  "'(', ')' and a leading '+'"));
+      return Invalid(
+          "applicant.phone",
+          absl::StrCat("\"", phone,
+                       "\" 只能包含数字、空格、'-'、'('、')' 和开头的 "
+                       "'+'"));
     }
   }
   if (digits < 5) {
     return Invalid("applicant.phone",
-                   absl::StrCat("\"", phone, "\" has too few digits"));
+                   absl::StrCat("\"", phone, "\" 数字位数太少"));
   }
   return absl::OkStatus();
 }
@@ -59,7 +59,7 @@ absl::Status ValidateEmail(absl::string_view email) {
       !HasControlCharacter(email, "");
   if (!ok) {
     return Invalid("applicant.email",
-                   absl::StrCat("\"", email, "\" is not an email address"));
+                   absl::StrCat("\"", email, "\" 不是有效的电子邮件地址"));
   }
   return absl::OkStatus();
 }
@@ -72,21 +72,20 @@ absl::Status ValidateApplicant(const v1::Applicant& a) {
     return Invalid(
         "applicant.type",
         absl::StrCat(
-            "must be one of: ",
+            "须为以下之一：",
             absl::StrJoin(EnumIdentifiers(v1::ApplicantType_descriptor()),
                           ", ")));
   }
   if (!v1::IdDocumentType_IsValid(a.id_type())) {
-    return Invalid("applicant.id_type", "unknown document type");
+    return Invalid("applicant.id_type", "未知的证件类型");
   }
   if (a.id_type() == v1::ID_DOCUMENT_TYPE_UNSPECIFIED &&
       !a.id_number().empty()) {
-    return Invalid("applicant.id_type", "must be set when id_number is given");
+    return Invalid("applicant.id_type", "填写 id_number 时必须填写");
   }
   if (a.id_type() != v1::ID_DOCUMENT_TYPE_UNSPECIFIED) {
     if (a.id_number().empty()) {
-      return Invalid("applicant.id_number",
-                     "must be set when id_type is given");
+      return Invalid("applicant.id_number", "填写 id_type 时必须填写");
     }
     OGI_RETURN_IF_ERROR(ValidateIdNumber(a.id_type(), a.id_number()));
   }
@@ -102,20 +101,20 @@ absl::StatusOr<absl::CivilDay> ValidatePastDate(const v1::Date& date,
                                                 absl::CivilDay today) {
   OGI_ASSIGN_OR_RETURN(absl::CivilDay day, ToCivilDay(date, field));
   if (day > today) {
-    return Invalid(
-        field, absl::StrCat(FormatIsoDate(day), " is after today (",
-                            FormatIsoDate(today), ", China Standard Time)"));
+    return Invalid(field,
+                   absl::StrCat(FormatIsoDate(day), " 晚于今天（北京时间 ",
+                                FormatIsoDate(today), "）"));
   }
   if (day < EarliestAcceptedDate()) {
     return Invalid(field, absl::StrCat(FormatIsoDate(day),
-                                       " is before 2008-05-01, when the "
-                                       "disclosure regulations took effect"));
+                                       " 早于 2008-05-01（政府信息公开条例"
+                                       "施行之日）"));
   }
   return day;
 }
 
 absl::Status ValidateDates(const v1::Case& c, absl::CivilDay today) {
-  if (!c.has_arrival_date()) return Invalid("arrival_date", "must be set");
+  if (!c.has_arrival_date()) return Invalid("arrival_date", "必须填写");
   OGI_ASSIGN_OR_RETURN(
       absl::CivilDay arrival,
       ValidatePastDate(c.arrival_date(), "arrival_date", today));
@@ -123,18 +122,17 @@ absl::Status ValidateDates(const v1::Case& c, absl::CivilDay today) {
   if (!ChannelNeedsConfirmation(c.channel())) {
     return Invalid(
         "confirmation_date",
-        absl::StrCat("not used for channel ",
+        absl::StrCat("渠道 ",
                      EnumIdentifier(v1::Channel_descriptor(), c.channel()),
-                     ": its receipt date is the arrival date"));
+                     " 不使用确认日期：其收到申请日期即到达日期"));
   }
   OGI_ASSIGN_OR_RETURN(
       absl::CivilDay confirmation,
       ValidatePastDate(c.confirmation_date(), "confirmation_date", today));
   if (confirmation < arrival) {
-    return Invalid(
-        "confirmation_date",
-        absl::StrCat(FormatIsoDate(confirmation),
-                     " is before the arrival date ", FormatIsoDate(arrival)));
+    return Invalid("confirmation_date",
+                   absl::StrCat(FormatIsoDate(confirmation), " 早于到达日期 ",
+                                FormatIsoDate(arrival)));
   }
   return absl::OkStatus();
 }
@@ -150,15 +148,15 @@ absl::Status ValidateCaseFields(const v1::Case& c, absl::CivilDay today) {
     return Invalid(
         "channel",
         absl::StrCat(
-            "must be one of: ",
+            "须为以下之一：",
             absl::StrJoin(EnumIdentifiers(v1::Channel_descriptor()), ", ")));
   }
   OGI_RETURN_IF_ERROR(ValidateDates(c, today));
   if (c.items_size() == 0) {
-    return Invalid("items", "at least one requested item is required");
+    return Invalid("items", "至少须有一项申请内容");
   }
   if (c.items_size() > kMaxItems) {
-    return Invalid("items", absl::StrCat("at most ", kMaxItems, " items"));
+    return Invalid("items", absl::StrCat("最多 ", kMaxItems, " 项"));
   }
   for (int i = 0; i < c.items_size(); ++i) {
     OGI_RETURN_IF_ERROR(ValidateText(c.items(i).description(),
@@ -166,10 +164,10 @@ absl::Status ValidateCaseFields(const v1::Case& c, absl::CivilDay today) {
                                      kMaxItemLength, /*multiline=*/true));
   }
   if (!v1::RequestedForm_IsValid(c.requested_form())) {
-    return Invalid("requested_form", "unknown form");
+    return Invalid("requested_form", "未知的获取信息形式");
   }
   if (!v1::DeliveryMethod_IsValid(c.delivery_method())) {
-    return Invalid("delivery_method", "unknown delivery method");
+    return Invalid("delivery_method", "未知的获取信息方式");
   }
   return absl::OkStatus();
 }

@@ -3,7 +3,7 @@
 
 // Validation of the fields staff enter for a case. Every error is
 // INVALID_ARGUMENT with a message "<field path>: <rule>", e.g.
-// "applicant.name: must not be empty". Pure functions; thread-safe.
+// "applicant.name: 不能为空". Pure functions; thread-safe.
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"

@@ -44,18 +44,16 @@ absl::Status ValidateIdNumber(v1::IdDocumentType type,
   switch (type) {
     case v1::ID_DOCUMENT_TYPE_RESIDENT_ID_CARD:
       if (!IsValidResidentIdNumber(number)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "applicant.id_number: \"", number,
-            "\" is not a valid resident ID number (18 characters, check "
-            "digit must match)"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("applicant.id_number: \"", number,
+                         "\" 不是有效的居民身份证号码（18 位，校验码须正确）"));
       }
       return absl::OkStatus();
     case v1::ID_DOCUMENT_TYPE_UNIFIED_SOCIAL_CREDIT_CODE:
       if (!IsValidUnifiedSocialCreditCode(number)) {
         return absl::InvalidArgumentError(absl::StrCat(
             "applicant.id_number: \"", number,
-            "\" is not a valid unified social credit code (18 characters, "
-            "check character must match)"));
+            "\" 不是有效的统一社会信用代码（18 位，校验码须正确）"));
       }
       return absl::OkStatus();
     default:
@@ -70,7 +68,7 @@ absl::Status ValidateIdNumber(v1::IdDocumentType type,
   if (!plausible) {
     return absl::InvalidArgumentError(
         absl::StrCat("applicant.id_number: \"", number,
-                     "\" must be 4 to 40 letters, digits or '-'"));
+                     "\" 须为 4 至 40 个字母、数字或 '-'"));
   }
   return absl::OkStatus();
 }

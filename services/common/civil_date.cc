@@ -11,15 +11,15 @@ absl::StatusOr<absl::CivilDay> ToCivilDay(const v1::Date& date,
                                           absl::string_view field) {
   if (date.year() < 1900 || date.year() > 9999) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ": year ", date.year(), " is out of range"));
+        absl::StrCat(field, ": 年份 ", date.year(), " 超出范围"));
   }
   const absl::CivilDay day(date.year(), date.month(), date.day());
   // CivilDay normalises out-of-range fields (2023-02-29 -> 2023-03-01); a real
   // date survives the round trip unchanged.
   if (day.month() != date.month() || day.day() != date.day()) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%s: %04d-%02d-%02d is not a calendar date", std::string(field),
-        date.year(), date.month(), date.day()));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: %04d-%02d-%02d 不是有效的日期", std::string(field),
+                        date.year(), date.month(), date.day()));
   }
   return day;
 }
@@ -73,8 +73,8 @@ absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
                                             absl::string_view field) {
   int parts[3];
   if (!SplitIsoDate(text, parts)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": \"", text, "\" is not a date in YYYY-MM-DD form"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": \"", text, "\" 不是 YYYY-MM-DD 格式的日期"));
   }
   v1::Date date;
   date.set_year(parts[0]);

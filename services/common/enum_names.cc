@@ -64,8 +64,8 @@ absl::StatusOr<int> ParseEnumIdentifier(
     }
   }
   return absl::InvalidArgumentError(
-      absl::StrCat(field, ": unknown value \"", text,
-                   "\"; one of: ", absl::StrJoin(EnumIdentifiers(type), ", ")));
+      absl::StrCat(field, ": 未知取值 \"", text, "\"，可选值：",
+                   absl::StrJoin(EnumIdentifiers(type), ", ")));
 }
 
 std::vector<std::string> EnumIdentifiers(

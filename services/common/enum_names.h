@@ -28,7 +28,7 @@ std::string EnumLabel(const google::protobuf::EnumDescriptor* type, int number);
 
 // The value whose identifier is `text` (case-insensitive; the full UPPER_CASE
 // name is accepted too). The *_UNSPECIFIED value is never matched.
-// INVALID_ARGUMENT "<field>: unknown value "x"; one of: a, b, c" otherwise.
+// INVALID_ARGUMENT "<field>: 未知取值 "x"，可选值：a, b, c" otherwise.
 absl::StatusOr<int> ParseEnumIdentifier(
     const google::protobuf::EnumDescriptor* type, absl::string_view text,
     absl::string_view field);

@@ -12,18 +12,17 @@ absl::Status ValidateText(absl::string_view text, absl::string_view field,
     return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
   };
   if (absl::StripAsciiWhitespace(text).empty()) {
-    return invalid("must not be empty");
+    return invalid("不能为空");
   }
-  if (!IsValidUtf8(text)) return invalid("is not valid UTF-8");
+  if (!IsValidUtf8(text)) return invalid("不是有效的 UTF-8 文本");
   const size_t length = Utf8Length(text);
   if (static_cast<int>(length) > max_length) {
     return invalid(
-        absl::StrCat("at most ", max_length, " characters (got ", length, ")"));
+        absl::StrCat("最多 ", max_length, " 个字符（实际 ", length, " 个）"));
   }
   if (HasControlCharacter(text, multiline ? "\n\t" : "")) {
-    return invalid(multiline
-                       ? "must not contain control characters"
-                       : "must be a single line without control characters");
+    return invalid(multiline ? "不能包含控制字符"
+                             : "须为单行，且不能包含控制字符");
   }
   return absl::OkStatus();
 }

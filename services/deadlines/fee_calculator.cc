@@ -30,20 +30,20 @@ int64_t PagesInTier(int64_t pages, int64_t above, int64_t ceiling) {
 
 absl::StatusOr<int64_t> PerApplicationFee(const v1::FeeNotice& fee) {
   if (fee.prior_applications_this_month() < 0) {
-    return Invalid("prior_applications_this_month", "must not be negative");
+    return Invalid("prior_applications_this_month", "不能为负数");
   }
-  if (fee.units() < 0) return Invalid("units", "must not be negative");
+  if (fee.units() < 0) return Invalid("units", "不能为负数");
   if (fee.pages() != 0) {
-    return Invalid("pages", "must not be set for a per-application fee");
+    return Invalid("pages", "按件收费时不能填写");
   }
   const int64_t first = int64_t{fee.prior_applications_this_month()} + 1;
   const int64_t units = fee.units() == 0 ? 1 : fee.units();
   const int64_t last = first + units - 1;
   if (last > kMaxApplicationsPerMonth) {
     return Invalid(
-        "units", absl::StrCat("prior_applications_this_month + units is ", last,
-                              ", more than ", kMaxApplicationsPerMonth,
-                              " applications in a month"));
+        "units",
+        absl::StrCat("prior_applications_this_month + units 为 ", last,
+                     "，超过每月 ", kMaxApplicationsPerMonth, " 件的上限"));
   }
   int64_t total = 0;
   for (int64_t position = first; position <= last; ++position) {
@@ -54,14 +54,13 @@ absl::StatusOr<int64_t> PerApplicationFee(const v1::FeeNotice& fee) {
 
 absl::StatusOr<int64_t> PerPageFee(const v1::FeeNotice& fee) {
   if (fee.pages() < 1) {
-    return Invalid("pages", "must be at least 1 for a per-page fee");
+    return Invalid("pages", "按量收费时不能小于 1");
   }
   if (fee.prior_applications_this_month() != 0) {
-    return Invalid("prior_applications_this_month",
-                   "must not be set for a per-page fee");
+    return Invalid("prior_applications_this_month", "按量收费时不能填写");
   }
   if (fee.units() != 0) {
-    return Invalid("units", "must not be set for a per-page fee");
+    return Invalid("units", "按量收费时不能填写");
   }
   const int64_t pages = fee.pages();
   return 10 * PagesInTier(pages, 30, 100) + 20 * PagesInTier(pages, 100, 200) +
@@ -78,7 +77,7 @@ absl::StatusOr<int64_t> ComputeFeeYuan(const v1::FeeNotice& fee) {
       return PerPageFee(fee);
     default:
       return Invalid("method",
-                     "must be per_application (按件) or per_page (按量)");
+                     "须为 per_application（按件）或 per_page（按量）");
   }
 }
 

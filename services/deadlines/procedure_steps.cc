@@ -11,10 +11,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
-#include "services/common/text_fields.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
 #include "services/deadlines/fee_calculator.h"
 
 namespace ogi {
@@ -27,7 +27,7 @@ absl::Status Invalid(absl::string_view field, absl::string_view rule) {
 }
 
 std::string CaseName(const v1::Case& c) {
-  return c.number().empty() ? std::string("(unnumbered)") : c.number();
+  return c.number().empty() ? std::string("（未编号）") : c.number();
 }
 
 std::string Iso(Day day) { return FormatIsoDate(day); }
@@ -36,8 +36,7 @@ std::string Iso(Day day) { return FormatIsoDate(day); }
 absl::StatusOr<Day> ReceiptOf(const v1::Case& c) {
   if (!c.has_receipt_date() || IsUnset(c.receipt_date())) {
     return absl::FailedPreconditionError(
-        absl::StrCat("case ", CaseName(c),
-                     " has no receipt date yet (confirmation pending)"));
+        absl::StrCat("案件 ", CaseName(c), " 尚无收到申请日期（待确认收到）"));
   }
   return ToCivilDay(c.receipt_date(), "receipt_date");
 }
@@ -47,14 +46,14 @@ bool IsSet(bool has, const v1::Date& date) { return has && !IsUnset(date); }
 // A required date of the request: set and real.
 absl::StatusOr<Day> RequiredDate(bool has, const v1::Date& date,
                                  absl::string_view field) {
-  if (!IsSet(has, date)) return Invalid(field, "must be set");
+  if (!IsSet(has, date)) return Invalid(field, "必须填写");
   return ToCivilDay(date, field);
 }
 
 absl::Status NotAfterToday(Day day, Day today, absl::string_view field) {
   if (day > today) {
-    return Invalid(
-        field, absl::StrCat(Iso(day), " is after today (", Iso(today), ")"));
+    return Invalid(field,
+                   absl::StrCat(Iso(day), " 晚于今天（", Iso(today), "）"));
   }
   return absl::OkStatus();
 }
@@ -77,12 +76,12 @@ absl::StatusOr<std::optional<Day>> OptionalPastDate(bool has,
   return std::optional<Day>(day);
 }
 
-// FAILED_PRECONDITION "<field>: <day> is before <what> (<bound>)".
+// FAILED_PRECONDITION "<field>: <day> 早于<what>（<bound>）".
 absl::Status NotBefore(Day day, Day bound, absl::string_view field,
                        absl::string_view what) {
   if (day < bound) {
     return absl::FailedPreconditionError(absl::StrCat(
-        field, ": ", Iso(day), " is before ", what, " (", Iso(bound), ")"));
+        field, ": ", Iso(day), " 早于", what, "（", Iso(bound), "）"));
   }
   return absl::OkStatus();
 }
@@ -90,12 +89,12 @@ absl::Status NotBefore(Day day, Day bound, absl::string_view field,
 absl::Status NotBeforeReceipt(Day day, Day receipt, const v1::Case& c,
                               absl::string_view field) {
   return NotBefore(day, receipt, field,
-                   absl::StrCat("the receipt date of case ", CaseName(c)));
+                   absl::StrCat("案件 ", CaseName(c), " 的收到申请日期"));
 }
 
 absl::Status FailedPrecondition(const v1::Case& c, absl::string_view what) {
   return absl::FailedPreconditionError(
-      absl::StrCat("case ", CaseName(c), " ", what));
+      absl::StrCat("案件 ", CaseName(c), " ", what));
 }
 
 // The procedure of a concluded case is closed: its record stays as it was
@@ -103,9 +102,9 @@ absl::Status FailedPrecondition(const v1::Case& c, absl::string_view what) {
 absl::Status NotConcluded(const v1::Case& c) {
   if (c.status() != v1::CASE_STATUS_CONCLUDED) return absl::OkStatus();
   return FailedPrecondition(
-      c, absl::StrCat("is concluded (served ",
-                      FormatIsoDate(c.conclusion().served()),
-                      "); no procedural step can be recorded on it"));
+      c,
+      absl::StrCat("已办结（送达日期 ", FormatIsoDate(c.conclusion().served()),
+                   "），不能再记录办理步骤"));
 }
 
 // The deadlines before the step, for the rules that depend on them.
@@ -120,9 +119,9 @@ absl::Status NotAwaitingCorrection(const v1::Case& c,
                                    absl::string_view step) {
   if (deadlines.state() == v1::CLOCK_STATE_AWAITING_CORRECTION) {
     return FailedPrecondition(
-        c, absl::StrCat("is awaiting the 补正 supplement (notice sent ",
+        c, absl::StrCat("正在等待补正材料（补正通知发出日期 ",
                         FormatIsoDate(c.procedure().correction().sent()),
-                        "); record ", step, " after the supplement arrives"));
+                        "），请在收到补正材料后再记录", step));
   }
   return absl::OkStatus();
 }
@@ -189,16 +188,16 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(
                    "applicant_deadline"));
   if (applicant_deadline <= sent) {
     return Invalid("applicant_deadline",
-                   absl::StrCat(Iso(applicant_deadline),
-                                " must be after sent (", Iso(sent), ")"));
+                   absl::StrCat(Iso(applicant_deadline), " 须晚于 sent（",
+                                Iso(sent), "）"));
   }
   OGI_RETURN_IF_ERROR(NotBeforeReceipt(sent, receipt, c, "sent"));
   if (c.procedure().has_correction()) {
     return FailedPrecondition(
-        c, absl::StrCat("already has a 补正 notice (sent ",
+        c, absl::StrCat("已有补正通知（发出日期 ",
                         FormatIsoDate(c.procedure().correction().sent()),
-                        "); Regs Art. 30 allows one notice listing "
-                        "everything to supplement"));
+                        "）；《中华人民共和国政府信息公开条例》第三十条规定"
+                        "一次性告知需要补正的事项"));
   }
 
   v1::CorrectionNotice* notice = c.mutable_procedure()->mutable_correction();
@@ -229,17 +228,17 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveSupplementRequest& r,
   const v1::CorrectionNotice& notice = c.procedure().correction();
   if (!c.procedure().has_correction() ||
       !IsSet(notice.has_sent(), notice.sent())) {
-    return FailedPrecondition(c, "has no 补正 notice to supplement");
+    return FailedPrecondition(c, "没有待补正的补正通知");
   }
   if (IsSet(notice.has_supplement_received(), notice.supplement_received())) {
     return FailedPrecondition(
-        c, absl::StrCat("already received the supplement on ",
-                        FormatIsoDate(notice.supplement_received())));
+        c, absl::StrCat("已于 ", FormatIsoDate(notice.supplement_received()),
+                        " 收到补正材料"));
   }
   OGI_ASSIGN_OR_RETURN(const Day sent,
                        ToCivilDay(notice.sent(), "procedure.correction.sent"));
   OGI_RETURN_IF_ERROR(
-      NotBefore(received, sent, "received", "the 补正 notice was sent"));
+      NotBefore(received, sent, "received", "补正通知发出日期"));
 
   *c.mutable_procedure()->mutable_correction()->mutable_supplement_received() =
       ToProtoDate(received);
@@ -263,7 +262,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::SendConsultationRequest& r,
     return Invalid(
         "kind",
         absl::StrCat(
-            "must be one of: ",
+            "须为以下之一：",
             absl::StrJoin(EnumIdentifiers(v1::ConsultedPartyKind_descriptor()),
                           ", ")));
   }
@@ -276,18 +275,17 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::SendConsultationRequest& r,
       OptionalPastDate(r.has_party_received(), r.party_received(),
                        "party_received", today));
   if (party_received.has_value() && *party_received < sent) {
-    return Invalid("party_received",
-                   absl::StrCat(Iso(*party_received), " is before sent (",
-                                Iso(sent), ")"));
+    return Invalid(
+        "party_received",
+        absl::StrCat(Iso(*party_received), " 早于 sent（", Iso(sent), "）"));
   }
   OGI_RETURN_IF_ERROR(NotBeforeReceipt(sent, receipt, c, "sent"));
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
                        Current(c, calendar, today, policy));
-  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "a consultation"));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "征求意见"));
   OGI_ASSIGN_OR_RETURN(const Day clock_start,
                        ToCivilDay(current.clock_start(), "clock_start"));
-  OGI_RETURN_IF_ERROR(
-      NotBefore(sent, clock_start, "sent", "the answer clock's start"));
+  OGI_RETURN_IF_ERROR(NotBefore(sent, clock_start, "sent", "答复期限起算日"));
 
   int32_t id = 1;
   for (const v1::Consultation& k : c.procedure().consultations()) {
@@ -318,7 +316,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   if (r.consultation_id() < 0) {
     return Invalid("consultation_id",
-                   "must be a consultation's id, or 0 for the only open one");
+                   "须为征求意见的编号，或填 0 表示唯一未答复的一项");
   }
   OGI_ASSIGN_OR_RETURN(
       const Day received,
@@ -333,14 +331,14 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(
       const v1::Consultation& k = consultations[i];
       if (!IsSet(k.has_reply_received(), k.reply_received())) open.push_back(i);
     }
-    if (open.empty()) return FailedPrecondition(c, "has no open consultation");
+    if (open.empty()) return FailedPrecondition(c, "没有未答复的征求意见");
     if (open.size() > 1) {
       std::vector<int32_t> ids;
       for (int i : open) ids.push_back(consultations[i].id());
-      return Invalid("consultation_id",
-                     absl::StrCat(open.size(), " consultations are open (ids ",
-                                  absl::StrJoin(ids, ", "),
-                                  "); give the one that replied"));
+      return Invalid(
+          "consultation_id",
+          absl::StrCat("有 ", open.size(), " 项征求意见未答复（编号 ",
+                       absl::StrJoin(ids, ", "), "），请指明答复的是哪一项"));
     }
     index = open.front();
   } else {
@@ -348,29 +346,30 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(
       if (consultations[i].id() == r.consultation_id()) index = i;
     }
     if (index < 0) {
-      return absl::NotFoundError(absl::StrCat(
-          "case ", CaseName(c), " has no consultation ", r.consultation_id()));
+      return absl::NotFoundError(
+          absl::StrCat("案件 ", CaseName(c), " 没有编号为 ",
+                       r.consultation_id(), " 的征求意见"));
     }
   }
   const v1::Consultation& k = consultations[index];
   if (IsSet(k.has_reply_received(), k.reply_received())) {
     return FailedPrecondition(
-        c, absl::StrCat("already received the reply to consultation ", k.id(),
-                        " on ", FormatIsoDate(k.reply_received())));
+        c, absl::StrCat("已于 ", FormatIsoDate(k.reply_received()), " 收到第 ",
+                        k.id(), " 项征求意见的答复"));
   }
   OGI_ASSIGN_OR_RETURN(const Day sent,
                        ToCivilDay(k.sent(), ConsultationPath(k.id(), "sent")));
   OGI_RETURN_IF_ERROR(
       NotBefore(received, sent, "received",
-                absl::StrCat("consultation ", k.id(), "'s letter was sent")));
+                absl::StrCat("第 ", k.id(), " 项征求意见函发出日期")));
   if (IsSet(k.has_party_received(), k.party_received())) {
     OGI_ASSIGN_OR_RETURN(
         const Day party_received,
         ToCivilDay(k.party_received(),
                    ConsultationPath(k.id(), "party_received")));
-    OGI_RETURN_IF_ERROR(
-        NotBefore(received, party_received, "received",
-                  absl::StrCat("the party received consultation ", k.id())));
+    OGI_RETURN_IF_ERROR(NotBefore(
+        received, party_received, "received",
+        absl::StrCat("被征求意见方收到第 ", k.id(), " 项征求意见函的日期")));
   }
 
   const int32_t id = k.id();
@@ -400,37 +399,36 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::IssueFeeNoticeRequest& r,
   OGI_RETURN_IF_ERROR(NotBeforeReceipt(served, receipt, c, "served"));
   if (c.procedure().has_fee()) {
     return FailedPrecondition(
-        c, absl::StrCat("already has a fee notice (served ",
-                        FormatIsoDate(c.procedure().fee().served()), ")"));
+        c, absl::StrCat("已有收费通知（送达日期 ",
+                        FormatIsoDate(c.procedure().fee().served()), "）"));
   }
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
                        Current(c, calendar, today, policy));
-  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "a fee notice"));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "收费通知"));
   OGI_ASSIGN_OR_RETURN(const Day clock_start,
                        ToCivilDay(current.clock_start(), "clock_start"));
   OGI_RETURN_IF_ERROR(
-      NotBefore(served, clock_start, "served", "the answer clock's start"));
+      NotBefore(served, clock_start, "served", "答复期限起算日"));
   OGI_ASSIGN_OR_RETURN(const Day due,
                        ToCivilDay(current.answer_due(), "answer_due"));
   if (served > due) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "served: ", Iso(served), " is after the answer due date (", Iso(due),
-        "); a fee notice must be served within the answer period"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("served: ", Iso(served), " 晚于答复期限（", Iso(due),
+                     "），收费通知须在答复期限内送达"));
   }
   if (amount == 0) {
     if (r.method() == v1::FEE_METHOD_PER_PAGE) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "no fee is due: ", r.pages(),
-          " pages; the first 30 pages are free (fee measures Art. 5)"));
+          "无需收费：共 ", r.pages(),
+          " 页，30 页以内不收费（《政府信息公开信息处理费管理办法》第五条）"));
     }
     const int32_t units = r.units() == 0 ? 1 : r.units();
     return absl::FailedPreconditionError(absl::StrCat(
-        "no fee is due: this application is number ",
-        r.prior_applications_this_month() + 1,
+        "无需收费：本申请为当月第 ", r.prior_applications_this_month() + 1,
         units == 1
             ? ""
             : absl::StrCat("–", r.prior_applications_this_month() + units),
-        " of the month; the first 10 are free (fee measures Art. 4)"));
+        " 件，每月前 10 件不收费（《政府信息公开信息处理费管理办法》第四条）"));
   }
 
   fee.set_amount_yuan(amount);
@@ -464,24 +462,21 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveFeePaymentRequest& r,
   OGI_RETURN_IF_ERROR(NotBeforeReceipt(paid, receipt, c, "paid"));
   const v1::FeeNotice& fee = c.procedure().fee();
   if (!c.procedure().has_fee() || !IsSet(fee.has_served(), fee.served())) {
-    return FailedPrecondition(c, "has no fee notice");
+    return FailedPrecondition(c, "没有收费通知");
   }
   if (IsSet(fee.has_paid(), fee.paid())) {
-    return FailedPrecondition(c,
-                              absl::StrCat("already recorded the payment on ",
-                                           FormatIsoDate(fee.paid())));
+    return FailedPrecondition(
+        c, absl::StrCat("已记录 ", FormatIsoDate(fee.paid()), " 的缴费"));
   }
   OGI_ASSIGN_OR_RETURN(const Day served,
                        ToCivilDay(fee.served(), "procedure.fee.served"));
-  OGI_RETURN_IF_ERROR(
-      NotBefore(paid, served, "paid", "the fee notice was served"));
+  OGI_RETURN_IF_ERROR(NotBefore(paid, served, "paid", "收费通知送达日期"));
   const Day window_end = FeePaymentWindow(served, calendar).end;
   if (paid > window_end) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "paid: ", Iso(paid), " is after the payment window ended (",
-        Iso(window_end), ", ", kFeePaymentWorkingDays,
-        " working days after the notice was served); the applicant is deemed "
-        "to have abandoned the application"));
+        "paid: ", Iso(paid), " 晚于缴费期限届满日（", Iso(window_end),
+        "，收费通知送达后第 ", kFeePaymentWorkingDays,
+        " 个工作日），申请人视为放弃申请"));
   }
 
   *c.mutable_procedure()->mutable_fee()->mutable_paid() = ToProtoDate(paid);
@@ -499,13 +494,13 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ExtendDeadlineRequest& r,
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
   if (r.working_days() <= 0) {
     return Invalid("working_days",
-                   absl::StrCat(r.working_days(), " must be at least 1"));
+                   absl::StrCat(r.working_days(), " 不能小于 1"));
   }
   if (r.working_days() > kMaxExtensionWorkingDays) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("working_days: ", r.working_days(),
-                     " is too many; an extension is at most ",
-                     kMaxExtensionWorkingDays, " working days (Art. 33)"));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "working_days: ", r.working_days(),
+        " 超出上限，延长答复期限最长不超过 ", kMaxExtensionWorkingDays,
+        " 个工作日（《中华人民共和国政府信息公开条例》第三十三条）"));
   }
   OGI_RETURN_IF_ERROR(ValidateText(r.approver(), "approver", kMaxNameLength,
                                    /*multiline=*/false));
@@ -517,37 +512,34 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ExtendDeadlineRequest& r,
       OptionalPastDate(r.has_approved(), r.approved(), "approved", today));
   const Day approved = approved_or.value_or(notified);
   if (approved > notified) {
-    return Invalid("approved",
-                   absl::StrCat(Iso(approved), " is after notified (",
-                                Iso(notified), ")"));
+    return Invalid("approved", absl::StrCat(Iso(approved), " 晚于 notified（",
+                                            Iso(notified), "）"));
   }
   OGI_RETURN_IF_ERROR(NotBeforeReceipt(approved, receipt, c, "approved"));
   const v1::Procedure& p = c.procedure();
   if (p.has_extension()) {
     return FailedPrecondition(
-        c,
-        absl::StrCat("was already extended by ", p.extension().working_days(),
-                     " working days (notified ",
-                     FormatIsoDate(p.extension().notified()),
-                     "); Art. 33 allows one extension"));
+        c, absl::StrCat("已延长答复期限 ", p.extension().working_days(),
+                        " 个工作日（告知日期 ",
+                        FormatIsoDate(p.extension().notified()),
+                        "）；《中华人民共和国政府信息公开条例》第三十三条只允许"
+                        "延长一次"));
   }
   if (p.has_deferral()) {
     return FailedPrecondition(
-        c, absl::StrCat("has an Art. 35 deferral to ",
+        c, absl::StrCat("已依第三十五条确定延后的答复期限 ",
                         FormatIsoDate(p.deferral().new_due()),
-                        "; the deferral already fixed the answer due date"));
+                        "，答复期限已由此确定"));
   }
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
                        Current(c, calendar, today, policy));
-  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "an extension"));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "延长答复期限"));
   OGI_ASSIGN_OR_RETURN(const Day due,
                        ToCivilDay(current.answer_due(), "answer_due"));
   if (notified > due) {
     return absl::FailedPreconditionError(
-        absl::StrCat("notified: ", Iso(notified),
-                     " is after the answer due date (", Iso(due),
-                     "); an extension must be notified before the deadline "
-                     "passes"));
+        absl::StrCat("notified: ", Iso(notified), " 晚于答复期限（", Iso(due),
+                     "），延长答复期限须在期限届满前告知申请人"));
   }
 
   v1::Extension* e = c.mutable_procedure()->mutable_extension();
@@ -576,27 +568,25 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::DeferDeadlineRequest& r,
       const Day notified,
       PastDate(r.has_notified(), r.notified(), "notified", today));
   if (new_due <= notified) {
-    return Invalid("new_due",
-                   absl::StrCat(Iso(new_due), " must be after notified (",
-                                Iso(notified), ")"));
+    return Invalid("new_due", absl::StrCat(Iso(new_due), " 须晚于 notified（",
+                                           Iso(notified), "）"));
   }
   OGI_RETURN_IF_ERROR(ValidateText(r.reason(), "reason", kMaxReasonLength,
                                    /*multiline=*/true));
   OGI_RETURN_IF_ERROR(NotBeforeReceipt(notified, receipt, c, "notified"));
   if (c.procedure().has_deferral()) {
     return FailedPrecondition(
-        c, absl::StrCat("already has an Art. 35 deferral to ",
+        c, absl::StrCat("已依第三十五条确定延后的答复期限 ",
                         FormatIsoDate(c.procedure().deferral().new_due())));
   }
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines current,
                        Current(c, calendar, today, policy));
-  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "a deferral"));
+  OGI_RETURN_IF_ERROR(NotAwaitingCorrection(c, current, "延后答复期限"));
   OGI_ASSIGN_OR_RETURN(const Day due,
                        ToCivilDay(current.answer_due(), "answer_due"));
   if (new_due <= due) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "new_due: ", Iso(new_due),
-        " is not after the current answer due date (", Iso(due), ")"));
+        "new_due: ", Iso(new_due), " 不晚于当前答复期限（", Iso(due), "）"));
   }
 
   v1::Deferral* deferral = c.mutable_procedure()->mutable_deferral();

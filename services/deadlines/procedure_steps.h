@@ -23,13 +23,13 @@
 //  - On error leaves `c` unchanged.
 //
 // Errors common to every step, checked in this order:
-//  - FAILED_PRECONDITION "case 2025-0001 is concluded (served 2025-10-20);
-//    no procedural step can be recorded on it".
-//  - FAILED_PRECONDITION "case 2025-0001 has no receipt date yet
-//    (confirmation pending)".
-//  - INVALID_ARGUMENT "<field>: <rule>" for the request's own fields: a
-//    required date unset ("sent: must be set") or not a calendar date; a date
-//    after `today` ("sent: 2025-10-09 is after today (2025-10-01)"), except
+//  - FAILED_PRECONDITION "案件 2025-0001 已办结（送达日期 2025-10-20），
+//    不能再记录办理步骤".
+//  - FAILED_PRECONDITION "案件 2025-0001 尚无收到申请日期（待确认收到）".
+//  - INVALID_ARGUMENT "<field>: <rule>", the rule in Chinese, for the
+//    request's own fields: a required date unset ("sent: 必须填写") or not a
+//    calendar date; a date after `today`
+//    ("sent: 2025-10-09 晚于今天（2025-10-01）"), except
 //    applicant_deadline and new_due, which lie in the future; a date that
 //    contradicts another field of the same request; missing or bad text.
 //  - FAILED_PRECONDITION "<field>: ..." for a date that contradicts what the
@@ -97,7 +97,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(
 // fee notice, while awaiting a 补正 supplement, when served is before the
 // answer clock's start or after the current answer due date (the notice must
 // be served within the answer period, fee measures), or when the amount is 0
-// ("no fee is due: ..."). Event FEE_NOTICE_ISSUED.
+// ("无需收费：…"). Event FEE_NOTICE_ISSUED.
 absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::IssueFeeNoticeRequest& r,
                                         absl::CivilDay today,
                                         const WorkingCalendar& calendar,
@@ -113,7 +113,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ReceiveFeePaymentRequest& r,
                                         const ClockPolicy& policy, v1::Case& c);
 
 // The one extension (Art. 33 ¶2). working_days <= 0: INVALID_ARGUMENT; more
-// than 20: FAILED_PRECONDITION ("at most 20 working days (Art. 33)").
+// than 20: FAILED_PRECONDITION ("working_days: 21 超出上限，…").
 // approver required (at most 200 characters); notified required; approved
 // optional (absent: the notified date), not after notified. FAILED_PRECONDITION
 // for a second extension, after an Art. 35 deferral (which already fixed the

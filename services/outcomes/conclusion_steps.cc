@@ -29,7 +29,7 @@ absl::Status Invalid(absl::string_view field, absl::string_view rule) {
 
 absl::Status CaseFailedPrecondition(const v1::Case& c, absl::string_view what) {
   return absl::FailedPreconditionError(
-      absl::StrCat("case ", c.number(), " ", what));
+      absl::StrCat("案件 ", c.number(), " ", what));
 }
 
 bool IsSet(bool has, const v1::Date& date) { return has && !IsUnset(date); }
@@ -138,8 +138,7 @@ void AddChanges(std::vector<v1::FieldChange> changes, v1::CaseEvent& event) {
 
 absl::StatusOr<Day> ReceiptOf(const v1::Case& c) {
   if (!IsSet(c.has_receipt_date(), c.receipt_date())) {
-    return CaseFailedPrecondition(
-        c, "has no receipt date yet (confirmation pending)");
+    return CaseFailedPrecondition(c, "尚无收到申请日期（待确认收到）");
   }
   return ToCivilDay(c.receipt_date(), "receipt_date");
 }
@@ -148,17 +147,17 @@ absl::Status Concluded(const v1::Case& c, absl::string_view step) {
   if (c.status() == v1::CASE_STATUS_CONCLUDED && c.has_conclusion()) {
     return absl::OkStatus();
   }
-  return CaseFailedPrecondition(c, absl::StrCat("is not concluded; ", step));
+  return CaseFailedPrecondition(c, absl::StrCat("尚未办结；", step));
 }
 
 // A required date of the request: set, real and not after `today`.
 absl::StatusOr<Day> PastDate(bool has, const v1::Date& date,
                              absl::string_view field, Day today) {
-  if (!IsSet(has, date)) return Invalid(field, "must be set");
+  if (!IsSet(has, date)) return Invalid(field, "必须填写");
   OGI_ASSIGN_OR_RETURN(const Day day, ToCivilDay(date, field));
   if (day > today) {
-    return Invalid(
-        field, absl::StrCat(Iso(day), " is after today (", Iso(today), ")"));
+    return Invalid(field,
+                   absl::StrCat(Iso(day), " 晚于今天（", Iso(today), "）"));
   }
   return day;
 }
@@ -167,7 +166,7 @@ absl::Status NotBefore(Day day, Day bound, absl::string_view field,
                        absl::string_view what) {
   if (day >= bound) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrCat(
-      field, ": ", Iso(day), " is before ", what, " (", Iso(bound), ")"));
+      field, ": ", Iso(day), " 早于", what, "（", Iso(bound), "）"));
 }
 
 // The agency's own last recorded procedural act: an answer cannot precede
@@ -232,20 +231,19 @@ absl::Status CheckLapsed(const v1::Case& c, const v1::Deadlines& d,
   const v1::ApplicantWindowKind window = WindowOf(kind);
   if (d.window_kind() != window) {
     return CaseFailedPrecondition(
-        c, absl::StrCat("has no ",
+        c, absl::StrCat("在 ", Iso(on), " 没有进行中的",
                         EnumLabel(v1::ApplicantWindowKind_descriptor(), window),
-                        " open on ", Iso(on),
                         window == v1::APPLICANT_WINDOW_KIND_CORRECTION
-                            ? " (no 补正 notice awaits its supplement)"
-                            : " (no fee notice awaits payment)"));
+                            ? "（没有等待补正材料的补正通知）"
+                            : "（没有等待缴费的收费通知）"));
   }
   if (!d.window_lapsed()) {
     const std::string end = FormatIsoDate(d.window_end());
     return absl::FailedPreconditionError(
-        absl::StrCat(date_field, ": ", Iso(on), " is within the applicant's ",
+        absl::StrCat(date_field, ": ", Iso(on), " 仍在申请人的",
                      EnumLabel(v1::ApplicantWindowKind_descriptor(), window),
-                     ", which ends ", end.empty() ? "on no recorded day" : end,
-                     "; the lapse can be confirmed only after that day"));
+                     "内（", end.empty() ? "未记录届满日" : end + " 届满",
+                     "），届满之后才能确认逾期"));
   }
   return absl::OkStatus();
 }
@@ -262,11 +260,11 @@ absl::StatusOr<v1::Conclusion> FinishConclusion(
   OGI_ASSIGN_OR_RETURN(const Day served,
                        ToCivilDay(draft.served(), date_field));
   if (served > today) {
-    return Invalid(date_field, absl::StrCat(Iso(served), " is after today (",
-                                            Iso(today), ")"));
+    return Invalid(date_field,
+                   absl::StrCat(Iso(served), " 晚于今天（", Iso(today), "）"));
   }
   const std::string receipt_text =
-      absl::StrCat("the receipt date of case ", c.number());
+      absl::StrCat("案件 ", c.number(), " 的收到申请日期");
   OGI_RETURN_IF_ERROR(NotBefore(served, receipt, date_field, receipt_text));
   if (draft.has_answer_date()) {
     const std::string field = absl::StrCat(prefix, "answer_date");
@@ -280,7 +278,7 @@ absl::StatusOr<v1::Conclusion> FinishConclusion(
     if (last.has_value()) {
       OGI_RETURN_IF_ERROR(
           NotBefore(served, last->day, date_field,
-                    absl::StrCat("the last recorded step, ", last->field)));
+                    absl::StrCat("最后记录的步骤 ", last->field)));
     }
   }
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines d,
@@ -323,10 +321,10 @@ absl::Status Concludable(const v1::Case& c) {
   OGI_RETURN_IF_ERROR(ReceiptOf(c).status());
   if (c.status() != v1::CASE_STATUS_CONCLUDED) return absl::OkStatus();
   return CaseFailedPrecondition(
-      c, absl::StrCat("is already concluded (served ",
-                      FormatIsoDate(c.conclusion().served()), ", outcome ",
-                      OutcomeText(c.conclusion().outcome()),
-                      "); correct the conclusion instead"));
+      c,
+      absl::StrCat("已办结（送达日期 ", FormatIsoDate(c.conclusion().served()),
+                   "，办理结果 ", OutcomeText(c.conclusion().outcome()),
+                   "），如需修改请更正办结记录"));
 }
 
 // Validates `draft` as the first conclusion of `c` and records it.
@@ -353,11 +351,11 @@ absl::StatusOr<v1::Conclusion> DraftOf(const v1::ConcludeCaseRequest& r,
   if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
     if (r.dispositions_size() > 0) {
       return Invalid("outcome",
-                     "give either outcome (for every item) or dispositions "
-                     "(one per item), not both");
+                     "outcome（适用于全部事项）与 dispositions（逐项答复）"
+                     "只能填写其一");
     }
     if (!v1::Outcome_IsValid(r.outcome())) {
-      return Invalid("outcome", absl::StrCat("unknown outcome ", r.outcome()));
+      return Invalid("outcome", absl::StrCat("未知的办理结果 ", r.outcome()));
     }
     if (IsLapse(r.outcome())) {
       k.set_kind(LapseKindOf(r.outcome()));
@@ -369,8 +367,7 @@ absl::StatusOr<v1::Conclusion> DraftOf(const v1::ConcludeCaseRequest& r,
       }
     }
   } else if (r.dispositions_size() == 0) {
-    return Invalid("outcome",
-                   "must be set, or dispositions given one per item");
+    return Invalid("outcome", "必须填写，或逐项填写 dispositions");
   } else {
     *k.mutable_dispositions() = r.dispositions();
   }
@@ -398,11 +395,10 @@ absl::StatusOr<ProceedingKind> ProceedingKindOf(const v1::Case& c,
         ParseProceedingId(id, kind, "ordered_by");
     if (parsed.ok() && parsed->case_number == c.number()) return kind;
   }
-  return Invalid(
-      "ordered_by",
-      absl::StrCat("\"", id, "\" is not a review or lawsuit id of case ",
-                   c.number(), " (", c.number(), "-R1, ", c.number(),
-                   "-L1, ...)"));
+  return Invalid("ordered_by",
+                 absl::StrCat("\"", id, "\" 不是案件 ", c.number(),
+                              " 的行政复议或行政诉讼编号（", c.number(),
+                              "-R1、", c.number(), "-L1 等）"));
 }
 
 absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
@@ -423,8 +419,9 @@ absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
     return IsSet(first.has_date(), first.date()) ? Found(first.date())
                                                  : Found();
   }
-  return absl::NotFoundError(absl::StrCat("case ", c.number(), " has no ",
-                                          KindName(kind), " ", id));
+  return absl::NotFoundError(absl::StrCat(
+      "案件 ", c.number(), " 没有",
+      kind == ProceedingKind::kReview ? "行政复议 " : "行政诉讼 ", id));
 }
 
 }  // namespace
@@ -482,9 +479,10 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConfirmLapseRequest& r,
       break;
     default:
       return CaseFailedPrecondition(
-          c, absl::StrCat("has no applicant window open on ", Iso(concluded),
-                          " (neither a 补正 notice awaiting its supplement nor "
-                          "an unpaid fee notice); nothing can lapse"));
+          c,
+          absl::StrCat("在 ", Iso(concluded),
+                       " 没有进行中的申请人期限（既无等待补正材料的补正通知，"
+                       "也无未缴费的收费通知），无可确认的逾期"));
   }
   *draft.mutable_served() = ToProtoDate(concluded);
   draft.set_service_method(r.service_method());
@@ -499,16 +497,14 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::CorrectConclusionRequest& r,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
   OGI_RETURN_IF_ERROR(ReceiptOf(c).status());
-  OGI_RETURN_IF_ERROR(
-      Concluded(c, "conclude it first (a correction changes a conclusion)"));
+  OGI_RETURN_IF_ERROR(Concluded(c, "请先办结（更正只能修改已有的办结记录）"));
   if (r.reason().empty()) {
-    return Invalid("reason", "must say why the conclusion is corrected");
+    return Invalid("reason", "须写明更正办结记录的理由");
   }
   OGI_RETURN_IF_ERROR(
       ValidateText(r.reason(), "reason", kMaxReasonLength, /*multiline=*/true));
   if (!r.has_conclusion()) {
-    return Invalid("conclusion",
-                   "must be set (the corrected conclusion in full)");
+    return Invalid("conclusion", "必须填写（更正后的完整办结记录）");
   }
   v1::Conclusion draft = r.conclusion();
   if (draft.kind() == v1::CONCLUSION_KIND_UNSPECIFIED) {
@@ -519,7 +515,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::CorrectConclusionRequest& r,
       FinishConclusion(std::move(draft), "conclusion.", "conclusion.served",
                        today, calendar, policy, c));
   if (Diff(ConclusionValues(&c.conclusion()), ConclusionValues(&k)).empty()) {
-    return Invalid("conclusion", "the correction changes nothing");
+    return Invalid("conclusion", "更正内容与原记录相同，没有改动");
   }
   v1::CaseEvent event = InstallConclusion(
       std::move(k), v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED, c);
@@ -532,12 +528,10 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
-  OGI_RETURN_IF_ERROR(
-      Concluded(c, "a new answer is ordered only after an answer"));
+  OGI_RETURN_IF_ERROR(Concluded(c, "只有已作出答复的案件才会被责令重新答复"));
   if (r.ordered_by().empty()) {
     return Invalid("ordered_by",
-                   "must be set (the review or lawsuit whose decision ordered "
-                   "the new answer)");
+                   "必须填写（责令重新答复的行政复议或行政诉讼编号）");
   }
   OGI_ASSIGN_OR_RETURN(const ProceedingKind kind,
                        ProceedingKindOf(c, r.ordered_by()));
@@ -553,9 +547,9 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
     if (a.ordered_by() != r.ordered_by()) continue;
     if (IsSet(a.has_served(), a.served())) {
       return CaseFailedPrecondition(
-          c, absl::StrCat("already recorded the new answer ordered by ",
-                          r.ordered_by(), " (re-answer ", a.id(), ", served ",
-                          FormatIsoDate(a.served()), ")"));
+          c,
+          absl::StrCat("已记录 ", r.ordered_by(), " 责令的重新答复（重新答复 ",
+                       a.id(), "，送达日期 ", FormatIsoDate(a.served()), "）"));
     }
     index = i;
   }
@@ -573,50 +567,48 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
     *a.mutable_ordered() = *decided;
   }
   if (!IsSet(a.has_ordered(), a.ordered())) {
-    return Invalid("ordered", absl::StrCat("must be set (", r.ordered_by(),
-                                           " has no decision date recorded)"));
+    return Invalid("ordered", absl::StrCat("必须填写（", r.ordered_by(),
+                                           " 未记录决定日期）"));
   }
   OGI_ASSIGN_OR_RETURN(const Day ordered,
                        PastDate(true, a.ordered(), "ordered", today));
   OGI_ASSIGN_OR_RETURN(const Day concluded, ToCivilDay(c.conclusion().served(),
                                                        "conclusion.served"));
-  OGI_RETURN_IF_ERROR(
-      NotBefore(ordered, concluded, "ordered", "the case's conclusion"));
+  OGI_RETURN_IF_ERROR(NotBefore(ordered, concluded, "ordered", "本案办结日期"));
   if (IsSet(r.has_due(), r.due())) *a.mutable_due() = r.due();
   std::optional<Day> due;
   if (IsSet(a.has_due(), a.due())) {
     OGI_ASSIGN_OR_RETURN(due, ToCivilDay(a.due(), "due"));
     if (*due < ordered) {
-      return Invalid("due", absl::StrCat(Iso(*due), " is before ordered (",
-                                         Iso(ordered), ")"));
+      return Invalid("due", absl::StrCat(Iso(*due), " 早于 ordered（",
+                                         Iso(ordered), "）"));
     }
   } else {
-    return Invalid("due",
-                   absl::StrCat("must be set: the deadline ", r.ordered_by(),
-                                "'s decision set for the new answer"));
+    return Invalid("due", absl::StrCat("必须填写：", r.ordered_by(),
+                                       " 的决定为重新答复确定的期限"));
   }
 
   const bool answered = IsSet(r.has_served(), r.served());
   if (!answered) {
     if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
-      return Invalid("outcome", "only with served (the new answer)");
+      return Invalid("outcome", "只能与 served（重新答复的送达日期）一并填写");
     }
     if (r.service_method() != v1::SERVICE_METHOD_UNSPECIFIED) {
-      return Invalid("service_method", "only with served (the new answer)");
+      return Invalid("service_method",
+                     "只能与 served（重新答复的送达日期）一并填写");
     }
     if (!r.note().empty()) {
-      return Invalid("note", "only with served (the new answer)");
+      return Invalid("note", "只能与 served（重新答复的送达日期）一并填写");
     }
   } else {
     if (r.outcome() == v1::OUTCOME_UNSPECIFIED ||
         !v1::Outcome_IsValid(r.outcome())) {
-      return Invalid("outcome",
-                     "required with served (the new answer's outcome)");
+      return Invalid("outcome", "填写 served 时必须填写（重新答复的办理结果）");
     }
     if (r.service_method() == v1::SERVICE_METHOD_UNSPECIFIED ||
         !v1::ServiceMethod_IsValid(r.service_method())) {
       return Invalid("service_method",
-                     "required with served (how the new answer was served)");
+                     "填写 served 时必须填写（重新答复的送达方式）");
     }
     if (!r.note().empty()) {
       OGI_RETURN_IF_ERROR(ValidateText(r.note(), "note", kMaxReasonLength,
@@ -625,8 +617,8 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
     OGI_ASSIGN_OR_RETURN(const Day served,
                          PastDate(true, r.served(), "served", today));
     if (served < ordered) {
-      return Invalid("served", absl::StrCat(Iso(served), " is before ordered (",
-                                            Iso(ordered), ")"));
+      return Invalid("served", absl::StrCat(Iso(served), " 早于 ordered（",
+                                            Iso(ordered), "）"));
     }
     a.set_outcome(r.outcome());
     a.set_service_method(r.service_method());
@@ -640,9 +632,9 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
   std::vector<v1::FieldChange> changes = Diff(before, ReAnswerValues(a));
   if (changes.empty()) {
     return CaseFailedPrecondition(
-        c, absl::StrCat("already recorded the order of ", r.ordered_by(),
-                        " (re-answer ", a.id(), ", due ", Iso(*due),
-                        "); record the new answer with served"));
+        c, absl::StrCat("已记录 ", r.ordered_by(), " 的责令重新答复（重新答复 ",
+                        a.id(), "，期限 ", Iso(*due),
+                        "），请用 served 记录重新答复的送达"));
   }
   v1::CaseEvent event;
   event.set_type(answered ? v1::CASE_EVENT_TYPE_REANSWERED

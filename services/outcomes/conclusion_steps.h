@@ -23,7 +23,7 @@
 //  - On error leaves `c` unchanged.
 //
 // The conclusion date (`served`, `withdrawn`, `concluded`) must be set (else
-// INVALID_ARGUMENT "<field>: must be set"), not after `today`
+// INVALID_ARGUMENT "<field>: 必须填写"), not after `today`
 // (INVALID_ARGUMENT) and not before the receipt date (FAILED_PRECONDITION);
 // an answer or a lapse must also not precede the agency's own last recorded
 // step (a 补正 notice, consultation letter or fee notice sent, an extension

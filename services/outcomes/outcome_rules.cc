@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/common/civil_date.h"
@@ -88,9 +89,9 @@ std::string Name(v1::Outcome outcome) {
   return EnumIdentifier(v1::Outcome_descriptor(), outcome);
 }
 
-// "one of: disclosed, partially_disclosed, ..." for `type`.
+// "可选值：disclosed, partially_disclosed, ..." for `type`.
 std::string OneOf(const google::protobuf::EnumDescriptor* type) {
-  return absl::StrCat("one of: ", absl::StrJoin(EnumIdentifiers(type), ", "));
+  return absl::StrCat("可选值：", absl::StrJoin(EnumIdentifiers(type), ", "));
 }
 
 // An optional free-text detail: valid when given.
@@ -99,20 +100,6 @@ absl::Status OptionalText(const std::string& text, absl::string_view prefix,
                           bool multiline) {
   if (text.empty()) return absl::OkStatus();
   return ValidateText(text, absl::StrCat(prefix, field), max_length, multiline);
-}
-
-// A detail the law requires for `outcome`: "<field>: required for <outcome>
-// (<what>)" when empty, else the text rules.
-absl::Status RequiredText(const std::string& text, absl::string_view prefix,
-                          absl::string_view field, v1::Outcome outcome,
-                          absl::string_view what) {
-  if (text.empty()) {
-    return Invalid(
-        prefix, field,
-        absl::StrCat("required for ", Name(outcome), " (", what, ")"));
-  }
-  return ValidateText(text, absl::StrCat(prefix, field), kMaxReasonLength,
-                      /*multiline=*/true);
 }
 
 v1::Outcome LapseOutcomeOf(v1::ConclusionKind kind) {
@@ -134,30 +121,32 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
       !v1::ConclusionKind_IsValid(c.kind())) {
     return Invalid(
         prefix, "kind",
-        absl::StrCat("must be ", OneOf(v1::ConclusionKind_descriptor())));
+        absl::StrCat(
+            "须为以下之一：",
+            absl::StrJoin(EnumIdentifiers(v1::ConclusionKind_descriptor()),
+                          ", ")));
   }
   if (c.kind() != v1::CONCLUSION_KIND_ANSWERED) {
     const std::string kind =
         EnumIdentifier(v1::ConclusionKind_descriptor(), c.kind());
     if (c.dispositions_size() > 0) {
-      return Invalid(
-          prefix, "dispositions",
-          absl::StrCat("only an answer has item dispositions, not ", kind));
+      return Invalid(prefix, "dispositions",
+                     absl::StrCat("只有作出答复（answered）才有逐项答复，",
+                                  kind, " 没有"));
     }
     if (c.primary_item() != 0) {
-      return Invalid(
-          prefix, "primary_item",
-          absl::StrCat("only an answer has a primary item, not ", kind));
+      return Invalid(prefix, "primary_item",
+                     absl::StrCat("只有作出答复（answered）才有主要事项，",
+                                  kind, " 没有"));
     }
     if (c.override_outcome() != v1::OUTCOME_UNSPECIFIED ||
         !c.override_reason().empty()) {
-      return Invalid(
-          prefix, "override_outcome",
-          absl::StrCat("only an answer's derived outcome can be overridden; ",
-                       kind, " concludes as ",
-                       c.kind() == v1::CONCLUSION_KIND_WITHDRAWN
-                           ? Name(v1::OUTCOME_OTHER)
-                           : Name(LapseOutcomeOf(c.kind()))));
+      return Invalid(prefix, "override_outcome",
+                     absl::StrCat("只有作出答复时推定的办理结果可以改定；",
+                                  kind, " 的办理结果为 ",
+                                  c.kind() == v1::CONCLUSION_KIND_WITHDRAWN
+                                      ? Name(v1::OUTCOME_OTHER)
+                                      : Name(LapseOutcomeOf(c.kind()))));
     }
     c.set_derived_outcome(c.kind() == v1::CONCLUSION_KIND_WITHDRAWN
                               ? v1::OUTCOME_OTHER
@@ -173,10 +162,9 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
               return a.item() < b.item();
             });
   if (c.primary_item() < 0 || c.primary_item() > item_count) {
-    return Invalid(
-        prefix, "primary_item",
-        absl::StrCat(c.primary_item(), " is not an item of the case (1..",
-                     item_count, "; 0 for none)"));
+    return Invalid(prefix, "primary_item",
+                   absl::StrCat(c.primary_item(), " 不是本案的事项（1..",
+                                item_count, "；0 表示不指定）"));
   }
   OGI_ASSIGN_OR_RETURN(
       const v1::Outcome derived,
@@ -186,34 +174,34 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
   const v1::Outcome override_outcome = c.override_outcome();
   if (override_outcome == v1::OUTCOME_UNSPECIFIED) {
     if (!c.override_reason().empty()) {
-      return Invalid(prefix, "override_outcome",
-                     "must be set when override_reason is (the outcome that "
-                     "replaces the derived one)");
+      return Invalid(
+          prefix, "override_outcome",
+          "填写 override_reason 时必须填写（取代推定结果的办理结果）");
     }
     c.set_outcome(derived);
     return absl::OkStatus();
   }
   if (!v1::Outcome_IsValid(override_outcome)) {
     return Invalid(prefix, "override_outcome",
-                   absl::StrCat("unknown outcome ", override_outcome, "; ",
+                   absl::StrCat("未知的办理结果 ", override_outcome, "，",
                                 OneOf(v1::Outcome_descriptor())));
   }
   if (IsLapse(override_outcome)) {
-    return Invalid(prefix, "override_outcome",
-                   absl::StrCat(Name(override_outcome),
-                                " is reached only when the applicant's window "
-                                "lapsed; conclude the case with that outcome"));
+    return Invalid(
+        prefix, "override_outcome",
+        absl::StrCat(Name(override_outcome),
+                     " 只能在申请人期限届满后得出，请直接以该结果办结"));
   }
   if (override_outcome == derived) {
-    return Invalid(prefix, "override_outcome",
-                   absl::StrCat("equals the derived outcome ", Name(derived),
-                                "; leave it unset"));
+    return Invalid(
+        prefix, "override_outcome",
+        absl::StrCat("与推定的办理结果 ", Name(derived), " 相同，无需填写"));
   }
   if (c.override_reason().empty()) {
     return Invalid(
         prefix, "override_reason",
-        absl::StrCat("required to override the derived outcome ", Name(derived),
-                     " with ", Name(override_outcome)));
+        absl::StrCat("以 ", Name(override_outcome), " 改定推定的办理结果 ",
+                     Name(derived), " 时必须写明理由"));
   }
   OGI_RETURN_IF_ERROR(ValidateText(c.override_reason(),
                                    absl::StrCat(prefix, "override_reason"),
@@ -238,6 +226,61 @@ bool Involves(const std::vector<v1::Outcome>& outcomes, v1::Outcome outcome) {
   return std::find(outcomes.begin(), outcomes.end(), outcome) != outcomes.end();
 }
 
+bool IsBlank(const std::string& text) {
+  return absl::StripAsciiWhitespace(text).empty();
+}
+
+// The details the law requires for the outcomes involved, all at once: one
+// INVALID_ARGUMENT "<field>, <field>: <rule>；<rule>" naming every missing
+// field (prefixed), so that the user can supply them in one go. A blank text
+// counts as missing. An unknown not_held_reason is not missing (CheckNotHeld
+// reports it).
+absl::Status CheckRequiredDetails(const v1::Conclusion& c,
+                                  const std::vector<v1::Outcome>& outcomes,
+                                  absl::string_view prefix) {
+  std::vector<std::string> fields;
+  std::vector<std::string> rules;
+  auto missing = [&](std::vector<absl::string_view> names,
+                     absl::string_view rule) {
+    for (absl::string_view name : names) {
+      fields.push_back(absl::StrCat(prefix, name));
+    }
+    rules.emplace_back(rule);
+  };
+  if (Involves(outcomes, v1::OUTCOME_UNAVAILABLE_NOT_HELD)) {
+    if (c.not_held_reason() == v1::NOT_HELD_REASON_UNSPECIFIED) {
+      missing({"not_held_reason"},
+              absl::StrCat("本机关不掌握相关政府信息须写明原因（",
+                           OneOf(v1::NotHeldReason_descriptor()), "）"));
+    } else if (c.not_held_reason() == v1::NOT_HELD_REASON_OTHER_AGENCY &&
+               IsBlank(c.responsible_agency())) {
+      missing({"responsible_agency"},
+              "属于其他机关负责公开的，须写明负责公开该信息的机关");
+    }
+  }
+  if (Involves(outcomes, v1::OUTCOME_PARTIALLY_DISCLOSED)) {
+    const bool no_provided = IsBlank(c.provided_summary());
+    const bool no_withheld = IsBlank(c.withheld_summary());
+    if (no_provided && no_withheld) {
+      missing({"provided_summary", "withheld_summary"},
+              "部分公开须写明提供的信息和不予公开的信息");
+    } else if (no_provided) {
+      missing({"provided_summary"}, "部分公开须写明提供的信息");
+    } else if (no_withheld) {
+      missing({"withheld_summary"}, "部分公开须写明不予公开的信息");
+    }
+  }
+  if (Involves(outcomes, v1::OUTCOME_OTHER) && IsBlank(c.note())) {
+    missing({"note"}, "其他处理须写明具体情况");
+  }
+  if (fields.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      absl::StrJoin(fields, ", "), ": ", absl::StrJoin(rules, "；")));
+}
+
+// not_held_reason and responsible_agency where they do not apply, an unknown
+// not_held_reason, and the agency's name as text. REQUIRES:
+// CheckRequiredDetails passed.
 absl::Status CheckNotHeld(const v1::Conclusion& c,
                           const std::vector<v1::Outcome>& outcomes,
                           absl::string_view prefix) {
@@ -245,27 +288,21 @@ absl::Status CheckNotHeld(const v1::Conclusion& c,
   if (!Involves(outcomes, not_held)) {
     if (c.not_held_reason() != v1::NOT_HELD_REASON_UNSPECIFIED) {
       return Invalid(prefix, "not_held_reason",
-                     absl::StrCat("only for ", Name(not_held)));
+                     absl::StrCat("仅适用于 ", Name(not_held)));
     }
-  } else if (c.not_held_reason() == v1::NOT_HELD_REASON_UNSPECIFIED ||
-             !v1::NotHeldReason_IsValid(c.not_held_reason())) {
+  } else if (!v1::NotHeldReason_IsValid(c.not_held_reason())) {
     return Invalid(prefix, "not_held_reason",
-                   absl::StrCat("required for ", Name(not_held), " (",
-                                OneOf(v1::NotHeldReason_descriptor()), ")"));
+                   absl::StrCat("未知取值 ", c.not_held_reason(), "，",
+                                OneOf(v1::NotHeldReason_descriptor())));
   }
   if (c.not_held_reason() == v1::NOT_HELD_REASON_OTHER_AGENCY) {
-    if (c.responsible_agency().empty()) {
-      return Invalid(prefix, "responsible_agency",
-                     "required when not_held_reason is other_agency (name the "
-                     "agency responsible for the information)");
-    }
     return ValidateText(c.responsible_agency(),
                         absl::StrCat(prefix, "responsible_agency"),
                         kMaxNameLength, /*multiline=*/false);
   }
   if (!c.responsible_agency().empty()) {
     return Invalid(prefix, "responsible_agency",
-                   "only when not_held_reason is other_agency");
+                   "仅在 not_held_reason 为 other_agency 时填写");
   }
   return absl::OkStatus();
 }
@@ -386,27 +423,24 @@ absl::Status ValidateDispositions(const Dispositions& dispositions,
   std::set<int> seen;
   for (const v1::ItemDisposition& d : dispositions) {
     if (d.item() < 1 || d.item() > item_count) {
-      return Invalid(
-          field_prefix, "dispositions",
-          absl::StrCat("item ", d.item(), " is not an item of the case (1..",
-                       item_count, ")"));
+      return Invalid(field_prefix, "dispositions",
+                     absl::StrCat("事项 ", d.item(), " 不是本案的事项（1..",
+                                  item_count, "）"));
     }
     if (!seen.insert(d.item()).second) {
       return Invalid(field_prefix, "dispositions",
-                     absl::StrCat("item ", d.item(), " is given twice"));
+                     absl::StrCat("事项 ", d.item(), " 重复出现"));
     }
     if (d.outcome() == v1::OUTCOME_UNSPECIFIED ||
         !v1::Outcome_IsValid(d.outcome())) {
       return Invalid(field_prefix, "dispositions",
-                     absl::StrCat("item ", d.item(), " needs an outcome, ",
+                     absl::StrCat("事项 ", d.item(), " 须有办理结果，",
                                   OneOf(v1::Outcome_descriptor())));
     }
     if (IsLapse(d.outcome())) {
-      return Invalid(
-          field_prefix, "dispositions",
-          absl::StrCat("item ", d.item(), ": ", Name(d.outcome()),
-                       " concerns the whole application; give it as the "
-                       "case's outcome"));
+      return Invalid(field_prefix, "dispositions",
+                     absl::StrCat("事项 ", d.item(), "：", Name(d.outcome()),
+                                  " 针对整个申请，请作为案件的办理结果填写"));
     }
   }
   if (static_cast<int>(seen.size()) != item_count) {
@@ -416,8 +450,8 @@ absl::Status ValidateDispositions(const Dispositions& dispositions,
     }
     return Invalid(
         field_prefix, "dispositions",
-        absl::StrCat("one per item of the case (1..", item_count,
-                     "); missing item ", absl::StrJoin(missing, ", ")));
+        absl::StrCat("本案每个事项（1..", item_count, "）各须一项，缺少事项 ",
+                     absl::StrJoin(missing, ", ")));
   }
   return absl::OkStatus();
 }
@@ -439,9 +473,8 @@ absl::StatusOr<v1::Outcome> DeriveOutcome(const Dispositions& dispositions,
     if (d.item() == primary_item) return d.outcome();
   }
   return Invalid(field_prefix, "primary_item",
-                 "required: the items got different outcomes and none was "
-                 "both provided and withheld, so mark the item whose outcome "
-                 "the case counts under (SPEC §4 rule 2)");
+                 "必须填写：各事项的办理结果不同，又不属于既有提供又有不予"
+                 "公开的情形，须指定案件据以统计的主要事项");
 }
 
 absl::Status CompleteConclusion(v1::Conclusion& c, int item_count,
@@ -454,52 +487,37 @@ absl::Status CompleteConclusion(v1::Conclusion& c, int item_count,
   OGI_RETURN_IF_ERROR(DeriveConclusionOutcome(c, item_count, prefix));
 
   const std::vector<v1::Outcome> outcomes = InvolvedOutcomes(c);
-  OGI_RETURN_IF_ERROR(CheckNotHeld(c, outcomes, prefix));
-  const v1::Outcome partial = v1::OUTCOME_PARTIALLY_DISCLOSED;
-  if (Involves(outcomes, partial)) {
-    OGI_RETURN_IF_ERROR(RequiredText(c.provided_summary(), prefix,
-                                     "provided_summary", partial,
-                                     "what was provided"));
-    OGI_RETURN_IF_ERROR(RequiredText(c.withheld_summary(), prefix,
-                                     "withheld_summary", partial,
-                                     "what was withheld"));
-  } else {
-    OGI_RETURN_IF_ERROR(OptionalText(c.provided_summary(), prefix,
-                                     "provided_summary", kMaxReasonLength,
-                                     /*multiline=*/true));
-    OGI_RETURN_IF_ERROR(OptionalText(c.withheld_summary(), prefix,
-                                     "withheld_summary", kMaxReasonLength,
-                                     /*multiline=*/true));
-  }
   if (c.kind() == v1::CONCLUSION_KIND_WITHDRAWN && c.note().empty()) {
     c.set_note(kWithdrawalNote);
   }
-  if (Involves(outcomes, v1::OUTCOME_OTHER)) {
-    OGI_RETURN_IF_ERROR(RequiredText(c.note(), prefix, "note",
-                                     v1::OUTCOME_OTHER, "what happened"));
-  } else {
-    OGI_RETURN_IF_ERROR(OptionalText(c.note(), prefix, "note", kMaxReasonLength,
-                                     /*multiline=*/true));
-  }
+  OGI_RETURN_IF_ERROR(CheckRequiredDetails(c, outcomes, prefix));
+  OGI_RETURN_IF_ERROR(CheckNotHeld(c, outcomes, prefix));
+  OGI_RETURN_IF_ERROR(OptionalText(c.provided_summary(), prefix,
+                                   "provided_summary", kMaxReasonLength,
+                                   /*multiline=*/true));
+  OGI_RETURN_IF_ERROR(OptionalText(c.withheld_summary(), prefix,
+                                   "withheld_summary", kMaxReasonLength,
+                                   /*multiline=*/true));
+  OGI_RETURN_IF_ERROR(OptionalText(c.note(), prefix, "note", kMaxReasonLength,
+                                   /*multiline=*/true));
   if (c.legal_basis().empty()) DefaultLegalBasisOf(c, outcomes);
   OGI_RETURN_IF_ERROR(OptionalText(c.legal_basis(), prefix, "legal_basis",
                                    kMaxReasonLength, /*multiline=*/true));
 
   if (!v1::ServiceMethod_IsValid(c.service_method())) {
     return Invalid(prefix, "service_method",
-                   absl::StrCat("unknown method ", c.service_method(), "; ",
+                   absl::StrCat("未知的送达方式 ", c.service_method(), "，",
                                 OneOf(v1::ServiceMethod_descriptor())));
   }
   if (c.kind() == v1::CONCLUSION_KIND_ANSWERED &&
       c.service_method() == v1::SERVICE_METHOD_UNSPECIFIED) {
     return Invalid(prefix, "service_method",
-                   absl::StrCat("required for an answer (",
-                                OneOf(v1::ServiceMethod_descriptor()), ")"));
+                   absl::StrCat("作出答复时必须填写（",
+                                OneOf(v1::ServiceMethod_descriptor()), "）"));
   }
   if (!c.has_served() || IsUnset(c.served())) {
     return Invalid(prefix, "served",
-                   "must be set (the day the applicant received the answer "
-                   "or it was posted: the conclusion date)");
+                   "必须填写（申请人收到答复或答复交邮的日期，即办结日期）");
   }
   OGI_ASSIGN_OR_RETURN(const absl::CivilDay served,
                        ToCivilDay(c.served(), absl::StrCat(prefix, "served")));
@@ -508,10 +526,9 @@ absl::Status CompleteConclusion(v1::Conclusion& c, int item_count,
         const absl::CivilDay answer_date,
         ToCivilDay(c.answer_date(), absl::StrCat(prefix, "answer_date")));
     if (answer_date > served) {
-      return Invalid(
-          prefix, "answer_date",
-          absl::StrCat(FormatIsoDate(answer_date), " is after served (",
-                       FormatIsoDate(served), ")"));
+      return Invalid(prefix, "answer_date",
+                     absl::StrCat(FormatIsoDate(answer_date), " 晚于 served（",
+                                  FormatIsoDate(served), "）"));
     }
   } else {
     c.clear_answer_date();

@@ -9,8 +9,8 @@
 //
 // Errors are INVALID_ARGUMENT "<field>: <rule>", the field named by its path
 // in the request (a prefix such as "conclusion." where the conclusion is
-// nested); outcome and other enum values appear as their lower-case
-// identifiers (e.g. "unavailable_not_held").
+// nested) and the rule in Chinese; outcome and other enum values appear as
+// their lower-case identifiers (e.g. "unavailable_not_held").
 
 #include <string>
 #include <vector>
@@ -109,10 +109,15 @@ absl::Status ValidateDispositions(
 //    and each item's disposition): 本机关不掌握 → not_held_reason, and for
 //    OTHER_AGENCY responsible_agency; 部分公开 → provided_summary and
 //    withheld_summary; 其他 → note (a withdrawal defaults it to
-//    "申请人撤回申请"); any withheld outcome → legal_basis, filled in when
-//    empty with the DefaultLegalBasis of the outcome and of each withheld item,
-//    joined ("…第三十七条、第十四条"). not_held_reason and responsible_agency
-//    are refused where they do not apply.
+//    "申请人撤回申请"). A blank text counts as missing. All missing details
+//    are reported in one error that names each field, comma-separated, with
+//    one rule per outcome joined by "；", e.g. "provided_summary,
+//    withheld_summary: 部分公开须写明提供的信息和不予公开的信息" (clients map
+//    each field to their own name). Then not_held_reason and
+//    responsible_agency are refused where they do not apply, and the texts
+//    given are checked. Any withheld outcome → legal_basis, filled in when
+//    empty with the DefaultLegalBasis of the outcome and of each withheld
+//    item, joined ("…第三十七条、第十四条").
 //  - ANSWERED needs service_method; served must be set; answer_date, when
 //    set, must not be after served. (How served relates to the case's dates
 //    is the caller's to check.)

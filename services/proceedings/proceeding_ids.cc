@@ -70,28 +70,28 @@ std::string FormatProceedingId(absl::string_view case_number,
 }
 
 absl::string_view KindName(ProceedingKind kind) {
-  return kind == ProceedingKind::kReview ? "review" : "lawsuit";
+  return kind == ProceedingKind::kReview ? "行政复议" : "行政诉讼";
 }
 
 absl::StatusOr<ProceedingId> ParseProceedingId(absl::string_view id,
                                                ProceedingKind kind,
                                                absl::string_view field) {
   if (id.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": must be set"));
+    return absl::InvalidArgumentError(absl::StrCat(field, ": 必须填写"));
   }
   const std::optional<Parts> parts = Split(id);
   if (!parts.has_value()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": \"", id, "\" is not a ", KindName(kind),
-                     " id like ", FormatProceedingId("2022-0013", kind, 1)));
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": \"", id, "\" 不是", KindName(kind), "编号，编号形如 ",
+        FormatProceedingId("2022-0013", kind, 1)));
   }
   if (parts->letter != SuffixLetter(kind)) {
     const ProceedingKind other = kind == ProceedingKind::kReview
                                      ? ProceedingKind::kLawsuit
                                      : ProceedingKind::kReview;
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ": \"", id, "\" is a ", KindName(other),
-                     " id, not a ", KindName(kind), " id"));
+        absl::StrCat(field, ": \"", id, "\" 是", KindName(other), "编号，不是",
+                     KindName(kind), "编号"));
   }
   return ProceedingId{std::string(parts->case_number), kind, parts->ordinal};
 }

@@ -25,13 +25,13 @@ struct ProceedingId {
 std::string FormatProceedingId(absl::string_view case_number,
                                ProceedingKind kind, int ordinal);
 
-// "review" or "lawsuit", for messages.
+// "行政复议" or "行政诉讼", for messages.
 absl::string_view KindName(ProceedingKind kind);
 
 // Parses `id` as an id of `kind`. INVALID_ARGUMENT naming `field`:
-// "<field>: must be set" when empty; "<field>: "2022-0013-L1" is a lawsuit
-// id, not a review id" for the other kind; "<field>: "x" is not a review id
-// like 2022-0013-R1" for anything else (the case number part must look like
+// "<field>: 必须填写" when empty; "<field>: "2022-0013-L1" 是行政诉讼编号，
+// 不是行政复议编号" for the other kind; "<field>: "x" 不是行政复议编号，编号形如
+// 2022-0013-R1" for anything else (the case number part must look like
 // "2022-0013": four-digit year, a dash, at least four digits; n has no
 // leading zero).
 absl::StatusOr<ProceedingId> ParseProceedingId(absl::string_view id,

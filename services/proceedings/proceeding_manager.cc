@@ -49,9 +49,9 @@ absl::StatusOr<ListFilter> ParseFilter(const v1::ListProceedingsRequest& r) {
                        OptionalDay(r.has_filed_to(), r.filed_to(), "filed_to"));
   if (filter.from.has_value() && filter.to.has_value() &&
       *filter.to < *filter.from) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "filed_to: ", FormatIsoDate(*filter.to), " is before filed_from (",
-        FormatIsoDate(*filter.from), ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("filed_to: ", FormatIsoDate(*filter.to),
+                     " 早于 filed_from（", FormatIsoDate(*filter.from), "）"));
   }
   return filter;
 }

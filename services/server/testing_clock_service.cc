@@ -13,7 +13,7 @@ grpc::ServerUnaryReactor* TestingClockServiceImpl::SetTime(
       context, *edge_, "ogi.v1.TestingClockService.SetTime", response,
       [this, request](const Principal&) -> absl::StatusOr<v1::SetTimeResponse> {
         if (!request->has_time()) {
-          return absl::InvalidArgumentError("time: must be set");
+          return absl::InvalidArgumentError("time: 必须填写");
         }
         clock_->Set(FromProtoTimestamp(request->time()));
         OGI_RETURN_IF_ERROR(hub_->CheckDayRollover().status());

@@ -19,8 +19,7 @@ absl::StatusOr<std::string> ReadPem(const std::string& path,
   std::stringstream contents;
   if (in) contents << in.rdbuf();
   if (!in || contents.str().empty()) {
-    return absl::NotFoundError(
-        absl::StrCat(flag, ": cannot read \"", path, "\""));
+    return absl::NotFoundError(absl::StrCat(flag, ": 无法读取 \"", path, "\""));
   }
   return contents.str();
 }
@@ -39,8 +38,7 @@ absl::string_view HostOf(absl::string_view listen) {
 
 bool IsLoopbackAddress(absl::string_view listen) {
   const absl::string_view host = HostOf(listen);
-  return host == "localhost" || host == "::1" ||
-         absl::StartsWith(host, "127.");
+  return host == "localhost" || host == "::1" || absl::StartsWith(host, "127.");
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
@@ -48,20 +46,20 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
   if (tls.cert_file.empty() != tls.key_file.empty()) {
     return absl::InvalidArgumentError(
         tls.cert_file.empty()
-            ? "--tls_cert_file: required with --tls_key_file"
-            : "--tls_key_file: required with --tls_cert_file");
+            ? "--tls_cert_file: 填写 --tls_key_file 时必须填写"
+            : "--tls_key_file: 填写 --tls_cert_file 时必须填写");
   }
   if (tls.cert_file.empty()) {
     if (!tls.client_ca_file.empty()) {
       return absl::InvalidArgumentError(
-          "--tls_client_ca_file: client certificates need TLS "
-          "(--tls_cert_file and --tls_key_file)");
+          "--tls_client_ca_file: 客户端证书需要 TLS（--tls_cert_file 和 "
+          "--tls_key_file）");
     }
     if (!IsLoopbackAddress(listen) && !tls.allow_insecure_plaintext) {
       return absl::FailedPreconditionError(absl::StrCat(
           "--listen: ", listen,
-          " is not a loopback address: serve it with TLS (--tls_cert_file "
-          "and --tls_key_file), or pass --allow_insecure_plaintext"));
+          " 不是本机回环地址：请启用 TLS（--tls_cert_file 和 --tls_key_file），"
+          "或加上 --allow_insecure_plaintext"));
     }
     return grpc::InsecureServerCredentials();
   }
@@ -73,7 +71,8 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
                        ReadPem(tls.key_file, "--tls_key_file"));
   options.pem_key_cert_pairs.push_back(std::move(pair));
   if (tls.client_ca_file.empty()) {
-    options.client_certificate_request = GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE;
+    options.client_certificate_request =
+        GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE;
   } else {
     OGI_ASSIGN_OR_RETURN(options.pem_root_certs,
                          ReadPem(tls.client_ca_file, "--tls_client_ca_file"));

@@ -110,10 +110,10 @@ TEST_F(AccessManagerTest, IssuedTokensAuthenticateTheirUser) {
 TEST_F(AccessManagerTest, MissingUnknownExpiredRevokedAndDisabledAreRefused) {
   EXPECT_THAT(manager_->Authenticate(""),
               StatusIs(absl::StatusCode::kUnauthenticated,
-                       HasSubstr("no bearer token")));
+                       HasSubstr("authorization: 缺少访问令牌")));
   EXPECT_THAT(manager_->Authenticate("ogi_" + std::string(64, '0')),
               StatusIs(absl::StatusCode::kUnauthenticated,
-                       "authorization: unknown token"));
+                       "authorization: 未知的令牌"));
   EXPECT_THAT(manager_->Authenticate("Basic abc"),
               StatusIs(absl::StatusCode::kUnauthenticated));
 
@@ -125,7 +125,7 @@ TEST_F(AccessManagerTest, MissingUnknownExpiredRevokedAndDisabledAreRefused) {
   clock_.Advance(absl::Seconds(1));
   EXPECT_THAT(manager_->Authenticate(*token),
               StatusIs(absl::StatusCode::kUnauthenticated,
-                       HasSubstr("expired on 2026-03-03 09:00")));
+                       HasSubstr("已于 2026-03-03 09:00 过期")));
 
   auto second = Issue("wang", 0);  // 90 days
   ASSERT_THAT(second, IsOk());
@@ -139,7 +139,8 @@ TEST_F(AccessManagerTest, MissingUnknownExpiredRevokedAndDisabledAreRefused) {
   ASSERT_THAT(manager_->RevokeToken(revoke, admin_), IsOk());
   EXPECT_THAT(manager_->Authenticate(*second),
               StatusIs(absl::StatusCode::kUnauthenticated,
-                       HasSubstr("was revoked on 2026-03-03")));
+                       ::testing::AllOf(HasSubstr("已于 2026-03-03"),
+                                        HasSubstr("吊销"))));
 
   auto third = Issue("wang", 5);
   ASSERT_THAT(third, IsOk());
@@ -148,9 +149,9 @@ TEST_F(AccessManagerTest, MissingUnknownExpiredRevokedAndDisabledAreRefused) {
   ASSERT_THAT(Put(disabled), IsOk());
   EXPECT_THAT(manager_->Authenticate(*third),
               StatusIs(absl::StatusCode::kUnauthenticated,
-                       "authorization: user wang is disabled"));
+                       "authorization: 用户 wang 已停用"));
   EXPECT_THAT(Issue("wang", 5), StatusIs(absl::StatusCode::kFailedPrecondition,
-                                         HasSubstr("disabled")));
+                                         HasSubstr("已停用")));
 }
 
 TEST_F(AccessManagerTest, ARefusedBootstrapLeavesNoAccount) {
@@ -174,10 +175,10 @@ TEST_F(AccessManagerTest, UsersAreValidated) {
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user.name:")));
   EXPECT_THAT(Put(User("wang", "city", {})),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "user.roles: at least one role is required"));
+                       "user.roles: 至少须有一个角色"));
   EXPECT_THAT(Put(User("wang", "city", {v1::ROLE_CLERK, v1::ROLE_CLERK})),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "user.roles: clerk is given twice"));
+                       "user.roles: clerk 重复出现"));
   v1::User nameless = User("wang", "city", {v1::ROLE_CLERK});
   nameless.set_display_name("");
   EXPECT_THAT(Put(nameless), StatusIs(absl::StatusCode::kInvalidArgument,
@@ -191,7 +192,7 @@ TEST_F(AccessManagerTest, AdministratorsStayWithinTheirScope) {
   // Not in scope: reads as unknown.
   EXPECT_THAT(Put(User("li", "province", {v1::ROLE_CLERK})),
               StatusIs(absl::StatusCode::kNotFound,
-                       "user.agency_code: no agency \"province\""));
+                       "user.agency_code: 机关 \"province\" 不存在"));
   // Another office's account and token are invisible.
   v1::User outsider = User("li", "province", {v1::ROLE_ADMINISTRATOR});
   ASSERT_THAT(store_->PutUser(outsider), IsOk());
@@ -203,13 +204,13 @@ TEST_F(AccessManagerTest, AdministratorsStayWithinTheirScope) {
   ASSERT_THAT(store_->AddToken(theirs), IsOk());
   v1::RevokeTokenRequest revoke;
   revoke.set_token_id("tk-other");
-  EXPECT_THAT(
-      manager_->RevokeToken(revoke, admin_),
-      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-other\""));
+  EXPECT_THAT(manager_->RevokeToken(revoke, admin_),
+              StatusIs(absl::StatusCode::kNotFound,
+                       "token_id: 令牌 \"tk-other\" 不存在"));
   revoke.set_token_id("tk-none");
-  EXPECT_THAT(
-      manager_->RevokeToken(revoke, admin_),
-      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-none\""));
+  EXPECT_THAT(manager_->RevokeToken(revoke, admin_),
+              StatusIs(absl::StatusCode::kNotFound,
+                       "token_id: 令牌 \"tk-none\" 不存在"));
   auto still = store_->GetToken("tk-other");
   ASSERT_THAT(still, IsOk());
   EXPECT_FALSE(still->has_revoked_at());
@@ -246,7 +247,7 @@ TEST_F(AccessManagerTest, AgenciesGoUnderTheAdministratorsScopeWithoutCycles) {
   *request.mutable_agency() = Agency("county", "town");
   EXPECT_THAT(manager_->PutAgency(request, *refreshed),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cannot supervise itself")));
+                       HasSubstr("机关不能监督自己")));
   *request.mutable_agency() = Agency("province", "city");
   EXPECT_THAT(manager_->PutAgency(request, *refreshed),
               StatusIs(absl::StatusCode::kNotFound));

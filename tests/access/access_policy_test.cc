@@ -123,8 +123,8 @@ TEST(AccessPolicyTest, ARefusalNamesTheRolesNeededAndHeld) {
       CheckRole(clerk, Operation::kDecide,
                 "ogi.v1.OutcomeService.ConcludeCase"),
       StatusIs(absl::StatusCode::kPermissionDenied,
-               "ogi.v1.OutcomeService.ConcludeCase needs the role 审批人 "
-               "(approver); wang has 登记员 (clerk)"));
+               "ogi.v1.OutcomeService.ConcludeCase 需要以下角色之一：审批人 "
+               "(approver)；wang 的角色：登记员 (clerk)"));
   const Principal auditor = UserWith({v1::ROLE_AUDITOR});
   EXPECT_THAT(CheckRole(auditor, Operation::kReadCases, "m"), IsOk());
   EXPECT_THAT(CheckRole(auditor, Operation::kReadReports, "m"), IsOk());
@@ -140,16 +140,17 @@ TEST(AccessPolicyTest, OtherAgenciesAreNotFoundAndThoseBelowReadOnly) {
   const Principal clerk = UserWith({v1::ROLE_CLERK});
   EXPECT_THAT(CheckAgency(clerk, Operation::kLogCases, "city"), IsOk());
   EXPECT_THAT(CheckAgency(clerk, Operation::kReadCases, "county"), IsOk());
-  EXPECT_THAT(CheckAgency(clerk, Operation::kLogCases, "county"),
-              StatusIs(absl::StatusCode::kPermissionDenied,
-                       HasSubstr("may read the records of county")));
+  EXPECT_THAT(
+      CheckAgency(clerk, Operation::kLogCases, "county"),
+      StatusIs(absl::StatusCode::kPermissionDenied,
+               HasSubstr("可以查阅下级机关 county 的记录，但不能修改")));
   // Out of scope reads exactly as an agency that does not exist.
   EXPECT_THAT(CheckAgency(clerk, Operation::kReadCases, "province"),
               StatusIs(absl::StatusCode::kNotFound,
-                       "agency_code: no agency \"province\""));
+                       "agency_code: 机关 \"province\" 不存在"));
   EXPECT_THAT(CheckAgency(clerk, Operation::kReadCases, "nowhere"),
               StatusIs(absl::StatusCode::kNotFound,
-                       "agency_code: no agency \"nowhere\""));
+                       "agency_code: 机关 \"nowhere\" 不存在"));
 }
 
 TEST(AccessPolicyTest, PersonalDataIsForThoseWhoDealWithTheApplicant) {

@@ -55,9 +55,9 @@ TEST(CaseFieldsTest, ApplyCopiesOnlyMaskedFields) {
 
 TEST(CaseFieldsTest, RejectsEmptyMaskAndUnknownOrDerivedPaths) {
   v1::Case target = ValidNewCase();
-  EXPECT_THAT(
-      ApplyCaseUpdate({}, v1::Case(), target),
-      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("update_mask")));
+  EXPECT_THAT(ApplyCaseUpdate({}, v1::Case(), target),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "update_mask: 至少须指明一个要更正的字段"));
   for (const char* path :
        {"receipt_date", "status", "number", "version", "applicant.nom"}) {
     google::protobuf::FieldMask mask;
@@ -65,7 +65,7 @@ TEST(CaseFieldsTest, RejectsEmptyMaskAndUnknownOrDerivedPaths) {
     EXPECT_THAT(ApplyCaseUpdate(mask, v1::Case(), target),
                 StatusIs(absl::StatusCode::kInvalidArgument,
                          HasSubstr(std::string("update_mask: \"") + path +
-                                   "\" cannot be updated")));
+                                   "\" 不能更正；可更正的字段：applicant, ")));
   }
 }
 

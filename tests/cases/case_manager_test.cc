@@ -110,7 +110,7 @@ TEST_F(CaseManagerTest, ArrivalDefaultsToTodayInBeijing) {
   *c.mutable_arrival_date() = ToProtoDate(absl::CivilDay(2022, 3, 11));
   EXPECT_THAT(Create(c),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("arrival_date: 2022-03-11 is after today")));
+                       HasSubstr("arrival_date: 2022-03-11 晚于今天")));
 }
 
 TEST_F(CaseManagerTest, PendingConfirmationUntilConfirmed) {
@@ -154,17 +154,16 @@ TEST_F(CaseManagerTest, PendingConfirmationUntilConfirmed) {
 TEST_F(CaseManagerTest, InvalidCreateStoresNothing) {
   v1::Case c = ValidNewCase();
   c.mutable_applicant()->clear_name();
-  EXPECT_THAT(Create(c),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("applicant.name: must not be empty")));
-  EXPECT_THAT(Create(ValidNewCase(), ""),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("actor: missing")));
+  EXPECT_THAT(Create(c), StatusIs(absl::StatusCode::kInvalidArgument,
+                                  HasSubstr("applicant.name: 不能为空")));
+  EXPECT_THAT(
+      Create(ValidNewCase(), ""),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("actor: 缺失")));
   v1::Case with_number = ValidNewCase();
   with_number.set_number("2022-0001");
   EXPECT_THAT(Create(with_number),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("case.number: assigned by the server")));
+                       HasSubstr("case.number: 由服务器生成，请留空")));
   v1::Case other_agency = ValidNewCase();
   other_agency.set_agency_code("nowhere");
   EXPECT_THAT(Create(other_agency), StatusIs(absl::StatusCode::kNotFound));
@@ -182,15 +181,16 @@ TEST_F(CaseManagerTest, UpdateNeedsAReasonAndARealChange) {
   update.mutable_update_mask()->add_paths("applicant.name");
   EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("reason: must say why")));
+                       HasSubstr("reason: 须写明更正理由")));
   update.set_reason("核对");
-  EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("changes nothing")));
+  EXPECT_THAT(
+      manager_->UpdateCase(update, "王科员"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("update_mask: 更正内容与原记录相同，没有改动")));
   update.mutable_case_()->mutable_applicant()->set_name("");
   EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("applicant.name: must not be empty")));
+                       HasSubstr("applicant.name: 不能为空")));
   update.mutable_case_()->mutable_applicant()->set_name("张叁");
   update.set_number("2022-0404");
   EXPECT_THAT(manager_->UpdateCase(update, "王科员"),
@@ -220,7 +220,7 @@ TEST_F(CaseManagerTest, ListValidatesItsArguments) {
   EXPECT_THAT(
       manager_->ListCases(request),
       StatusIs(absl::StatusCode::kInvalidArgument,
-               HasSubstr("received_to: 2022-03-01 is before received_from")));
+               HasSubstr("received_to: 2022-03-01 早于 received_from")));
 }
 
 TEST_F(CaseManagerTest, ListPagesWithOpaqueTokens) {
@@ -243,9 +243,10 @@ TEST_F(CaseManagerTest, ListPagesWithOpaqueTokens) {
 TEST_F(CaseManagerTest, GetRejectsMalformedNumbers) {
   v1::GetCaseRequest request;
   request.set_number("13");
-  EXPECT_THAT(manager_->GetCase(request),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("number: \"13\" is not a case number")));
+  EXPECT_THAT(
+      manager_->GetCase(request),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("number: \"13\" 不是形如 2022-0013 的案件编号")));
   request.set_number("2022-0001");
   EXPECT_THAT(manager_->GetCase(request),
               StatusIs(absl::StatusCode::kNotFound));
@@ -327,13 +328,13 @@ TEST_F(CaseManagerTest, KeysAreShortPrintableAscii) {
       manager_->CreateCase(KeyedRequest(ValidNewCase(), std::string(129, 'k')),
                            "王科员"),
       StatusIs(absl::StatusCode::kInvalidArgument,
-               HasSubstr("idempotency_key: at most 128 characters")));
+               HasSubstr("idempotency_key: 最多 128 个字符")));
   for (const std::string& bad :
        std::vector<std::string>{"tab\there", "键", std::string("a\0b", 3)}) {
     EXPECT_THAT(
         manager_->CreateCase(KeyedRequest(ValidNewCase(), bad), "王科员"),
         StatusIs(absl::StatusCode::kInvalidArgument,
-                 HasSubstr("idempotency_key: only printable ASCII")))
+                 HasSubstr("idempotency_key: 只能包含可打印的 ASCII 字符")))
         << bad;
   }
   EXPECT_EQ(TotalCases(), 0);
@@ -376,14 +377,14 @@ TEST_F(CaseManagerTest, UpdateWithAStaleVersionIsAborted) {
 
   // A second client that also read version 1.
   update.mutable_case_()->mutable_applicant()->set_phone("0635-9999999");
-  EXPECT_THAT(manager_->UpdateCase(update, "李科员"),
-              StatusIs(absl::StatusCode::kAborted,
-                       "expected_version: case 2022-0001 is at version 2, "
-                       "not 1"));
+  EXPECT_THAT(
+      manager_->UpdateCase(update, "李科员"),
+      StatusIs(absl::StatusCode::kAborted,
+               "expected_version: 案件 2022-0001 当前版本为 2，不是 1"));
   update.set_expected_version(-1);
   EXPECT_THAT(manager_->UpdateCase(update, "李科员"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("expected_version: -1 is negative")));
+                       HasSubstr("expected_version: -1 为负数")));
   EXPECT_THAT(History("2022-0001"), SizeIs(2));
 
   // With the current version, or none, it goes through.
@@ -402,12 +403,12 @@ TEST(ExpectedVersionTest, ChecksOnlyWhenSet) {
   c.set_version(3);
   EXPECT_THAT(CheckExpectedVersion(c, 0), IsOk());
   EXPECT_THAT(CheckExpectedVersion(c, 3), IsOk());
-  EXPECT_THAT(CheckExpectedVersion(c, 2),
-              StatusIs(absl::StatusCode::kAborted,
-                       "expected_version: case 2022-0013 is at version 3, "
-                       "not 2"));
+  EXPECT_THAT(
+      CheckExpectedVersion(c, 2),
+      StatusIs(absl::StatusCode::kAborted,
+               "expected_version: 案件 2022-0013 当前版本为 3，不是 2"));
   EXPECT_THAT(CheckExpectedVersion(c, 4),
-              StatusIs(absl::StatusCode::kAborted, HasSubstr("not 4")));
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("，不是 4")));
   EXPECT_THAT(ValidateExpectedVersion(0), IsOk());
   EXPECT_THAT(ValidateExpectedVersion(-5),
               StatusIs(absl::StatusCode::kInvalidArgument,

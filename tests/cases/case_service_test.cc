@@ -30,8 +30,8 @@ class CaseServiceTest : public ::testing::Test {
         ::ogi::testing::OpenStoreWithAgency("default", "聊城市行政审批服务局");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
-    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_, &case_clock_,
-                                             nullptr, "default");
+    manager_ = std::make_unique<CaseManager>(store_.get(), &clock_,
+                                             &case_clock_, nullptr, "default");
     access_ = std::make_unique<TestAccess>(store_.get(), &clock_, &pool_);
     case_service_ =
         std::make_unique<CaseServiceImpl>(manager_.get(), access_->edge());

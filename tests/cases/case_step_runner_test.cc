@@ -79,7 +79,7 @@ TEST_F(CaseStepRunnerTest, AStepOnAStaleVersionIsAbortedBeforeItRuns) {
   EXPECT_THAT(
       runner_->Run("", number_, "李科员", 1, PhoneStep("119")),
       StatusIs(absl::StatusCode::kAborted,
-               "expected_version: case 2022-0001 is at version 2, not 1"));
+               "expected_version: 案件 2022-0001 当前版本为 2，不是 1"));
   EXPECT_EQ(steps_run_, 0);
   EXPECT_THAT(observer_.Take(), SizeIs(0));
   auto now = store_->GetCase("default", number_);
@@ -89,7 +89,7 @@ TEST_F(CaseStepRunnerTest, AStepOnAStaleVersionIsAbortedBeforeItRuns) {
   EXPECT_THAT(*store_->ListCaseEvents("default", number_), SizeIs(2));
   // A version from the future is just as stale.
   EXPECT_THAT(runner_->Run("", number_, "李科员", 7, PhoneStep("119")),
-              StatusIs(absl::StatusCode::kAborted, HasSubstr("not 7")));
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("，不是 7")));
 }
 
 TEST_F(CaseStepRunnerTest, ANegativeVersionIsInvalid) {

@@ -55,27 +55,27 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         InvalidCase{"MissingName",
                     [](v1::Case& c) { c.mutable_applicant()->clear_name(); },
-                    "applicant.name: must not be empty"},
+                    "applicant.name: 不能为空"},
         InvalidCase{"BlankName",
                     [](v1::Case& c) { c.mutable_applicant()->set_name("  "); },
-                    "applicant.name: must not be empty"},
+                    "applicant.name: 不能为空"},
         InvalidCase{
             "NameWithNewline",
             [](v1::Case& c) { c.mutable_applicant()->set_name("张\n三"); },
-            "applicant.name: must be a single line"},
+            "applicant.name: 须为单行，且不能包含控制字符"},
         InvalidCase{"OversizeName",
                     [](v1::Case& c) {
                       std::string name;
                       for (int i = 0; i < 201; ++i) name += "张";
                       c.mutable_applicant()->set_name(name);
                     },
-                    "applicant.name: at most 200 characters (got 201)"},
+                    "applicant.name: 最多 200 个字符（实际 201 个）"},
         InvalidCase{"MissingType",
                     [](v1::Case& c) {
                       c.mutable_applicant()->set_type(
                           v1::APPLICANT_TYPE_UNSPECIFIED);
                     },
-                    "applicant.type: must be one of: natural_person"},
+                    "applicant.type: 须为以下之一：natural_person"},
         InvalidCase{"UnknownTypeNumber",
                     [](v1::Case& c) {
                       c.mutable_applicant()->set_type(
@@ -87,11 +87,11 @@ INSTANTIATE_TEST_SUITE_P(
                       c.mutable_applicant()->set_id_type(
                           v1::ID_DOCUMENT_TYPE_UNSPECIFIED);
                     },
-                    "applicant.id_type: must be set when id_number is given"},
+                    "applicant.id_type: 填写 id_number 时必须填写"},
         InvalidCase{
             "IdTypeWithoutNumber",
             [](v1::Case& c) { c.mutable_applicant()->clear_id_number(); },
-            "applicant.id_number: must be set when id_type is given"},
+            "applicant.id_number: 填写 id_type 时必须填写"},
         InvalidCase{"BadIdChecksum",
                     [](v1::Case& c) {
                       c.mutable_applicant()->set_id_number(
@@ -107,64 +107,64 @@ INSTANTIATE_TEST_SUITE_P(
             [](v1::Case& c) {
               c.mutable_applicant()->set_email("zhangsan.example");
             },
-            "applicant.email: \"zhangsan.example\" is not an email address"},
+            "applicant.email: \"zhangsan.example\" 不是有效的电子邮件地址"},
         InvalidCase{"MissingChannel",
                     [](v1::Case& c) { c.set_channel(v1::CHANNEL_UNSPECIFIED); },
-                    "channel: must be one of: in_person"},
+                    "channel: 须为以下之一：in_person"},
         InvalidCase{"MissingArrival",
                     [](v1::Case& c) { c.clear_arrival_date(); },
-                    "arrival_date: must be set"},
+                    "arrival_date: 必须填写"},
         InvalidCase{
             "ImpossibleArrival",
             [](v1::Case& c) { *c.mutable_arrival_date() = D(2022, 2, 30); },
-            "arrival_date: 2022-02-30 is not a calendar date"},
+            "arrival_date: 2022-02-30 不是有效的日期"},
         InvalidCase{
             "ArrivalAfterToday",
             [](v1::Case& c) { *c.mutable_arrival_date() = D(2022, 3, 11); },
-            "arrival_date: 2022-03-11 is after today (2022-03-10"},
+            "arrival_date: 2022-03-11 晚于今天（北京时间 2022-03-10）"},
         InvalidCase{
             "ArrivalBeforeRegulations",
             [](v1::Case& c) { *c.mutable_arrival_date() = D(2001, 1, 1); },
-            "arrival_date: 2001-01-01 is before 2008-05-01"},
+            "arrival_date: 2001-01-01 早于 "
+            "2008-05-01（政府信息公开条例施行之日）"},
         InvalidCase{
             "ConfirmationForInPerson",
             [](v1::Case& c) { *c.mutable_confirmation_date() = D(2022, 3, 2); },
-            "confirmation_date: not used for channel in_person"},
+            "confirmation_date: 渠道 in_person 不使用确认日期"},
         InvalidCase{"ConfirmationBeforeArrival",
                     [](v1::Case& c) {
                       c.set_channel(v1::CHANNEL_ONLINE);
                       *c.mutable_confirmation_date() = D(2022, 2, 28);
                     },
-                    "confirmation_date: 2022-02-28 is before the arrival date "
-                    "2022-03-01"},
+                    "confirmation_date: 2022-02-28 早于到达日期 2022-03-01"},
         InvalidCase{"ConfirmationAfterToday",
                     [](v1::Case& c) {
                       c.set_channel(v1::CHANNEL_EMAIL);
                       *c.mutable_confirmation_date() = D(2022, 4, 1);
                     },
-                    "confirmation_date: 2022-04-01 is after today"},
+                    "confirmation_date: 2022-04-01 晚于今天"},
         InvalidCase{"NoItems", [](v1::Case& c) { c.clear_items(); },
-                    "items: at least one requested item is required"},
+                    "items: 至少须有一项申请内容"},
         InvalidCase{"BlankItem",
                     [](v1::Case& c) { c.add_items()->set_description(" \n "); },
-                    "items[1].description: must not be empty"},
+                    "items[1].description: 不能为空"},
         InvalidCase{"OversizeItem",
                     [](v1::Case& c) {
                       c.mutable_items(0)->set_description(
                           std::string(2001, 'x'));
                     },
-                    "items[0].description: at most 2000 characters"},
+                    "items[0].description: 最多 2000 个字符"},
         InvalidCase{"TooManyItems",
                     [](v1::Case& c) {
                       for (int i = 0; i < 100; ++i)
                         c.add_items()->set_description("x");
                     },
-                    "items: at most 100 items"},
+                    "items: 最多 100 项"},
         InvalidCase{"UnknownForm",
                     [](v1::Case& c) {
                       c.set_requested_form(static_cast<v1::RequestedForm>(9));
                     },
-                    "requested_form: unknown form"}),
+                    "requested_form: 未知的获取信息形式"}),
     [](const auto& info) { return info.param.name; });
 
 TEST(CaseValidationTest, MultiLineItemsAndConfirmationChannelsAreFine) {

@@ -32,9 +32,9 @@ TEST(IdDocumentTest, UnifiedSocialCreditCodeCheck) {
 TEST(IdDocumentTest, ValidateNamesTheFieldAndTheRule) {
   EXPECT_THAT(
       ValidateIdNumber(v1::ID_DOCUMENT_TYPE_RESIDENT_ID_CARD, "123"),
-      StatusIs(absl::StatusCode::kInvalidArgument,
-               HasSubstr(
-                   "applicant.id_number: \"123\" is not a valid resident ID")));
+      StatusIs(
+          absl::StatusCode::kInvalidArgument,
+          HasSubstr("applicant.id_number: \"123\" 不是有效的居民身份证号码")));
   EXPECT_THAT(ValidateIdNumber(v1::ID_DOCUMENT_TYPE_PASSPORT, "E12345678"),
               IsOk());
   EXPECT_THAT(ValidateIdNumber(v1::ID_DOCUMENT_TYPE_PASSPORT, "E1 2345"),

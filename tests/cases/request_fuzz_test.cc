@@ -54,6 +54,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -398,13 +399,19 @@ class Generator {
 bool StartsWithFieldName(absl::string_view message) {
   const size_t colon = message.find(": ");
   if (colon == 0 || colon == absl::string_view::npos) return false;
-  if (!absl::ascii_isalpha(static_cast<unsigned char>(message[0]))) {
-    return false;
-  }
-  for (const char c : message.substr(0, colon)) {
-    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_' &&
-        c != '.' && c != '[' && c != ']') {
+  // One field, or several missing together: "provided_summary,
+  // withheld_summary: ...".
+  for (absl::string_view field :
+       absl::StrSplit(message.substr(0, colon), ", ")) {
+    if (field.empty() ||
+        !absl::ascii_isalpha(static_cast<unsigned char>(field[0]))) {
       return false;
+    }
+    for (const char c : field) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_' &&
+          c != '.' && c != '[' && c != ']') {
+        return false;
+      }
     }
   }
   return true;
@@ -988,8 +995,13 @@ class RequestFuzzTest : public ::testing::Test {
       query.before_cursor = page->next_cursor;
     }
     std::set<int> years;
+    // Listed as not yet countable by design: no receipt date until confirmed.
+    std::set<std::string> unconfirmed;
     for (const v1::Case& c : stored) {
       CheckCase(c);
+      if (c.status() == v1::CASE_STATUS_PENDING_CONFIRMATION) {
+        unconfirmed.insert(c.number());
+      }
       years.insert(c.arrival_date().year());
       if (c.has_conclusion()) years.insert(c.conclusion().served().year());
     }
@@ -1000,11 +1012,16 @@ class RequestFuzzTest : public ::testing::Test {
     for (const int year : years) {
       if (year < 2008 || year > kToday.year()) continue;
       const v1::Report report = DeriveReport(stored, year, inputs);
+      bool only_unconfirmed = true;
       for (const v1::UncountableCase& u : report.uncountable()) {
+        if (unconfirmed.count(u.number()) > 0) continue;
+        only_unconfirmed = false;
         Report(absl::StrCat("stored case ", u.number(),
                             " cannot be counted in ", year, ": ", u.reason()));
       }
       for (const v1::ReportCheck& check : report.checks()) {
+        if (check.identity() == "所有案件均可统计" && only_unconfirmed)
+          continue;
         if (!check.ok()) {
           Report(absl::StrCat("the ", year, " report fails ", check.identity(),
                               ": ", check.detail()));
@@ -1187,10 +1204,9 @@ TEST_F(RequestFuzzTest, CreateCaseRefusesTheSectionsStepsRecord) {
 // corrected, and nothing is written.
 TEST_F(RequestFuzzTest, UpdateCaseKeepsItemsAndDispositionsTogether) {
   auto updated = ShrinkItemsOfAnsweredCase(*cases_, *outcomes_);
-  EXPECT_THAT(
-      updated,
-      ::ogi::testing::StatusIs(absl::StatusCode::kFailedPrecondition,
-                               ::testing::StartsWith("items: ")));
+  EXPECT_THAT(updated,
+              ::ogi::testing::StatusIs(absl::StatusCode::kFailedPrecondition,
+                                       ::testing::StartsWith("items: ")));
   auto history = store_->ListCaseEvents("default", "2025-0001");
   ASSERT_THAT(history, IsOk());
   EXPECT_EQ(history->size(), 2u);  // created, concluded

@@ -153,8 +153,8 @@ TEST_F(AccessRunTest, RefusedLoginWritesNothing) {
       grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "unknown token");
   EXPECT_EQ(Run({"login"}, absl::StrCat(kSecret, "\n")), 1);
   EXPECT_EQ(err_.str(),
-            "ogi: unauthenticated: unknown token (the server refused the "
-            "token; nothing saved)\n");
+            "ogi: 服务器拒绝了此令牌，未保存（unknown "
+            "token）（UNAUTHENTICATED）\n");
   EXPECT_EQ(out_.str(), "");
   EXPECT_EQ(FileMode(TokenFile()), -1);
   EXPECT_FALSE(std::filesystem::exists(home_.path() + "/.config/ogi"));
@@ -167,8 +167,7 @@ TEST_F(AccessRunTest, RefusedLoginWritesNothing) {
   access_.errors["WhoAmI"] =
       grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection refused");
   EXPECT_EQ(Run({"login", "--token", kSecret}), 1);
-  EXPECT_THAT(err_.str(), StartsWith("ogi: the server at 127.0.0.1:50051 "
-                                     "cannot be reached"));
+  EXPECT_THAT(err_.str(), StartsWith("ogi: 无法连接服务器 127.0.0.1:50051；"));
   EXPECT_EQ(ReadTestFile(TokenFile()), "ogi_tk-old_secret\n");
 }
 
@@ -182,19 +181,18 @@ TEST_F(AccessRunTest, LoginReplacesAFileOthersCouldRead) {
 TEST_F(AccessRunTest, LoginUsageErrorsCallNothing) {
   EXPECT_EQ(Run({"login"}, ""), 2);
   EXPECT_EQ(err_.str(),
-            "ogi: no token given: pass --token TOKEN or give it on standard "
-            "input\n");
+            "ogi: 未给出令牌：请用 --token TOKEN 或从标准输入给出\n");
   EXPECT_EQ(Run({"login"}, "two words\n"), 2);
   EXPECT_EQ(err_.str(),
-            "ogi: standard input: not a token (a token is printable ASCII "
-            "without spaces)\n");
+            "ogi: standard input: 不是令牌（令牌由可打印 ASCII "
+            "字符组成，不含空格）\n");
   EXPECT_EQ(Run({"login", "--token", "令牌"}), 2);
-  EXPECT_THAT(err_.str(), StartsWith("ogi: --token: not a token"));
+  EXPECT_THAT(err_.str(), StartsWith("ogi: --token: 不是令牌"));
   env_.home = "";
   EXPECT_EQ(Run({"login", "--token", kSecret}), 2);
   EXPECT_EQ(err_.str(),
-            "ogi: nowhere to save the token: give --token-file, or set "
-            "$OGI_TOKEN_FILE, $XDG_CONFIG_HOME or $HOME\n");
+            "ogi: 令牌无处保存：请给出 --token-file，或设置 $OGI_TOKEN_FILE、"
+            "$XDG_CONFIG_HOME 或 $HOME\n");
   EXPECT_TRUE(access_.calls.empty());
 }
 
@@ -203,9 +201,10 @@ TEST_F(AccessRunTest, LoginNotesThatOgiTokenWins) {
   ASSERT_EQ(Run({"login", "--token", kSecret}), 0) << err_.str();
   // The token checked is the one given, not $OGI_TOKEN.
   EXPECT_EQ(Authorization(0), absl::StrCat("Bearer ", kSecret));
-  EXPECT_EQ(err_.str(),
-            absl::StrCat("ogi: note: $OGI_TOKEN is set; it is used instead of ",
-                         TokenFile(), " until you unset it\n"));
+  EXPECT_EQ(
+      err_.str(),
+      absl::StrCat("ogi: 注意：已设置 $OGI_TOKEN，在取消设置之前使用它而不是 ",
+                   TokenFile(), "\n"));
 }
 
 TEST_F(AccessRunTest, LogoutRemovesTheFile) {
@@ -252,10 +251,10 @@ TEST_F(AccessRunTest, TokenPrecedence) {
 TEST_F(AccessRunTest, TokenFileOthersCanReadIsRefused) {
   WriteTestFile(TokenFile(), absl::StrCat(kSecret, "\n"), 0644);
   EXPECT_EQ(Run({"whoami"}), 2);
-  EXPECT_EQ(err_.str(), absl::StrCat("ogi: token file ", TokenFile(),
-                                     " has mode 0644; it must be 0600 (chmod "
-                                     "600 ",
-                                     TokenFile(), ")\n"));
+  EXPECT_EQ(err_.str(), absl::StrCat("ogi: 令牌文件 ", TokenFile(),
+                                     " 的权限为 0644，他人可读写；须为 0600"
+                                     "（chmod 600 ",
+                                     TokenFile(), "）\n"));
   EXPECT_EQ(out_.str(), "");
   EXPECT_TRUE(access_.calls.empty());
   EXPECT_EQ(Run({"case", "show", "2022-0001"}), 2);
@@ -269,8 +268,8 @@ TEST_F(AccessRunTest, NoTokenGoesWithoutHeaderAndTheServerSaysWhy) {
   ASSERT_EQ(access_.calls.size(), 1u);
   EXPECT_THAT(access_.calls[0].metadata, IsEmpty());
   EXPECT_EQ(err_.str(),
-            "ogi: unauthenticated: missing bearer token (ogi login, or set "
-            "OGI_TOKEN)\n");
+            "ogi: 身份未通过验证：missing bearer token；请用 ogi login "
+            "登录（令牌向管理员索取），或设置 OGI_TOKEN（UNAUTHENTICATED）\n");
 }
 
 TEST_F(AccessRunTest, PermissionDeniedPassesTheServersWords) {
@@ -281,20 +280,29 @@ TEST_F(AccessRunTest, PermissionDeniedPassesTheServersWords) {
       "wang has 登记员 (clerk)");
   EXPECT_EQ(Run({"user", "list"}), 1);
   EXPECT_EQ(err_.str(),
-            "ogi: permission denied: ogi.v1.AccessService.ListUsers needs the "
-            "role 管理员 (administrator); wang has 登记员 (clerk)\n");
+            "ogi: 无权办理：ogi.v1.AccessService.ListUsers needs the "
+            "role 管理员 (administrator); wang has 登记员 "
+            "(clerk)（PERMISSION_DENIED）\n");
 }
 
 // --- whoami -----------------------------------------------------------------
 
 TEST_F(AccessRunTest, WhoAmICard) {
   env_.ogi_token = kSecret;
+  v1::Agency* own = agencies_.list_response.add_agencies();
+  own->set_code("default");
+  own->set_name("聊城市人民政府办公室");
+  // An agency the list does not name shows its code alone.
   ASSERT_EQ(Run({"whoami"}), 0) << err_.str();
+  EXPECT_EQ(access_.Methods(), std::vector<std::string>{"WhoAmI"});
+  ASSERT_EQ(agencies_.calls.size(), 1u);
+  EXPECT_EQ(agencies_.calls[0].method, "ListAgencies");
   EXPECT_EQ(out_.str(),
             "用户        王科员 (wang)\n"
-            "机关        default\n"
+            "机关        聊城市人民政府办公室 (default)\n"
             "角色        登记员 (clerk)、审批人 (approver)\n"
-            "可查阅机关  default, lc-xzsp\n"
+            "可查阅机关  聊城市人民政府办公室 (default)\n"
+            "            lc-xzsp\n"
             "个人信息    完整显示\n"
             "令牌        tk-3f9a0c12\n"
             "有效期至    2027-02-27 10:00\n");
@@ -345,8 +353,8 @@ TEST_F(AccessRunTest, UserAddRefusesAnExistingName) {
       Run({"user", "add", "wang", "--display-name", "王", "--roles", "clerk"}),
       1);
   EXPECT_EQ(err_.str(),
-            "ogi: already exists: user wang; change it with \"ogi user update "
-            "wang\"\n");
+            "ogi: 用户 wang 已存在；修改请用 \"ogi user update "
+            "wang\"（ALREADY_EXISTS）\n");
   EXPECT_EQ(access_.Methods(), std::vector<std::string>{"ListUsers"});
 }
 
@@ -356,30 +364,32 @@ TEST_F(AccessRunTest, UserUsageErrorsCallNothing) {
        std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"user", "add", "li", "--display-name", "李", "--roles",
              "clerk,boss"},
-            "ogi: --roles: unknown value \"boss\"; one of: clerk, approver, "
+            "ogi: --roles: \"boss\" 不是可选的取值；可选：clerk, approver, "
             "legal, statistician, auditor, administrator\n"},
            {{"user", "add", "li", "--display-name", "李"},
-            "ogi: --roles: required; one or more of: clerk, approver, legal, "
-            "statistician, auditor, administrator (e.g. --roles "
-            "clerk,approver)\n"},
+            "ogi: 缺少必需的选项：--roles（见 \"ogi user add --help\"）\n"},
+           {{"user", "add", "li"},
+            "ogi: 缺少必需的选项：--display-name、--roles（见 \"ogi user add "
+            "--help\"）\n"},
            {{"user", "add", "li", "--display-name", "李", "--roles", ","},
-            "ogi: --roles: at least one of: clerk, approver, legal, "
+            "ogi: --roles: 至少给出一个角色：clerk, approver, legal, "
             "statistician, auditor, administrator\n"},
            {{"user", "add", "li", "--display-name", "李", "--roles",
              "clerk,clerk"},
-            "ogi: --roles: clerk given twice\n"},
+            "ogi: --roles: clerk 重复给出\n"},
            {{"user", "add", "li", "--roles", "clerk"},
-            "ogi: --display-name: required\n"},
+            "ogi: 缺少必需的选项：--display-name（见 \"ogi user add "
+            "--help\"）\n"},
            {{"user", "update", "wang"},
-            "ogi: nothing to change: give --display-name, --agency, --roles, "
-            "--disable or --enable\n"},
+            "ogi: 没有要修改的内容：请给出 --display-name、--agency、--roles、"
+            "--disable 或 --enable\n"},
            {{"user", "update", "wang", "--disable", "--enable"},
-            "ogi: --disable, --enable: give one of them, not both\n"},
+            "ogi: --disable、--enable: 只能给出其中一个\n"},
            {{"user", "update", "wang", "--roles", "root"},
-            "ogi: --roles: unknown value \"root\"; one of: clerk, approver, "
+            "ogi: --roles: \"root\" 不是可选的取值；可选：clerk, approver, "
             "legal, statistician, auditor, administrator\n"},
            {{"token", "issue", "wang", "--days", "0"},
-            "ogi: --days: \"0\" is not a whole number from 1 to 366\n"},
+            "ogi: --days: \"0\" 不是 1 到 366 之间的整数\n"},
        }) {
     EXPECT_EQ(Run(args), 2) << message;
     EXPECT_EQ(err_.str(), message);
@@ -438,7 +448,7 @@ TEST_F(AccessRunTest, UserUpdateOfAnUnknownUser) {
   env_.ogi_token = kSecret;
   *access_.users.add_users() = Wang();
   EXPECT_EQ(Run({"user", "update", "zhao", "--disable"}), 1);
-  EXPECT_EQ(err_.str(), "ogi: not found: user zhao\n");
+  EXPECT_EQ(err_.str(), "ogi: 未找到用户 zhao（NOT_FOUND）\n");
   EXPECT_EQ(access_.Methods(), std::vector<std::string>{"ListUsers"});
 }
 

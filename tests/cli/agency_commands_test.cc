@@ -68,8 +68,8 @@ TEST_F(AgencyRunTest, AddRefusesAnExistingCode) {
   agencies_.get_response.mutable_agency()->set_name("聊城市行政审批服务局");
   EXPECT_EQ(Run({"agency", "add", "lc-xzsp", "--name", "别的名字"}), 1);
   EXPECT_EQ(err_.str(),
-            "ogi: already exists: agency lc-xzsp (聊城市行政审批服务局); "
-            "change it with \"ogi agency update lc-xzsp\"\n");
+            "ogi: 机关 lc-xzsp (聊城市行政审批服务局) 已存在；修改请用 "
+            "\"ogi agency update lc-xzsp\"（ALREADY_EXISTS）\n");
   EXPECT_TRUE(agencies_.put_requests.empty());
 }
 
@@ -99,17 +99,19 @@ TEST_F(AgencyRunTest, UpdateChangesOnlyTheFieldsGiven) {
 TEST_F(AgencyRunTest, UpdateErrors) {
   EXPECT_EQ(Run({"agency", "update", "lc-xzsp"}), 2);
   EXPECT_EQ(err_.str(),
-            "ogi: nothing to change: give --name or --supervisor\n");
+            "ogi: 缺少必需的选项：--name 或 --supervisor（见 \"ogi agency "
+            "update --help\"）\n");
   EXPECT_EQ(Run({"agency", "update", "", "--name", "x"}), 2);
-  EXPECT_EQ(err_.str(), "ogi: CODE: must not be empty\n");
+  EXPECT_EQ(err_.str(), "ogi: CODE: 不能为空\n");
   EXPECT_EQ(Run({"agency", "update", "lc-xzsp", "--name", " "}), 2);
-  EXPECT_EQ(err_.str(), "ogi: --name: required\n");
+  EXPECT_EQ(err_.str(), "ogi: --name: 不能为空\n");
   EXPECT_TRUE(agencies_.calls.empty());
 
   agencies_.get_error =
       grpc::Status(grpc::StatusCode::NOT_FOUND, "agency_code: no agency \"x\"");
   EXPECT_EQ(Run({"agency", "update", "x", "--name", "某局"}), 1);
-  EXPECT_EQ(err_.str(), "ogi: not found: agency_code: no agency \"x\"\n");
+  // The server names the field; the user typed the CODE argument.
+  EXPECT_EQ(err_.str(), "ogi: 未找到：CODE: no agency \"x\"（NOT_FOUND）\n");
   EXPECT_TRUE(agencies_.put_requests.empty());
 
   agencies_.get_error = grpc::Status::OK;
@@ -118,7 +120,8 @@ TEST_F(AgencyRunTest, UpdateErrors) {
                    "agency.supervisor_code: lc-xzsp would come under itself");
   EXPECT_EQ(Run({"agency", "update", "lc-gov", "--supervisor", "lc-xzsp"}), 1);
   EXPECT_EQ(err_.str(),
-            "ogi: agency.supervisor_code: lc-xzsp would come under itself\n");
+            "ogi: --supervisor: lc-xzsp would come under "
+            "itself（INVALID_ARGUMENT）\n");
   EXPECT_EQ(out_.str(), "");
 }
 

@@ -95,13 +95,13 @@ TEST(ResolveGlobalOptionsTest, EmptyValuesAreRefused) {
       MustParse({"agency", "list", "--server="}), Environment());
   ASSERT_FALSE(options.ok());
   EXPECT_TRUE(IsUsageError(options.status()));
-  EXPECT_EQ(options.status().message(), "--server: must not be empty");
+  EXPECT_EQ(options.status().message(), "--server: 不能为空");
 
   options = ResolveGlobalOptions(MustParse({"agency", "list", "--token-file="}),
                                  Environment());
   ASSERT_FALSE(options.ok());
   EXPECT_TRUE(IsUsageError(options.status()));
-  EXPECT_EQ(options.status().message(), "--token-file: needs a file");
+  EXPECT_EQ(options.status().message(), "--token-file: 须给出文件");
 }
 
 TEST(TokenFilePathTest, FlagThenVariablesThenHome) {
@@ -169,16 +169,16 @@ TEST(LoadTokenTest, FileOthersMayReadIsRefused) {
   absl::StatusOr<std::string> token = LoadToken(file, Environment());
   ASSERT_FALSE(token.ok());
   EXPECT_TRUE(IsUsageError(token.status()));
-  EXPECT_EQ(
-      token.status().message(),
-      absl::StrCat("token file ", file,
-                   " has mode 0644; it must be 0600 (chmod 600 ", file, ")"));
+  EXPECT_EQ(token.status().message(),
+            absl::StrCat("令牌文件 ", file,
+                         " 的权限为 0644，他人可读写；须为 0600（chmod 600 ",
+                         file, "）"));
   // Writable by the group is as bad.
   ASSERT_EQ(chmod(file.c_str(), 0620), 0);
   token = LoadToken(file, Environment());
   ASSERT_FALSE(token.ok());
   EXPECT_THAT(std::string(token.status().message()),
-              HasSubstr(" has mode 0620; it must be 0600"));
+              HasSubstr(" 的权限为 0620，他人可读写；须为 0600"));
   ASSERT_EQ(chmod(file.c_str(), 0400), 0);
   token = LoadToken(file, Environment());
   ASSERT_TRUE(token.ok()) << token.status();
@@ -192,10 +192,10 @@ TEST(LoadTokenTest, TokensArePrintableAscii) {
   absl::StatusOr<std::string> token = LoadToken(file, Environment());
   ASSERT_FALSE(token.ok());
   EXPECT_TRUE(IsUsageError(token.status()));
-  EXPECT_EQ(token.status().message(),
-            absl::StrCat("token file ", file,
-                         ": not a token (a token is printable ASCII without "
-                         "spaces)"));
+  EXPECT_EQ(
+      token.status().message(),
+      absl::StrCat("token file ", file,
+                   ": 不是令牌（令牌由可打印 ASCII 字符组成，不含空格）"));
   Environment env;
   for (const std::string bad : {"令牌", "two words", "a\tb"}) {
     env.ogi_token = bad;
@@ -203,7 +203,7 @@ TEST(LoadTokenTest, TokensArePrintableAscii) {
     ASSERT_FALSE(token.ok()) << bad;
     EXPECT_TRUE(IsUsageError(token.status()));
     EXPECT_THAT(std::string(token.status().message()),
-                StartsWith("$OGI_TOKEN: not a token"));
+                StartsWith("$OGI_TOKEN: 不是令牌"));
   }
   // Surrounding whitespace (a pasted newline) is not part of the token.
   env.ogi_token = " ogi_tk-1_secret\n";
@@ -228,53 +228,77 @@ TEST(PrepareContextTest, BearerTokenOnlyWhenThereIsOne) {
       ::testing::IsEmpty());
 }
 
-TEST(RpcErrorTest, MessagesByCode) {
+// The line the user reads for each kind of server answer: a Chinese lead
+// (none for INVALID_ARGUMENT, whose message is "field: rule"), the server's
+// words on one line, the code's name in brackets.
+TEST(RpcErrorTest, LinesByCode) {
   const std::string server = "10.0.0.1:50051";
   struct Case {
     grpc::StatusCode code;
     std::string message;
-    std::string expected;
+    std::string line;
   };
   for (const Case& c : std::vector<Case>{
-           {grpc::StatusCode::INVALID_ARGUMENT,
-            "applicant.name: must not be empty",
-            "applicant.name: must not be empty"},
-           {grpc::StatusCode::NOT_FOUND, "case 2022-0099",
-            "not found: case 2022-0099"},
-           {grpc::StatusCode::FAILED_PRECONDITION, "case is closed",
-            "failed precondition: case is closed"},
-           {grpc::StatusCode::ALREADY_EXISTS, "", "already exists"},
+           {grpc::StatusCode::INVALID_ARGUMENT, "applicant.name: 不能为空",
+            "ogi: applicant.name: 不能为空（INVALID_ARGUMENT）"},
+           {grpc::StatusCode::NOT_FOUND, "案件 2022-0099 不存在",
+            "ogi: 未找到：案件 2022-0099 不存在（NOT_FOUND）"},
+           {grpc::StatusCode::FAILED_PRECONDITION, "案件已办结",
+            "ogi: 当前状态下不能办理：案件已办结（FAILED_PRECONDITION）"},
+           {grpc::StatusCode::ALREADY_EXISTS, "",
+            "ogi: 已存在：（ALREADY_EXISTS）"},
+           {grpc::StatusCode::ABORTED, "expected_version: 版本已是 3",
+            "ogi: 未执行，记录已有变化：expected_version: 版本已是 "
+            "3（ABORTED）"},
            {grpc::StatusCode::UNAVAILABLE, "connection refused",
-            "the server at 10.0.0.1:50051 cannot be reached (connection "
-            "refused)"},
+            "ogi: 无法连接服务器 10.0.0.1:50051；请确认 ogi-server 已启动、"
+            "地址无误（--server 或 OGI_SERVER）（connection "
+            "refused）（UNAVAILABLE）"},
            {grpc::StatusCode::DEADLINE_EXCEEDED, "Deadline Exceeded",
-            "the server at 10.0.0.1:50051 did not answer within 30s"},
+            "ogi: 服务器 10.0.0.1:50051 未在 30 秒内答复（DEADLINE_EXCEEDED）"},
+           {grpc::StatusCode::UNIMPLEMENTED, "",
+            "ogi: 服务器 10.0.0.1:50051 不支持此操作（服务器版本可能较旧）"
+            "（UNIMPLEMENTED）"},
            {grpc::StatusCode::INTERNAL, "line one\nline two",
-            "internal: line one; line two"},
-           {grpc::StatusCode::UNAUTHENTICATED, "token expired",
-            "unauthenticated: token expired (ogi login, or set OGI_TOKEN)"},
+            "ogi: 服务器出错：line one; line two（INTERNAL）"},
+           {grpc::StatusCode::UNAUTHENTICATED, "令牌已过期",
+            "ogi: 身份未通过验证：令牌已过期；请用 ogi login "
+            "登录（令牌向管理员索取），或设置 OGI_TOKEN（UNAUTHENTICATED）"},
            {grpc::StatusCode::UNAUTHENTICATED, "",
-            "unauthenticated (ogi login, or set OGI_TOKEN)"},
+            "ogi: 身份未通过验证：请用 ogi login "
+            "登录（令牌向管理员索取），或设置 OGI_TOKEN（UNAUTHENTICATED）"},
            {grpc::StatusCode::PERMISSION_DENIED,
-            "ogi.v1.OutcomeService.ConcludeCase needs the role 审批人 "
-            "(approver); wang has 登记员 (clerk)",
-            "permission denied: ogi.v1.OutcomeService.ConcludeCase needs the "
-            "role 审批人 (approver); wang has 登记员 (clerk)"},
+            "ConcludeCase 需要 审批人 (approver) 角色",
+            "ogi: 无权办理：ConcludeCase 需要 审批人 (approver) "
+            "角色（PERMISSION_DENIED）"},
        }) {
     const absl::Status status =
         RpcError(grpc::Status(c.code, c.message), server);
     EXPECT_EQ(static_cast<int>(status.code()), static_cast<int>(c.code));
-    EXPECT_EQ(status.message(), c.expected);
+    EXPECT_TRUE(IsServerError(status));
+    EXPECT_EQ(ErrorLine(status), c.line);
     EXPECT_FALSE(IsUsageError(status));
     EXPECT_EQ(ExitCode(status), 1);
   }
 }
 
-TEST(ErrorLineTest, PrefixAndOneLine) {
-  EXPECT_EQ(ErrorLine(absl::NotFoundError("not found: case 2022-0099")),
-            "ogi: not found: case 2022-0099");
+TEST(ErrorLineTest, LocalErrorsShowTheirMessageAlone) {
+  EXPECT_EQ(ErrorLine(absl::NotFoundError("未找到用户 wang")),
+            "ogi: 未找到用户 wang");
   EXPECT_EQ(ErrorLine(absl::InternalError("a\nb")), "ogi: a; b");
-  EXPECT_EQ(ErrorLine(absl::UnknownError("")), "ogi: unknown");
+  EXPECT_EQ(ErrorLine(absl::UnknownError("")), "ogi: UNKNOWN");
+  EXPECT_EQ(ErrorLine(UsageError("缺少必需的选项：--x")),
+            "ogi: 缺少必需的选项：--x");
+}
+
+TEST(WithMessageTest, KeepsCodeAndMarks) {
+  const absl::Status server =
+      RpcError(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "a: b"), "s");
+  const absl::Status renamed = WithMessage(server, "--a: b");
+  EXPECT_EQ(renamed.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(renamed.message(), "--a: b");
+  EXPECT_TRUE(IsServerError(renamed));
+  EXPECT_TRUE(IsUsageError(WithMessage(UsageError("x"), "y")));
 }
 
 TEST(ExitCodeTest, ByKind) {
@@ -373,7 +397,7 @@ TEST_F(GrpcRoundTripTest, ServerErrorBecomesOneLine) {
       RunOgi({"case", "show", "2022-0099", "--server", options_.server}, env,
              MakeGrpcStubs, out, err);
   EXPECT_EQ(code, 1);
-  EXPECT_EQ(err.str(), "ogi: not found: case 2022-0099\n");
+  EXPECT_EQ(err.str(), "ogi: 未找到：case 2022-0099（NOT_FOUND）\n");
   EXPECT_EQ(out.str(), "");
 }
 
@@ -384,8 +408,8 @@ TEST_F(GrpcRoundTripTest, WithoutATokenTheServerSaysHowToGetOne) {
              Environment(), MakeGrpcStubs, out, err);
   EXPECT_EQ(code, 1);
   EXPECT_EQ(err.str(),
-            "ogi: unauthenticated: no bearer token (ogi login, or set "
-            "OGI_TOKEN)\n");
+            "ogi: 身份未通过验证：no bearer token；请用 ogi login "
+            "登录（令牌向管理员索取），或设置 OGI_TOKEN（UNAUTHENTICATED）\n");
   EXPECT_EQ(out.str(), "");
 }
 
@@ -410,8 +434,11 @@ TEST(UnreachableServerTest, SaysWhichServer) {
   const int code = RunOgi({"agency", "list", "--server", address},
                           Environment(), MakeGrpcStubs, out, err);
   EXPECT_EQ(code, 1);
-  EXPECT_THAT(err.str(), StartsWith(absl::StrCat("ogi: the server at ", address,
-                                                 " cannot be reached")));
+  EXPECT_THAT(err.str(),
+              StartsWith(absl::StrCat("ogi: 无法连接服务器 ", address,
+                                      "；请确认 ogi-server "
+                                      "已启动")));
+  EXPECT_THAT(err.str(), ::testing::EndsWith("（UNAVAILABLE）\n"));
   const std::string error = err.str();
   EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1);
   EXPECT_EQ(out.str(), "");

@@ -59,19 +59,24 @@ TEST_F(RunOgiTest, CreateExampleFromTheManual) {
 TEST_F(RunOgiTest, UsageErrorsExitTwoWithoutCalling) {
   for (const auto& [args, message] :
        std::vector<std::pair<std::vector<std::string>, std::string>>{
-           {{"case", "create", "--received", "2022-13-01"},
-            "ogi: --received: 2022-13-01 is not a calendar date\n"},
+           {{"case", "create", "--received", "2022-13-01", "--applicant-name",
+             "张三", "--applicant-type", "natural_person", "--channel",
+             "in_person", "--description", "x"},
+            "ogi: --received: \"2022-13-01\" 不是有效日期（格式为 "
+            "YYYY-MM-DD）\n"},
+           {{"case", "create", "--received", "2022-03-01"},
+            "ogi: "
+            "缺少必需的选项：--applicant-name、--applicant-type、--channel、"
+            "--description（见 \"ogi case create --help\"）\n"},
            {{"case", "create", "--bogus"},
-            "ogi: unknown flag --bogus; see \"ogi case create --help\"\n"},
-           {{"case", "show"},
-            "ogi: missing NUMBER; usage: ogi case show NUMBER\n"},
-           {{"cases"},
-            "ogi: unknown command \"cases\"; one of: case, review, lawsuit, "
-            "deadlines, alerts, calendar, agency, report, login, logout, "
-            "whoami, user, token, help\n"},
-           {{}, "ogi: no command given; see \"ogi help\"\n"},
+            "ogi: 未知选项 --bogus；见 \"ogi case create --help\"\n"},
+           {{"case", "show"}, "ogi: 缺少 NUMBER；用法：ogi case show NUMBER\n"},
+           {{"cases"}, "ogi: 未知命令 \"cases\"，是否要输入 \"ogi case\"？\n"},
+           {{"case", "shwo", "2022-0001"},
+            "ogi: 未知命令 \"case shwo\"，是否要输入 \"ogi case show\"？\n"},
+           {{}, "ogi: 未给出命令；见 \"ogi help\"\n"},
            {{"case", "update", "2022-0001", "--phone", "1"},
-            "ogi: --reason: required; say why the record is corrected\n"},
+            "ogi: 缺少必需的选项：--reason（见 \"ogi case update --help\"）\n"},
        }) {
     EXPECT_EQ(Run(args), 2) << message;
     EXPECT_EQ(err_.str(), message);
@@ -81,16 +86,43 @@ TEST_F(RunOgiTest, UsageErrorsExitTwoWithoutCalling) {
 }
 
 TEST_F(RunOgiTest, ServerErrorsExitOne) {
+  // The server names the request field; the user reads the flag.
   cases_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                              "applicant.name: must not be empty");
-  EXPECT_EQ(Run({"case", "create", "--channel", "in_person"}), 1);
-  EXPECT_EQ(err_.str(), "ogi: applicant.name: must not be empty\n");
+                              "applicant.name: 不能只含空白");
+  EXPECT_EQ(
+      Run({"case", "create", "--channel", "in_person", "--applicant-name", " x",
+           "--applicant-type", "natural_person", "--description", "x"}),
+      1);
+  EXPECT_EQ(err_.str(),
+            "ogi: --applicant-name: 不能只含空白（INVALID_ARGUMENT）\n");
   EXPECT_EQ(out_.str(), "");
+
+  // Every field of a multi-field message; one the command has no flag for
+  // stays as it is.
+  cases_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                              "items[1].description, applicant.phone, "
+                              "applicant.fax: 格式不对");
+  EXPECT_EQ(
+      Run({"case", "update", "2022-0001", "--reason", "r", "--phone", "1"}), 1);
+  EXPECT_EQ(err_.str(),
+            "ogi: --description（第 2 项）, --phone, applicant.fax: "
+            "格式不对（INVALID_ARGUMENT）\n");
+
+  // Not only INVALID_ARGUMENT names fields.
+  cases_.error = grpc::Status(grpc::StatusCode::ABORTED,
+                              "expected_version: 案件已是第 3 版，不是第 2 版");
+  EXPECT_EQ(Run({"case", "update", "2022-0001", "--reason", "r", "--phone", "1",
+                 "--expected-version", "2"}),
+            1);
+  EXPECT_EQ(err_.str(),
+            "ogi: 未执行，记录已有变化：--expected-version: 案件已是第 3 "
+            "版，不是第 2 版（ABORTED）\n");
 
   cases_.error = grpc::Status(grpc::StatusCode::UNAVAILABLE, "refused");
   EXPECT_EQ(Run({"case", "list", "--server=db.local:1"}), 1);
   EXPECT_EQ(err_.str(),
-            "ogi: the server at db.local:1 cannot be reached (refused)\n");
+            "ogi: 无法连接服务器 db.local:1；请确认 ogi-server 已启动、"
+            "地址无误（--server 或 OGI_SERVER）（refused）（UNAVAILABLE）\n");
   EXPECT_EQ(out_.str(), "");
 }
 
@@ -116,8 +148,10 @@ TEST_F(RunOgiTest, HelpNeedsNoServer) {
   EXPECT_THAT(out_.str(), Not(HasSubstr("List the agencies")));
 
   EXPECT_EQ(Run({"help", "nothing"}), 2);
+  EXPECT_EQ(err_.str(), "ogi: 未知命令 \"nothing\"；见 \"ogi help\"\n");
+  EXPECT_EQ(Run({"help", "case", "shwo"}), 2);
   EXPECT_EQ(err_.str(),
-            "ogi: unknown command \"ogi nothing\"; see \"ogi help\"\n");
+            "ogi: 未知命令 \"case shwo\"，是否要输入 \"ogi case show\"？\n");
   EXPECT_TRUE(servers_.empty());
 }
 
@@ -137,7 +171,7 @@ TEST_F(RunOgiTest, EnvironmentSuppliesServerAndToken) {
 
 TEST_F(RunOgiTest, TheActorFlagIsGone) {
   EXPECT_EQ(Run({"case", "show", "2022-0001", "--actor", "li"}), 2);
-  EXPECT_THAT(err_.str(), StartsWith("ogi: unknown flag --actor; "));
+  EXPECT_THAT(err_.str(), StartsWith("ogi: 未知选项 --actor；"));
   EXPECT_TRUE(cases_.calls.empty());
 }
 

@@ -326,11 +326,11 @@ TEST(OutcomeUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
   for (const auto& [args, message] :
        std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"case", "conclude", "1", "--served", "2022-03-20"},
-            "--outcome: required (or --item N=OUTCOME for each item); see "
-            "\"ogi case conclude --help\""},
+            "缺少必需的选项：--outcome 或 --item（见 \"ogi case conclude "
+            "--help\"）"},
            {{"case", "conclude", "1", "--outcome", "published", "--served",
              "2022-03-20"},
-            "--outcome: unknown value \"published\"; one of: disclosed, "
+            "--outcome: \"published\" 不是可选的取值；可选：disclosed, "
             "partially_disclosed, withheld_state_secret, "
             "withheld_prohibited_by_law, withheld_security_stability, "
             "withheld_third_party_rights, withheld_internal_affairs, "
@@ -342,68 +342,68 @@ TEST(OutcomeUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
             "not_processed_confirmation, other_correction_lapsed, "
             "other_fee_unpaid, other"},
            {{"case", "conclude", "1", "--outcome", "disclosed"},
-            "--served: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--served（见"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
              "20.3.2022"},
-            "--served: \"20.3.2022\" is not a date in YYYY-MM-DD form"},
+            "--served: \"20.3.2022\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--item",
              "1=disclosed", "--served", "2022-03-20"},
-            "--item: not with --outcome (give either)"},
+            "--item: 不能与 --outcome 同用（二者选一）"},
            {{"case", "conclude", "1", "--item", "disclosed", "--served",
              "2022-03-20"},
-            "--item: \"disclosed\" is not N=OUTCOME (e.g. 1=disclosed)"},
+            "--item: \"disclosed\" 不是 N=OUTCOME 形式（例如 1=disclosed）"},
            {{"case", "conclude", "1", "--item", "0=disclosed", "--served",
              "2022-03-20"},
-            "--item: \"0\" is not a whole number from 1 to 1000"},
+            "--item: \"0\" 不是 1 到 1000 之间的整数"},
            {{"case", "conclude", "1", "--item", "1=disclosed", "--item",
              "1=other", "--served", "2022-03-20"},
-            "--item: item 1 given twice"},
+            "--item: 第 1 项重复给出"},
            {{"case", "conclude", "1", "--item", "1=secret", "--served",
              "2022-03-20"},
-            "--item: unknown value \"secret\""},
+            "--item: \"secret\" 不是可选的取值"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
              "2022-03-20", "--override", "other"},
-            "--override-reason: required with --override"},
+            "--override-reason: 使用 --override 时须写明理由"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
              "2022-03-20", "--override-reason", "因为"},
-            "--override-reason: only with --override"},
+            "--override-reason: 只能与 --override 同用"},
            {{"case", "conclude", "1", "--outcome", "unavailable_not_held",
              "--served", "2022-03-20", "--not-held-reason", "lost"},
-            "--not-held-reason: unknown value \"lost\"; one of: "
+            "--not-held-reason: \"lost\" 不是可选的取值；可选："
             "does_not_exist, other_agency"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
              "2022-03-20", "--service", "fax"},
-            "--service: unknown value \"fax\"; one of: signed_in_person, "
+            "--service: \"fax\" 不是可选的取值；可选：signed_in_person, "
             "signed_by_entrusted, posted, electronic"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
              "2022-03-20", "--primary-item", "x"},
-            "--primary-item: \"x\" is not a whole number from 1 to 1000"},
+            "--primary-item: \"x\" 不是 1 到 1000 之间的整数"},
            {{"case", "conclude", "1", "--outcome", "disclosed", "--served",
              "2022-03-20", "--answer-date", "2022-02-30"},
-            "--answer-date: 2022-02-30 is not a calendar date"},
+            "--answer-date: \"2022-02-30\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"case", "withdraw", "1", "--date", "yesterday"},
-            "--date: \"yesterday\" is not a date in YYYY-MM-DD form"},
+            "--date: \"yesterday\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"case", "lapse", "1", "--service", "carrier_pigeon"},
-            "--service: unknown value \"carrier_pigeon\""},
+            "--service: \"carrier_pigeon\" 不是可选的取值"},
            {{"case", "correct-conclusion", "1", "--served", "2022-03-21"},
-            "--reason: required"},
+            "缺少必需的选项：--reason"},
            {{"case", "correct-conclusion", "1", "--reason", "r", "--outcome",
              "x"},
-            "--outcome: unknown value \"x\""},
+            "--outcome: \"x\" 不是可选的取值"},
            {{"case", "reanswer", "1", "--due", "2022-07-14"},
-            "--ordered-by: required"},
+            "缺少必需的选项：--ordered-by"},
            {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--outcome",
              "disclosed"},
-            "--served: required with --outcome"},
+            "缺少必需的选项：--served（与 --outcome 同用）"},
            {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--served",
              "2022-07-10"},
-            "--outcome: required with --served"},
+            "缺少必需的选项：--outcome（与 --served 同用）"},
            {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--service",
              "posted"},
-            "--service: only with --served"},
+            "--service: 只能与 --served 同用"},
            {{"case", "reanswer", "1", "--ordered-by", "1-R1", "--due",
              "2022-7-14"},
-            "--due: \"2022-7-14\" is not a date in YYYY-MM-DD form"},
+            "--due: \"2022-7-14\" 不是有效日期（格式为 YYYY-MM-DD）"},
        }) {
     FakeCaseStub cases;
     FakeAgencyStub agencies;
@@ -511,17 +511,45 @@ TEST_F(OutcomeRunTest, LateAnswerIsMarked) {
 }
 
 TEST_F(OutcomeRunTest, ServerRejectionNamesTheMissingDetail) {
-  stub_.error = grpc::Status(
-      grpc::StatusCode::INVALID_ARGUMENT,
-      "not_held_reason: required for unavailable_not_held (one of: "
-      "does_not_exist, other_agency)");
+  stub_.error =
+      grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                   "not_held_reason: 须写明原因（可选：does_not_exist, "
+                   "other_agency）");
   EXPECT_EQ(Run({"case", "conclude", "2022-0001", "--outcome",
                  "unavailable_not_held", "--served", "2022-03-20"}),
             1);
   EXPECT_EQ(err_.str(),
-            "ogi: not_held_reason: required for unavailable_not_held (one of: "
-            "does_not_exist, other_agency)\n");
+            "ogi: --not-held-reason: 须写明原因（可选：does_not_exist, "
+            "other_agency）（INVALID_ARGUMENT）\n");
   EXPECT_EQ(out_.str(), "");
+}
+
+// Every missing detail the server names comes back under the user's flags.
+TEST_F(OutcomeRunTest, ServerRejectionNamesEveryMissingDetailAsFlags) {
+  stub_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                             "provided_summary, withheld_summary: "
+                             "部分公开须写明提供的信息和不予公开的信息");
+  EXPECT_EQ(Run({"case", "conclude", "2022-0001", "--outcome",
+                 "partially_disclosed", "--served", "2022-03-20"}),
+            1);
+  EXPECT_EQ(err_.str(),
+            "ogi: --provided, --withheld: "
+            "部分公开须写明提供的信息和不予公开的信息（INVALID_ARGUMENT）\n");
+
+  stub_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                             "conclusion.note: 其他处理须写明具体情况");
+  *cases_.get_response.mutable_case_() = ConcludedCase();
+  EXPECT_EQ(Run({"case", "correct-conclusion", "2022-0001", "--reason", "r",
+                 "--outcome", "other"}),
+            1);
+  EXPECT_EQ(err_.str(),
+            "ogi: --note: 其他处理须写明具体情况（INVALID_ARGUMENT）\n");
+
+  stub_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                             "concluded: 2022-03-25 晚于今天");
+  EXPECT_EQ(Run({"case", "lapse", "2022-0001", "--date", "2022-03-25"}), 1);
+  EXPECT_EQ(err_.str(),
+            "ogi: --date: 2022-03-25 晚于今天（INVALID_ARGUMENT）\n");
 }
 
 TEST_F(OutcomeRunTest, ConcludeOfAnUnknownCaseFailsOnTheLookup) {
@@ -529,7 +557,7 @@ TEST_F(OutcomeRunTest, ConcludeOfAnUnknownCaseFailsOnTheLookup) {
   EXPECT_EQ(Run({"case", "conclude", "2022-0099", "--outcome", "disclosed",
                  "--served", "2022-03-20"}),
             1);
-  EXPECT_EQ(err_.str(), "ogi: not found: case 2022-0099\n");
+  EXPECT_EQ(err_.str(), "ogi: 未找到：case 2022-0099（NOT_FOUND）\n");
   EXPECT_TRUE(stub_.calls.empty());
 }
 
@@ -589,7 +617,7 @@ TEST_F(OutcomeRunTest, CorrectionOverrideReasonDependsOnTheStoredCase) {
   EXPECT_EQ(Run({"case", "correct-conclusion", "2022-0001", "--reason", "r",
                  "--override-reason", "因为"}),
             2);
-  EXPECT_EQ(err_.str(), "ogi: --override-reason: only with --override\n");
+  EXPECT_EQ(err_.str(), "ogi: --override-reason: 只能与 --override 同用\n");
   EXPECT_TRUE(stub_.calls.empty());
 }
 

@@ -205,81 +205,82 @@ TEST(ProcedureUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
        std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"case", "correction-notice", "1", "--items", "x", "--deadline",
              "2025-10-20"},
-            "--sent: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--sent（"},
            {{"case", "correction-notice", "1", "--sent", "2025-09-30",
              "--deadline", "2025-10-20"},
-            "--items: required"},
+            "缺少必需的选项：--items"},
            {{"case", "correction-notice", "1", "--sent", "2025-09-30",
              "--items", "  ", "--deadline", "2025-10-20"},
-            "--items: required"},
+            "缺少必需的选项：--items"},
            {{"case", "correction-notice", "1", "--sent", "2025-09-30",
              "--items", "x"},
-            "--deadline: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--deadline（"},
            {{"case", "correction-notice", "1", "--sent", "30.9.2025", "--items",
              "x", "--deadline", "2025-10-20"},
-            "--sent: \"30.9.2025\" is not a date in YYYY-MM-DD form"},
-           {{"case", "supplement", "1"}, "--received: required (YYYY-MM-DD)"},
+            "--sent: \"30.9.2025\" 不是有效日期（格式为 YYYY-MM-DD）"},
+           {{"case", "supplement", "1"}, "缺少必需的选项：--received（"},
            {{"case", "supplement", "1", "--received", "2025-02-29"},
-            "--received: 2025-02-29 is not a calendar date"},
+            "--received: \"2025-02-29\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"case", "consult", "1", "--party", "p", "--sent", "2025-10-16"},
-            "--kind: required; one of: third_party, other_agency"},
+            "缺少必需的选项：--kind（"},
            {{"case", "consult", "1", "--kind", "neighbour", "--party", "p",
              "--sent", "2025-10-16"},
-            "--kind: unknown value \"neighbour\"; one of: third_party, "
+            "--kind: \"neighbour\" 不是可选的取值；可选：third_party, "
             "other_agency"},
            {{"case", "consult", "1", "--kind", "third_party", "--sent",
              "2025-10-16"},
-            "--party: required"},
+            "缺少必需的选项：--party"},
            {{"case", "consult", "1", "--kind", "third_party", "--party", "p",
              "--sent", "2025-10-16", "--party-received", "2025-13-01"},
-            "--party-received: 2025-13-01 is not a calendar date"},
+            "--party-received: \"2025-13-01\" 不是有效日期（格式为 "
+            "YYYY-MM-DD）"},
            {{"case", "consult-reply", "1", "--received", "2025-10-24",
              "--consultation", "0"},
-            "--consultation: \"0\" is not a whole number from 1 to 1000000"},
+            "--consultation: \"0\" 不是 1 到 1000000 之间的整数"},
            {{"case", "fee-notice", "1", "--served", "2025-10-21"},
-            "--method: required; one of: per_application, per_page"},
+            "缺少必需的选项：--method（"},
            {{"case", "fee-notice", "1", "--method", "per_word", "--served",
              "2025-10-21"},
-            "--method: unknown value \"per_word\"; one of: per_application, "
+            "--method: \"per_word\" 不是可选的取值；可选：per_application, "
             "per_page"},
            {{"case", "fee-notice", "1", "--method", "per_page", "--served",
              "2025-10-21"},
-            "--pages: required with --method per_page"},
+            "缺少必需的选项：--pages（--method per_page 时）"},
            {{"case", "fee-notice", "1", "--method", "per_page", "--served",
              "2025-10-21", "--pages", "3", "--units", "2"},
-            "--units: only with --method per_application"},
+            "--units: 只能与 --method per_application 同用"},
            {{"case", "fee-notice", "1", "--method", "per_application",
              "--served", "2025-10-21", "--pages", "3"},
-            "--pages: only with --method per_page"},
+            "--pages: 只能与 --method per_page 同用"},
            {{"case", "fee-notice", "1", "--method", "per_application",
              "--served", "2025-10-21", "--prior", "-1"},
-            "--prior: \"-1\" is not a whole number from 0 to 1000000"},
+            "--prior: \"-1\" 不是 0 到 1000000 之间的整数"},
            {{"case", "fee-notice", "1", "--method", "per_application"},
-            "--served: required (YYYY-MM-DD)"},
-           {{"case", "fee-paid", "1"}, "--paid: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--served（"},
+           {{"case", "fee-paid", "1"}, "缺少必需的选项：--paid（"},
            {{"case", "extend", "1", "--approver", "a", "--notified",
              "2025-10-28"},
-            "--days: required (1 to 20)"},
+            "缺少必需的选项：--days（"},
            {{"case", "extend", "1", "--days", "21", "--approver", "a",
              "--notified", "2025-10-28"},
-            "--days: \"21\" is not a whole number from 1 to 20"},
+            "--days: \"21\" 不是 1 到 20 之间的整数"},
            {{"case", "extend", "1", "--days", "twenty", "--approver", "a",
              "--notified", "2025-10-28"},
-            "--days: \"twenty\" is not a whole number from 1 to 20"},
+            "--days: \"twenty\" 不是 1 到 20 之间的整数"},
            {{"case", "extend", "1", "--days", "20", "--notified", "2025-10-28"},
-            "--approver: required"},
+            "缺少必需的选项：--approver"},
            {{"case", "extend", "1", "--days", "20", "--approver", "a"},
-            "--notified: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--notified（"},
            {{"case", "extend", "1", "--days", "20", "--approver", "a",
              "--notified", "2025-10-28", "--approved", "yesterday"},
-            "--approved: \"yesterday\" is not a date in YYYY-MM-DD form"},
+            "--approved: \"yesterday\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"case", "defer", "1", "--notified", "2025-11-20", "--reason", "r"},
-            "--until: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--until（"},
            {{"case", "defer", "1", "--until", "2026-01-15", "--reason", "r"},
-            "--notified: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--notified（"},
            {{"case", "defer", "1", "--until", "2026-01-15", "--notified",
              "2025-11-20"},
-            "--reason: required"},
+            "缺少必需的选项：--reason"},
        }) {
     FakeCaseStub cases;
     FakeAgencyStub agencies;
@@ -292,7 +293,9 @@ TEST(ProcedureUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
         },
         out, err);
     EXPECT_EQ(code, 2) << message;
-    EXPECT_EQ(err.str(), "ogi: " + message + "\n");
+    EXPECT_THAT(err.str(), ::testing::StartsWith("ogi: " + message));
+    const std::string error = err.str();
+    EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1) << error;
     EXPECT_EQ(out.str(), "");
     EXPECT_TRUE(procedures.calls.empty()) << message;
   }
@@ -429,8 +432,8 @@ TEST_F(ProcedureRunTest, ProvisionalSummaryWarns) {
                              TestOptions(), stub_, out_)
                   .ok());
   EXPECT_THAT(out_.str(),
-              HasSubstr("注意      暂定：2026 年节假日安排未加载，按周一至周五"
-                        "推算\n"));
+              HasSubstr("注意      暂定：2026 年调休安排尚未公布，已跳过法定"
+                        "节假日\n"));
 }
 
 TEST_F(ProcedureRunTest, JsonIsTheReturnedCase) {
@@ -457,8 +460,9 @@ TEST_F(ProcedureRunTest, RejectionWritesNothing) {
                  "李主任", "--notified", "2025-10-28"}),
       TestOptions(), stub_, out_);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(status.message(),
-            "failed precondition: the deadline was already extended once");
+  EXPECT_EQ(ErrorLine(status),
+            "ogi: 当前状态下不能办理：the deadline was already extended "
+            "once（FAILED_PRECONDITION）");
   EXPECT_EQ(out_.str(), "");
 }
 
@@ -584,8 +588,8 @@ TEST(RunCaseExplainTest, WindowProposalAndProvisional) {
   EXPECT_THAT(text, HasSubstr("补正期限  2025-11-05（已过）\n"));
   EXPECT_THAT(text,
               HasSubstr("建议结论  逾期不补正，不再处理（需人工确认）\n"));
-  EXPECT_THAT(text, HasSubstr("注意      暂定：2026 年节假日安排未加载，"
-                              "按周一至周五推算\n"));
+  EXPECT_THAT(text, HasSubstr("注意      暂定：2026 年调休安排尚未公布，"
+                              "已跳过法定节假日\n"));
   EXPECT_THAT(text, Not(HasSubstr("补正通知期限")));
   // Ten steps: the numbers are right-aligned.
   EXPECT_THAT(text, HasSubstr("\n   1. 第1步\n"));
@@ -620,8 +624,8 @@ TEST(RunCaseExplainTest, CaseWithoutDeadlinesIsAnError) {
       MustParse({"case", "explain", "2025-0001"}), TestOptions(), stub, out);
   EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented);
   EXPECT_EQ(status.message(),
-            "the server at 127.0.0.1:50051 returned no deadlines for case "
-            "2025-0001 (it does not compute them)");
+            "服务器 127.0.0.1:50051 没有返回案件 2025-0001 "
+            "的期限（服务器版本较旧，不计算期限）（UNIMPLEMENTED）");
   EXPECT_EQ(out.str(), "");
 }
 

@@ -268,49 +268,45 @@ TEST(ProceedingUsageErrorsTest, FirstMissingOrBadFlagIsNamed) {
   for (const auto& [args, message] :
        std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"review", "file", "--filed", "2022-04-25", "--organ", "o"},
-            "--case: required"},
+            "缺少必需的选项：--case"},
            {{"review", "file", "--case", "1", "--organ", "o"},
-            "--filed: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--filed（"},
            {{"review", "file", "--case", "1", "--filed", "2022-04-25"},
-            "--organ: required"},
+            "缺少必需的选项：--organ"},
            {{"review", "file", "--case", "1", "--filed", "2022-04-25",
              "--organ", "o", "--copy-received", "2022-04-31"},
-            "--copy-received: 2022-04-31 is not a calendar date"},
+            "--copy-received: \"2022-04-31\" 不是有效日期（格式为 "
+            "YYYY-MM-DD）"},
            {{"review", "progress", "1-R1"},
-            "nothing to record; give at least one of --copy-received, "
-            "--accepted, --simplified, --extend-decision, --defence-filed, "
-            "--note"},
+            "缺少必需的选项：--copy-received 或 --accepted 或 --simplified 或 "
+            "--extend-decision 或 --defence-filed 或 --note"},
            {{"review", "defend", "1-R1", "--filed", "May 10"},
-            "--filed: \"May 10\" is not a date in YYYY-MM-DD form"},
+            "--filed: \"May 10\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"review", "decide", "1-R1", "--date", "2022-06-20"},
-            "--decision: required; one of: upheld, claim_rejected, "
-            "claim_dismissed, appeal_dismissed, revoked, varied, "
-            "declared_unlawful, declared_void, ordered_to_perform, "
-            "application_dismissed, suit_dismissed, withdrawn_or_terminated, "
-            "settled"},
+            "缺少必需的选项：--decision（"},
            {{"review", "decide", "1-R1", "--decision", "quashed", "--date",
              "2022-06-20"},
-            "--decision: unknown value \"quashed\""},
+            "--decision: \"quashed\" 不是可选的取值"},
            {{"review", "decide", "1-R1", "--decision", "upheld"},
-            "--date: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--date（"},
            {{"review", "list", "--from", "2022"},
-            "--from: \"2022\" is not a date in YYYY-MM-DD form"},
+            "--from: \"2022\" 不是有效日期（格式为 YYYY-MM-DD）"},
            {{"lawsuit", "file", "--case", "1", "--filed", "2022-08-01"},
-            "--court: required"},
+            "缺少必需的选项：--court"},
            {{"lawsuit", "file", "--case", "1", "--filed", "2022-08-01",
              "--court", "c", "--after-review", ""},
-            "--after-review: required"},
+            "--after-review: 不能为空"},
            {{"lawsuit", "progress", "1-L1"},
-            "nothing to record; give at least one of --complaint-received, "
-            "--defence-filed, --simplified, --note"},
+            "缺少必需的选项：--complaint-received 或 --defence-filed 或 "
+            "--simplified 或 --note"},
            {{"lawsuit", "judge", "1-L1", "--decision", "claim_dismissed"},
-            "--date: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--date（"},
            {{"lawsuit", "judge", "1-L1", "--appeal", "--date", "2023-01-10"},
-            "--decision: required"},
+            "缺少必需的选项：--decision"},
            {{"lawsuit", "appeal", "1-L1", "--by", "原告"},
-            "--filed: required (YYYY-MM-DD)"},
+            "缺少必需的选项：--filed（"},
            {{"lawsuit", "list", "--to", "2022-13-01"},
-            "--to: 2022-13-01 is not a calendar date"},
+            "--to: \"2022-13-01\" 不是有效日期（格式为 YYYY-MM-DD）"},
        }) {
     FakeCaseStub cases;
     FakeAgencyStub agencies;
@@ -482,8 +478,8 @@ TEST_F(ProceedingRunTest, ServerRejectionIsOneLine) {
                  "--date", "2022-06-20"}),
             1);
   EXPECT_EQ(err_.str(),
-            "ogi: failed precondition: review 2022-0013-R1 was already "
-            "decided\n");
+            "ogi: 当前状态下不能办理：review 2022-0013-R1 was already "
+            "decided（FAILED_PRECONDITION）\n");
   EXPECT_EQ(out_.str(), "");
 }
 

@@ -66,7 +66,7 @@ TEST(WriteTokenFileTest, FailureLeavesNothingBehind) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(status.message()),
-              HasSubstr("cannot write token file " + path + ": "));
+              HasSubstr("无法写入令牌文件 " + path + "："));
   EXPECT_EQ(ReadTestFile(dir.path() + "/file"), "x");
 }
 
@@ -89,7 +89,7 @@ TEST(ReadTokenFileTest, OnlyARegularFile) {
   ASSERT_FALSE(token.ok());
   EXPECT_TRUE(IsUsageError(token.status()));
   EXPECT_EQ(token.status().message(),
-            "token file " + dir.path() + " is not a regular file");
+            "令牌文件 " + dir.path() + " 不是普通文件");
   WriteTestFile(dir.path() + "/token", "  ogi_tk-1_secret \r\n", 0600);
   token = ReadTokenFile(dir.path() + "/token");
   ASSERT_TRUE(token.ok()) << token.status();

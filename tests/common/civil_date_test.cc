@@ -1,5 +1,6 @@
 #include "services/common/civil_date.h"
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/clock.h"
@@ -19,16 +20,15 @@ TEST(ParseIsoDateTest, AcceptsRealDates) {
 }
 
 TEST(ParseIsoDateTest, RejectsImpossibleDatesNamingTheField) {
-  EXPECT_THAT(
-      ParseIsoDate("2023-02-29", "received"),
-      StatusIs(absl::StatusCode::kInvalidArgument,
-               HasSubstr("received: 2023-02-29 is not a calendar date")));
+  EXPECT_THAT(ParseIsoDate("2023-02-29", "received"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("received: 2023-02-29 不是有效的日期")));
   EXPECT_THAT(
       ParseIsoDate("2022-13-01", "received"),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("received")));
   EXPECT_THAT(ParseIsoDate("2022-04-31", "x"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("not a calendar date")));
+                       HasSubstr("x: 2022-04-31 不是有效的日期")));
 }
 
 TEST(ParseIsoDateTest, RejectsMalformedText) {
@@ -37,7 +37,8 @@ TEST(ParseIsoDateTest, RejectsMalformedText) {
         "abcd-ef-gh", "2022-03-0１"}) {
     EXPECT_THAT(ParseIsoDate(text, "d"),
                 StatusIs(absl::StatusCode::kInvalidArgument,
-                         HasSubstr("is not a date in YYYY-MM-DD form")))
+                         HasSubstr(absl::StrCat(
+                             "d: \"", text, "\" 不是 YYYY-MM-DD 格式的日期"))))
         << text;
   }
 }
@@ -46,7 +47,7 @@ TEST(ToCivilDayTest, RejectsOutOfRangeYearsAndFields) {
   v1::Date date;
   EXPECT_THAT(ToCivilDay(date, "f"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("f: year 0 is out of range")));
+                       HasSubstr("f: 年份 0 超出范围")));
   date.set_year(2022);
   date.set_month(0);
   date.set_day(10);

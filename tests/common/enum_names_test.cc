@@ -46,7 +46,7 @@ TEST(EnumNamesTest, UnknownAndUnspecifiedAreRejectedWithTheChoices) {
   EXPECT_THAT(
       ParseEnumIdentifier(v1::ApplicantType_descriptor(), "company", "type"),
       StatusIs(absl::StatusCode::kInvalidArgument,
-               HasSubstr("type: unknown value \"company\"; one of: "
+               HasSubstr("type: 未知取值 \"company\"，可选值："
                          "natural_person, commercial_enterprise")));
   EXPECT_THAT(
       ParseEnumIdentifier(v1::Channel_descriptor(), "unspecified", "channel"),

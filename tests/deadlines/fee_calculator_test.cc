@@ -145,7 +145,8 @@ TEST(ComputeFeeYuanTest, IgnoresOutputAndDateFields) {
 TEST(ComputeFeeYuanTest, LimitMessageSaysWhy) {
   EXPECT_THAT(ComputeFeeYuan(PerApplication(9990, 20)),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("10010, more than 10000")));
+                       HasSubstr("units: prior_applications_this_month + units "
+                                 "为 10010，超过每月 10000 件的上限")));
 }
 
 }  // namespace

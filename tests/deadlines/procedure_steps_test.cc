@@ -138,8 +138,7 @@ TEST(ProcedureStepsTest, EveryStepNeedsAReceiptDate) {
   c.clear_receipt_date();
   c.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
   const Day today = D(2025, 10, 9);
-  const std::string message =
-      "case 2025-0001 has no receipt date yet (confirmation pending)";
+  const std::string message = "案件 2025-0001 尚无收到申请日期（待确认收到）";
   const absl::StatusCode kFailed = absl::StatusCode::kFailedPrecondition;
   ExpectRefused(CorrectionNotice(today, D(2025, 10, 20)), today, c, kFailed,
                 message);
@@ -162,8 +161,7 @@ TEST(ProcedureStepsTest, EveryStepIsRefusedOnAConcludedCase) {
   *c.mutable_conclusion()->mutable_served() = ToProtoDate(D(2025, 10, 20));
   const Day today = D(2025, 10, 21);
   const std::string message =
-      "case 2025-0001 is concluded (served 2025-10-20); no procedural step "
-      "can be recorded on it";
+      "案件 2025-0001 已办结（送达日期 2025-10-20），不能再记录办理步骤";
   const absl::StatusCode kFailed = absl::StatusCode::kFailedPrecondition;
   ExpectRefused(CorrectionNotice(today, D(2025, 10, 30)), today, c, kFailed,
                 message);
@@ -186,25 +184,24 @@ TEST(ProcedureStepsTest, DatesMustBeRealSetAndNotInTheFuture) {
 
   v1::SendCorrectionNoticeRequest unset = CorrectionNotice(today, today + 10);
   unset.clear_sent();
-  ExpectRefused(unset, today, c, kInvalid, "sent: must be set");
+  ExpectRefused(unset, today, c, kInvalid, "sent: 必须填写");
 
   v1::SendConsultationRequest unreal = Consultation(today, std::nullopt);
   unreal.mutable_sent()->set_day(32);
-  ExpectRefused(unreal, today, c, kInvalid,
-                "sent: 2025-10-32 is not a calendar date");
+  ExpectRefused(unreal, today, c, kInvalid, "sent: 2025-10-32 不是有效的日期");
 
   ExpectRefused(Consultation(today + 1, std::nullopt), today, c, kInvalid,
-                "sent: 2025-10-10 is after today (2025-10-09)");
+                "sent: 2025-10-10 晚于今天（2025-10-09）");
   ExpectRefused(Consultation(today, today + 1), today, c, kInvalid,
-                "party_received: 2025-10-10 is after today");
+                "party_received: 2025-10-10 晚于今天");
   ExpectRefused(FeeNotice(10, 1, today + 1), today, c, kInvalid,
-                "served: 2025-10-10 is after today");
+                "served: 2025-10-10 晚于今天");
   ExpectRefused(Extension(10, today + 1), today, c, kInvalid,
-                "notified: 2025-10-10 is after today");
+                "notified: 2025-10-10 晚于今天");
 
   v1::DeferDeadlineRequest no_due = Deferral(D(2025, 12, 1), today);
   no_due.clear_new_due();
-  ExpectRefused(no_due, today, c, kInvalid, "new_due: must be set");
+  ExpectRefused(no_due, today, c, kInvalid, "new_due: 必须填写");
 }
 
 TEST(ProcedureStepsTest, NoStepBeforeTheReceiptDate) {
@@ -213,16 +210,16 @@ TEST(ProcedureStepsTest, NoStepBeforeTheReceiptDate) {
   const absl::StatusCode kFailed = absl::StatusCode::kFailedPrecondition;
   ExpectRefused(CorrectionNotice(D(2025, 9, 25), D(2025, 10, 20)), today, c,
                 kFailed,
-                "sent: 2025-09-25 is before the receipt date of case 2025-0001 "
-                "(2025-09-26)");
+                "sent: 2025-09-25 早于案件 2025-0001 的收到申请日期"
+                "（2025-09-26）");
   ExpectRefused(Consultation(D(2025, 9, 25), std::nullopt), today, c, kFailed,
-                "sent: 2025-09-25 is before the receipt date");
+                "sent: 2025-09-25 早于案件 2025-0001 的收到申请日期");
   ExpectRefused(FeeNotice(10, 1, D(2025, 9, 20)), today, c, kFailed,
-                "served: 2025-09-20 is before the receipt date");
+                "served: 2025-09-20 早于案件 2025-0001 的收到申请日期");
   ExpectRefused(Extension(10, D(2025, 9, 25)), today, c, kFailed,
-                "approved: 2025-09-25 is before the receipt date");
+                "approved: 2025-09-25 早于案件 2025-0001 的收到申请日期");
   ExpectRefused(Deferral(D(2025, 12, 1), D(2025, 9, 25)), today, c, kFailed,
-                "notified: 2025-09-25 is before the receipt date");
+                "notified: 2025-09-25 早于案件 2025-0001 的收到申请日期");
 }
 
 // ---- 补正 ------------------------------------------------------------------
@@ -248,25 +245,28 @@ TEST(ProcedureStepsTest, CorrectionNoticeAndSupplementRestartTheClock) {
   // Only one notice per case.
   ExpectRefused(CorrectionNotice(D(2025, 10, 10), D(2025, 10, 24)),
                 D(2025, 10, 10), c, absl::StatusCode::kFailedPrecondition,
-                "already has a 补正 notice (sent 2025-10-09)");
+                "已有补正通知（发出日期 2025-10-09）");
   // Nothing moves the clock while the applicant supplements.
   ExpectRefused(Consultation(D(2025, 10, 10), std::nullopt), D(2025, 10, 10), c,
                 absl::StatusCode::kFailedPrecondition,
-                "is awaiting the 补正 supplement");
+                "正在等待补正材料（补正通知发出日期 "
+                "2025-10-09），请在收到补正材料后再记录征求意见");
   ExpectRefused(Extension(10, D(2025, 10, 10)), D(2025, 10, 10), c,
                 absl::StatusCode::kFailedPrecondition,
-                "is awaiting the 补正 supplement");
+                "正在等待补正材料（补正通知发出日期 "
+                "2025-10-09），请在收到补正材料后再记录延长答复期限");
   ExpectRefused(FeeNotice(10, 1, D(2025, 10, 10)), D(2025, 10, 10), c,
                 absl::StatusCode::kFailedPrecondition,
-                "is awaiting the 补正 supplement");
+                "正在等待补正材料（补正通知发出日期 "
+                "2025-10-09），请在收到补正材料后再记录收费通知");
   ExpectRefused(Deferral(D(2025, 12, 1), D(2025, 10, 10)), D(2025, 10, 10), c,
                 absl::StatusCode::kFailedPrecondition,
-                "is awaiting the 补正 supplement");
+                "正在等待补正材料（补正通知发出日期 "
+                "2025-10-09），请在收到补正材料后再记录延后答复期限");
   // The supplement cannot predate the notice.
   ExpectRefused(Supplement(D(2025, 10, 8)), D(2025, 10, 20), c,
                 absl::StatusCode::kFailedPrecondition,
-                "received: 2025-10-08 is before the 补正 notice was sent "
-                "(2025-10-09)");
+                "received: 2025-10-08 早于补正通知发出日期（2025-10-09）");
 
   absl::StatusOr<v1::CaseEvent> supplied =
       Apply(Supplement(D(2025, 10, 20)), D(2025, 10, 20), c);
@@ -278,7 +278,7 @@ TEST(ProcedureStepsTest, CorrectionNoticeAndSupplementRestartTheClock) {
   EXPECT_EQ(c.status(), v1::CASE_STATUS_PROCESSING);
   ExpectRefused(Supplement(D(2025, 10, 21)), D(2025, 10, 21), c,
                 absl::StatusCode::kFailedPrecondition,
-                "already received the supplement on 2025-10-20");
+                "已于 2025-10-20 收到补正材料");
 
   // A fresh 20 working days from Mon 10-20: 10-21 … 10-24 (4), 10-27 … 10-31
   // (9), 11-03 … 11-07 (14), 11-10 … 11-14 (19), 11-17 (20).
@@ -289,8 +289,7 @@ TEST(ProcedureStepsTest, CorrectionNoticeAndSupplementRestartTheClock) {
   // A consultation must not predate the restarted clock.
   ExpectRefused(Consultation(D(2025, 10, 17), std::nullopt), D(2025, 10, 21), c,
                 absl::StatusCode::kFailedPrecondition,
-                "sent: 2025-10-17 is before the answer clock's start "
-                "(2025-10-20)");
+                "sent: 2025-10-17 早于答复期限起算日（2025-10-20）");
 }
 
 TEST(ProcedureStepsTest, CorrectionNoticeValidation) {
@@ -315,9 +314,9 @@ TEST(ProcedureStepsTest, CorrectionNoticeValidation) {
       CorrectionNotice(today, today + 5);
   no_deadline.clear_applicant_deadline();
   ExpectRefused(no_deadline, today, c, kInvalid,
-                "applicant_deadline: must be set");
+                "applicant_deadline: 必须填写");
   ExpectRefused(CorrectionNotice(today, today), today, c, kInvalid,
-                "applicant_deadline: 2025-10-09 must be after sent");
+                "applicant_deadline: 2025-10-09 须晚于 sent");
   // The applicant's deadline lies in the future: not limited by today.
   v1::Case future = c;
   EXPECT_THAT(Apply(CorrectionNotice(today, D(2025, 12, 31)), today, future),
@@ -328,7 +327,7 @@ TEST(ProcedureStepsTest, SupplementWithoutNotice) {
   const v1::Case c = CaseReceived(D(2025, 9, 26));
   ExpectRefused(Supplement(D(2025, 10, 9)), D(2025, 10, 9), c,
                 absl::StatusCode::kFailedPrecondition,
-                "case 2025-0001 has no 补正 notice to supplement");
+                "案件 2025-0001 没有待补正的补正通知");
 }
 
 // ---- Consultations ---------------------------------------------------------
@@ -361,16 +360,16 @@ TEST(ProcedureStepsTest, ConsultationsGetIdsAndRepliesEndThePause) {
   // Two are open: id 0 is ambiguous.
   ExpectRefused(Reply(0, D(2025, 10, 15)), D(2025, 10, 15), c,
                 absl::StatusCode::kInvalidArgument,
-                "consultation_id: 2 consultations are open (ids 1, 2)");
+                "consultation_id: 有 2 项征求意见未答复（编号 1, 2）");
   ExpectRefused(Reply(3, D(2025, 10, 15)), D(2025, 10, 15), c,
                 absl::StatusCode::kNotFound,
-                "case 2025-0001 has no consultation 3");
+                "案件 2025-0001 没有编号为 3 的征求意见");
   ExpectRefused(Reply(-1, D(2025, 10, 15)), D(2025, 10, 15), c,
                 absl::StatusCode::kInvalidArgument, "consultation_id: ");
   ExpectRefused(Reply(2, D(2025, 10, 10)), D(2025, 10, 15), c,
                 absl::StatusCode::kFailedPrecondition,
-                "received: 2025-10-10 is before consultation 2's letter was "
-                "sent (2025-10-13)");
+                "received: 2025-10-10 早于第 2 项征求意见函发出日期"
+                "（2025-10-13）");
 
   absl::StatusOr<v1::CaseEvent> reply =
       Apply(Reply(1, D(2025, 10, 15)), D(2025, 10, 15), c);
@@ -381,7 +380,7 @@ TEST(ProcedureStepsTest, ConsultationsGetIdsAndRepliesEndThePause) {
       (Pairs{{"procedure.consultations[id=1].reply_received", "→2025-10-15"}}));
   ExpectRefused(Reply(1, D(2025, 10, 16)), D(2025, 10, 16), c,
                 absl::StatusCode::kFailedPrecondition,
-                "already received the reply to consultation 1 on 2025-10-15");
+                "已于 2025-10-15 收到第 1 项征求意见的答复");
 
   // Now id 0 means consultation 2, the only open one.
   absl::StatusOr<v1::CaseEvent> only =
@@ -390,8 +389,7 @@ TEST(ProcedureStepsTest, ConsultationsGetIdsAndRepliesEndThePause) {
   EXPECT_EQ(only->changes(0).field(),
             "procedure.consultations[id=2].reply_received");
   ExpectRefused(Reply(0, D(2025, 10, 17)), D(2025, 10, 17), c,
-                absl::StatusCode::kFailedPrecondition,
-                "has no open consultation");
+                absl::StatusCode::kFailedPrecondition, "没有未答复的征求意见");
 
   // Paused 10-09..10-17 (working 10-09, 10-10, 10-11, 10-13 … 10-17 = 8):
   // counted 3 by 09-30, 4 10-20 … 8 10-24, 9 10-27 … 13 10-31,
@@ -408,14 +406,14 @@ TEST(ProcedureStepsTest, ConsultationValidation) {
   v1::SendConsultationRequest no_kind = Consultation(today, std::nullopt);
   no_kind.set_kind(v1::CONSULTED_PARTY_KIND_UNSPECIFIED);
   ExpectRefused(no_kind, today, c, absl::StatusCode::kInvalidArgument,
-                "kind: must be one of: third_party, other_agency");
+                "kind: 须为以下之一：third_party, other_agency");
   v1::SendConsultationRequest no_party = Consultation(today, std::nullopt);
   no_party.clear_party();
   ExpectRefused(no_party, today, c, absl::StatusCode::kInvalidArgument,
                 "party: ");
   ExpectRefused(Consultation(today, today - 1), today, c,
                 absl::StatusCode::kInvalidArgument,
-                "party_received: 2025-10-08 is before sent (2025-10-09)");
+                "party_received: 2025-10-08 早于 sent（2025-10-09）");
 }
 
 TEST(ProcedureStepsTest, ReplyNotBeforeThePartyReceivedTheLetter) {
@@ -425,8 +423,8 @@ TEST(ProcedureStepsTest, ReplyNotBeforeThePartyReceivedTheLetter) {
       IsOk());
   ExpectRefused(Reply(0, D(2025, 10, 10)), D(2025, 10, 14), c,
                 absl::StatusCode::kFailedPrecondition,
-                "received: 2025-10-10 is before the party received "
-                "consultation 1 (2025-10-13)");
+                "received: 2025-10-10 早于被征求意见方收到第 1 项征求意见函的"
+                "日期（2025-10-13）");
 }
 
 // ---- Fees ------------------------------------------------------------------
@@ -447,7 +445,7 @@ TEST(ProcedureStepsTest, FeeNoticeStoresTheComputedAmount) {
                    {"procedure.fee.served", "→2025-10-09"}}));
   ExpectRefused(FeeNotice(20, 1, D(2025, 10, 10)), D(2025, 10, 10), c,
                 absl::StatusCode::kFailedPrecondition,
-                "already has a fee notice (served 2025-10-09)");
+                "已有收费通知（送达日期 2025-10-09）");
 }
 
 TEST(ProcedureStepsTest, FeeNoticeRefusals) {
@@ -455,16 +453,16 @@ TEST(ProcedureStepsTest, FeeNoticeRefusals) {
   const Day today = D(2025, 10, 9);
   // The 10th application of the month is free.
   ExpectRefused(FeeNotice(9, 1, today), today, c,
-                absl::StatusCode::kFailedPrecondition, "no fee is due: ");
+                absl::StatusCode::kFailedPrecondition, "无需收费：");
   v1::IssueFeeNoticeRequest pages;
   pages.set_method(v1::FEE_METHOD_PER_PAGE);
   pages.set_pages(30);
   *pages.mutable_served() = ToProtoDate(today);
   ExpectRefused(pages, today, c, absl::StatusCode::kFailedPrecondition,
-                "no fee is due: 30 pages");
+                "无需收费：共 30 页");
   pages.set_pages(0);
   ExpectRefused(pages, today, c, absl::StatusCode::kInvalidArgument,
-                "pages: must be at least 1");
+                "pages: 按量收费时不能小于 1");
   v1::IssueFeeNoticeRequest no_method = FeeNotice(10, 1, today);
   no_method.set_method(v1::FEE_METHOD_UNSPECIFIED);
   ExpectRefused(no_method, today, c, absl::StatusCode::kInvalidArgument,
@@ -472,7 +470,7 @@ TEST(ProcedureStepsTest, FeeNoticeRefusals) {
   // After the answer due date (10-30) the notice comes too late.
   ExpectRefused(FeeNotice(10, 1, D(2025, 10, 31)), D(2025, 10, 31), c,
                 absl::StatusCode::kFailedPrecondition,
-                "served: 2025-10-31 is after the answer due date (2025-10-30)");
+                "served: 2025-10-31 晚于答复期限（2025-10-30）");
   v1::Case on_due_day = c;
   EXPECT_THAT(
       Apply(FeeNotice(10, 1, D(2025, 10, 30)), D(2025, 10, 30), on_due_day),
@@ -484,7 +482,7 @@ TEST(ProcedureStepsTest, PaymentWithinTheWindow) {
   v1::Case c = CaseReceived(D(2025, 9, 26));
   ExpectRefused(Payment(D(2025, 10, 9)), D(2025, 10, 9), c,
                 absl::StatusCode::kFailedPrecondition,
-                "case 2025-0001 has no fee notice");
+                "案件 2025-0001 没有收费通知");
   ASSERT_THAT(Apply(FeeNotice(10, 1, D(2025, 10, 9)), D(2025, 10, 9), c),
               IsOk());
   // Payment window: 20th working day after 10-09 = 11-05 (1 10-10,
@@ -492,14 +490,12 @@ TEST(ProcedureStepsTest, PaymentWithinTheWindow) {
   // 17 10-31, 18 11-03, 19 11-04, 20 11-05).
   ExpectRefused(Payment(D(2025, 11, 6)), D(2025, 11, 6), c,
                 absl::StatusCode::kFailedPrecondition,
-                "paid: 2025-11-06 is after the payment window ended "
-                "(2025-11-05");
+                "paid: 2025-11-06 晚于缴费期限届满日（2025-11-05");
   ExpectRefused(Payment(D(2025, 11, 6)), D(2025, 11, 6), c,
-                absl::StatusCode::kFailedPrecondition,
-                "deemed to have abandoned");
+                absl::StatusCode::kFailedPrecondition, "申请人视为放弃申请");
   ExpectRefused(Payment(D(2025, 10, 8)), D(2025, 10, 9), c,
                 absl::StatusCode::kFailedPrecondition,
-                "paid: 2025-10-08 is before the fee notice was served");
+                "paid: 2025-10-08 早于收费通知送达日期");
   absl::StatusOr<v1::CaseEvent> paid =
       Apply(Payment(D(2025, 11, 5)), D(2025, 11, 5), c);
   ASSERT_THAT(paid, IsOk());
@@ -507,7 +503,7 @@ TEST(ProcedureStepsTest, PaymentWithinTheWindow) {
   EXPECT_EQ(Changes(*paid), (Pairs{{"procedure.fee.paid", "→2025-11-05"}}));
   ExpectRefused(Payment(D(2025, 11, 5)), D(2025, 11, 5), c,
                 absl::StatusCode::kFailedPrecondition,
-                "already recorded the payment on 2025-11-05");
+                "已记录 2025-11-05 的缴费");
 }
 
 // ---- Extension and deferral -----------------------------------------------
@@ -517,7 +513,8 @@ TEST(ProcedureStepsTest, OneExtensionOfAtMost20WorkingDays) {
   const Day today = D(2025, 10, 28);
   ExpectRefused(Extension(21, today), today, c,
                 absl::StatusCode::kFailedPrecondition,
-                "at most 20 working days (Art. 33)");
+                "延长答复期限最长不超过 20 个工作日（《中华人民共和国政府信息"
+                "公开条例》第三十三条）");
   ExpectRefused(Extension(0, today), today, c,
                 absl::StatusCode::kInvalidArgument, "working_days: ");
   ExpectRefused(Extension(-3, today), today, c,
@@ -530,7 +527,7 @@ TEST(ProcedureStepsTest, OneExtensionOfAtMost20WorkingDays) {
   *approved_late.mutable_approved() = ToProtoDate(today);
   *approved_late.mutable_notified() = ToProtoDate(today - 1);
   ExpectRefused(approved_late, today, c, absl::StatusCode::kInvalidArgument,
-                "approved: 2025-10-28 is after notified (2025-10-27)");
+                "approved: 2025-10-28 晚于 notified（2025-10-27）");
 
   v1::ExtendDeadlineRequest r = Extension(20, today);
   *r.mutable_approved() = ToProtoDate(D(2025, 10, 27));
@@ -549,8 +546,8 @@ TEST(ProcedureStepsTest, OneExtensionOfAtMost20WorkingDays) {
 
   ExpectRefused(Extension(5, D(2025, 10, 29)), D(2025, 10, 29), c,
                 absl::StatusCode::kFailedPrecondition,
-                "was already extended by 20 working days (notified "
-                "2025-10-28); Art. 33 allows one extension");
+                "已延长答复期限 20 个工作日（告知日期 2025-10-28）；《中华人民"
+                "共和国政府信息公开条例》第三十三条只允许延长一次");
 }
 
 TEST(ProcedureStepsTest, ExtensionMustBeNotifiedBeforeTheDeadlinePasses) {
@@ -558,8 +555,7 @@ TEST(ProcedureStepsTest, ExtensionMustBeNotifiedBeforeTheDeadlinePasses) {
   // Due 10-30: notifying on 10-31 is too late; on 10-30 it is in time.
   ExpectRefused(Extension(20, D(2025, 10, 31)), D(2025, 10, 31), c,
                 absl::StatusCode::kFailedPrecondition,
-                "notified: 2025-10-31 is after the answer due date "
-                "(2025-10-30)");
+                "notified: 2025-10-31 晚于答复期限（2025-10-30）");
   v1::Case in_time = c;
   absl::StatusOr<v1::CaseEvent> ok =
       Apply(Extension(20, D(2025, 10, 30)), D(2025, 10, 31), in_time);
@@ -574,11 +570,10 @@ TEST(ProcedureStepsTest, DeferralAfterTheCurrentDueDate) {
   const Day today = D(2025, 10, 20);
   ExpectRefused(Deferral(D(2025, 10, 30), today), today, c,
                 absl::StatusCode::kFailedPrecondition,
-                "new_due: 2025-10-30 is not after the current answer due date "
-                "(2025-10-30)");
+                "new_due: 2025-10-30 不晚于当前答复期限（2025-10-30）");
   ExpectRefused(Deferral(D(2025, 10, 20), today), today, c,
                 absl::StatusCode::kInvalidArgument,
-                "new_due: 2025-10-20 must be after notified");
+                "new_due: 2025-10-20 须晚于 notified");
   v1::DeferDeadlineRequest no_reason = Deferral(D(2025, 12, 15), today);
   no_reason.clear_reason();
   ExpectRefused(no_reason, today, c, absl::StatusCode::kInvalidArgument,
@@ -601,10 +596,11 @@ TEST(ProcedureStepsTest, DeferralAfterTheCurrentDueDate) {
 
   ExpectRefused(Deferral(D(2026, 1, 15), today), today, c,
                 absl::StatusCode::kFailedPrecondition,
-                "already has an Art. 35 deferral to 2025-12-15");
+                "已依第三十五条确定延后的答复期限 2025-12-15");
   ExpectRefused(Extension(10, today), today, c,
                 absl::StatusCode::kFailedPrecondition,
-                "has an Art. 35 deferral to 2025-12-15");
+                "已依第三十五条确定延后的答复期限 2025-12-15，答复期限已由此"
+                "确定");
 }
 
 // ---- A whole procedure -----------------------------------------------------
@@ -636,7 +632,8 @@ TEST(ProcedureStepsTest, StepsThenDeadlinesAndTheirDiff) {
       ComputeDeadlines(c, BuiltinCalendar(), D(2025, 10, 15), ClockPolicy());
   ASSERT_THAT(paid, IsOk());
   EXPECT_EQ(FormatIsoDate(paid->answer_due()), "2025-11-07");
-  EXPECT_EQ(paid->state(), v1::CLOCK_STATE_PAUSED_FEE);  // 10-15 is paused
+  // 10-15 is paused (not counted), but paid: the clock is no longer held.
+  EXPECT_EQ(paid->state(), v1::CLOCK_STATE_RUNNING);
 }
 
 }  // namespace

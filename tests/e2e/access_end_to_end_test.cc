@@ -231,7 +231,8 @@ TEST(AddAdminTest, RefusalsNameTheFlag) {
                               "--user=ok", "--valid_days=999"});
   ASSERT_THAT(bad_days, IsOk());
   EXPECT_EQ(bad_days->exit_code, 2);
-  EXPECT_THAT(bad_days->err, HasSubstr("--valid_days: must be 1 to 366"));
+  EXPECT_THAT(bad_days->err,
+              HasSubstr("--valid_days: 须为 1 至 366（填 0 表示 90）"));
   auto bad_role = RunCommand({ServerBinary(), "add-admin", "--db=" + db,
                               "--user=ok", "--roles=clerk,boss"});
   ASSERT_THAT(bad_role, IsOk());
@@ -333,7 +334,7 @@ TEST_F(AccessEndToEndTest, EachRoleAgainstEachKindOfCall) {
         EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
             << role << " / " << kinds[k].first << ": "
             << status.error_message();
-        EXPECT_THAT(status.error_message(), HasSubstr("needs the role"));
+        EXPECT_THAT(status.error_message(), HasSubstr("需要以下角色之一："));
         EXPECT_EQ(CaseCount(""), cases_before) << role;
       }
     }
@@ -454,7 +455,7 @@ TEST_F(AccessEndToEndTest, TheSupervisingOfficeReadsAndReportsButDoesNotWrite) {
   grpc::Status status;
   CreateCase(clerk, "county", &status);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_THAT(status.error_message(), HasSubstr("may read the records of"));
+  EXPECT_THAT(status.error_message(), HasSubstr("可以查阅下级机关"));
   // County's clerk does not see upwards.
   EXPECT_EQ(
       GetCase(tokens_["county-clerk"], "default", open_case_).error_code(),
@@ -508,7 +509,7 @@ TEST_F(AccessEndToEndTest, TokensExpireAndAreRevokedAtOnce) {
   grpc::Status expired = who(day.token());
   EXPECT_EQ(expired.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_THAT(expired.error_message(),
-              HasSubstr("expired on 2026-03-03 09:00"));
+              HasSubstr("已于 2026-03-03 09:00 过期"));
   // The 30-day token still works, until it is revoked.
   ASSERT_TRUE(who(tokens_["clerk"]).ok());
   v1::RevokeTokenRequest revoke;
@@ -520,7 +521,7 @@ TEST_F(AccessEndToEndTest, TokensExpireAndAreRevokedAtOnce) {
   EXPECT_TRUE(revoked.has_revoked_at());
   grpc::Status refused = who(tokens_["clerk"]);
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_THAT(refused.error_message(), HasSubstr("was revoked"));
+  EXPECT_THAT(refused.error_message(), HasSubstr(" 吊销"));
   // Tokens are listed without their secrets.
   v1::ListTokensRequest list;
   list.set_user_name("clerk");
@@ -624,7 +625,7 @@ TEST_F(AccessEndToEndTest, RevocationEndsOpenAlertStreams) {
   grpc::Status status = ended(*clerk);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_THAT(status.error_message(),
-              HasSubstr("token " + me.token().id() + " was revoked"));
+              HasSubstr("authorization: 令牌 " + me.token().id() + " 已吊销"));
 
   v1::PutUserRequest disable;
   disable.mutable_user()->set_name("auditor");
@@ -663,7 +664,7 @@ TEST_F(AccessEndToEndTest, CliLoginAdministrationMaskingAndRefusals) {
   // Logging in checks the token with the server, then keeps it privately.
   auto refused = ogi({"login", "--token", "ogi_" + std::string(64, 'b')});
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_THAT(refused.err, HasSubstr("nothing saved"));
+  EXPECT_THAT(refused.err, HasSubstr("未保存"));
   EXPECT_FALSE(std::filesystem::exists(token_file));
   auto login = ogi({"login", "--token", admin_});
   ASSERT_EQ(login.exit_code, 0) << login.err;
@@ -698,7 +699,7 @@ TEST_F(AccessEndToEndTest, CliLoginAdministrationMaskingAndRefusals) {
                      "--reason", "更正电话"},
                     li);
   EXPECT_EQ(denied.exit_code, 1);
-  EXPECT_THAT(denied.err, HasSubstr("needs the role 登记员 (clerk)"));
+  EXPECT_THAT(denied.err, HasSubstr("需要以下角色之一：登记员 (clerk)"));
   EXPECT_EQ(std::count(denied.err.begin(), denied.err.end(), '\n'), 1);
   EXPECT_THAT(ogi({"case", "show", open_case_}).out, HasSubstr(kPhone));
   // The history names each full read: the tester's card above.
@@ -715,7 +716,7 @@ TEST_F(AccessEndToEndTest, CliLoginAdministrationMaskingAndRefusals) {
   ASSERT_EQ(ogi({"token", "revoke", id}).exit_code, 0);
   auto revoked = ogi({"case", "list"}, li);
   EXPECT_EQ(revoked.exit_code, 1);
-  EXPECT_THAT(revoked.err, HasSubstr("was revoked"));
+  EXPECT_THAT(revoked.err, HasSubstr(" 吊销"));
   EXPECT_THAT(revoked.err, HasSubstr("ogi login"));
 
   // A token file others could read is not used.
@@ -723,7 +724,7 @@ TEST_F(AccessEndToEndTest, CliLoginAdministrationMaskingAndRefusals) {
                                std::filesystem::perm_options::add);
   auto exposed = ogi({"whoami"});
   EXPECT_EQ(exposed.exit_code, 2);
-  EXPECT_THAT(exposed.err, HasSubstr("must be 0600"));
+  EXPECT_THAT(exposed.err, HasSubstr("须为 0600"));
   ASSERT_EQ(ogi({"logout"}).exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(token_file));
 }

@@ -452,22 +452,21 @@ TEST(BackupEndToEndTest, BackupCommandRefusesAnExistingFileAndMissingFlags) {
   EXPECT_EQ(exists->exit_code, 1);
   EXPECT_EQ(exists->err,
             absl::StrCat("ogi-server: backup: --out: ", dir,
-                         "/ogi.db already exists; a backup never replaces a "
-                         "file\n"));
+                         "/ogi.db 已存在；备份不会覆盖已有文件\n"));
   EXPECT_EQ(exists->out, "");
 
   auto no_out =
       ::ogi::testing::RunCommand({server, "backup", "--db=" + dir + "/ogi.db"});
   ASSERT_THAT(no_out, IsOk());
   EXPECT_EQ(no_out->exit_code, 2);
-  EXPECT_THAT(no_out->err, StartsWith("ogi-server: backup: --out: required"));
+  EXPECT_THAT(no_out->err, StartsWith("ogi-server: backup: --out: 必须填写"));
 
   auto no_db = ::ogi::testing::RunCommand(
       {server, "backup", "--db=" + dir + "/none.db", "--out=" + dir + "/b.db"});
   ASSERT_THAT(no_db, IsOk());
   EXPECT_EQ(no_db->exit_code, 1);
   EXPECT_EQ(no_db->err, absl::StrCat("ogi-server: backup: --db: ", dir,
-                                     "/none.db does not exist\n"));
+                                     "/none.db 不存在\n"));
 
   auto unknown = ::ogi::testing::RunCommand({server, "restore"});
   ASSERT_THAT(unknown, IsOk());
@@ -514,7 +513,7 @@ TEST(BackupEndToEndTest, DamagedDatabaseStopsTheServerAndTheBackup) {
   EXPECT_EQ(backup->exit_code, 1);
   EXPECT_THAT(backup->err,
               StartsWith(absl::StrCat("ogi-server: backup: --db: ", db_path,
-                                      " is damaged, no backup written: ")));
+                                      " 已损坏，未写入备份：")));
   EXPECT_FALSE(std::filesystem::exists(dir + "/b.db"));
 }
 

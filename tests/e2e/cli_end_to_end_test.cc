@@ -169,18 +169,18 @@ TEST_F(CliEndToEndTest, InvalidInputIsRejectedAndStoresNothing) {
     args.push_back(value);
     return args;
   };
-  // Rejected by the server, naming the field.
-  OgiFails(with("--applicant-name", " "), 1,
-           "applicant.name: must not be empty");
+  // Rejected by the server, naming the flag of the field.
   OgiFails(with("--received", "2099-01-01"), 1,
-           "arrival_date: 2099-01-01 is after today");
+           "--received: 2099-01-01 晚于今天");
   OgiFails(with("--confirmed", "2022-03-02"), 1,
-           "confirmation_date: not used for channel");
-  OgiFails(with("--id-number", "123"), 1, "applicant.id_type: must be set");
-  OgiFails(with("--email", "not-an-address"), 1, "applicant.email");
+           "--confirmed: 渠道 in_person 不使用确认日期");
+  OgiFails(with("--id-number", "123"), 1, "填写 id_number 时必须填写");
+  OgiFails(with("--email", "not-an-address"), 1,
+           "--email: \"not-an-address\" 不是有效的电子邮件地址");
   // Rejected by the CLI before any call.
+  OgiFails(with("--applicant-name", " "), 2, "--applicant-name");
   OgiFails(with("--received", "2022-02-30"), 2,
-           "--received: 2022-02-30 is not a calendar date");
+           "--received: \"2022-02-30\" 不是有效日期（格式为 YYYY-MM-DD）");
   OgiFails(with("--applicant-type", "company"), 2, "company");
   OgiFails({"case", "update", "2022-0001", "--phone", "1"}, 2, "--reason");
   // Unknown numbers.

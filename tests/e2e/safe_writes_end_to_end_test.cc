@@ -179,13 +179,15 @@ TEST_F(SafeWritesEndToEndTest, RetriedCreatesYieldOneCase) {
   std::vector<std::string> reused = CreateArgs("赵六");
   reused.insert(reused.end(), {"--idempotency-key", "desk-3/0042"});
   OgiFails(reused, 1,
-           "idempotency_key: \"desk-3/0042\" already created case "
-           "2025-0003");
+           ": \"desk-3/0042\" 已用于以不同的请求创建案件 2025-0003；新案件请"
+           "使用新的键");
   v1::CreateCaseResponse refused;
   const grpc::Status different =
       Create(CreateRequest("赵六", "client-1/form-1"), &refused);
   EXPECT_EQ(different.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(different.error_message(), HasSubstr("idempotency_key"));
+  EXPECT_THAT(different.error_message(),
+              HasSubstr("idempotency_key: \"client-1/form-1\" 已用于以不同的"
+                        "请求创建案件 "));
 
   // Keys are durable: a retry after a restart still finds its case.
   ASSERT_THAT(server_->Stop(), IsOk());
@@ -218,7 +220,7 @@ TEST_F(SafeWritesEndToEndTest, AStaleVersionIsAbortedAndChangesNothing) {
   // line and exit 1, gRPC with ABORTED.
   OgiFails({"case", "update", "2025-0001", "--phone", "0635-1111111",
             "--reason", "更正联系电话", "--expected-version", "1"},
-           1, "expected_version: case 2025-0001 is at version 2, not 1");
+           1, "案件 2025-0001 当前版本为 2，不是 1");
   v1::UpdateCaseRequest update;
   update.set_number("2025-0001");
   update.set_reason("更正联系电话");
@@ -229,7 +231,7 @@ TEST_F(SafeWritesEndToEndTest, AStaleVersionIsAbortedAndChangesNothing) {
   const grpc::Status stale = Update(update, &response);
   EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_EQ(stale.error_message(),
-            "expected_version: case 2025-0001 is at version 2, not 1");
+            "expected_version: 案件 2025-0001 当前版本为 2，不是 1");
 
   // Exactly one update is in the history, and the first client's value
   // stands.
@@ -243,11 +245,11 @@ TEST_F(SafeWritesEndToEndTest, AStaleVersionIsAbortedAndChangesNothing) {
   // Procedural steps and outcomes check the same way.
   OgiFails({"case", "extend", "2025-0001", "--days", "10", "--approver",
             "李局长", "--notified", "2025-10-20", "--expected-version", "1"},
-           1, "expected_version: case 2025-0001 is at version 2, not 1");
+           1, "案件 2025-0001 当前版本为 2，不是 1");
   OgiOk({"case", "extend", "2025-0001", "--days", "10", "--approver", "李局长",
          "--notified", "2025-10-20", "--expected-version", "2"});
   OgiFails({"case", "withdraw", "2025-0001", "--expected-version", "2"}, 1,
-           "expected_version: case 2025-0001 is at version 3, not 2");
+           "案件 2025-0001 当前版本为 3，不是 2");
   EXPECT_EQ(Get("2025-0001").version(), 3);
   EXPECT_THAT(History("2025-0001"), SizeIs(3));
 }

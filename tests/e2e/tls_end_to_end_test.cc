@@ -98,14 +98,14 @@ TEST_F(TlsEndToEndTest, CliTlsMistakesAreUsageErrors) {
   StartServer({});
   CommandResult r = ListCases({"--tls-ca", "/nonexistent/ca.pem"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.err, StartsWith("ogi: --tls-ca: cannot read"));
+  EXPECT_THAT(r.err, StartsWith("ogi: --tls-ca: 无法读取"));
   r = ListCases({"--tls-ca", Tls("ca.pem"), "--tls-cert", Tls("client.pem")});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.err, HasSubstr("--tls-cert: needs its private key"));
+  EXPECT_THAT(r.err, HasSubstr("--tls-cert: 须同时给出私钥"));
   r = ListCases({"--tls-cert", Tls("client.pem"), "--tls-key",
                  Tls("client.key")});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.err, HasSubstr("needs TLS (--tls-ca)"));
+  EXPECT_THAT(r.err, HasSubstr("须与 TLS 同用（--tls-ca）"));
   // Plain text on loopback is the zero-configuration default.
   r = ListCases({});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -123,17 +123,17 @@ CommandResult RefusedServer(std::vector<std::string> flags) {
 TEST_F(TlsEndToEndTest, PlainTextBeyondLoopbackIsRefusedUnlessAllowed) {
   CommandResult r = RefusedServer({"--listen=0.0.0.0:0"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err,
-              HasSubstr("--listen: 0.0.0.0:0 is not a loopback address"));
+  EXPECT_THAT(r.err, HasSubstr("--listen: 0.0.0.0:0 不是本机回环地址"));
   r = RefusedServer({"--listen=127.0.0.1:0",
                      "--tls_key_file=" + Tls("server.key")});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err, HasSubstr("--tls_cert_file: required with --tls_key_file"));
+  EXPECT_THAT(r.err,
+              HasSubstr("--tls_cert_file: 填写 --tls_key_file 时必须填写"));
   r = RefusedServer({"--listen=127.0.0.1:0",
                      "--tls_cert_file=/nonexistent/server.pem",
                      "--tls_key_file=" + Tls("server.key")});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err, HasSubstr("--tls_cert_file: cannot read"));
+  EXPECT_THAT(r.err, HasSubstr("--tls_cert_file: 无法读取"));
   // Explicitly allowed: it serves (on every interface, port chosen freely).
   auto server = ServerProcess::Start(
       MakeTempDir() + "/ogi.db",

@@ -197,34 +197,32 @@ TEST(ConclusionStepsTest, ServedDateIsCheckedAgainstTheCase) {
   AddConsultation(c, D(2025, 10, 9), std::nullopt);
   const Day today = D(2025, 10, 21);
   ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, D(2025, 10, 22)), today, c,
-                kInvalid, "served: 2025-10-22 is after today (2025-10-21)");
+                kInvalid, "served: 2025-10-22 晚于今天（2025-10-21）");
   ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, D(2025, 9, 25)), today, c,
                 kFailed,
-                "served: 2025-09-25 is before the receipt date of case "
-                "2025-0001 (2025-09-26)");
+                "served: 2025-09-25 早于案件 2025-0001 的收到申请日期"
+                "（2025-09-26）");
   ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, D(2025, 10, 8)), today, c,
                 kFailed,
-                "served: 2025-10-08 is before the last recorded step, "
-                "procedure.consultations[id=1].sent (2025-10-09)");
+                "served: 2025-10-08 早于最后记录的步骤 "
+                "procedure.consultations[id=1].sent（2025-10-09）");
   v1::ConcludeCaseRequest unset = Answer(v1::OUTCOME_DISCLOSED, today);
   unset.clear_served();
   ExpectRefused(unset, today, c, kInvalid,
-                "served: must be set (the day the applicant received the "
-                "answer or it was posted: the conclusion date)");
+                "served: 必须填写（申请人收到答复或答复交邮的日期，即办结"
+                "日期）");
   v1::ConcludeCaseRequest answer_before_receipt =
       Answer(v1::OUTCOME_DISCLOSED, today);
   *answer_before_receipt.mutable_answer_date() = ToProtoDate(D(2025, 9, 1));
   ExpectRefused(answer_before_receipt, today, c, kFailed,
-                "answer_date: 2025-09-01 is before the receipt date of case "
-                "2025-0001 (2025-09-26)");
+                "answer_date: 2025-09-01 早于案件 2025-0001 的收到申请日期"
+                "（2025-09-26）");
 
   v1::Case unconfirmed = CaseReceived(D(2025, 9, 26));
   unconfirmed.clear_receipt_date();
   unconfirmed.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
   ExpectRefused(Answer(v1::OUTCOME_DISCLOSED, today), today, unconfirmed,
-                kFailed,
-                "case 2025-0001 has no receipt date yet (confirmation "
-                "pending)");
+                kFailed, "案件 2025-0001 尚无收到申请日期（待确认收到）");
 }
 
 TEST(ConclusionStepsTest, EitherOneOutcomeOrOneDispositionPerItem) {
@@ -235,15 +233,14 @@ TEST(ConclusionStepsTest, EitherOneOutcomeOrOneDispositionPerItem) {
   d->set_item(1);
   d->set_outcome(v1::OUTCOME_DISCLOSED);
   ExpectRefused(both, today, c, kInvalid,
-                "outcome: give either outcome (for every item) or "
-                "dispositions (one per item), not both");
+                "outcome: outcome（适用于全部事项）与 dispositions（逐项答复）"
+                "只能填写其一");
   ExpectRefused(Answer(v1::OUTCOME_UNSPECIFIED, today), today, c, kInvalid,
-                "outcome: must be set, or dispositions given one per item");
+                "outcome: 必须填写，或逐项填写 dispositions");
   v1::ConcludeCaseRequest one_of_two = Answer(v1::OUTCOME_UNSPECIFIED, today);
   *one_of_two.add_dispositions() = *d;
   ExpectRefused(one_of_two, today, c, kInvalid,
-                "dispositions: one per item of the case (1..2); missing "
-                "item 2");
+                "dispositions: 本案每个事项（1..2）各须一项，缺少事项 2");
 
   // `outcome` gives every item the same disposition.
   v1::Case concluded = c;
@@ -271,14 +268,13 @@ TEST(ConclusionStepsTest, MixedItemsDeriveAndAnOverrideIsAuditedWithItsReason) {
   r.set_not_held_reason(v1::NOT_HELD_REASON_OTHER_AGENCY);
   r.set_responsible_agency("聊城市市场监督管理局");
   ExpectRefused(r, today, c, kInvalid,
-                "primary_item: required: the items got different outcomes "
-                "and none was both provided and withheld, so mark the item "
-                "whose outcome the case counts under (SPEC §4 rule 2)");
+                "primary_item: 必须填写：各事项的办理结果不同，又不属于既有"
+                "提供又有不予公开的情形，须指定案件据以统计的主要事项");
   r.set_primary_item(2);
   r.set_override_outcome(v1::OUTCOME_DISCLOSED);
   ExpectRefused(r, today, c, kInvalid,
-                "override_reason: required to override the derived outcome "
-                "unavailable_not_held with disclosed");
+                "override_reason: 以 disclosed 改定推定的办理结果 "
+                "unavailable_not_held 时必须写明理由");
 
   r.set_override_reason("申请人所需主要信息已提供");
   auto event = Apply(r, today, c);
@@ -307,8 +303,8 @@ TEST(ConclusionStepsTest, AConcludedCaseIsNotConcludedAgain) {
   const v1::Case c = Concluded(D(2025, 10, 20));
   const Day today = D(2025, 11, 20);
   const std::string message =
-      "case 2025-0001 is already concluded (served 2025-10-20, outcome "
-      "disclosed); correct the conclusion instead";
+      "案件 2025-0001 已办结（送达日期 2025-10-20，办理结果 disclosed），"
+      "如需修改请更正办结记录";
   ExpectRefused(Answer(v1::OUTCOME_WITHHELD_STATE_SECRET, today), today, c,
                 kFailed, message);
   ExpectRefused(Withdrawal(today), today, c, kFailed, message);
@@ -348,7 +344,7 @@ TEST(ConclusionStepsTest, WithdrawalConcludesAsOther) {
   v1::WithdrawCaseRequest unset = Withdrawal(D(2025, 10, 15));
   unset.clear_withdrawn();
   ExpectRefused(unset, D(2025, 10, 15), CaseReceived(D(2025, 9, 26)), kInvalid,
-                "withdrawn: must be set");
+                "withdrawn: 必须填写");
 }
 
 // ---- ConfirmLapse ---------------------------------------------------------
@@ -357,9 +353,8 @@ TEST(ConclusionStepsTest, LapsedCorrectionWindowIsConfirmedOnlyAfterItEnds) {
   v1::Case c = CaseReceived(D(2025, 9, 26));
   SetCorrection(c, D(2025, 10, 9), D(2025, 10, 24));
   ExpectRefused(Lapse(D(2025, 10, 24)), D(2025, 10, 27), c, kFailed,
-                "concluded: 2025-10-24 is within the applicant's 补正期限, "
-                "which ends 2025-10-24; the lapse can be confirmed only after "
-                "that day");
+                "concluded: 2025-10-24 仍在申请人的补正期限内（2025-10-24 "
+                "届满），届满之后才能确认逾期");
   auto event = Apply(Lapse(D(2025, 10, 27)), D(2025, 10, 27), c);
   ASSERT_THAT(event, IsOk());
   EXPECT_THAT(Changes(*event),
@@ -376,9 +371,8 @@ TEST(ConclusionStepsTest, LapsedFeeWindowIsConfirmedOnlyAfterItEnds) {
   v1::Case c = CaseReceived(D(2025, 9, 26));
   SetUnpaidFee(c, D(2025, 10, 9));
   ExpectRefused(Lapse(D(2025, 11, 5)), D(2025, 11, 6), c, kFailed,
-                "concluded: 2025-11-05 is within the applicant's 缴费期限, "
-                "which ends 2025-11-05; the lapse can be confirmed only after "
-                "that day");
+                "concluded: 2025-11-05 仍在申请人的缴费期限内（2025-11-05 "
+                "届满），届满之后才能确认逾期");
   v1::ConfirmLapseRequest r = Lapse(D(2025, 11, 6));
   r.set_service_method(v1::SERVICE_METHOD_POSTED);
   auto event = Apply(r, D(2025, 11, 6), c);
@@ -403,12 +397,12 @@ TEST(ConclusionStepsTest, NothingLapsesWithoutAnApplicantWindow) {
       ToProtoDate(D(2025, 10, 15));
   for (const v1::Case& c : {CaseReceived(D(2025, 9, 26)), paid}) {
     ExpectRefused(Lapse(D(2025, 11, 10)), D(2025, 11, 10), c, kFailed,
-                  "case 2025-0001 has no applicant window open on 2025-11-10 "
-                  "(neither a 补正 notice awaiting its supplement nor an "
-                  "unpaid fee notice); nothing can lapse");
+                  "案件 2025-0001 在 2025-11-10 没有进行中的申请人期限（既无"
+                  "等待补正材料的补正通知，也无未缴费的收费通知），无可确认"
+                  "的逾期");
   }
   ExpectRefused(Lapse(D(2025, 11, 11)), D(2025, 11, 10), paid, kInvalid,
-                "concluded: 2025-11-11 is after today (2025-11-10)");
+                "concluded: 2025-11-11 晚于今天（2025-11-10）");
 }
 
 TEST(ConclusionStepsTest, ConcludingWithALapseOutcomeNeedsThatWindowLapsed) {
@@ -417,13 +411,12 @@ TEST(ConclusionStepsTest, ConcludingWithALapseOutcomeNeedsThatWindowLapsed) {
   const Day today = D(2025, 10, 30);
   ExpectRefused(Answer(v1::OUTCOME_OTHER_CORRECTION_LAPSED, D(2025, 10, 24)),
                 today, c, kFailed,
-                "served: 2025-10-24 is within the applicant's 补正期限, which "
-                "ends 2025-10-24; the lapse can be confirmed only after that "
-                "day");
+                "served: 2025-10-24 仍在申请人的补正期限内（2025-10-24 届满），"
+                "届满之后才能确认逾期");
   ExpectRefused(Answer(v1::OUTCOME_OTHER_FEE_UNPAID, D(2025, 10, 27)), today, c,
                 kFailed,
-                "case 2025-0001 has no 缴费期限 open on 2025-10-27 (no fee "
-                "notice awaits payment)");
+                "案件 2025-0001 在 2025-10-27 没有进行中的缴费期限（没有等待"
+                "缴费的收费通知）");
   ASSERT_THAT(
       Apply(Answer(v1::OUTCOME_OTHER_CORRECTION_LAPSED, D(2025, 10, 27)), today,
             c),
@@ -454,7 +447,7 @@ TEST(ConclusionStepsTest, CorrectionRecordsItsReasonAndEveryChangedField) {
   k.clear_kind();  // keeps the recorded kind
 
   ExpectRefused(Correction(k, ""), today, c, kInvalid,
-                "reason: must say why the conclusion is corrected");
+                "reason: 须写明更正办结记录的理由");
   auto event = Apply(Correction(k, "送达回证显示10月31日签收"), today, c);
   ASSERT_THAT(event, IsOk());
   EXPECT_EQ(event->type(), v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED);
@@ -475,30 +468,29 @@ TEST(ConclusionStepsTest, CorrectionRecordsItsReasonAndEveryChangedField) {
   EXPECT_EQ(c.status(), v1::CASE_STATUS_CONCLUDED);
 
   ExpectRefused(Correction(c.conclusion(), "再次核对"), today, c, kInvalid,
-                "conclusion: the correction changes nothing");
+                "conclusion: 更正内容与原记录相同，没有改动");
   v1::Conclusion not_held = c.conclusion();
   not_held.mutable_dispositions(0)->set_outcome(
       v1::OUTCOME_UNAVAILABLE_NOT_HELD);
   ExpectRefused(Correction(not_held, "经核查本机关不掌握"), today, c, kInvalid,
-                "conclusion.not_held_reason: required for unavailable_not_held "
-                "(one of: does_not_exist, other_agency)");
+                "conclusion.not_held_reason: 本机关不掌握相关政府信息须写明"
+                "原因（可选值：does_not_exist, other_agency）");
   v1::Conclusion future = c.conclusion();
   *future.mutable_served() = ToProtoDate(D(2025, 11, 4));
   ExpectRefused(Correction(future, "x"), today, c, kInvalid,
-                "conclusion.served: 2025-11-04 is after today (2025-11-03)");
+                "conclusion.served: 2025-11-04 晚于今天（2025-11-03）");
 }
 
 TEST(ConclusionStepsTest, OnlyAConcludedCaseIsCorrected) {
   const v1::Case open = CaseReceived(D(2025, 9, 26));
   const v1::Conclusion k = Concluded(D(2025, 10, 20)).conclusion();
   ExpectRefused(Correction(k, "更正"), D(2025, 10, 21), open, kFailed,
-                "case 2025-0001 is not concluded; conclude it first (a "
-                "correction changes a conclusion)");
+                "案件 2025-0001 尚未办结；请先办结（更正只能修改已有的办结"
+                "记录）");
   v1::CorrectConclusionRequest no_conclusion = Correction(k, "更正");
   no_conclusion.clear_conclusion();
   ExpectRefused(no_conclusion, D(2025, 10, 21), Concluded(D(2025, 10, 20)),
-                kInvalid,
-                "conclusion: must be set (the corrected conclusion in full)");
+                kInvalid, "conclusion: 必须填写（更正后的完整办结记录）");
 }
 
 TEST(ConclusionStepsTest, CorrectionCanTurnAWithdrawalIntoAnAnswer) {
@@ -576,8 +568,7 @@ TEST(ConclusionStepsTest, ReAnswerIsOrderedThenServedAndKeepsTheOutcome) {
   v1::Case c = ContestedCase();
   const Day today = D(2026, 1, 15);
   ExpectRefused(ReAnswer("2025-0001-R1"), today, c, kInvalid,
-                "due: must be set: the deadline 2025-0001-R1's decision set "
-                "for the new answer");
+                "due: 必须填写：2025-0001-R1 的决定为重新答复确定的期限");
 
   v1::RecordReAnswerRequest order = ReAnswer("2025-0001-R1");
   *order.mutable_due() = ToProtoDate(D(2026, 1, 9));
@@ -590,10 +581,10 @@ TEST(ConclusionStepsTest, ReAnswerIsOrderedThenServedAndKeepsTheOutcome) {
                   {"re_answers[id=1].ordered", "→2025-12-10"},
                   {"re_answers[id=1].due", "→2026-01-09"},
               }));
-  ExpectRefused(order, today, c, kFailed,
-                "case 2025-0001 already recorded the order of 2025-0001-R1 "
-                "(re-answer 1, due 2026-01-09); record the new answer with "
-                "served");
+  ExpectRefused(
+      order, today, c, kFailed,
+      "案件 2025-0001 已记录 2025-0001-R1 的责令重新答复（重新答复 1，"
+      "期限 2026-01-09），请用 served 记录重新答复的送达");
 
   auto answered =
       Apply(NewAnswer("2025-0001-R1", D(2026, 1, 12), v1::OUTCOME_DISCLOSED),
@@ -615,8 +606,8 @@ TEST(ConclusionStepsTest, ReAnswerIsOrderedThenServedAndKeepsTheOutcome) {
   ExpectRefused(
       NewAnswer("2025-0001-R1", D(2026, 1, 13), v1::OUTCOME_DISCLOSED), today,
       c, kFailed,
-      "case 2025-0001 already recorded the new answer ordered by "
-      "2025-0001-R1 (re-answer 1, served 2026-01-12)");
+      "案件 2025-0001 已记录 2025-0001-R1 责令的重新答复（重新答复 1，"
+      "送达日期 2026-01-12）");
 }
 
 TEST(ConclusionStepsTest, ReAnswerCompletesThePendingOrderOfAProceeding) {
@@ -666,48 +657,47 @@ TEST(ConclusionStepsTest, ReAnswerNamesAProceedingOfTheCase) {
   const v1::Case c = ContestedCase();
   const Day today = D(2026, 3, 20);
   ExpectRefused(ReAnswer(""), today, c, kInvalid,
-                "ordered_by: must be set (the review or lawsuit whose decision "
-                "ordered the new answer)");
+                "ordered_by: 必须填写（责令重新答复的行政复议或行政诉讼"
+                "编号）");
   for (const char* id : {"R1", "2025-0002-R1", "2025-0001-X1", "2025-0001-R0",
                          "2025-0001-R1a"}) {
     ExpectRefused(ReAnswer(id), today, c, kInvalid,
                   absl::StrCat("ordered_by: \"", id,
-                               "\" is not a review or lawsuit id of case "
-                               "2025-0001 (2025-0001-R1, 2025-0001-L1, ...)"));
+                               "\" 不是案件 2025-0001 的行政复议或行政诉讼"
+                               "编号（2025-0001-R1、2025-0001-L1 等）"));
   }
   ExpectRefused(ReAnswer("2025-0001-R2"), today, c, absl::StatusCode::kNotFound,
-                "case 2025-0001 has no review 2025-0001-R2");
+                "案件 2025-0001 没有行政复议 2025-0001-R2");
   ExpectRefused(ReAnswer("2025-0001-L3"), today, c, absl::StatusCode::kNotFound,
-                "case 2025-0001 has no lawsuit 2025-0001-L3");
+                "案件 2025-0001 没有行政诉讼 2025-0001-L3");
 
   v1::RecordReAnswerRequest early = ReAnswer("2025-0001-R1");
   *early.mutable_ordered() = ToProtoDate(D(2025, 10, 19));
   *early.mutable_due() = ToProtoDate(D(2025, 11, 19));
   ExpectRefused(early, today, c, kFailed,
-                "ordered: 2025-10-19 is before the case's conclusion "
-                "(2025-10-20)");
+                "ordered: 2025-10-19 早于本案办结日期（2025-10-20）");
   v1::RecordReAnswerRequest outcome_only = ReAnswer("2025-0001-R1");
   *outcome_only.mutable_due() = ToProtoDate(D(2026, 1, 9));
   outcome_only.set_outcome(v1::OUTCOME_DISCLOSED);
   ExpectRefused(outcome_only, today, c, kInvalid,
-                "outcome: only with served (the new answer)");
+                "outcome: 只能与 served（重新答复的送达日期）一并填写");
   v1::RecordReAnswerRequest no_method =
       NewAnswer("2025-0001-R1", D(2026, 1, 5), v1::OUTCOME_DISCLOSED);
   *no_method.mutable_due() = ToProtoDate(D(2026, 1, 9));
   no_method.clear_service_method();
   ExpectRefused(no_method, today, c, kInvalid,
-                "service_method: required with served (how the new answer "
-                "was served)");
+                "service_method: 填写 served 时必须填写（重新答复的送达"
+                "方式）");
   v1::RecordReAnswerRequest before_order =
       NewAnswer("2025-0001-R1", D(2025, 12, 9), v1::OUTCOME_DISCLOSED);
   *before_order.mutable_due() = ToProtoDate(D(2026, 1, 9));
   ExpectRefused(before_order, today, c, kInvalid,
-                "served: 2025-12-09 is before ordered (2025-12-10)");
+                "served: 2025-12-09 早于 ordered（2025-12-10）");
 
   ExpectRefused(ReAnswer("2025-0001-R1"), today, CaseReceived(D(2025, 9, 26)),
                 kFailed,
-                "case 2025-0001 is not concluded; a new answer is ordered "
-                "only after an answer");
+                "案件 2025-0001 尚未办结；只有已作出答复的案件才会被责令"
+                "重新答复");
 }
 
 }  // namespace

@@ -182,15 +182,14 @@ TEST_F(OutcomeManagerTest, ConcludedCaseRefusesStepsAndASecondConclusion) {
   *extension.mutable_notified() = ToProtoDate(D(2025, 10, 20));
   EXPECT_THAT(procedure_->Record(extension, "王科员"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       "case 2025-0001 is concluded (served 2025-10-20); no "
-                       "procedural step can be recorded on it"));
+                       "案件 2025-0001 已办结（送达日期 2025-10-20），不能再"
+                       "记录办理步骤"));
   EXPECT_THAT(manager_->Record(Answer(number, v1::OUTCOME_WITHHELD_STATE_SECRET,
                                       D(2025, 10, 20)),
                                "王科员"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       "case 2025-0001 is already concluded (served "
-                       "2025-10-20, outcome disclosed); correct the "
-                       "conclusion instead"));
+                       "案件 2025-0001 已办结（送达日期 2025-10-20，办理结果 "
+                       "disclosed），如需修改请更正办结记录"));
   EXPECT_EQ(History(number).size(), 2u);
 }
 
@@ -344,9 +343,8 @@ TEST_F(OutcomeManagerTest, UpdatingTheRecordKeepsTheCaseConcluded) {
   later.set_reason("收件日期登记错误");
   EXPECT_THAT(cases_->UpdateCase(later, "王科员"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       "case 2025-0001 was concluded on 2025-10-20: its "
-                       "receipt date must stay set and not after that day "
-                       "(correct the conclusion first)"));
+                       "案件 2025-0001 已于 2025-10-20 办结：收到申请日期须"
+                       "保留且不能晚于该日（请先更正办结记录）"));
 }
 
 TEST_F(OutcomeManagerTest, ActorAndNumberAreChecked) {
@@ -356,7 +354,7 @@ TEST_F(OutcomeManagerTest, ActorAndNumberAreChecked) {
       Answer(number, v1::OUTCOME_DISCLOSED, D(2025, 10, 20));
   EXPECT_THAT(manager_->Record(r, ""),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       ::testing::HasSubstr("actor: missing")));
+                       ::testing::HasSubstr("actor: 缺失")));
   v1::ConcludeCaseRequest unknown = r;
   unknown.set_number("2025-0042");
   EXPECT_THAT(manager_->Record(unknown, "王科员"),

@@ -209,9 +209,8 @@ TEST(OutcomeRulesTest, MixedItemsWithoutPrimaryItemAreRefused) {
           Items({v1::OUTCOME_DISCLOSED, v1::OUTCOME_UNAVAILABLE_NOT_HELD}), 0,
           "conclusion."),
       StatusIs(absl::StatusCode::kInvalidArgument,
-               "conclusion.primary_item: required: the items got different "
-               "outcomes and none was both provided and withheld, so mark the "
-               "item whose outcome the case counts under (SPEC §4 rule 2)"));
+               "conclusion.primary_item: 必须填写：各事项的办理结果不同，又不"
+               "属于既有提供又有不予公开的情形，须指定案件据以统计的主要事项"));
 }
 
 TEST(OutcomeRulesTest, DispositionsCoverEachItemOnce) {
@@ -230,19 +229,17 @@ TEST(OutcomeRulesTest, DispositionsCoverEachItemOnce) {
     std::string message;  // "" for OK
   } kCases[] = {
       {with({{2, kD}, {1, kD}}), ""},
-      {with({{0, kD}, {1, kD}}),
-       "dispositions: item 0 is not an item of the case (1..2)"},
-      {with({{1, kD}, {3, kD}}),
-       "dispositions: item 3 is not an item of the case (1..2)"},
-      {with({{1, kD}, {1, kD}}), "dispositions: item 1 is given twice"},
+      {with({{0, kD}, {1, kD}}), "dispositions: 事项 0 不是本案的事项（1..2）"},
+      {with({{1, kD}, {3, kD}}), "dispositions: 事项 3 不是本案的事项（1..2）"},
+      {with({{1, kD}, {1, kD}}), "dispositions: 事项 1 重复出现"},
       {with({{2, kD}}),
-       "dispositions: one per item of the case (1..2); missing item 1"},
+       "dispositions: 本案每个事项（1..2）各须一项，缺少事项 1"},
       {with({{1, kD}, {2, v1::OUTCOME_UNSPECIFIED}}),
-       "dispositions: item 2 needs an outcome, one of: " +
+       "dispositions: 事项 2 须有办理结果，可选值：" +
            absl::StrJoin(EnumIdentifiers(v1::Outcome_descriptor()), ", ")},
       {with({{1, kD}, {2, v1::OUTCOME_OTHER_FEE_UNPAID}}),
-       "dispositions: item 2: other_fee_unpaid concerns the whole "
-       "application; give it as the case's outcome"},
+       "dispositions: 事项 2：other_fee_unpaid 针对整个申请，请作为案件的"
+       "办理结果填写"},
   };
   for (const auto& c : kCases) {
     if (c.message.empty()) {
@@ -292,11 +289,10 @@ TEST(OutcomeRulesTest, EachOutcomeRequiresItsDetails) {
   const Strip no_method = [](v1::Conclusion& c) { c.clear_service_method(); };
   const Strip no_served = [](v1::Conclusion& c) { c.clear_served(); };
   const std::string method_message =
-      "service_method: required for an answer (one of: signed_in_person, "
-      "signed_by_entrusted, posted, electronic)";
+      "service_method: 作出答复时必须填写（可选值：signed_in_person, "
+      "signed_by_entrusted, posted, electronic）";
   const std::string served_message =
-      "served: must be set (the day the applicant received the answer or it "
-      "was posted: the conclusion date)";
+      "served: 必须填写（申请人收到答复或答复交邮的日期，即办结日期）";
   const struct {
     v1::Outcome outcome;
     std::string legal_basis;  // filled in when the request leaves it empty
@@ -306,12 +302,10 @@ TEST(OutcomeRulesTest, EachOutcomeRequiresItsDetails) {
       {v1::OUTCOME_DISCLOSED, "", no_method, method_message},
       {v1::OUTCOME_PARTIALLY_DISCLOSED, regs + "第三十七条",
        [](v1::Conclusion& c) { c.clear_provided_summary(); },
-       "provided_summary: required for partially_disclosed (what was "
-       "provided)"},
+       "provided_summary: 部分公开须写明提供的信息"},
       {v1::OUTCOME_PARTIALLY_DISCLOSED, regs + "第三十七条",
        [](v1::Conclusion& c) { c.clear_withheld_summary(); },
-       "withheld_summary: required for partially_disclosed (what was "
-       "withheld)"},
+       "withheld_summary: 部分公开须写明不予公开的信息"},
       {v1::OUTCOME_WITHHELD_STATE_SECRET, regs + "第十四条", no_method,
        method_message},
       {v1::OUTCOME_WITHHELD_PROHIBITED_BY_LAW, regs + "第十四条", no_served,
@@ -333,12 +327,12 @@ TEST(OutcomeRulesTest, EachOutcomeRequiresItsDetails) {
          c.clear_not_held_reason();
          c.clear_responsible_agency();
        },
-       "not_held_reason: required for unavailable_not_held (one of: "
-       "does_not_exist, other_agency)"},
+       "not_held_reason: 本机关不掌握相关政府信息须写明原因（可选值："
+       "does_not_exist, other_agency）"},
       {v1::OUTCOME_UNAVAILABLE_NOT_HELD, "",
        [](v1::Conclusion& c) { c.clear_responsible_agency(); },
-       "responsible_agency: required when not_held_reason is other_agency "
-       "(name the agency responsible for the information)"},
+       "responsible_agency: 属于其他机关负责公开的，须写明负责公开该信息的"
+       "机关"},
       {v1::OUTCOME_UNAVAILABLE_NEEDS_CREATION, "", no_method, method_message},
       {v1::OUTCOME_UNAVAILABLE_STILL_UNCLEAR, "", no_served, served_message},
       {v1::OUTCOME_NOT_PROCESSED_COMPLAINT, "", no_method, method_message},
@@ -349,7 +343,7 @@ TEST(OutcomeRulesTest, EachOutcomeRequiresItsDetails) {
       {v1::OUTCOME_OTHER_CORRECTION_LAPSED, "", no_served, served_message},
       {v1::OUTCOME_OTHER_FEE_UNPAID, "", no_served, served_message},
       {v1::OUTCOME_OTHER, "", [](v1::Conclusion& c) { c.clear_note(); },
-       "note: required for other (what happened)"},
+       "note: 其他处理须写明具体情况"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(Id(c.outcome));
@@ -376,9 +370,8 @@ TEST(OutcomeRulesTest, ItemDispositionsNeedTheirDetailsToo) {
   v1::Conclusion missing = c;
   EXPECT_THAT(CompleteConclusion(missing, 2, "conclusion."),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "conclusion.not_held_reason: required for "
-                       "unavailable_not_held (one of: does_not_exist, "
-                       "other_agency)"));
+                       "conclusion.not_held_reason: 本机关不掌握相关政府信息"
+                       "须写明原因（可选值：does_not_exist, other_agency）"));
   c.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
   ASSERT_THAT(CompleteConclusion(c, 2), IsOk());
   EXPECT_EQ(Id(c.outcome()), "disclosed");
@@ -390,8 +383,47 @@ TEST(OutcomeRulesTest, ItemDispositionsNeedTheirDetailsToo) {
       Items({v1::OUTCOME_DISCLOSED, v1::OUTCOME_WITHHELD_THIRD_PARTY_RIGHTS});
   EXPECT_THAT(CompleteConclusion(partial, 2),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "provided_summary: required for partially_disclosed "
-                       "(what was provided)"));
+                       "provided_summary, withheld_summary: "
+                       "部分公开须写明提供的信息和不予公开的信息"));
+}
+
+// Every missing detail is named in one message, fields first and
+// comma-separated (clients map each to their own name), one rule per outcome.
+TEST(OutcomeRulesTest, MissingDetailsAreNamedTogether) {
+  v1::Conclusion partial = Complete(v1::OUTCOME_PARTIALLY_DISCLOSED);
+  partial.clear_provided_summary();
+  partial.set_withheld_summary(" \n ");  // blank counts as missing
+  EXPECT_THAT(CompleteConclusion(partial, 1),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "provided_summary, withheld_summary: "
+                       "部分公开须写明提供的信息和不予公开的信息"));
+
+  // Three outcomes across the items, each short of its details.
+  v1::Conclusion mixed = Complete(v1::OUTCOME_DISCLOSED);
+  *mixed.mutable_dispositions() =
+      Items({v1::OUTCOME_PARTIALLY_DISCLOSED, v1::OUTCOME_UNAVAILABLE_NOT_HELD,
+             v1::OUTCOME_OTHER});
+  mixed.set_primary_item(1);
+  mixed.set_withheld_summary("第三方商业秘密");
+  EXPECT_THAT(
+      CompleteConclusion(mixed, 3, "conclusion."),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "conclusion.not_held_reason, conclusion.provided_summary, "
+               "conclusion.note: 本机关不掌握相关政府信息须写明原因（可选值："
+               "does_not_exist, other_agency）；部分公开须写明提供的信息；"
+               "其他处理须写明具体情况"));
+
+  // Once the reason is other_agency, the agency's name is what is missing.
+  mixed.set_not_held_reason(v1::NOT_HELD_REASON_OTHER_AGENCY);
+  mixed.set_provided_summary("2021年度许可清单");
+  mixed.set_note("申请人已撤回第3项");
+  EXPECT_THAT(CompleteConclusion(mixed, 3),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "responsible_agency: 属于其他机关负责公开的，须写明负责"
+                       "公开该信息的机关"));
+  mixed.set_responsible_agency("聊城市自然资源和规划局");
+  ASSERT_THAT(CompleteConclusion(mixed, 3), IsOk());
+  EXPECT_EQ(Id(mixed.outcome()), "partially_disclosed");
 }
 
 TEST(OutcomeRulesTest, LegalBasisJoinsTheArticlesOfEveryWithheldOutcome) {
@@ -431,18 +463,18 @@ TEST(OutcomeRulesTest, OverrideNeedsAReasonAndReplacesTheDerivedOutcome) {
     std::string message;  // "" for OK
   } kCases[] = {
       {"override without reason", v1::OUTCOME_DISCLOSED, "",
-       "override_reason: required to override the derived outcome "
-       "unavailable_not_held with disclosed"},
+       "override_reason: 以 disclosed 改定推定的办理结果 "
+       "unavailable_not_held 时必须写明理由"},
       {"reason without override", v1::OUTCOME_UNSPECIFIED, "主要事项已公开",
-       "override_outcome: must be set when override_reason is (the outcome "
-       "that replaces the derived one)"},
+       "override_outcome: 填写 override_reason 时必须填写（取代推定结果的"
+       "办理结果）"},
       {"override equal to the derived outcome",
        v1::OUTCOME_UNAVAILABLE_NOT_HELD, "同上",
-       "override_outcome: equals the derived outcome unavailable_not_held; "
-       "leave it unset"},
+       "override_outcome: 与推定的办理结果 unavailable_not_held 相同，无需"
+       "填写"},
       {"override to a lapse", v1::OUTCOME_OTHER_CORRECTION_LAPSED, "未补正",
-       "override_outcome: other_correction_lapsed is reached only when the "
-       "applicant's window lapsed; conclude the case with that outcome"},
+       "override_outcome: other_correction_lapsed 只能在申请人期限届满后"
+       "得出，请直接以该结果办结"},
       {"override with reason", v1::OUTCOME_DISCLOSED, "主要事项已公开", ""},
   };
   for (const auto& c : kCases) {
@@ -473,15 +505,15 @@ TEST(OutcomeRulesTest, WithdrawalConcludesAsOtherWithDefaultNote) {
   *with_items.mutable_dispositions() = Items({v1::OUTCOME_DISCLOSED});
   EXPECT_THAT(CompleteConclusion(with_items, 1),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "dispositions: only an answer has item dispositions, "
-                       "not withdrawn"));
+                       "dispositions: 只有作出答复（answered）才有逐项答复，"
+                       "withdrawn 没有"));
   v1::Conclusion overridden = k;
   overridden.set_override_outcome(v1::OUTCOME_DISCLOSED);
   overridden.set_override_reason("x");
   EXPECT_THAT(CompleteConclusion(overridden, 1),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "override_outcome: only an answer's derived outcome "
-                       "can be overridden; withdrawn concludes as other"));
+                       "override_outcome: 只有作出答复时推定的办理结果可以"
+                       "改定；withdrawn 的办理结果为 other"));
 }
 
 TEST(OutcomeRulesTest, DetailsThatDoNotApplyAreRefused) {
@@ -489,26 +521,26 @@ TEST(OutcomeRulesTest, DetailsThatDoNotApplyAreRefused) {
   k.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
   EXPECT_THAT(CompleteConclusion(k, 1),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "not_held_reason: only for unavailable_not_held"));
+                       "not_held_reason: 仅适用于 unavailable_not_held"));
 
   k = Complete(v1::OUTCOME_UNAVAILABLE_NOT_HELD);
   k.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
   EXPECT_THAT(CompleteConclusion(k, 1),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "responsible_agency: only when not_held_reason is "
-                       "other_agency"));
+                       "responsible_agency: 仅在 not_held_reason 为 "
+                       "other_agency 时填写"));
 
   k = Complete(v1::OUTCOME_DISCLOSED);
   *k.mutable_answer_date() = ToProtoDate(absl::CivilDay(2025, 10, 21));
   EXPECT_THAT(CompleteConclusion(k, 1),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "answer_date: 2025-10-21 is after served (2025-10-20)"));
+                       "answer_date: 2025-10-21 晚于 served（2025-10-20）"));
 
   k = Complete(v1::OUTCOME_DISCLOSED);
   k.clear_kind();
   EXPECT_THAT(CompleteConclusion(k, 1),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "kind: must be one of: answered, withdrawn, "
+                       "kind: 须为以下之一：answered, withdrawn, "
                        "correction_lapsed, fee_unpaid"));
 }
 

@@ -118,13 +118,13 @@ TEST_F(OutcomeServiceTest, ErrorsKeepTheirCode) {
   grpc::Status status = Conclude(missing, "李科长", &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(),
-            "not_held_reason: required for unavailable_not_held (one of: "
-            "does_not_exist, other_agency)");
+            "not_held_reason: 本机关不掌握相关政府信息须写明原因（可选值："
+            "does_not_exist, other_agency）");
 
   ASSERT_TRUE(Conclude(Answer(), "李科长", &response).ok());
   status = Conclude(Answer(), "李科长", &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(status.error_message(), HasSubstr("already concluded"));
+  EXPECT_THAT(status.error_message(), HasSubstr("已办结"));
 
   v1::ConcludeCaseRequest unknown = Answer();
   unknown.set_number("2025-0042");

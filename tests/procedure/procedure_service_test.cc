@@ -125,7 +125,7 @@ TEST_F(ProcedureServiceTest, ErrorsKeepTheirCode) {
   ASSERT_TRUE(Extend(Extension(), "李科长", &response).ok());
   status = Extend(Extension(), "李科长", &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(status.error_message(), HasSubstr("Art. 33 allows one"));
+  EXPECT_THAT(status.error_message(), HasSubstr("第三十三条只允许延长一次"));
 
   v1::ExtendDeadlineRequest unknown = Extension();
   unknown.set_number("2025-0042");

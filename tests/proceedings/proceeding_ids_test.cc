@@ -42,14 +42,14 @@ TEST(ProceedingIdsTest, RefusesWhatIsNotAnIdOfTheKind) {
     EXPECT_THAT(ParseProceedingId(bad, ProceedingKind::kReview, "id"),
                 StatusIs(absl::StatusCode::kInvalidArgument,
                          std::string("id: \"") + bad +
-                             "\" is not a review id like 2022-0013-R1"));
+                             "\" 不是行政复议编号，编号形如 2022-0013-R1"));
   }
   EXPECT_THAT(ParseProceedingId("", ProceedingKind::kLawsuit, "id"),
-              StatusIs(absl::StatusCode::kInvalidArgument, "id: must be set"));
+              StatusIs(absl::StatusCode::kInvalidArgument, "id: 必须填写"));
   EXPECT_THAT(
       ParseProceedingId("2022-0013-R1", ProceedingKind::kLawsuit, "id"),
       StatusIs(absl::StatusCode::kInvalidArgument,
-               "id: \"2022-0013-R1\" is a review id, not a lawsuit id"));
+               "id: \"2022-0013-R1\" 是行政复议编号，不是行政诉讼编号"));
 }
 
 TEST(ProceedingIdsTest, OrdersAsPeopleCount) {

@@ -188,17 +188,16 @@ TEST_F(ProceedingManagerTest, TheIdRoutesToItsCase) {
   EXPECT_THAT(DecideReview("2024-0002-R2", v1::PROCEEDING_DECISION_UPHELD,
                            D(2024, 11, 20)),
               StatusIs(absl::StatusCode::kNotFound,
-                       "case 2024-0002 has no review 2024-0002-R2"));
+                       "案件 2024-0002 没有行政复议 2024-0002-R2"));
   EXPECT_THAT(DecideReview("2024-0002-L1", v1::PROCEEDING_DECISION_UPHELD,
                            D(2024, 11, 20)),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "id: \"2024-0002-L1\" is a lawsuit id, not a review "
-                       "id"));
+                       "id: \"2024-0002-L1\" 是行政诉讼编号，不是行政复议"
+                       "编号"));
   EXPECT_THAT(
       DecideReview(review, v1::PROCEEDING_DECISION_REVOKED, D(2024, 11, 21)),
       StatusIs(absl::StatusCode::kFailedPrecondition,
-               "review 2024-0002-R1 was already decided on 2024-11-20 "
-               "(upheld)"));
+               "行政复议 2024-0002-R1 已于 2024-11-20（upheld）作出决定"));
   // A refused call writes nothing.
   auto stored = store_->GetCase("default", second);
   ASSERT_THAT(stored, IsOk());
@@ -361,13 +360,13 @@ TEST_F(ProceedingManagerTest, ListingRefusesBadFilters) {
   *r.mutable_filed_to() = ToProtoDate(D(2024, 1, 1));
   EXPECT_THAT(manager_->ListReviews(r),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "filed_to: 2024-01-01 is before filed_from "
-                       "(2024-02-01)"));
+                       "filed_to: 2024-01-01 早于 filed_from"
+                       "（2024-02-01）"));
   r.clear_filed_to();
   r.mutable_filed_from()->set_month(13);
   EXPECT_THAT(manager_->ListLawsuits(r),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "filed_from: 2024-13-01 is not a calendar date"));
+                       "filed_from: 2024-13-01 不是有效的日期"));
   v1::ListProceedingsRequest unknown;
   unknown.set_agency_code("nowhere");
   EXPECT_THAT(manager_->ListReviews(unknown),

@@ -175,7 +175,7 @@ TEST_F(ProceedingServiceTest, ErrorsKeepTheirCode) {
       stub_->DecideReview(As("李法务").get(), decide, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(status.error_message(),
-            "case 2024-0001 has no review 2024-0001-R1");
+            "案件 2024-0001 没有行政复议 2024-0001-R1");
 
   v1::AppealLawsuitRequest appeal;
   appeal.set_id("2024-0001-L1");
@@ -188,7 +188,7 @@ TEST_F(ProceedingServiceTest, ErrorsKeepTheirCode) {
   *file.mutable_review()->mutable_filed() = ToProtoDate(D(2024, 7, 1));
   status = stub_->FileReview(As("李法务").get(), file, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(status.error_message(), HasSubstr("before the receipt date"));
+  EXPECT_THAT(status.error_message(), HasSubstr("早于案件 2024-0001 的收到申请日期"));
 
   v1::ListProceedingsRequest bad;
   *bad.mutable_filed_from() = ToProtoDate(D(2024, 2, 1));

@@ -135,12 +135,12 @@ TEST_P(SqliteAccessStoreTest, UsersAreListedByName) {
 }
 
 TEST_P(SqliteAccessStoreTest, UnknownUserOrAgencyIsNotFound) {
-  EXPECT_THAT(
-      store_->GetUser("nobody"),
-      StatusIs(absl::StatusCode::kNotFound, "user_name: no user \"nobody\""));
+  EXPECT_THAT(store_->GetUser("nobody"),
+              StatusIs(absl::StatusCode::kNotFound,
+                       "user_name: 用户 \"nobody\" 不存在"));
   EXPECT_THAT(store_->PutUser(MakeUser("wang", "zzz", {v1::ROLE_CLERK})),
               StatusIs(absl::StatusCode::kNotFound,
-                       "user.agency_code: no agency \"zzz\""));
+                       "user.agency_code: 机关 \"zzz\" 不存在"));
   EXPECT_THAT(store_->GetUser("wang"), StatusIs(absl::StatusCode::kNotFound));
   auto users = store_->ListUsers();
   ASSERT_THAT(users, IsOk());
@@ -192,9 +192,9 @@ TEST_P(SqliteAccessStoreTest, TakenIdOrHashAlreadyExistsAndUnknownUserIsNot) {
               StatusIs(absl::StatusCode::kAlreadyExists, HasSubstr("tk-1")));
   EXPECT_THAT(store_->AddToken(MakeToken("tk-2", "bob", "aa11", 1700000001)),
               StatusIs(absl::StatusCode::kAlreadyExists));
-  EXPECT_THAT(
-      store_->AddToken(MakeToken("tk-3", "carol", "cc33", 1700000001)),
-      StatusIs(absl::StatusCode::kNotFound, "user_name: no user \"carol\""));
+  EXPECT_THAT(store_->AddToken(MakeToken("tk-3", "carol", "cc33", 1700000001)),
+              StatusIs(absl::StatusCode::kNotFound,
+                       "user_name: 用户 \"carol\" 不存在"));
   // None of the refused tokens was stored.
   auto tokens = store_->ListTokens("");
   ASSERT_THAT(tokens, IsOk());
@@ -250,7 +250,7 @@ TEST_P(SqliteAccessStoreTest, FirstRevocationStays) {
   EXPECT_FALSE(other->token.has_revoked_at());
   EXPECT_THAT(
       store_->RevokeToken("tk-9", At(9000)),
-      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-9\""));
+      StatusIs(absl::StatusCode::kNotFound, "token_id: 令牌 \"tk-9\" 不存在"));
 }
 
 TEST_P(SqliteAccessStoreTest, TokensAreFoundById) {
@@ -263,7 +263,7 @@ TEST_P(SqliteAccessStoreTest, TokensAreFoundById) {
   EXPECT_EQ(token->issued_at().seconds(), 1000);
   EXPECT_THAT(
       store_->GetToken("tk-9"),
-      StatusIs(absl::StatusCode::kNotFound, "token_id: no token \"tk-9\""));
+      StatusIs(absl::StatusCode::kNotFound, "token_id: 令牌 \"tk-9\" 不存在"));
 }
 
 v1::RecordRead MakeRead(int64_t seconds, const std::string& user,
@@ -366,12 +366,11 @@ TEST_P(SqliteAccessStoreTest, SupervisorMustBeAnotherKnownAgency) {
   agency.set_supervisor_code("b");
   EXPECT_THAT(store_->UpsertAgency(agency),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "agency.supervisor_code: an agency cannot supervise "
-                       "itself"));
+                       "agency.supervisor_code: 机关不能监督自己"));
   agency.set_supervisor_code("zzz");
   EXPECT_THAT(store_->UpsertAgency(agency),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "agency.supervisor_code: no agency \"zzz\""));
+                       "agency.supervisor_code: 机关 \"zzz\" 不存在"));
   agency.set_code("new");
   EXPECT_THAT(store_->UpsertAgency(agency),
               StatusIs(absl::StatusCode::kInvalidArgument));

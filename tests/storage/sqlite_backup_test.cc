@@ -149,7 +149,7 @@ TEST(BackupDatabaseTest, RefusesAnExistingDestinationAndLeavesItAlone) {
   EXPECT_THAT(BackupDatabase(dir + "/ogi.db", copy),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        AllOf(HasSubstr("destination_path: "),
-                             HasSubstr(copy + " already exists"))));
+                             HasSubstr(copy + " 已存在"))));
   std::ifstream in(copy);
   std::string text((std::istreambuf_iterator<char>(in)),
                    std::istreambuf_iterator<char>());
@@ -166,16 +166,16 @@ TEST(BackupDatabaseTest, RefusesMissingFilesAndEmptyPaths) {
   EXPECT_THAT(BackupDatabase(dir + "/none.db", dir + "/b.db"),
               StatusIs(absl::StatusCode::kNotFound,
                        HasSubstr(absl::StrCat("source_path: ", dir,
-                                              "/none.db does not exist"))));
+                                              "/none.db 不存在"))));
   EXPECT_THAT(BackupDatabase(dir + "/ogi.db", dir + "/no/such/dir/b.db"),
               StatusIs(absl::StatusCode::kNotFound,
-                       HasSubstr("destination_path: directory ")));
+                       HasSubstr("destination_path: 目录 ")));
   EXPECT_THAT(BackupDatabase("", dir + "/b.db"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("source_path: must not be empty")));
+                       HasSubstr("source_path: 不能为空")));
   EXPECT_THAT(BackupDatabase(dir + "/ogi.db", ""),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("destination_path: must not be empty")));
+                       HasSubstr("destination_path: 不能为空")));
   EXPECT_THAT(FilesIn(dir), UnorderedElementsAre("ogi.db"));
 }
 
@@ -193,7 +193,7 @@ TEST(BackupDatabaseTest, RefusesWhatIsNotAnOgiDatabase) {
   const std::string out = ::ogi::testing::MakeTempDir();
   EXPECT_THAT(BackupDatabase(dir + "/other.db", out + "/b.db"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("is not an ogi database")));
+                       HasSubstr("不是 ogi 数据库")));
   EXPECT_THAT(
       BackupDatabase(dir + "/notes.txt", out + "/b.db"),
       StatusIs(absl::StatusCode::kDataLoss, HasSubstr("not a database")));
@@ -210,10 +210,9 @@ TEST(BackupDatabaseTest, DamagedSourceIsRefusedAndNothingIsWritten) {
   EXPECT_THAT(
       BackupDatabase(source, out + "/b.db"),
       StatusIs(absl::StatusCode::kDataLoss,
-               AllOf(HasSubstr(absl::StrCat(
-                         "source_path: ", source,
-                         " is damaged, no backup written: its copy fails "
-                         "PRAGMA integrity_check: ")),
+               AllOf(HasSubstr(absl::StrCat("source_path: ", source,
+                                            " 已损坏，未写入备份：其副本未通过 "
+                                            "PRAGMA integrity_check: ")),
                      ::testing::Not(HasSubstr("\n")))));
   EXPECT_THAT(FilesIn(out), ::testing::IsEmpty());
 }
