@@ -120,8 +120,10 @@ std::vector<CommandSpec> CalendarCommandSpecs() {
        false,
        "Show a year's holidays, make-up days and month grid.",
        "休 marks official days off, 班 make-up working days (调休上班). A year "
-       "with no\nloaded arrangement is provisional: only weekends are days "
-       "off. --json prints\nthe response.\n",
+       "whose\narrangement is not loaded, or leaves statutory holidays out, is "
+       "provisional\n(暂定): the statutory holidays of "
+       "《全国年节及纪念日放假办法》 are computed\nand off, weekends stay off, "
+       "and no make-up day is known. --json prints the\nresponse.\n",
        {}},
       {{"calendar", "load"},
        {"FILE"},
@@ -129,17 +131,20 @@ std::vector<CommandSpec> CalendarCommandSpecs() {
        "Load holiday arrangements from a cn-holidays.json file.",
        "FILE \"-\" reads standard input. Every open case's deadlines are "
        "recomputed;\nprints the years loaded and each case whose answer due "
-       "date changed.\n",
+       "date changed. A year\nthat leaves statutory holidays out is loaded "
+       "but stays provisional; the\nmissing festivals are named.\n",
        {}},
       {{"calendar", "add-working-days"},
        {"DATE", "N"},
        false,
        "Print the date N working days after DATE.",
-       "Prints only the end date (YYYY-MM-DD). When a year on the way has no "
-       "loaded\nholiday arrangement, the result is provisional: a warning goes "
-       "to stderr and\nthe exit code is still 0.\n",
-       {{"explain", "",
-         "also print the holidays and make-up days on the way"}}},
+       "Prints only the end date (YYYY-MM-DD). When a year on the way is "
+       "provisional\n(its 调休 not yet published), the statutory holidays are "
+       "skipped and the result\nis provisional: a warning goes to stderr and "
+       "the exit code is still 0.\n",
+       {{"explain", "", "also print the holidays and make-up days on the way"}},
+       /*one_of=*/{},
+       /*argument_fields=*/{{"start", "DATE"}, {"days", "N"}}},
   };
 }
 
@@ -167,18 +172,49 @@ absl::StatusOr<v1::AddWorkingDaysRequest> BuildAddWorkingDaysRequest(
   return request;
 }
 
+namespace {
+
+// The 状态 line: complete, without an arrangement, or incomplete.
+std::string YearState(const v1::GetCalendarYearResponse& response, bool color) {
+  if (!response.provisional()) return "已加载节假日安排";
+  if (!response.loaded()) {
+    return Colorize(
+        "未加载节假日安排（暂定：已按《全国年节及纪念日放假办法》跳过"
+        "法定节假日，调休安排尚未公布）",
+        Tint::kYellow, color);
+  }
+  return Colorize(
+      absl::StrCat("已加载的安排未包含",
+                   absl::StrJoin(response.missing_holidays(), "、"),
+                   "（暂定：这些节日按《全国年节及纪念日放假办法》推算）"),
+      Tint::kYellow, color);
+}
+
+void RenderHolidays(const google::protobuf::RepeatedPtrField<v1::Holiday>& list,
+                    bool color, std::ostream& out) {
+  Table table({"节假日", "放假", "天数"});
+  for (const v1::Holiday& holiday : list) {
+    table.AddRow(
+        {holiday.name(),
+         absl::StrCat(DateText(holiday.has_from(), holiday.from()), " 至 ",
+                      DateText(holiday.has_to(), holiday.to())),
+         absl::StrCat(holiday.days(), " 天")});
+  }
+  table.Render(out, color);
+}
+
+}  // namespace
+
 void RenderCalendarYear(int year, const v1::GetCalendarYearResponse& response,
                         bool color, std::ostream& out) {
   const v1::CalendarYear& arrangement = response.arrangement();
   Card card;
   card.Add("年份", absl::StrCat(year));
-  card.Add("状态",
-           response.loaded()
-               ? "已加载节假日安排"
-               : Colorize("未加载节假日安排（暂定：只按周一至周五推算）",
-                          Tint::kYellow, color));
+  card.Add("状态", YearState(response, color));
   card.AddIfPresent("来源", response.source());
-  card.AddIfPresent("依据", absl::StrJoin(arrangement.notices(), "\n"));
+  // The notices as people read them: the maintainers' remarks stay in the
+  // data (and --json) but are not shown.
+  card.AddIfPresent("依据", absl::StrJoin(response.display_notices(), "\n"));
   std::vector<std::string> makeup;
   for (const v1::Date& date : arrangement.makeup_workdays()) {
     makeup.push_back(FormatIsoDate(date));
@@ -188,15 +224,13 @@ void RenderCalendarYear(int year, const v1::GetCalendarYearResponse& response,
 
   if (arrangement.holidays_size() > 0) {
     out << '\n';
-    Table table({"节假日", "放假", "天数"});
-    for (const v1::Holiday& holiday : arrangement.holidays()) {
-      table.AddRow(
-          {holiday.name(),
-           absl::StrCat(DateText(holiday.has_from(), holiday.from()), " 至 ",
-                        DateText(holiday.has_to(), holiday.to())),
-           absl::StrCat(holiday.days(), " 天")});
-    }
-    table.Render(out, color);
+    RenderHolidays(arrangement.holidays(), color, out);
+  }
+  if (response.statutory_holidays_size() > 0) {
+    out << '\n'
+        << Bold("法定节假日", color)
+        << "（按《全国年节及纪念日放假办法》推算，暂定；调休安排尚未公布）\n";
+    RenderHolidays(response.statutory_holidays(), color, out);
   }
 
   // What each date is: the arrangement's lists, overridden by the server's
@@ -225,6 +259,11 @@ void RenderLoadCalendar(const v1::LoadCalendarResponse& response,
     years.push_back(absl::StrCat(year, " 年"));
   }
   out << "已加载：" << absl::StrJoin(years, "、") << '\n';
+  for (const v1::IncompleteCalendarYear& year : response.incomplete_years()) {
+    out << "注意：" << year.year() << " 年的安排未包含"
+        << absl::StrJoin(year.missing_holidays(), "、")
+        << "，该年仍为暂定；这些节日按《全国年节及纪念日放假办法》推算\n";
+  }
   if (response.changed_cases_size() == 0) {
     out << "没有案件的答复期限发生变化\n";
     return;

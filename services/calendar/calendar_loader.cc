@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -275,6 +276,34 @@ std::string FormatCalendarJson(absl::Span<const v1::CalendarYear> years) {
   }
   absl::StrAppend(&out, "\n}\n");
   return out;
+}
+
+std::string DisplayNotice(absl::string_view notice) {
+  absl::string_view text = absl::StripTrailingAsciiWhitespace(notice);
+  absl::string_view close;
+  absl::string_view open;
+  if (absl::EndsWith(text, ")")) {
+    close = ")";
+    open = "(";
+  } else if (absl::EndsWith(text, "）")) {
+    close = "）";
+    open = "（";
+  } else {
+    return std::string(notice);
+  }
+  const size_t open_at = text.rfind(open);
+  if (open_at == absl::string_view::npos) return std::string(notice);
+  const size_t inside_at = open_at + open.size();
+  absl::string_view inside =
+      text.substr(inside_at, text.size() - close.size() - inside_at);
+  size_t remark_at = std::min(inside.find(';'), inside.find("；"));
+  if (remark_at == absl::string_view::npos) return std::string(notice);
+  absl::string_view kept =
+      absl::StripTrailingAsciiWhitespace(inside.substr(0, remark_at));
+  absl::string_view before =
+      absl::StripTrailingAsciiWhitespace(text.substr(0, open_at));
+  if (kept.empty()) return std::string(before);
+  return absl::StrCat(text.substr(0, open_at), open, kept, close);
 }
 
 }  // namespace ogi

@@ -41,6 +41,12 @@ absl::StatusOr<v1::CalendarYear> CalendarYearFromFile(
 // sorted. For administrators to export and edit the loaded calendar.
 std::string FormatCalendarJson(absl::Span<const v1::CalendarYear> years);
 
+// `notice` as people should read it: a remark for the data's maintainers
+// (from a ";" or "；" inside the closing parentheses to the ")") is left out,
+// e.g. "…的通知 (2025-11-04; 文号未核实)" → "…的通知 (2025-11-04)". Any other
+// text is returned unchanged.
+std::string DisplayNotice(absl::string_view notice);
+
 }  // namespace ogi
 
 #endif  // OGI_SERVICES_CALENDAR_CALENDAR_LOADER_H_

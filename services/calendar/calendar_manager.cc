@@ -54,6 +54,10 @@ std::vector<std::string> DescribeNotableDays(
     if (run.first.kind == v1::DAY_KIND_MAKEUP_WORKDAY) {
       lines.push_back(absl::StrCat("计入 ", RunDates(run), " 调休上班日（第",
                                    run.ordinal, "个工作日）"));
+    } else if (run.first.statutory_estimate) {
+      lines.push_back(absl::StrCat("跳过 ", RunDates(run), " ",
+                                   run.first.holiday_name,
+                                   "（法定节假日；调休安排尚未公布，暂定）"));
     } else {
       lines.push_back(absl::StrCat(
           "跳过 ", RunDates(run), " ",
@@ -112,21 +116,35 @@ absl::Status CalendarManager::Initialize() {
 absl::StatusOr<v1::GetCalendarYearResponse> CalendarManager::GetCalendarYear(
     const v1::GetCalendarYearRequest& request) const {
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
+  const int year = request.year();
   const std::shared_ptr<const WorkingCalendar> calendar = registry_->Current();
   v1::GetCalendarYearResponse response;
-  if (const v1::CalendarYear* arrangement =
-          calendar->FindYear(request.year())) {
+  if (const v1::CalendarYear* arrangement = calendar->FindYear(year)) {
     response.set_loaded(true);
-    response.set_source(registry_->SourceOf(request.year()));
+    response.set_source(registry_->SourceOf(year));
     *response.mutable_arrangement() = *arrangement;
+    for (const std::string& notice : arrangement->notices()) {
+      response.add_display_notices(DisplayNotice(notice));
+    }
   }
-  for (absl::CivilDay day(request.year(), 1, 1); day.year() == request.year();
-       ++day) {
+  response.set_provisional(!calendar->IsYearComplete(year));
+  for (Festival festival : calendar->MissingFestivals(year)) {
+    response.add_missing_holidays(FestivalName(festival));
+  }
+  for (const StatutoryHoliday& holiday : calendar->EstimatedHolidays(year)) {
+    v1::Holiday* out = response.add_statutory_holidays();
+    out->set_name(FestivalName(holiday.festival));
+    *out->mutable_from() = ToProtoDate(holiday.first);
+    *out->mutable_to() = ToProtoDate(holiday.last);
+    out->set_days(holiday.days());
+  }
+  for (absl::CivilDay day(year, 1, 1); day.year() == year; ++day) {
     const DayInfo info = calendar->Classify(day);
     v1::CalendarDay* out = response.add_days();
     *out->mutable_date() = ToProtoDate(day);
     out->set_kind(info.kind);
     out->set_holiday_name(info.holiday_name);
+    out->set_statutory_estimate(info.statutory_estimate);
   }
   return response;
 }
@@ -153,8 +171,20 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
   std::vector<StoredCalendarYear> stored;
   std::vector<int> year_numbers;
   for (const v1::CalendarYear& year : *years) {
-    what.push_back(absl::StrCat(year.year(), "年（",
-                                absl::StrJoin(year.notices(), "；"), "）"));
+    std::vector<std::string> notices;
+    for (const std::string& notice : year.notices()) {
+      notices.push_back(DisplayNotice(notice));
+    }
+    std::vector<std::string> missing;
+    for (Festival festival : next->MissingFestivals(year.year())) {
+      missing.push_back(FestivalName(festival));
+    }
+    what.push_back(absl::StrCat(
+        year.year(), "年（", absl::StrJoin(notices, "；"),
+        missing.empty() ? ""
+                        : absl::StrCat("；未含", absl::StrJoin(missing, "、"),
+                                       "，仍为暂定"),
+        "）"));
     stored.push_back({year, ToProtoTimestamp(now), std::string(actor)});
     year_numbers.push_back(year.year());
   }
@@ -162,7 +192,16 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
       absl::StrCat("加载节假日安排：", absl::StrJoin(what, "，"));
 
   v1::LoadCalendarResponse response;
-  for (int year : year_numbers) response.add_years(year);
+  for (int year : year_numbers) {
+    response.add_years(year);
+    const std::vector<Festival> missing = next->MissingFestivals(year);
+    if (missing.empty()) continue;
+    v1::IncompleteCalendarYear* incomplete = response.add_incomplete_years();
+    incomplete->set_year(year);
+    for (Festival festival : missing) {
+      incomplete->add_missing_holidays(FestivalName(festival));
+    }
+  }
   const std::shared_ptr<const WorkingCalendar> current = registry_->Current();
   OGI_ASSIGN_OR_RETURN(
       std::vector<v1::Case> written,

@@ -32,13 +32,17 @@ class CalendarManager {
   // schema upgrade). Call once at start-up, before serving.
   absl::Status Initialize();
 
-  // INVALID_ARGUMENT for a year outside 1901..9998.
+  // The year's arrangement, whether it is provisional (and which festivals a
+  // loaded arrangement leaves out), the statutory holidays computed for it,
+  // and every date's kind. INVALID_ARGUMENT for a year outside 1901..9998.
   absl::StatusOr<v1::GetCalendarYearResponse> GetCalendarYear(
       const v1::GetCalendarYearRequest& request) const;
 
   // Validates and stores the years, recomputes every open case in the same
   // transaction and records a DEADLINES_RECOMPUTED event on each case whose
-  // dates change. INVALID_ARGUMENT for a bad file or a missing actor.
+  // dates change. A year that leaves statutory festivals out is stored too,
+  // but stays provisional: the response lists it in incomplete_years.
+  // INVALID_ARGUMENT for a bad file or a missing actor.
   absl::StatusOr<v1::LoadCalendarResponse> LoadCalendar(
       const v1::LoadCalendarRequest& request, absl::string_view actor);
 
@@ -57,7 +61,9 @@ class CalendarManager {
 
 // One Chinese line per notable day of a count, consecutive holiday days
 // joined into one range: "跳过 2025-10-01至2025-10-08 国庆节、中秋节（放假）",
-// "计入 2025-09-28 调休上班日（第1个工作日）".
+// "计入 2025-09-28 调休上班日（第1个工作日）", and for a statutory holiday
+// computed for a provisional year "跳过 2027-01-01 元旦（法定节假日；调休安排
+// 尚未公布，暂定）".
 std::vector<std::string> DescribeNotableDays(
     const std::vector<NotableDay>& days);
 

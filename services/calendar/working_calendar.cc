@@ -91,6 +91,18 @@ absl::StatusOr<absl::CivilDay> ArrangementDate(const v1::Date& date, int year,
   return *day;
 }
 
+// The years whose statutory holidays are computed: the first 放假办法 took
+// effect on 1949-12-23, and a computed year must stay in ToCivilDay's range.
+bool HasStatutoryRules(int64_t year) {
+  return year >= 1950 && year <= kMaxYear;
+}
+
+// The statutory holidays of `year` (none outside HasStatutoryRules).
+std::vector<StatutoryHoliday> StatutoryHolidaysOrNone(int64_t year) {
+  if (!HasStatutoryRules(year)) return {};
+  return StatutoryHolidaysOf(static_cast<int>(year));
+}
+
 struct HolidayRange {
   absl::CivilDay from;
   absl::CivilDay to;
@@ -291,6 +303,19 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
               absl::StrCat(year, ".makeup_workdays[", i, "]"));
       if (!status.ok()) return status;
     }
+    // Complete only when every statutory day is one of its days off.
+    std::set<absl::CivilDay> off_days;
+    for (const v1::Date& date : arrangement.off_days()) {
+      off_days.insert(absl::CivilDay(date.year(), date.month(), date.day()));
+    }
+    for (const StatutoryHoliday& holiday : StatutoryHolidaysOrNone(year)) {
+      for (absl::CivilDay day = holiday.first; day <= holiday.last; ++day) {
+        if (off_days.count(day) == 0) {
+          calendar.missing_festivals_[year].push_back(holiday.festival);
+          break;
+        }
+      }
+    }
   }
   return calendar;
 }
@@ -317,25 +342,72 @@ const v1::CalendarYear* WorkingCalendar::FindYear(int year) const {
   return &*it;
 }
 
+bool WorkingCalendar::IsYearComplete(int year) const {
+  return HasYear(year) && missing_festivals_.count(year) == 0;
+}
+
+std::vector<Festival> WorkingCalendar::MissingFestivals(int year) const {
+  auto it = missing_festivals_.find(year);
+  return it == missing_festivals_.end() ? std::vector<Festival>() : it->second;
+}
+
+std::vector<StatutoryHoliday> WorkingCalendar::EstimatedHolidays(
+    int year) const {
+  if (IsYearComplete(year)) return {};
+  std::vector<StatutoryHoliday> holidays = StatutoryHolidaysOrNone(year);
+  if (HasYear(year)) {
+    const std::vector<Festival> missing = MissingFestivals(year);
+    holidays.erase(std::remove_if(holidays.begin(), holidays.end(),
+                                  [&missing](const StatutoryHoliday& h) {
+                                    return std::find(
+                                               missing.begin(), missing.end(),
+                                               h.festival) == missing.end();
+                                  }),
+                   holidays.end());
+  }
+  return holidays;
+}
+
+const StatutoryHoliday* WorkingCalendar::EstimatedHolidayOn(
+    absl::CivilDay day) const {
+  const int64_t year = day.year();
+  if (!HasStatutoryRules(year) || IsYearComplete(static_cast<int>(year))) {
+    return nullptr;
+  }
+  if (special_days_.count(day) > 0) return nullptr;  // listed days decide
+  const StatutoryHoliday* holiday = StatutoryHolidayOn(day);
+  if (holiday == nullptr) return nullptr;
+  auto missing = missing_festivals_.find(static_cast<int>(year));
+  if (missing != missing_festivals_.end() &&
+      std::find(missing->second.begin(), missing->second.end(),
+                holiday->festival) == missing->second.end()) {
+    return nullptr;  // the loaded arrangement gives this festival
+  }
+  return holiday;
+}
+
 bool WorkingCalendar::HasArrangementsFor(absl::CivilDay first,
                                          absl::CivilDay last) const {
   if (last < first) return true;
-  const int64_t first_year = first.year();
-  const int64_t last_year = last.year();
-  const auto begin = loaded_years_.lower_bound(static_cast<int>(first_year));
-  const auto end = loaded_years_.upper_bound(static_cast<int>(last_year));
-  return std::distance(begin, end) == last_year - first_year + 1;
+  for (int64_t year = first.year(); year <= last.year(); ++year) {
+    if (!IsYearComplete(static_cast<int>(year))) return false;
+  }
+  return true;
 }
 
 DayInfo WorkingCalendar::Classify(absl::CivilDay day) const {
   DayInfo info;
   info.day = day;
-  info.year_loaded = HasYear(static_cast<int>(day.year()));
+  info.year_loaded = IsYearComplete(static_cast<int>(day.year()));
   auto it = special_days_.find(day);
   if (it != special_days_.end()) {
     info.kind = it->second.kind;
     info.holiday_name = it->second.holiday_name;
     info.arrangement_year = it->second.arrangement_year;
+  } else if (const StatutoryHoliday* holiday = EstimatedHolidayOn(day)) {
+    info.kind = v1::DAY_KIND_HOLIDAY;
+    info.holiday_name = FestivalName(holiday->festival);
+    info.statutory_estimate = true;
   } else {
     info.kind =
         IsWeekend(day) ? v1::DAY_KIND_WEEKEND : v1::DAY_KIND_WORKING_WEEKDAY;
@@ -346,6 +418,7 @@ DayInfo WorkingCalendar::Classify(absl::CivilDay day) const {
 v1::DayKind WorkingCalendar::KindOf(absl::CivilDay day) const {
   auto it = special_days_.find(day);
   if (it != special_days_.end()) return it->second.kind;
+  if (EstimatedHolidayOn(day) != nullptr) return v1::DAY_KIND_HOLIDAY;
   return IsWeekend(day) ? v1::DAY_KIND_WEEKEND : v1::DAY_KIND_WORKING_WEEKDAY;
 }
 
@@ -397,6 +470,17 @@ int64_t WorkingCalendar::WorkingDaysBetween(absl::CivilDay from,
     if (it->second.kind == v1::DAY_KIND_HOLIDAY && !weekend) --count;
     if (it->second.kind == v1::DAY_KIND_MAKEUP_WORKDAY && weekend) ++count;
   }
+  // The statutory holidays computed for provisional years.
+  for (int64_t year = std::max<int64_t>(from.year(), 1950);
+       year <= std::min<int64_t>(to.year(), kMaxYear); ++year) {
+    for (const StatutoryHoliday& holiday :
+         EstimatedHolidays(static_cast<int>(year))) {
+      for (absl::CivilDay day = std::max(holiday.first, from + 1);
+           day <= std::min(holiday.last, to); ++day) {
+        if (!IsWeekend(day) && special_days_.count(day) == 0) --count;
+      }
+    }
+  }
   return count;
 }
 
@@ -439,6 +523,7 @@ std::vector<NotableRun> GroupNotableDays(const std::vector<NotableDay>& days) {
       NotableRun& run = runs.back();
       if (run.first.kind == v1::DAY_KIND_HOLIDAY &&
           run.first.holiday_name == day.info.holiday_name &&
+          run.first.statutory_estimate == day.info.statutory_estimate &&
           run.last + 1 == day.info.day) {
         run.last = day.info.day;
         continue;

@@ -5,9 +5,15 @@
 // arithmetic the statutory clocks are built on.
 //
 // A working day (工作日) is a make-up working day (调休上班) of a loaded
-// arrangement, or a Monday–Friday that is not an official day off. A date in a
-// year with no loaded arrangement follows the Monday–Friday fallback, and
-// anything computed across such a date is marked provisional.
+// arrangement, or a Monday–Friday that is not an official day off.
+//
+// A year is complete when its State Council arrangement is loaded and lists
+// every statutory day of 《全国年节及纪念日放假办法》 (statutory_holidays.h) as
+// a day off. Any other year is provisional (暂定): its statutory holidays
+// that no loaded arrangement lists are computed from the 放假办法 and are days
+// off, weekends stay days off, and no make-up working day is invented (the
+// year's 调休 is not yet known). Anything computed across a day of a
+// provisional year is marked provisional.
 //
 // Counting rule: day 1 is the day AFTER the start date; the start date itself
 // never counts, even when it is a working day.
@@ -23,6 +29,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "ogi/v1/calendar.pb.h"
+#include "services/calendar/statutory_holidays.h"
 
 namespace ogi {
 
@@ -46,13 +53,16 @@ struct DayInfo {
   v1::DayKind kind = v1::DAY_KIND_UNSPECIFIED;
   // The holiday's name ("春节") when kind is DAY_KIND_HOLIDAY; "" otherwise.
   std::string holiday_name;
+  // True for a DAY_KIND_HOLIDAY that no loaded arrangement lists: a statutory
+  // day of the 放假办法 in a provisional year.
+  bool statutory_estimate = false;
   // The arrangement that declared the day a holiday or make-up working day;
   // 0 for ordinary weekdays and weekends. Differs from day.year() for days
   // such as 2018-12-31, declared by the 2019 arrangement.
   int arrangement_year = 0;
-  // True when an arrangement for day.year() is loaded. When false, the kind is
-  // the Monday–Friday fallback (unless an adjacent year's arrangement lists the
-  // day) and may change once that year is published.
+  // True when day.year() is complete (see the file comment). When false the
+  // year is provisional: the kind may change once its arrangement (or the
+  // rest of it) is published.
   bool year_loaded = false;
 
   bool IsWorkingDay() const {
@@ -79,8 +89,8 @@ struct NotableRun {
 };
 
 // Groups `days` (in date order, as a count lists them) into runs: days off
-// of the same holiday on consecutive dates form one run; every make-up working
-// day is its own.
+// of the same holiday on consecutive dates, all published or all estimated
+// (statutory_estimate), form one run; every make-up working day is its own.
 std::vector<NotableRun> GroupNotableDays(const std::vector<NotableDay>& days);
 
 // "2025-10-01至2025-10-08", or "2025-09-28" for a single day.
@@ -91,7 +101,7 @@ struct WorkingDayCount {
   absl::CivilDay start;  // not counted
   int days = 0;          // the number of working days added
   absl::CivilDay end;    // the `days`-th working day after `start`
-  // True when a day in (start, end] lies in a year with no loaded arrangement.
+  // True when a day in (start, end] lies in a provisional year.
   bool provisional = false;
   // Those years, ascending.
   std::vector<int> provisional_years;
@@ -107,8 +117,8 @@ struct CalendarDayPeriod {
   absl::CivilDay nominal_end;  // start + days
   // nominal_end, or the first working day after it when it is a day off.
   absl::CivilDay end;
-  // True when a day in [nominal_end, end] lies in a year with no loaded
-  // arrangement (only those days decide the result).
+  // True when a day in [nominal_end, end] lies in a provisional year (only
+  // those days decide the result).
   bool provisional = false;
   std::vector<int> provisional_years;  // ascending
   // The days off in [nominal_end, end) that moved the end, in date order.
@@ -125,8 +135,9 @@ class WorkingCalendar {
   // years); statutory periods are far shorter.
   static constexpr int kMaxPeriodDays = 3660;
 
-  // A calendar with no arrangement: Monday–Friday everywhere, and every count
-  // that covers a day is provisional.
+  // A calendar with no arrangement: every year provisional (Monday–Friday
+  // minus the statutory holidays), and every count that covers a day is
+  // provisional.
   WorkingCalendar() = default;
 
   // Builds a calendar from `years` (any order). Returns INVALID_ARGUMENT when
@@ -147,10 +158,23 @@ class WorkingCalendar {
   // The arrangement for `year`, or nullptr when none is loaded.
   const v1::CalendarYear* FindYear(int year) const;
 
-  // True when an arrangement for `year` is loaded.
+  // True when an arrangement for `year` is loaded (complete or not).
   bool HasYear(int year) const { return loaded_years_.count(year) > 0; }
 
-  // True when every year from first.year() to last.year() is loaded, i.e. no
+  // True when `year` is complete: loaded, and listing every statutory day.
+  bool IsYearComplete(int year) const;
+
+  // The festivals of a loaded but incomplete `year` whose statutory days its
+  // arrangement does not all list as days off, in calendar order; empty for a
+  // complete year and for a year with no arrangement.
+  std::vector<Festival> MissingFestivals(int year) const;
+
+  // The statutory holidays the calendar computes for `year` because no loaded
+  // arrangement gives them: all of them for a year without an arrangement,
+  // those of MissingFestivals for an incomplete one, none for a complete one.
+  std::vector<StatutoryHoliday> EstimatedHolidays(int year) const;
+
+  // True when every year from first.year() to last.year() is complete, i.e. no
   // result over [first, last] is provisional. True when last < first.
   bool HasArrangementsFor(absl::CivilDay first, absl::CivilDay last) const;
 
@@ -173,8 +197,8 @@ class WorkingCalendar {
   // `from` up to and including `to`. Negative (minus the count in (to, from])
   // when to < from; 0 when equal. E.g. "working days left" until a deadline is
   // WorkingDaysBetween(today, deadline), and AddWorkingDays(a, n).end == b
-  // implies WorkingDaysBetween(a, b) == n. Uses the Monday–Friday fallback for
-  // years without an arrangement (see HasArrangementsFor).
+  // implies WorkingDaysBetween(a, b) == n. Provisional years count as
+  // Classify says (see HasArrangementsFor).
   int64_t WorkingDaysBetween(absl::CivilDay from, absl::CivilDay to) const;
 
   // `day` when it is a working day, otherwise the first working day after it.
@@ -196,8 +220,14 @@ class WorkingCalendar {
     std::string holiday_name;
   };
 
+  // The estimated statutory holiday on `day` (a day no arrangement lists), or
+  // nullptr when the day's year is complete or the day is not statutory.
+  const StatutoryHoliday* EstimatedHolidayOn(absl::CivilDay day) const;
+
   std::vector<v1::CalendarYear> years_;  // ascending by year
   std::set<int> loaded_years_;
+  // Loaded years that leave statutory festivals out, with those festivals.
+  std::map<int, std::vector<Festival>> missing_festivals_;
   std::map<absl::CivilDay, SpecialDay> special_days_;
 };
 

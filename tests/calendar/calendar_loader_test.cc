@@ -18,6 +18,7 @@ namespace {
 
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // A made-up 2027 in the file format. Feb 6 2027 is a Saturday: Feb 8–12 are
@@ -94,9 +95,9 @@ TEST(ParseCalendarJsonTest, WeekdayOffDaysAreOptional) {
   EXPECT_EQ(Diff((*years)[0], Expected2027()), "");
 }
 
-TEST(ParseCalendarJsonTest, ParsesTheSharedFile) {
+TEST(ParseCalendarJsonTest, ParsesTheProjectFile) {
   absl::StatusOr<std::vector<v1::CalendarYear>> years =
-      ParseCalendarJson(ReadSharedHolidayFile());
+      ParseCalendarJson(ReadProjectHolidayFile());
   ASSERT_TRUE(years.ok()) << years.status();
   ASSERT_EQ(years->size(), 8u);
 
@@ -135,9 +136,9 @@ TEST(ParseCalendarJsonTest, ParsesTheSharedFile) {
   EXPECT_THAT(y2020.notices(1), HasSubstr("国办发明电〔2020〕1号"));
 }
 
-TEST(FormatCalendarJsonTest, RoundTripsTheSharedFile) {
+TEST(FormatCalendarJsonTest, RoundTripsTheProjectFile) {
   absl::StatusOr<std::vector<v1::CalendarYear>> years =
-      ParseCalendarJson(ReadSharedHolidayFile());
+      ParseCalendarJson(ReadProjectHolidayFile());
   ASSERT_TRUE(years.ok()) << years.status();
   const std::string text = FormatCalendarJson(*years);
   // The writer fills weekday_off_days, which the parser cross-checks.
@@ -153,7 +154,7 @@ TEST(FormatCalendarJsonTest, RoundTripsTheSharedFile) {
 
 TEST(FormatCalendarJsonTest, SortsByYear) {
   absl::StatusOr<std::vector<v1::CalendarYear>> years =
-      ParseCalendarJson(ReadSharedHolidayFile());
+      ParseCalendarJson(ReadProjectHolidayFile());
   ASSERT_TRUE(years.ok()) << years.status();
   const std::vector<v1::CalendarYear> reversed(years->rbegin(), years->rend());
   const std::string text = FormatCalendarJson(reversed);
@@ -231,12 +232,12 @@ INSTANTIATE_TEST_SUITE_P(
                   "TYPE_INT32"},
         ErrorCase{"malformed_date",
                   Mutated(R"("from": "2027-02-06")", R"("from": "2027-2-06")"),
-                  "2027.holidays[0].from: \"2027-2-06\" is not a date in "
-                  "YYYY-MM-DD form"},
+                  "2027.holidays[0].from: \"2027-2-06\" 不是 YYYY-MM-DD "
+                  "格式的日期"},
         ErrorCase{"impossible_date",
                   Mutated(R"("off_days": ["2027-02-06")",
                           R"("off_days": ["2027-02-30")"),
-                  "2027.off_days[0]: 2027-02-30 is not a calendar date"},
+                  "2027.off_days[0]: 2027-02-30 不是有效的日期"},
         ErrorCase{"makeup_is_off",
                   Mutated(R"(["2027-01-30", "2027-02-20"])",
                           R"(["2027-01-30", "2027-02-14"])"),
@@ -266,6 +267,33 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<ErrorCase>& info) {
       return std::string(info.param.name);
     });
+
+// Remarks for the data's maintainers are not shown; the rest is.
+TEST(DisplayNoticeTest, LeavesOutTheMaintainersRemarks) {
+  EXPECT_EQ(DisplayNotice("国务院办公厅关于2026年部分节假日安排的通知 "
+                          "(2025-11-04; 文号未核实)"),
+            "国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)");
+  EXPECT_EQ(DisplayNotice("某通知（2025-11-04；文号未核实）"),
+            "某通知（2025-11-04）");
+  EXPECT_EQ(DisplayNotice("某通知 (; 文号未核实)"), "某通知");
+  // Public remarks after a comma stay.
+  EXPECT_EQ(DisplayNotice("国办发明电〔2019〕3号 (2019-03-22, 劳动节调整)"),
+            "国办发明电〔2019〕3号 (2019-03-22, 劳动节调整)");
+  EXPECT_EQ(DisplayNotice("国办发明电〔2024〕12号 (2024-11-12)"),
+            "国办发明电〔2024〕12号 (2024-11-12)");
+  EXPECT_EQ(DisplayNotice("测试通知"), "测试通知");
+}
+
+// The shipped 2026 notice carries such a remark; the data keeps it.
+TEST(DisplayNoticeTest, TheShipped2026NoticeKeepsItsRemarkInTheData) {
+  absl::StatusOr<std::vector<v1::CalendarYear>> years =
+      ParseCalendarJson(ReadProjectHolidayFile());
+  ASSERT_TRUE(years.ok()) << years.status();
+  const v1::CalendarYear& y2026 = years->back();
+  ASSERT_EQ(y2026.year(), 2026);
+  EXPECT_THAT(y2026.notices(0), HasSubstr("文号未核实"));
+  EXPECT_THAT(DisplayNotice(y2026.notices(0)), Not(HasSubstr("文号未核实")));
+}
 
 }  // namespace
 }  // namespace ogi

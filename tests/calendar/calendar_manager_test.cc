@@ -27,13 +27,14 @@
 #include "tests/storage/store_test_util.h"
 
 // Worked out by hand. 2026 has no day off in November or December and the
-// built-in data has no 2027 arrangement, so 2027 counts Monday–Friday and is
-// provisional:
+// built-in data has no 2027 arrangement, so 2027 is provisional: its
+// statutory holidays (元旦 Fri 2027-01-01) are skipped, no 调休 is known.
 //  - Received Thu 2026-12-10: 1 12-11, 2..6 12-14..18, 7 12-21 (补正 notice
 //    due), 8..12 12-22..28 (12-22, 23, 24, 25, 28), 13..15 12-29..31,
-//    16 Fri 2027-01-01, 17..20 01-04..07 → 2027-01-07 (provisional). With
-//    元旦 2027-01-01..01-03 off: 16..20 = 01-04..08 → 2027-01-08. With
-//    01-01..01-04 off: 01-05..08, 01-11 → 2027-01-11.
+//    元旦 01-01 skipped, 16..20 01-04..08 → 2027-01-08 (provisional). With
+//    the test arrangement's 元旦 2027-01-01..01-04 off: 16..19 01-05..08,
+//    20 01-11 → 2027-01-11 (final). With 01-01..01-05 off: 01-06..08, 01-11,
+//    01-12 → 2027-01-12.
 //  - Received Mon 2026-11-02: 20th working day 2026-11-30, all in 2026.
 //  - 2025: received Fri 09-26, 20th working day 2025-10-30 (国庆节、中秋节
 //    10-01..10-08 off; make-up days Sun 09-28 and Sat 10-11 counted).
@@ -57,21 +58,49 @@ Day D(int y, int m, int d) { return Day(y, m, d); }
 constexpr char kNotice2027[] = "国务院办公厅通知（测试用） (2026-11-20)";
 constexpr char kCorrected2027[] = "国务院办公厅更正通知（测试用） (2026-12-01)";
 
-// 元旦 2027-01-01..01-03 off (test data in the cn-holidays.json format).
-std::string Json2027() {
+// A complete made-up 2027 arrangement in the cn-holidays.json format: every
+// statutory holiday of 2027 (元旦 01-01, 春节 除夕 02-05 to 初三 02-08, 清明
+// 04-05, 劳动节 05-01..02, 端午 06-09, 中秋 09-15, 国庆 10-01..03) is a day
+// off; 元旦 runs from 01-01 to 01-0`new_year_last_day`.
+std::string Complete2027Json(const std::string& notice, int new_year_last_day) {
+  std::string holidays;
+  std::string off_days;
+  auto add = [&](const char* name, Day from, Day to) {
+    absl::StrAppend(&holidays, holidays.empty() ? "" : ", ", R"({"name": ")",
+                    name, R"(", "from": ")", FormatIsoDate(from),
+                    R"(", "to": ")", FormatIsoDate(to), R"(", "days": )",
+                    to - from + 1, "}");
+    for (Day day = from; day <= to; ++day) {
+      absl::StrAppend(&off_days, off_days.empty() ? "" : ", ", "\"",
+                      FormatIsoDate(day), "\"");
+    }
+  };
+  add("元旦", D(2027, 1, 1), D(2027, 1, new_year_last_day));
+  add("春节", D(2027, 2, 5), D(2027, 2, 11));
+  add("清明节", D(2027, 4, 3), D(2027, 4, 5));
+  add("劳动节", D(2027, 5, 1), D(2027, 5, 5));
+  add("端午节", D(2027, 6, 9), D(2027, 6, 9));
+  add("中秋节", D(2027, 9, 15), D(2027, 9, 15));
+  add("国庆节", D(2027, 10, 1), D(2027, 10, 7));
+  return absl::StrCat(R"({"2027": {"notices": [")", notice,
+                      R"("], "holidays": [)", holidays, R"(], "off_days": [)",
+                      off_days, R"(], "makeup_workdays": []}})");
+}
+
+// 元旦 2027-01-01..01-04 off.
+std::string Json2027() { return Complete2027Json(kNotice2027, 4); }
+
+// A correction: 元旦 2027-01-01..01-05 off.
+std::string CorrectedJson2027() {
+  return Complete2027Json(kCorrected2027, 5);
+}
+
+// Only 元旦 2027-01-01..01-03: the year stays provisional.
+std::string OnlyNewYearJson2027() {
   return absl::StrCat(R"({"2027": {"notices": [")", kNotice2027, R"("],
     "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03",
                   "days": 3}],
     "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"],
-    "makeup_workdays": []}})");
-}
-
-// A correction: 元旦 2027-01-01..01-04 off.
-std::string CorrectedJson2027() {
-  return absl::StrCat(R"({"2027": {"notices": [")", kCorrected2027, R"("],
-    "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-04",
-                  "days": 4}],
-    "off_days": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04"],
     "makeup_workdays": []}})");
 }
 
@@ -175,7 +204,7 @@ TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
   const std::string unaffected = Log(D(2026, 11, 2));
   ASSERT_EQ(affected, "2026-0001");
   const v1::Case before = Get(affected);
-  EXPECT_EQ(FormatIsoDate(before.deadlines().answer_due()), "2027-01-07");
+  EXPECT_EQ(FormatIsoDate(before.deadlines().answer_due()), "2027-01-08");
   EXPECT_TRUE(before.deadlines().provisional());
   EXPECT_THAT(before.deadlines().provisional_years(), ElementsAre(2027));
   EXPECT_EQ(FormatIsoDate(Get(unaffected).deadlines().answer_due()),
@@ -189,11 +218,11 @@ TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
   const v1::RecomputedCase& moved = loaded->changed_cases(0);
   EXPECT_EQ(moved.agency_code(), "default");
   EXPECT_EQ(moved.number(), affected);
-  EXPECT_EQ(FormatIsoDate(moved.old_answer_due()), "2027-01-07");
-  EXPECT_EQ(FormatIsoDate(moved.new_answer_due()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(moved.old_answer_due()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(moved.new_answer_due()), "2027-01-11");
 
   const v1::Case after = Get(affected);
-  EXPECT_EQ(FormatIsoDate(after.deadlines().answer_due()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(after.deadlines().answer_due()), "2027-01-11");
   EXPECT_FALSE(after.deadlines().provisional());
   EXPECT_EQ(FormatIsoDate(after.deadlines().correction_notice_due()),
             "2026-12-21");
@@ -209,7 +238,7 @@ TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
   EXPECT_THAT(event.reason(), HasSubstr("2027"));
   EXPECT_EQ(FromProtoTimestamp(event.recorded_at()), clock_.Now());
   EXPECT_EQ(Changes(event),
-            (Pairs{{"deadlines.answer_due", "2027-01-07→2027-01-08"},
+            (Pairs{{"deadlines.answer_due", "2027-01-08→2027-01-11"},
                    {"deadlines.provisional", "true→false"}}));
 
   // The unaffected case keeps its version and history.
@@ -220,12 +249,12 @@ TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
   const std::vector<v1::Case> told = parts_->observer.Take();
   ASSERT_EQ(told.size(), 1u);
   EXPECT_EQ(told[0].number(), affected);
-  EXPECT_EQ(FormatIsoDate(told[0].deadlines().answer_due()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(told[0].deadlines().answer_due()), "2027-01-11");
 
   // The year is in force and stored, with who loaded it.
   auto count = AddWorkingDays(D(2026, 12, 10), 20);
   ASSERT_THAT(count, IsOk());
-  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-11");
   EXPECT_FALSE(count->provisional());
   auto stored = store().ListStoredCalendarYears();
   ASSERT_THAT(stored, IsOk());
@@ -242,9 +271,9 @@ TEST_F(CalendarManagerTest, ANewYearMovesTheDueDateItDecidesAndSaysWhy) {
 
 // A concluded case's review: the application copy was received Thu
 // 2026-12-24, so the defence is due on the 10th working day: 12-25, 12-28 ..
-// 12-31, then 2027, which counts Monday–Friday until its arrangement is
-// loaded: 01-01, 01-04 .. 01-07 → 2027-01-07 (provisional). With 元旦
-// 01-01..01-03 off: 01-04 .. 01-08 → 2027-01-08.
+// 12-31, then 2027, provisional until its arrangement is loaded: 元旦 01-01
+// skipped, 01-04 .. 01-08 → 2027-01-08 (provisional). With the test
+// arrangement's 元旦 01-01..01-04 off: 01-05 .. 01-08, 01-11 → 2027-01-11.
 TEST_F(CalendarManagerTest, ALoadMovesTheReviewDefenceOfAConcludedCase) {
   const std::string number = Log(D(2026, 11, 2));
   auto contested = store().MutateCase(
@@ -266,16 +295,16 @@ TEST_F(CalendarManagerTest, ALoadMovesTheReviewDefenceOfAConcludedCase) {
         return event;
       });
   ASSERT_THAT(contested, IsOk());
-  EXPECT_EQ(FormatIsoDate(contested->reviews(0).defence_due()), "2027-01-07");
+  EXPECT_EQ(FormatIsoDate(contested->reviews(0).defence_due()), "2027-01-08");
   EXPECT_TRUE(contested->reviews(0).dates_provisional());
   AttentionQuery duties;
-  duties.duty_due_until = D(2027, 1, 7);
+  duties.duty_due_until = D(2027, 1, 8);
   ASSERT_EQ(store().ListCasesNeedingAttention(duties).value_or(std::vector<v1::Case>{}).size(), 1u);
 
   auto loaded = Load(Json2027());
   ASSERT_THAT(loaded, IsOk());
   const v1::Case after = Get(number);
-  EXPECT_EQ(FormatIsoDate(after.reviews(0).defence_due()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(after.reviews(0).defence_due()), "2027-01-11");
   EXPECT_FALSE(after.reviews(0).dates_provisional());
   const std::vector<v1::CaseEvent> history = History(number);
   ASSERT_EQ(history.size(), 3u);
@@ -283,10 +312,10 @@ TEST_F(CalendarManagerTest, ALoadMovesTheReviewDefenceOfAConcludedCase) {
   EXPECT_THAT(Changes(history[2]),
               ::testing::Contains(std::pair<std::string, std::string>(
                   "reviews[id=" + number + "-R1].defence_due",
-                  "2027-01-07→2027-01-08")));
+                  "2027-01-08→2027-01-11")));
   // The listing column moved with it.
   EXPECT_TRUE(store().ListCasesNeedingAttention(duties).value_or(std::vector<v1::Case>{}).empty());
-  duties.duty_due_until = D(2027, 1, 8);
+  duties.duty_due_until = D(2027, 1, 11);
   EXPECT_EQ(store().ListCasesNeedingAttention(duties).value_or(std::vector<v1::Case>{}).size(), 1u);
 }
 
@@ -310,9 +339,9 @@ TEST_F(CalendarManagerTest, ACorrectedYearReplacesTheStoredOne) {
   ASSERT_THAT(corrected, IsOk());
   ASSERT_EQ(corrected->changed_cases_size(), 1);
   EXPECT_EQ(FormatIsoDate(corrected->changed_cases(0).old_answer_due()),
-            "2027-01-08");
-  EXPECT_EQ(FormatIsoDate(corrected->changed_cases(0).new_answer_due()),
             "2027-01-11");
+  EXPECT_EQ(FormatIsoDate(corrected->changed_cases(0).new_answer_due()),
+            "2027-01-12");
 
   const std::vector<v1::CaseEvent> history = History(number);
   ASSERT_EQ(history.size(), 3u);
@@ -320,7 +349,7 @@ TEST_F(CalendarManagerTest, ACorrectedYearReplacesTheStoredOne) {
   EXPECT_EQ(history[2].actor(), "李管理员");
   EXPECT_THAT(history[2].reason(), HasSubstr(kCorrected2027));
   EXPECT_EQ(Changes(history[2]),
-            (Pairs{{"deadlines.answer_due", "2027-01-08→2027-01-11"}}));
+            (Pairs{{"deadlines.answer_due", "2027-01-11→2027-01-12"}}));
 
   auto stored = store().ListStoredCalendarYears();
   ASSERT_THAT(stored, IsOk());
@@ -404,10 +433,10 @@ TEST_F(CalendarManagerTest, ACaseThatCannotBeRecomputedAbortsTheWholeLoad) {
   ASSERT_THAT(stored, IsOk());
   EXPECT_THAT(*stored, IsEmpty());
   EXPECT_EQ(History(number).size(), 1u);
-  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-07");
+  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-08");
   auto count = AddWorkingDays(D(2026, 12, 10), 20);
   ASSERT_THAT(count, IsOk());
-  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-07");  // not in force
+  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-08");  // not in force
   EXPECT_TRUE(count->provisional());
 }
 
@@ -427,12 +456,12 @@ TEST_F(CalendarManagerTest, AfterARestartInitializePutsTheStoredYearInForce) {
   ASSERT_THAT(parts_->Open(path), IsOk());
   auto before = AddWorkingDays(D(2026, 12, 10), 20);
   ASSERT_THAT(before, IsOk());
-  EXPECT_EQ(FormatIsoDate(before->end()), "2027-01-07");  // built-ins only
+  EXPECT_EQ(FormatIsoDate(before->end()), "2027-01-08");  // built-ins only
   ASSERT_THAT(manager().Initialize(), IsOk());
 
   auto after = AddWorkingDays(D(2026, 12, 10), 20);
   ASSERT_THAT(after, IsOk());
-  EXPECT_EQ(FormatIsoDate(after->end()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(after->end()), "2027-01-11");
   EXPECT_FALSE(after->provisional());
   v1::GetCalendarYearRequest year;
   year.set_year(2027);
@@ -442,7 +471,7 @@ TEST_F(CalendarManagerTest, AfterARestartInitializePutsTheStoredYearInForce) {
   EXPECT_EQ(got->source(), "loaded by 管理员 at 2026-12-15 10:00");
   EXPECT_THAT(got->arrangement().notices(), ElementsAre(kNotice2027));
   // Cases computed from now on use it; the stored case needs no new event.
-  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-08");
+  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-11");
   EXPECT_EQ(History(number).size(), 2u);
   EXPECT_FALSE(parts_->case_clock.Compute(Get(number), D(2026, 12, 15))
                    .value_or(v1::Deadlines())
@@ -472,7 +501,7 @@ TEST_F(CalendarManagerTest, InitializeRefreshesStaleListingDates) {
   const v1::Case& c = (*selected)[0];
   // Received Thu 2026-12-10: the 补正 notice duty falls due on 2026-12-21.
   EXPECT_EQ(FormatIsoDate(c.deadlines().correction_notice_due()), "2026-12-21");
-  EXPECT_EQ(FormatIsoDate(c.deadlines().answer_due()), "2027-01-07");
+  EXPECT_EQ(FormatIsoDate(c.deadlines().answer_due()), "2027-01-08");
   EXPECT_EQ(c.version(), 1);  // derived fields only: no new version...
   EXPECT_EQ(History(c.number()).size(), 1u);  // ... and no event
 }
@@ -520,9 +549,25 @@ TEST_F(CalendarManagerTest, GetCalendarYearWithoutAnArrangement) {
   EXPECT_FALSE(year->loaded());
   EXPECT_EQ(year->source(), "");
   EXPECT_FALSE(year->has_arrangement());
-  ASSERT_EQ(year->days_size(), 366);                      // a leap year
-  EXPECT_EQ(year->days(0).kind(), v1::DAY_KIND_WEEKEND);  // Sat 2028-01-01
-  EXPECT_EQ(year->days(2).kind(), v1::DAY_KIND_WORKING_WEEKDAY);  // Mon
+  EXPECT_TRUE(year->provisional());
+  EXPECT_THAT(year->missing_holidays(), IsEmpty());
+  ASSERT_EQ(year->days_size(), 366);  // a leap year
+  // Sat 2028-01-01 is the statutory 元旦, computed; Mon 01-03 an ordinary
+  // weekday (no 补休 or 调休 is invented).
+  EXPECT_EQ(year->days(0).kind(), v1::DAY_KIND_HOLIDAY);
+  EXPECT_EQ(year->days(0).holiday_name(), "元旦");
+  EXPECT_TRUE(year->days(0).statutory_estimate());
+  EXPECT_EQ(year->days(2).kind(), v1::DAY_KIND_WORKING_WEEKDAY);
+  // 中秋 2028 falls on 10-03, inside 国庆节: six festivals.
+  std::vector<std::string> holidays;
+  for (const v1::Holiday& h : year->statutory_holidays()) {
+    holidays.push_back(absl::StrCat(h.name(), " ", FormatIsoDate(h.from()), " ",
+                                    h.days()));
+  }
+  EXPECT_THAT(holidays,
+              ElementsAre("元旦 2028-01-01 1", "春节 2028-01-25 4",
+                          "清明节 2028-04-04 1", "劳动节 2028-05-01 2",
+                          "端午节 2028-05-28 1", "国庆节 2028-10-01 3"));
 
   for (int bad : {0, 1900, 9999}) {
     request.set_year(bad);
@@ -530,6 +575,63 @@ TEST_F(CalendarManagerTest, GetCalendarYearWithoutAnArrangement) {
                 StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")))
         << bad;
   }
+}
+
+// A file that gives only 元旦 is stored, but 2027 stays provisional: the
+// load names the festivals it leaves out, the calendar computes them, and
+// the year's view says so.
+TEST_F(CalendarManagerTest, AnIncompleteYearIsLoadedButStaysProvisional) {
+  const std::string number = Log(D(2026, 12, 10));
+  auto loaded = Load(OnlyNewYearJson2027());
+  ASSERT_THAT(loaded, IsOk());
+  EXPECT_THAT(loaded->years(), ElementsAre(2027));
+  ASSERT_EQ(loaded->incomplete_years_size(), 1);
+  EXPECT_EQ(loaded->incomplete_years(0).year(), 2027);
+  EXPECT_THAT(loaded->incomplete_years(0).missing_holidays(),
+              ElementsAre("春节", "清明节", "劳动节", "端午节", "中秋节",
+                          "国庆节"));
+  // 元旦 01-01..01-03 was already skipped (01-01) or a weekend: no move.
+  EXPECT_THAT(loaded->changed_cases(), IsEmpty());
+  EXPECT_TRUE(Get(number).deadlines().provisional());
+
+  v1::GetCalendarYearRequest request;
+  request.set_year(2027);
+  auto year = manager().GetCalendarYear(request);
+  ASSERT_THAT(year, IsOk());
+  EXPECT_TRUE(year->loaded());
+  EXPECT_TRUE(year->provisional());
+  EXPECT_EQ(year->missing_holidays_size(), 6);
+  ASSERT_EQ(year->statutory_holidays_size(), 6);
+  EXPECT_EQ(year->statutory_holidays(0).name(), "春节");
+  EXPECT_EQ(FormatIsoDate(year->statutory_holidays(0).from()), "2027-02-05");
+  // Fri 2027-02-05 (除夕) is a computed day off; 01-01 the loaded 元旦.
+  EXPECT_EQ(year->days(35).holiday_name(), "春节");
+  EXPECT_TRUE(year->days(35).statutory_estimate());
+  EXPECT_FALSE(year->days(0).statutory_estimate());
+
+  // Loading the complete arrangement makes the year final.
+  auto complete = Load(Json2027());
+  ASSERT_THAT(complete, IsOk());
+  EXPECT_THAT(complete->incomplete_years(), IsEmpty());
+  year = manager().GetCalendarYear(request);
+  ASSERT_THAT(year, IsOk());
+  EXPECT_FALSE(year->provisional());
+  EXPECT_THAT(year->statutory_holidays(), IsEmpty());
+}
+
+// The year's view keeps the notices as stored and gives them without the
+// maintainers' remarks for display.
+TEST_F(CalendarManagerTest, DisplayNoticesLeaveOutTheRemarks) {
+  v1::GetCalendarYearRequest request;
+  request.set_year(2026);
+  auto year = manager().GetCalendarYear(request);
+  ASSERT_THAT(year, IsOk());
+  ASSERT_EQ(year->arrangement().notices_size(), 1);
+  EXPECT_THAT(year->arrangement().notices(0), HasSubstr("文号未核实"));
+  EXPECT_THAT(year->display_notices(),
+              ElementsAre("国务院办公厅关于2026年部分节假日安排的通知 "
+                          "(2025-11-04)"));
+  EXPECT_FALSE(year->provisional());
 }
 
 TEST_F(CalendarManagerTest, AddWorkingDays) {
@@ -553,9 +655,12 @@ TEST_F(CalendarManagerTest, AddWorkingDays) {
 
   count = AddWorkingDays(D(2026, 12, 10), 20);
   ASSERT_THAT(count, IsOk());
-  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-07");
+  EXPECT_EQ(FormatIsoDate(count->end()), "2027-01-08");
   EXPECT_TRUE(count->provisional());
   EXPECT_THAT(count->provisional_years(), ElementsAre(2027));
+  EXPECT_THAT(count->explanation(),
+              ElementsAre("跳过 2027-01-01 元旦（法定节假日；调休安排尚未公布，"
+                          "暂定）"));
 
   EXPECT_THAT(AddWorkingDays(D(2025, 9, 26), -1),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("days")));

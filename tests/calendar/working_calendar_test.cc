@@ -132,11 +132,15 @@ INSTANTIATE_TEST_SUITE_P(
         AddCase{"2018-12-28", 2, "2019-01-02", true,
                 "Sat Dec 29 make-up (2019 notice) =1; Dec 30 - Jan 1 元旦 off; "
                 "Wed Jan 2 =2; 2018 has no arrangement -> provisional"},
-        // Into 2027, which has no arrangement: Monday–Friday, provisional.
-        AddCase{"2026-12-24", 20, "2027-01-21", true,
-                "Dec 25 Fri =1; Dec 28-31 =2..5; Fri Jan 1 2027 =6 "
-                "(fallback); Jan 4-8 =7..11; Jan 11-15 =12..16; Jan 18 =17, "
-                "19 =18, 20 =19, Thu Jan 21 =20"}));
+        // Into 2027, which has no arrangement: the statutory 元旦 is
+        // skipped, no 调休 is known, provisional.
+        AddCase{"2026-12-24", 20, "2027-01-22", true,
+                "Dec 25 Fri =1; Dec 28-31 =2..5; Fri Jan 1 2027 元旦 "
+                "(statutory) off; Jan 4-8 =6..10; Jan 11-15 =11..15; Jan "
+                "18-22 =16..20"},
+        // Across the computed 春节 2027 (除夕 Fri Feb 5 to 初三 Mon Feb 8).
+        AddCase{"2027-02-04", 1, "2027-02-09", true,
+                "Feb 5 除夕, Feb 6-7 weekend, Feb 8 初三 off; Tue Feb 9 =1"}));
 
 TEST(WorkingCalendarTest, NotableDaysExplainTheNationalDayCount) {
   absl::StatusOr<WorkingDayCount> count =
@@ -181,16 +185,22 @@ TEST(WorkingCalendarTest, ProvisionalWhenCountingIntoAYearWithoutArrangement) {
       WorkingCalendar::Create(without_2026);
   ASSERT_TRUE(calendar.ok()) << calendar.status();
 
-  // Without 2026: Dec 25 Thu =1, 26 =2, 29 =3, 30 =4, 31 =5, Thu Jan 1
-  // 2026 =6 and Fri Jan 2 =7 (Mon–Fri fallback), Jan 5 =8, 6 =9, Wed Jan 7
-  // =10.
+  // Without 2026: Dec 25 Thu =1, 26 =2, 29 =3, 30 =4, 31 =5; Thu Jan 1
+  // 2026 skipped (元旦, statutory), Fri Jan 2 =6 (no 调休 is known), Jan 5
+  // =7, 6 =8, 7 =9, Thu Jan 8 =10.
   absl::StatusOr<WorkingDayCount> provisional =
       calendar->AddWorkingDays(Day("2025-12-24"), 10);
   ASSERT_TRUE(provisional.ok()) << provisional.status();
-  EXPECT_EQ(provisional->end, Day("2026-01-07"));
+  EXPECT_EQ(provisional->end, Day("2026-01-08"));
   EXPECT_TRUE(provisional->provisional);
   EXPECT_THAT(provisional->provisional_years, ElementsAre(2026));
-  EXPECT_THAT(provisional->notable_days, IsEmpty());
+  ASSERT_EQ(provisional->notable_days.size(), 1u);
+  const DayInfo& new_year = provisional->notable_days[0].info;
+  EXPECT_EQ(new_year.day, Day("2026-01-01"));
+  EXPECT_EQ(new_year.kind, v1::DAY_KIND_HOLIDAY);
+  EXPECT_EQ(new_year.holiday_name, "元旦");
+  EXPECT_TRUE(new_year.statutory_estimate);
+  EXPECT_FALSE(new_year.year_loaded);
 
   // With 2026: Dec 25 =1 .. Dec 31 =5; Jan 1-3 元旦 off; Sun Jan 4 make-up
   // =6; Jan 5 =7, 6 =8, 7 =9, Thu Jan 8 =10.
@@ -210,16 +220,22 @@ TEST(WorkingCalendarTest, ProvisionalWhenCountingIntoAYearWithoutArrangement) {
   EXPECT_FALSE(inside->provisional);
 }
 
-TEST(WorkingCalendarTest, EmptyCalendarIsMondayToFridayAndProvisional) {
+TEST(WorkingCalendarTest, EmptyCalendarSkipsOnlyStatutoryDaysAndIsProvisional) {
   const WorkingCalendar empty;
-  // Oct 1 2025 is a Wednesday; without arrangements it is an ordinary day.
-  EXPECT_EQ(empty.KindOf(Day("2025-10-01")), v1::DAY_KIND_WORKING_WEEKDAY);
+  // Without arrangements Oct 1–3 2025 (Wed–Fri) are the statutory 国庆节, Mon
+  // Oct 6 the statutory 中秋节; Sunday Sep 28 stays a weekend (the 2025
+  // notice made it a make-up day, which no computation can know).
+  EXPECT_EQ(empty.KindOf(Day("2025-10-01")), v1::DAY_KIND_HOLIDAY);
+  EXPECT_EQ(empty.Classify(Day("2025-10-06")).holiday_name, "中秋节");
+  EXPECT_EQ(empty.KindOf(Day("2025-10-07")), v1::DAY_KIND_WORKING_WEEKDAY);
   EXPECT_EQ(empty.KindOf(Day("2025-09-28")), v1::DAY_KIND_WEEKEND);
-  // Sep 29 =1, 30 =2, Oct 1 =3, 2 =4, 3 =5, Oct 6 =6, Tue Oct 7 =7.
+  // Sep 29 =1, 30 =2, Oct 1–3 off, Oct 6 off, Oct 7 =3, 8 =4, 9 =5, 10 =6,
+  // Mon Oct 13 =7.
   absl::StatusOr<WorkingDayCount> count =
       empty.AddWorkingDays(Day("2025-09-26"), 7);
   ASSERT_TRUE(count.ok()) << count.status();
-  EXPECT_EQ(count->end, Day("2025-10-07"));
+  EXPECT_EQ(count->end, Day("2025-10-13"));
+  EXPECT_EQ(empty.WorkingDaysBetween(Day("2025-09-26"), Day("2025-10-13")), 7);
   EXPECT_TRUE(count->provisional);
   EXPECT_THAT(count->provisional_years, ElementsAre(2025));
   EXPECT_THAT(empty.years(), IsEmpty());
@@ -297,9 +313,15 @@ INSTANTIATE_TEST_SUITE_P(
         KindCase{"2018-12-28", v1::DAY_KIND_WORKING_WEEKDAY, "", 0, false},
         // 元旦 2023 began on Sat 2022-12-31 (2023 notice).
         KindCase{"2022-12-31", v1::DAY_KIND_HOLIDAY, "元旦", 2023, true},
-        // 2027: no arrangement; Fri Jan 1 is a weekday by the fallback.
-        KindCase{"2027-01-01", v1::DAY_KIND_WORKING_WEEKDAY, "", 0, false},
-        KindCase{"2027-01-02", v1::DAY_KIND_WEEKEND, "", 0, false}));
+        // 2027: no arrangement; Fri Jan 1 is the statutory 元旦, and the
+        // weekend after it stays an ordinary weekend.
+        KindCase{"2027-01-01", v1::DAY_KIND_HOLIDAY, "元旦", 0, false},
+        KindCase{"2027-01-02", v1::DAY_KIND_WEEKEND, "", 0, false},
+        KindCase{"2027-01-04", v1::DAY_KIND_WORKING_WEEKDAY, "", 0, false},
+        // 除夕 is statutory from 2025 (the 2024 revision).
+        KindCase{"2027-02-05", v1::DAY_KIND_HOLIDAY, "春节", 0, false},
+        KindCase{"2027-10-03", v1::DAY_KIND_HOLIDAY, "国庆节", 0, false},
+        KindCase{"2027-10-04", v1::DAY_KIND_WORKING_WEEKDAY, "", 0, false}));
 
 // ---------------------------------------------------------------------------
 // WorkingDaysBetween.
@@ -342,8 +364,11 @@ INSTANTIATE_TEST_SUITE_P(
         BetweenCase{"2025-12-31", "2026-01-09", 6,
                     "Jan 1-2 off, Jan 3 Sat off; Jan 4 Sun make-up =1; Jan "
                     "5-9 =2..6"},
-        BetweenCase{"2026-12-31", "2027-01-08", 6,
-                    "2027 fallback: Fri Jan 1 =1; Jan 4-8 =2..6"},
+        BetweenCase{"2026-12-31", "2027-01-08", 5,
+                    "2027 provisional: Fri Jan 1 元旦 off; Jan 4-8 =1..5"},
+        BetweenCase{"2027-01-29", "2027-02-12", 8,
+                    "2027 provisional: Feb 1-4 =1..4; Fri Feb 5 除夕 and Mon "
+                    "Feb 8 初三 off; Feb 9-12 =5..8"},
         BetweenCase{"2019-01-01", "2020-01-01", 250,
                     "Jan 2 2019 - Jan 1 2020: 261 Mon-Fri days; minus the 16 "
                     "weekday days off of 2019 after Jan 1 and Wed Jan 1 2020 "
@@ -473,6 +498,17 @@ TEST(CalendarDayPeriodTest, NamesTheDaysOffAndMarksUnloadedYears) {
   EXPECT_EQ(into_2027->end, Day("2027-01-04"));
   EXPECT_TRUE(into_2027->provisional);
   EXPECT_THAT(into_2027->provisional_years, ElementsAre(2027));
+
+  // Dec 18 2026 + 14 = Fri Jan 1 2027, the statutory 元旦: Jan 1-3 are days
+  // off -> Mon Jan 4.
+  absl::StatusOr<CalendarDayPeriod> on_new_year =
+      BuiltinCalendar().AddCalendarDays(Day("2026-12-18"), 14);
+  ASSERT_TRUE(on_new_year.ok()) << on_new_year.status();
+  EXPECT_EQ(on_new_year->end, Day("2027-01-04"));
+  ASSERT_EQ(on_new_year->days_off.size(), 3u);
+  EXPECT_EQ(on_new_year->days_off[0].holiday_name, "元旦");
+  EXPECT_TRUE(on_new_year->days_off[0].statutory_estimate);
+  EXPECT_TRUE(on_new_year->provisional);
 }
 
 // ---------------------------------------------------------------------------
@@ -523,6 +559,38 @@ v1::Date ProtoDay(int y, int m, int d) {
   date.set_month(m);
   date.set_day(d);
   return date;
+}
+
+// Adds a holiday from..to (inclusive) with its days off.
+void AddHoliday(v1::CalendarYear& year, const char* name, absl::CivilDay from,
+                absl::CivilDay to) {
+  v1::Holiday* holiday = year.add_holidays();
+  holiday->set_name(name);
+  *holiday->mutable_from() = ToProtoDate(from);
+  *holiday->mutable_to() = ToProtoDate(to);
+  holiday->set_days(static_cast<int>(to - from) + 1);
+  for (absl::CivilDay day = from; day <= to; ++day) {
+    *year.add_off_days() = ToProtoDate(day);
+  }
+}
+
+// A made-up 2027 arrangement that gives every statutory day of 2027 (元旦 Jan
+// 1, 春节 除夕 Feb 5 to 初三 Feb 8, 清明 Apr 5, 劳动节 May 1-2, 端午 Jun 9,
+// 中秋 Sep 15, 国庆 Oct 1-3) as a day off, so 2027 counts as complete.
+v1::CalendarYear Complete2027() {
+  v1::CalendarYear year;
+  year.set_year(2027);
+  year.add_notices("测试通知");
+  AddHoliday(year, "元旦", Day("2027-01-01"), Day("2027-01-03"));
+  AddHoliday(year, "春节", Day("2027-02-05"), Day("2027-02-14"));
+  AddHoliday(year, "清明节", Day("2027-04-03"), Day("2027-04-05"));
+  AddHoliday(year, "劳动节", Day("2027-05-01"), Day("2027-05-05"));
+  AddHoliday(year, "端午节", Day("2027-06-09"), Day("2027-06-09"));
+  AddHoliday(year, "中秋节", Day("2027-09-15"), Day("2027-09-15"));
+  AddHoliday(year, "国庆节", Day("2027-10-01"), Day("2027-10-07"));
+  *year.add_makeup_workdays() = ProtoDay(2027, 1, 30);
+  *year.add_makeup_workdays() = ProtoDay(2027, 2, 20);
+  return year;
 }
 
 TEST(ValidateCalendarYearAcceptsTest, AcceptsTheFakeYearAndEveryShippedYear) {
@@ -583,7 +651,7 @@ INSTANTIATE_TEST_SUITE_P(
                       *y->mutable_holidays(1)->mutable_to() =
                           ProtoDay(2027, 2, 30);
                     },
-                    "2027.holidays[1].to: 2027-02-30 is not a calendar date"},
+                    "2027.holidays[1].to: 2027-02-30 不是有效的日期"},
         InvalidCase{"to before from",
                     [](v1::CalendarYear* y) {
                       *y->mutable_holidays(1)->mutable_to() =
@@ -628,7 +696,7 @@ INSTANTIATE_TEST_SUITE_P(
                     [](v1::CalendarYear* y) {
                       *y->add_off_days() = ProtoDay(2027, 2, 29);
                     },
-                    "2027.off_days[12]: 2027-02-29 is not a calendar date"},
+                    "2027.off_days[12]: 2027-02-29 不是有效的日期"},
         InvalidCase{"holiday day missing",
                     [](v1::CalendarYear* y) {
                       // off_days[7] is 2027-02-10.
@@ -701,11 +769,16 @@ TEST(WorkingCalendarCreateTest, RejectsArrangementsThatDisagree) {
 }
 
 TEST(WorkingCalendarCreateTest, WithYearsAddsAYearAtRunTime) {
-  const v1::CalendarYear fake = Fake2027();
+  const v1::CalendarYear complete = Complete2027();
+  ASSERT_TRUE(ValidateCalendarYear(complete).ok())
+      << ValidateCalendarYear(complete);
   absl::StatusOr<WorkingCalendar> calendar =
-      BuiltinCalendar().WithYears(absl::MakeConstSpan(&fake, 1));
+      BuiltinCalendar().WithYears(absl::MakeConstSpan(&complete, 1));
   ASSERT_TRUE(calendar.ok()) << calendar.status();
   EXPECT_TRUE(calendar->HasYear(2027));
+  EXPECT_TRUE(calendar->IsYearComplete(2027));
+  EXPECT_THAT(calendar->MissingFestivals(2027), IsEmpty());
+  EXPECT_THAT(calendar->EstimatedHolidays(2027), IsEmpty());
   EXPECT_FALSE(BuiltinCalendar().HasYear(2027));  // the original is unchanged
   ASSERT_EQ(calendar->years().size(), 9u);
   EXPECT_EQ(calendar->years().back().year(), 2027);
@@ -719,32 +792,70 @@ TEST(WorkingCalendarCreateTest, WithYearsAddsAYearAtRunTime) {
   EXPECT_FALSE(BuiltinCalendar().HasArrangementsFor(Day("2026-12-01"),
                                                     Day("2027-01-02")));
 
-  // Dec 24 2026 + 20 with the fake 2027: Dec 25 =1, Dec 28-31 =2..5, Jan 1-3
-  // 元旦 off, Jan 4-8 =6..10, Jan 11-15 =11..15, Jan 18-22 =16..20. Final.
+  // Dec 24 2026 + 20 with the complete 2027: Dec 25 =1, Dec 28-31 =2..5, Jan
+  // 1-3 元旦 off, Jan 4-8 =6..10, Jan 11-15 =11..15, Jan 18-22 =16..20. Final.
   absl::StatusOr<WorkingDayCount> count =
       calendar->AddWorkingDays(Day("2026-12-24"), 20);
   ASSERT_TRUE(count.ok()) << count.status();
   EXPECT_EQ(count->end, Day("2027-01-22"));
   EXPECT_FALSE(count->provisional);
-  // Fri Feb 5 + 1: Feb 6-14 春节 off; Mon Feb 15 =1. Fri Feb 19 + 1: Sat Feb
+  // Thu Feb 4 + 1: Feb 5-14 春节 off; Mon Feb 15 =1. Fri Feb 19 + 1: Sat Feb
   // 20 make-up =1.
-  EXPECT_EQ(calendar->AddWorkingDays(Day("2027-02-05"), 1)->end,
+  EXPECT_EQ(calendar->AddWorkingDays(Day("2027-02-04"), 1)->end,
             Day("2027-02-15"));
   EXPECT_EQ(calendar->AddWorkingDays(Day("2027-02-19"), 1)->end,
             Day("2027-02-20"));
+}
 
-  // Replacing 2027 with an arrangement without 春节: Mon Feb 8 is a working
-  // day again.
-  v1::CalendarYear smaller = fake;
-  smaller.mutable_holidays()->DeleteSubrange(1, 1);
-  smaller.mutable_off_days()->DeleteSubrange(3, 9);
-  smaller.mutable_makeup_workdays()->DeleteSubrange(1, 1);
+// A file that gives only some festivals does not make its year known: the
+// year stays provisional, and the festivals it leaves out are computed.
+TEST(WorkingCalendarCreateTest, AnIncompleteYearStaysProvisional) {
+  // Only 元旦 2027 (Jan 1-3).
+  v1::CalendarYear only_new_year;
+  only_new_year.set_year(2027);
+  only_new_year.add_notices("测试通知");
+  AddHoliday(only_new_year, "元旦", Day("2027-01-01"), Day("2027-01-03"));
+  absl::StatusOr<WorkingCalendar> calendar =
+      BuiltinCalendar().WithYears(absl::MakeConstSpan(&only_new_year, 1));
+  ASSERT_TRUE(calendar.ok()) << calendar.status();
+  EXPECT_TRUE(calendar->HasYear(2027));
+  EXPECT_FALSE(calendar->IsYearComplete(2027));
+  EXPECT_THAT(calendar->MissingFestivals(2027),
+              ElementsAre(Festival::kSpringFestival, Festival::kQingming,
+                          Festival::kLabourDay, Festival::kDragonBoat,
+                          Festival::kMidAutumn, Festival::kNationalDay));
+  ASSERT_EQ(calendar->EstimatedHolidays(2027).size(), 6u);
+  EXPECT_FALSE(
+      calendar->HasArrangementsFor(Day("2027-01-01"), Day("2027-01-31")));
+
+  // The loaded 元旦 decides Jan 1-3 (published, not estimated)...
+  const DayInfo new_year = calendar->Classify(Day("2027-01-01"));
+  EXPECT_EQ(new_year.kind, v1::DAY_KIND_HOLIDAY);
+  EXPECT_FALSE(new_year.statutory_estimate);
+  EXPECT_EQ(new_year.arrangement_year, 2027);
+  EXPECT_FALSE(new_year.year_loaded);  // the year is still provisional
+  // ...and 春节 is computed: Thu Feb 4 + 1 = Tue Feb 9, provisional.
+  const DayInfo eve = calendar->Classify(Day("2027-02-05"));
+  EXPECT_EQ(eve.kind, v1::DAY_KIND_HOLIDAY);
+  EXPECT_EQ(eve.holiday_name, "春节");
+  EXPECT_TRUE(eve.statutory_estimate);
+  absl::StatusOr<WorkingDayCount> count =
+      calendar->AddWorkingDays(Day("2027-02-04"), 1);
+  ASSERT_TRUE(count.ok()) << count.status();
+  EXPECT_EQ(count->end, Day("2027-02-09"));
+  EXPECT_TRUE(count->provisional);
+  EXPECT_THAT(count->provisional_years, ElementsAre(2027));
+  EXPECT_EQ(calendar->WorkingDaysBetween(Day("2027-02-04"), Day("2027-02-09")),
+            1);
+
+  // Replacing it with the complete arrangement makes 2027 final.
+  const v1::CalendarYear complete = Complete2027();
   absl::StatusOr<WorkingCalendar> replaced =
-      calendar->WithYears(absl::MakeConstSpan(&smaller, 1));
+      calendar->WithYears(absl::MakeConstSpan(&complete, 1));
   ASSERT_TRUE(replaced.ok()) << replaced.status();
+  EXPECT_TRUE(replaced->IsYearComplete(2027));
   EXPECT_EQ(replaced->years().size(), 9u);
-  EXPECT_EQ(replaced->AddWorkingDays(Day("2027-02-05"), 1)->end,
-            Day("2027-02-08"));
+  EXPECT_FALSE(replaced->AddWorkingDays(Day("2027-02-04"), 1)->provisional);
 }
 
 }  // namespace

@@ -88,7 +88,7 @@ TEST_F(CalendarCommandTest, AddWorkingDaysProvisionalWarnsButSucceeds) {
   calendar_.add_response.add_provisional_years(2027);
   EXPECT_EQ(Run({"calendar", "add-working-days", "2026-12-28", "20"}), 0);
   EXPECT_EQ(out_.str(), "2027-01-26\n");
-  EXPECT_EQ(err_.str(), "暂定：2027 年节假日安排未加载，按周一至周五推算\n");
+  EXPECT_EQ(err_.str(), "暂定：2027 年调休安排尚未公布，已跳过法定节假日\n");
 }
 
 TEST_F(CalendarCommandTest, AddWorkingDaysJson) {
@@ -105,21 +105,20 @@ TEST_F(CalendarCommandTest, UsageErrors) {
   for (const auto& [args, message] :
        std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"calendar", "add-working-days", "2025-9-26", "20"},
-            "DATE: \"2025-9-26\" is not a date in YYYY-MM-DD form"},
+            "DATE: \"2025-9-26\" 不是 YYYY-MM-DD 格式的日期"},
            {{"calendar", "add-working-days", "2025-02-29", "20"},
-            "DATE: 2025-02-29 is not a calendar date"},
+            "DATE: 2025-02-29 不是有效的日期"},
            {{"calendar", "add-working-days", "2025-09-26", "x"},
-            "N: \"x\" is not a whole number from 0 to 3660"},
+            "N: \"x\" 不是 0 到 3660 之间的整数"},
            {{"calendar", "add-working-days", "2025-09-26", "3661"},
-            "N: \"3661\" is not a whole number from 0 to 3660"},
+            "N: \"3661\" 不是 0 到 3660 之间的整数"},
            {{"calendar", "add-working-days", "2025-09-26"},
-            "missing N; usage: ogi calendar add-working-days DATE N [flags]"},
+            "缺少 N；用法：ogi calendar add-working-days DATE N [flags]"},
            {{"calendar", "show", "20x5"},
-            "YEAR: \"20x5\" is not a whole number from 1900 to 9999"},
-           {{"calendar", "show"},
-            "missing YEAR; usage: ogi calendar show YEAR"},
+            "YEAR: \"20x5\" 不是 1900 到 9999 之间的整数"},
+           {{"calendar", "show"}, "缺少 YEAR；用法：ogi calendar show YEAR"},
            {{"calendar", "load", "/nonexistent/cn-holidays.json"},
-            "cannot read \"/nonexistent/cn-holidays.json\": No such file or "
+            "无法读取 \"/nonexistent/cn-holidays.json\"：No such file or "
             "directory"},
        }) {
     EXPECT_EQ(Run(args), 2) << message;
@@ -133,7 +132,8 @@ TEST_F(CalendarCommandTest, RpcErrorExitsOne) {
   calendar_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                                  "days: must be at most 3660");
   EXPECT_EQ(Run({"calendar", "add-working-days", "2025-09-26", "20"}), 1);
-  EXPECT_EQ(err_.str(), "ogi: days: must be at most 3660\n");
+  // The server names the request field; the user typed the N argument.
+  EXPECT_EQ(err_.str(), "ogi: N: must be at most 3660（INVALID_ARGUMENT）\n");
   EXPECT_EQ(out_.str(), "");
 }
 
@@ -146,6 +146,7 @@ v1::GetCalendarYearResponse Year2025() {
   v1::CalendarYear* a = response.mutable_arrangement();
   a->set_year(2025);
   a->add_notices("国办发明电〔2024〕12号 (2024-11-12)");
+  response.add_display_notices("国办发明电〔2024〕12号 (2024-11-12)");
   v1::Holiday* spring = a->add_holidays();
   spring->set_name("春节");
   *spring->mutable_from() = MakeDate(2025, 1, 28);
@@ -208,22 +209,77 @@ TEST(RenderCalendarYearTest, HeaderHolidaysAndGrid) {
   EXPECT_THAT(out.str(), HasSubstr("\n1 月" + Spaces(16 + 4) + "2 月"));
 }
 
-TEST(RenderCalendarYearTest, ProvisionalYear) {
+// 2027 without an arrangement: the computed statutory holidays are listed
+// and marked 休; nothing is marked 班 (no 调休 is known).
+v1::GetCalendarYearResponse Provisional2027() {
   v1::GetCalendarYearResponse response;
   response.set_loaded(false);
+  response.set_provisional(true);
+  const struct {
+    const char* name;
+    int month, from, to;
+  } kHolidays[] = {{"元旦", 1, 1, 1}, {"春节", 2, 5, 8}, {"国庆节", 10, 1, 3}};
+  for (const auto& h : kHolidays) {
+    v1::Holiday* holiday = response.add_statutory_holidays();
+    holiday->set_name(h.name);
+    *holiday->mutable_from() = MakeDate(2027, h.month, h.from);
+    *holiday->mutable_to() = MakeDate(2027, h.month, h.to);
+    holiday->set_days(h.to - h.from + 1);
+    for (int day = h.from; day <= h.to; ++day) {
+      v1::CalendarDay* out = response.add_days();
+      *out->mutable_date() = MakeDate(2027, h.month, day);
+      out->set_kind(v1::DAY_KIND_HOLIDAY);
+      out->set_holiday_name(h.name);
+      out->set_statutory_estimate(true);
+    }
+  }
+  return response;
+}
+
+TEST(RenderCalendarYearTest, ProvisionalYearListsTheStatutoryHolidays) {
   std::ostringstream out;
-  RenderCalendarYear(2027, response, false, out);
+  RenderCalendarYear(2027, Provisional2027(), false, out);
   const std::vector<std::string> lines = Lines(out.str());
-  EXPECT_EQ(lines[0], "年份  2027");
-  EXPECT_EQ(lines[1], "状态  未加载节假日安排（暂定：只按周一至周五推算）");
-  EXPECT_EQ(lines[2], "");
-  EXPECT_EQ(lines[3], "月历（休 = 放假，班 = 调休上班）");
-  EXPECT_THAT(out.str(), Not(HasSubstr("节假日  ")));
-  // No day is marked: only weekends are off.
-  for (size_t i = 4; i < lines.size(); ++i) {
-    EXPECT_EQ(lines[i].find("休"), std::string::npos) << lines[i];
+  ASSERT_GE(lines.size(), 10u);
+  EXPECT_THAT(
+      std::vector<std::string>(lines.begin(), lines.begin() + 10),
+      ElementsAre("年份  2027",
+                  "状态  未加载节假日安排（暂定：已按《全国年节及纪念日放假"
+                  "办法》跳过法定节假日，调休安排尚未公布）",
+                  "",
+                  "法定节假日（按《全国年节及纪念日放假办法》推算，暂定；调休"
+                  "安排尚未公布）",
+                  "节假日  放假" + Spaces(22) + "天数",
+                  "元旦    2027-01-01 至 2027-01-01  1 天",
+                  "春节    2027-02-05 至 2027-02-08  4 天",
+                  "国庆节  2027-10-01 至 2027-10-03  3 天",
+                  "",  //
+                  "月历（休 = 放假，班 = 调休上班）"));
+  // January 1 2027 is a Friday: the first week reads "休  2  3".
+  EXPECT_THAT(out.str(), HasSubstr(Spaces(12) + "休  2  3"));
+  // 除夕 Fri Feb 5 to 初三 Mon Feb 8.
+  EXPECT_THAT(out.str(), HasSubstr(" 1  2  3  4 休 休 休"));
+  for (size_t i = 10; i < lines.size(); ++i) {
     EXPECT_EQ(lines[i].find("班"), std::string::npos) << lines[i];
   }
+}
+
+TEST(RenderCalendarYearTest, IncompleteYearNamesTheMissingFestivals) {
+  v1::GetCalendarYearResponse response = Provisional2027();
+  response.set_loaded(true);
+  response.set_source("loaded by 管理员 at 2026-12-01 10:00");
+  response.add_missing_holidays("春节");
+  response.add_missing_holidays("国庆节");
+  response.mutable_arrangement()->add_notices(
+      "测试通知 (2026-11-30; 文号未核实)");
+  response.add_display_notices("测试通知 (2026-11-30)");
+  std::ostringstream out;
+  RenderCalendarYear(2027, response, false, out);
+  EXPECT_THAT(out.str(),
+              HasSubstr("状态  已加载的安排未包含春节、国庆节（暂定：这些"
+                        "节日按《全国年节及纪念日放假办法》推算）\n"));
+  EXPECT_THAT(out.str(), HasSubstr("依据  测试通知 (2026-11-30)\n"));
+  EXPECT_THAT(out.str(), Not(HasSubstr("文号未核实")));
 }
 
 TEST(RenderCalendarYearTest, ColourMarksDaysOff) {
@@ -270,6 +326,22 @@ TEST_F(CalendarCommandTest, LoadSendsTheFileAndListsChangedCases) {
             "已加载：2027 年\n"
             "答复期限变化的案件（1 件）：\n"
             "  2026-0101: 2027-01-05 → 2027-01-08\n");
+}
+
+TEST(RenderLoadCalendarTest, NamesTheFestivalsAnIncompleteYearLeavesOut) {
+  v1::LoadCalendarResponse response;
+  response.add_years(2027);
+  v1::IncompleteCalendarYear* incomplete = response.add_incomplete_years();
+  incomplete->set_year(2027);
+  incomplete->add_missing_holidays("春节");
+  incomplete->add_missing_holidays("清明节");
+  std::ostringstream out;
+  RenderLoadCalendar(response, out);
+  EXPECT_EQ(out.str(),
+            "已加载：2027 年\n"
+            "注意：2027 年的安排未包含春节、清明节，该年仍为暂定；这些节日按"
+            "《全国年节及纪念日放假办法》推算\n"
+            "没有案件的答复期限发生变化\n");
 }
 
 TEST(RenderLoadCalendarTest, SeveralAgenciesAndNoChanges) {
