@@ -86,7 +86,10 @@ std::vector<CommandSpec> DeadlineCommandSpecs() {
        "List cases whose deadlines need attention, most urgent first.",
        "Overdue answers first, then those due today or soon, 补正 notices "
        "about to\nlapse and applicant windows that lapsed (with the proposed "
-       "conclusion).\nOn a terminal, overdue rows are red and rows due soon "
+       "conclusion).\nApplications awaiting receipt confirmation (待确认收到) "
+       "are listed for as long\nas they wait, late once the server's "
+       "--confirm_receipt_alert_days have passed.\nOn a terminal, overdue rows "
+       "are red and rows due soon "
        "yellow (not with\n--json or when NO_COLOR is set). --json prints the "
        "response.\n",
        {{"within", "N",
@@ -138,6 +141,7 @@ Tint AlertTint(const v1::DeadlineAlert& alert) {
     case v1::ALERT_KIND_ANSWER_DUE_SOON:
       return Tint::kYellow;
     case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
+    case v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE:
     case v1::ALERT_KIND_REVIEW_DEFENCE_DUE:
     case v1::ALERT_KIND_LAWSUIT_DEFENCE_DUE:
     case v1::ALERT_KIND_REANSWER_DUE:
@@ -158,28 +162,38 @@ void RenderDeadlineTable(const v1::ListDeadlinesResponse& response, bool color,
   }
   Table table({"编号", "申请人", "提醒", "期限", "剩余工作日", "建议"});
   bool provisional = false;
+  bool confirmation = false;
   for (const v1::DeadlineAlert& alert : response.alerts()) {
+    const bool confirms =
+        alert.kind() == v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE;
+    confirmation = confirmation || confirms;
     std::string due = DateText(alert.has_due(), alert.due());
     if (alert.provisional()) {
       absl::StrAppend(&due, "（暂定）");
       provisional = true;
     }
-    table.AddRow({alert.number(),
-                  TruncateToWidth(alert.applicant_name(), kApplicantWidth),
-                  AlertKindText(alert), due,
-                  absl::StrCat(alert.working_days_left()),
-                  alert.proposal() == v1::PROPOSED_CONCLUSION_UNSPECIFIED
-                      ? ""
-                      : EnumLabel(v1::ProposedConclusion_descriptor(),
-                                  alert.proposal())},
-                 AlertTint(alert));
+    table.AddRow(
+        {alert.number(),
+         TruncateToWidth(alert.applicant_name(), kApplicantWidth),
+         AlertKindText(alert), due, absl::StrCat(alert.working_days_left()),
+         confirms ? "确认收到日期并登记"
+         : alert.proposal() == v1::PROPOSED_CONCLUSION_UNSPECIFIED
+             ? ""
+             : EnumLabel(v1::ProposedConclusion_descriptor(),
+                         alert.proposal())},
+        AlertTint(alert));
   }
   table.Render(out, color);
   out << "共 " << response.alerts_size() << " 项";
   if (!as_of.empty()) out << "，截至 " << as_of;
   out << '\n';
   if (provisional) {
-    out << "暂定：该年节假日安排未加载，期限按周一至周五推算\n";
+    out << "暂定：该年调休安排尚未公布，期限已跳过法定节假日\n";
+  }
+  if (confirmation) {
+    out << "待确认收到：答复期限自确认收到之日起算。与申请人确认后登记：ogi "
+           "case update 编号 --confirmed YYYY-MM-DD --reason "
+           "\"确认收到日期\"\n";
   }
 }
 

@@ -26,6 +26,52 @@ bool HasDue(const v1::Deadlines& d) {
   return d.has_answer_due() && !IsUnset(d.answer_due());
 }
 
+bool IsPaused(const v1::Deadlines& d) {
+  return d.state() == v1::CLOCK_STATE_PAUSED_CONSULTATION ||
+         d.state() == v1::CLOCK_STATE_PAUSED_FEE;
+}
+
+// Whether the receipt date waits for confirmation, with a date to have it by.
+bool AwaitsConfirmation(const v1::Deadlines& d) {
+  return d.state() == v1::CLOCK_STATE_NOT_STARTED && d.has_confirmation_due() &&
+         !IsUnset(d.confirmation_due());
+}
+
+// "应于 2026-12-03 前确认收到日期（剩余 2 个工作日）"; "今日到期" on the day,
+// "已超过 1 个工作日" after it.
+std::string ConfirmationDueText(const v1::Deadlines& d) {
+  const int left = d.confirmation_working_days_left();
+  return absl::StrCat("应于 ", FormatIsoDate(d.confirmation_due()),
+                      " 前确认收到日期（",
+                      left < 0 ? absl::StrCat("已超过 ", -left, " 个工作日")
+                               : WorkingDaysLeftText(left),
+                      "）");
+}
+
+// While paused and not overdue: the days used and left stand still, the
+// date is where they lead if the pause lasts its whole window, e.g.
+// "已用 3 个工作日，剩余 17 个工作日；预计 2025-11-24（假定暂停持续至
+// 2025-10-30；提前恢复则相应提前）".
+std::string PausedCountText(const v1::Deadlines& d) {
+  std::string text =
+      absl::StrCat("已用 ", d.working_days_used(), " 个工作日，剩余 ",
+                   d.working_days_left(), " 个工作日；");
+  const std::string due = FormatIsoDate(d.answer_due());
+  if (!d.answer_due_projected()) return absl::StrCat(text, "期限 ", due);
+  absl::StrAppend(&text, "预计 ", due, "（");
+  const std::string until = DateText(d.has_pause_until(), d.pause_until());
+  if (!until.empty()) absl::StrAppend(&text, "假定暂停持续至 ", until, "；");
+  absl::StrAppend(&text, "提前恢复则相应提前）");
+  return text;
+}
+
+// Paused, not overdue, and from a server that reports the pause (an older
+// one sends no paused_since: its line stays as it was).
+bool ShowsPausedCount(const v1::Deadlines& d) {
+  return IsPaused(d) && HasDue(d) && d.working_days_left() >= 0 &&
+         d.has_paused_since() && !IsUnset(d.paused_since());
+}
+
 // Free text on one line: line breaks become "；".
 std::string OneLine(absl::string_view text) {
   return absl::StrReplaceAll(text, {{"\r", ""}, {"\n", "；"}});
@@ -148,8 +194,10 @@ std::string AnswerDueText(const v1::Deadlines& d) {
     if (d.state() == v1::CLOCK_STATE_AWAITING_CORRECTION) {
       return "收到补正材料后重新起算";
     }
+    if (AwaitsConfirmation(d)) return "未起算（确认收到日期后起算）";
     return EnumLabel(v1::ClockState_descriptor(), d.state());
   }
+  if (ShowsPausedCount(d)) return absl::StrCat("暂停中：", PausedCountText(d));
   const std::string due = FormatIsoDate(d.answer_due());
   if (d.state() == v1::CLOCK_STATE_STOPPED) return due;
   return absl::StrCat(due, "（", WorkingDaysLeftText(d.working_days_left()),
@@ -159,7 +207,11 @@ std::string AnswerDueText(const v1::Deadlines& d) {
 std::string DeadlineLine(const v1::Deadlines& d) {
   const std::string state = EnumLabel(v1::ClockState_descriptor(), d.state());
   std::string line;
-  if (HasDue(d)) {
+  if (ShowsPausedCount(d)) {
+    line = absl::StrCat(state, "：", PausedCountText(d));
+  } else if (AwaitsConfirmation(d)) {
+    line = absl::StrCat(state, "  待确认收到：", ConfirmationDueText(d));
+  } else if (HasDue(d)) {
     line = absl::StrCat(AnswerDueText(d), "  ", state);
   } else if (d.state() == v1::CLOCK_STATE_AWAITING_CORRECTION) {
     line = absl::StrCat(state, "（", AnswerDueText(d), "）");
@@ -174,7 +226,7 @@ std::string ProvisionalWarning(
     const google::protobuf::RepeatedField<int32_t>& years) {
   const std::string which =
       years.empty() ? "" : absl::StrCat(absl::StrJoin(years, "、"), " 年");
-  return absl::StrCat("暂定：", which, "节假日安排未加载，按周一至周五推算");
+  return absl::StrCat("暂定：", which, "调休安排尚未公布，已跳过法定节假日");
 }
 
 void AddProcedureLines(const v1::Procedure& procedure, Card* card) {
@@ -198,6 +250,7 @@ void AddProcedureLines(const v1::Procedure& procedure, Card* card) {
 void AddDeadlineSummary(const v1::Deadlines& d, Card* card) {
   card->Add("期限状态", EnumLabel(v1::ClockState_descriptor(), d.state()));
   card->Add("答复期限", AnswerDueText(d));
+  if (AwaitsConfirmation(d)) card->Add("待确认收到", ConfirmationDueText(d));
   if (d.window_kind() != v1::APPLICANT_WINDOW_KIND_UNSPECIFIED) {
     card->Add(EnumLabel(v1::ApplicantWindowKind_descriptor(), d.window_kind()),
               WindowText(d));
@@ -220,6 +273,26 @@ void RenderExplanation(const v1::Case& c, bool color, std::ostream& out) {
                        d.state() != v1::CLOCK_STATE_STOPPED;
   card.Add("答复期限", Colorize(AnswerDueText(d),
                                 overdue ? Tint::kRed : Tint::kNone, color));
+  if (AwaitsConfirmation(d)) {
+    const bool late = d.confirmation_working_days_left() < 0;
+    card.Add("待确认收到", Colorize(ConfirmationDueText(d),
+                                    late ? Tint::kRed : Tint::kNone, color));
+    card.Add(
+        "下一步",
+        absl::StrCat("与申请人确认收到日期后登记：ogi case update ", c.number(),
+                     " --confirmed YYYY-MM-DD --reason \"确认收到日期\""));
+  }
+  if (IsPaused(d)) {
+    const std::string since = DateText(d.has_paused_since(), d.paused_since());
+    const std::string until = DateText(d.has_pause_until(), d.pause_until());
+    if (!since.empty()) {
+      card.Add("暂停",
+               absl::StrCat(
+                   "自 ", since, " 起",
+                   until.empty() ? "" : absl::StrCat("，至迟 ", until, " 结束"),
+                   "；暂停期间的工作日不计入答复期限"));
+    }
+  }
   if (d.allowed_working_days() > 0) {
     std::string allowed = absl::StrCat(d.allowed_working_days(), " 个工作日");
     if (d.allowed_working_days() > kStatutoryWorkingDays) {

@@ -47,13 +47,18 @@ struct CaseQuery {
 // the answer due date, the 补正 notice due date while no notice is sent, and
 // the end of an open applicant window; and, for any case, open or concluded,
 // the earliest of its open duties after the answer (EarliestOpenDuty in
-// services/proceedings/open_duties.h, as of the case's last write).
+// services/proceedings/open_duties.h, as of the case's last write); and, with
+// pending_confirmation, every case awaiting receipt confirmation.
 struct AttentionQuery {
   std::string agency_code;  // "" for every agency
   std::optional<absl::CivilDay> answer_due_from, answer_due_until;
   std::optional<absl::CivilDay> notice_due_from, notice_due_until;
   std::optional<absl::CivilDay> window_end_from, window_end_until;
   std::optional<absl::CivilDay> duty_due_from, duty_due_until;
+  // Also every case awaiting receipt confirmation (status 待确认收到): it has
+  // none of the dates above, yet its confirmation is a duty (its date
+  // depends on the server's policy, so it is computed, not stored).
+  bool pending_confirmation = false;
 };
 
 // What a deadline listing needs of one open case, read from the summary
@@ -90,9 +95,13 @@ struct CaseDeadlineSummary {
 // calendar arithmetic alone: none are stored, or the answer clock has an open
 // pause (a consultation awaiting its reply, a fee notice awaiting payment),
 // since how many counted days are left while paused is not a calendar
-// difference. Such a case's deadlines must be computed in full.
+// difference; or the case awaits receipt confirmation, whose due date
+// follows the server's policy (--confirm_receipt_alert_days), which may have
+// changed since the case was stored. Such a case's deadlines must be
+// computed in full.
 inline bool DeadlinesNeedFullComputation(const v1::Case& c) {
   if (!c.has_deadlines()) return true;
+  if (c.status() == v1::CASE_STATUS_PENDING_CONFIRMATION) return true;
   for (const v1::Consultation& consultation : c.procedure().consultations()) {
     if (!consultation.has_reply_received()) return true;
   }
@@ -204,8 +213,9 @@ class CaseStore {
   // Calls `visit` once for each open case in the deadline ranges of `query`
   // (answer, notice, window), with its summary (the record only where it is
   // needed), and once more, with for_duties set and its record, for each case
-  // in the duty range: together the cases ListCasesNeedingAttention(query)
-  // would return. In no particular order (creation_order tells the creation
+  // in the duty range; with query.pending_confirmation, once for each case
+  // awaiting receipt confirmation, with its record: together the cases
+  // ListCasesNeedingAttention(query) would return. In no particular order (creation_order tells the creation
   // order), all from one consistent snapshot. Streamed: a list of tens of thousands of summaries
   // would cost more to build than to read. `visit` may move from the summary;
   // it runs inside the store's read (for an in-memory database, on the

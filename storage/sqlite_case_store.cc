@@ -49,7 +49,7 @@ std::string ContainsPattern(absl::string_view text) {
 absl::Status NoCaseError(absl::string_view agency_code,
                          absl::string_view number) {
   return absl::NotFoundError(
-      absl::StrCat("no case ", number, " in agency \"", agency_code, "\""));
+      absl::StrCat("案件 ", number, " 不存在（机关 \"", agency_code, "\"）"));
 }
 
 }  // namespace
@@ -79,7 +79,7 @@ absl::StatusOr<int64_t> AgencyId(Database& db, absl::string_view code) {
   OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
     return absl::NotFoundError(
-        absl::StrCat("agency_code: no agency \"", code, "\""));
+        absl::StrCat("agency_code: 机关 \"", code, "\" 不存在"));
   }
   return stmt.ColumnInt(0);
 }
@@ -119,7 +119,7 @@ absl::StatusOr<CaseRow> FindCase(Database& db, absl::string_view agency_code,
   out.id = stmt.ColumnInt(0);
   if (!out.c.ParseFromString(stmt.ColumnBlob(1))) {
     return absl::DataLossError(
-        absl::StrCat("case ", number, ": stored record does not parse"));
+        absl::StrCat("案件 ", number, "：存储的记录无法解析"));
   }
   return out;
 }
@@ -228,7 +228,7 @@ absl::StatusOr<int64_t> InsertNewCase(Database& db, int64_t agency_id,
   next.BindInt(1, agency_id);
   next.BindInt(2, year);
   OGI_ASSIGN_OR_RETURN(bool row, next.Step());
-  if (!row) return absl::InternalError("case number sequence: no value");
+  if (!row) return absl::InternalError("案件编号序列没有返回值");
   const int64_t sequence = next.ColumnInt(0);
   OGI_RETURN_IF_ERROR(next.Run());  // finish the statement
 
@@ -267,8 +267,8 @@ absl::Status CollectCases(Statement& stmt, std::vector<v1::Case>* cases,
     if (!row) return absl::OkStatus();
     if (ids != nullptr) ids->push_back(stmt.ColumnInt(0));
     if (!cases->emplace_back().ParseFromString(stmt.ColumnBlob(1))) {
-      return absl::DataLossError(absl::StrCat(
-          "case row ", stmt.ColumnInt(0), ": stored record does not parse"));
+      return absl::DataLossError(
+          absl::StrCat("案件行 ", stmt.ColumnInt(0), "：存储的记录无法解析"));
     }
   }
 }
@@ -349,6 +349,16 @@ std::string RangeScansSql(const std::vector<DateRange>& ranges,
   return absl::StrJoin(scans, " UNION ALL ");
 }
 
+// One scan of the cases awaiting receipt confirmation (of agency ?1 when
+// `by_agency`), selecting `columns`: an index range scan of cases_by_status
+// (migration 2) per agency. Such cases are few and are read whole.
+std::string PendingConfirmationSql(absl::string_view columns, bool by_agency) {
+  return absl::StrCat(
+      "SELECT ", columns, " FROM cases INDEXED BY cases_by_status WHERE ",
+      by_agency ? "agency_id = ?1" : "agency_id IN (SELECT id FROM agencies)",
+      " AND status = ", static_cast<int>(v1::CASE_STATUS_PENDING_CONFIRMATION));
+}
+
 // Binds the dates of RangeScansSql's ranges and ?1 = `agency_id` (0: none).
 void BindRangeScans(Statement& stmt, const std::vector<DateRange>& ranges,
                     int64_t agency_id) {
@@ -389,7 +399,7 @@ absl::StatusOr<std::optional<absl::CivilDay>> ColumnDate(const Statement& stmt,
   std::optional<absl::CivilDay> day = ParseIsoDay(text);
   if (!day) {
     return absl::DataLossError(
-        absl::StrCat("stored date \"", text, "\" is not a date"));
+        absl::StrCat("存储的日期 \"", text, "\" 不是有效日期"));
   }
   return day;
 }
@@ -416,7 +426,7 @@ absl::Status ReadSummary(const Statement& stmt,
   const auto agency = agency_codes.find(stmt.ColumnInt(2));
   if (agency == agency_codes.end()) {
     return absl::DataLossError(
-        absl::StrCat("case row ", s.creation_order, ": no agency"));
+        absl::StrCat("案件行 ", s.creation_order, "：没有所属机关"));
   }
   s.agency_code = agency->second;
   s.number = stmt.ColumnText(3);
@@ -426,16 +436,16 @@ absl::Status ReadSummary(const Statement& stmt,
   OGI_ASSIGN_OR_RETURN(s.window_end, ColumnDate(stmt, 7));
   const int64_t window_kind = stmt.ColumnInt(8);
   if (!v1::ApplicantWindowKind_IsValid(static_cast<int>(window_kind))) {
-    return absl::DataLossError(absl::StrCat("case row ", s.creation_order,
-                                            ": window_kind ", window_kind));
+    return absl::DataLossError(absl::StrCat(
+        "案件行 ", s.creation_order, "：未知的 window_kind ", window_kind));
   }
   s.window_kind = static_cast<v1::ApplicantWindowKind>(window_kind);
   s.provisional = stmt.ColumnInt(9) != 0;
   if (!stmt.ColumnIsNull(10)) {
     s.record = std::make_unique<v1::Case>();
     if (!s.record->ParseFromString(stmt.ColumnBlob(10))) {
-      return absl::DataLossError(absl::StrCat(
-          "case row ", s.creation_order, ": stored record does not parse"));
+      return absl::DataLossError(
+          absl::StrCat("案件行 ", s.creation_order, "：存储的记录无法解析"));
     }
   }
   return absl::OkStatus();
@@ -513,14 +523,14 @@ absl::Status SqliteCaseStore::Read(
 absl::StatusOr<v1::Agency> SqliteCaseStore::UpsertAgency(
     const v1::Agency& agency) {
   if (agency.code().empty()) {
-    return absl::InvalidArgumentError("agency.code: must not be empty");
+    return absl::InvalidArgumentError("agency.code: 不能为空");
   }
   if (agency.name().empty()) {
-    return absl::InvalidArgumentError("agency.name: must not be empty");
+    return absl::InvalidArgumentError("agency.name: 不能为空");
   }
   if (agency.supervisor_code() == agency.code()) {
     return absl::InvalidArgumentError(
-        "agency.supervisor_code: an agency cannot supervise itself");
+        "agency.supervisor_code: 机关不能监督自己");
   }
   OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
     if (!agency.supervisor_code().empty()) {
@@ -530,8 +540,8 @@ absl::StatusOr<v1::Agency> SqliteCaseStore::UpsertAgency(
       OGI_ASSIGN_OR_RETURN(bool row, known.Step());
       if (!row) {
         return absl::InvalidArgumentError(
-            absl::StrCat("agency.supervisor_code: no agency \"",
-                         agency.supervisor_code(), "\""));
+            absl::StrCat("agency.supervisor_code: 机关 \"",
+                         agency.supervisor_code(), "\" 不存在"));
       }
     }
     OGI_ASSIGN_OR_RETURN(
@@ -559,7 +569,7 @@ absl::StatusOr<v1::Agency> SqliteCaseStore::GetAgency(absl::string_view code) {
     OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) {
       return absl::NotFoundError(
-          absl::StrCat("agency_code: no agency \"", code, "\""));
+          absl::StrCat("agency_code: 机关 \"", code, "\" 不存在"));
     }
     agency.set_code(stmt.ColumnText(0));
     agency.set_name(stmt.ColumnText(1));
@@ -602,7 +612,7 @@ absl::StatusOr<v1::Case> SqliteCaseStore::CreateCase(v1::Case c,
 absl::StatusOr<KeyedCreation> SqliteCaseStore::CreateCaseOnce(
     v1::Case c, v1::CaseEvent created, const IdempotencyKey& key) {
   if (key.key.empty()) {
-    return absl::InvalidArgumentError("idempotency_key: must not be empty");
+    return absl::InvalidArgumentError("idempotency_key: 不能为空");
   }
   KeyedCreation result;
   OGI_RETURN_IF_ERROR(writer_->Run([&](Database& db) -> absl::Status {
@@ -622,15 +632,13 @@ absl::StatusOr<KeyedCreation> SqliteCaseStore::CreateCaseOnce(
       if (known) {
         const std::string number = find.ColumnText(1);
         if (find.ColumnText(0) != key.request_hash) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("idempotency_key: \"", key.key,
-                           "\" already created case ", number,
-                           " from a different request; use a new key for a new "
-                           "case"));
+          return absl::FailedPreconditionError(absl::StrCat(
+              "idempotency_key: \"", key.key, "\" 已用于以不同的请求创建案件 ",
+              number, "；新案件请使用新的键"));
         }
         if (!result.stored.ParseFromString(find.ColumnBlob(2))) {
           return absl::DataLossError(
-              absl::StrCat("case ", number, ": stored record does not parse"));
+              absl::StrCat("案件 ", number, "：存储的记录无法解析"));
         }
         result.replayed = true;
         return absl::OkStatus();
@@ -726,8 +734,8 @@ absl::StatusOr<CasePage> SqliteCaseStore::ListCases(const CaseQuery& query) {
       }
       last_id = stmt.ColumnInt(0);
       if (!page.cases.emplace_back().ParseFromString(stmt.ColumnBlob(1))) {
-        return absl::DataLossError(absl::StrCat(
-            "case row ", last_id, ": stored record does not parse"));
+        return absl::DataLossError(
+            absl::StrCat("案件行 ", last_id, "：存储的记录无法解析"));
       }
     }
     return absl::OkStatus();
@@ -745,7 +753,7 @@ absl::StatusOr<v1::Case> SqliteCaseStore::MutateCase(
     OGI_ASSIGN_OR_RETURN(v1::CaseEvent event, mutation(c));
     if (c.number() != row.c.number() ||
         c.agency_code() != row.c.agency_code()) {
-      return absl::InternalError("a case mutation changed the case's identity");
+      return absl::InternalError("案件修改改变了案件的标识");
     }
     c.set_version(row.c.version() + 1);
     *c.mutable_updated_at() = event.recorded_at();
@@ -776,7 +784,7 @@ absl::StatusOr<std::vector<v1::CaseEvent>> SqliteCaseStore::ListCaseEvents(
       if (!more) break;
       if (!events.emplace_back().ParseFromString(stmt.ColumnBlob(0))) {
         return absl::DataLossError(
-            absl::StrCat("case ", number, ": stored event does not parse"));
+            absl::StrCat("案件 ", number, "：存储的历史记录无法解析"));
       }
     }
     return absl::OkStatus();
@@ -788,16 +796,23 @@ absl::StatusOr<std::vector<v1::Case>>
 SqliteCaseStore::ListCasesNeedingAttention(const AttentionQuery& query) {
   const std::vector<DateRange> ranges = RangesOf(query);
   std::vector<v1::Case> cases;
-  if (ranges.empty()) return cases;
+  if (ranges.empty() && !query.pending_confirmation) return cases;
   OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
     cases.clear();
     OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyFilter(db, query));
+    std::vector<std::string> scans;
+    if (!ranges.empty()) {
+      scans.push_back(RangeScansSql(ranges, "id", false, agency_id != 0));
+    }
+    if (query.pending_confirmation) {
+      scans.push_back(PendingConfirmationSql("id", agency_id != 0));
+    }
     // IN drops the repeats, and SQLite reads the ids in order: no sort.
-    OGI_ASSIGN_OR_RETURN(Statement stmt,
-                         db.Prepare(absl::StrCat(
-                             "SELECT id, payload FROM cases WHERE id IN (",
-                             RangeScansSql(ranges, "id", false, agency_id != 0),
-                             ") ORDER BY id")));
+    OGI_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db.Prepare(absl::StrCat("SELECT id, payload FROM cases WHERE id IN (",
+                                absl::StrJoin(scans, " UNION ALL "),
+                                ") ORDER BY id")));
     BindRangeScans(stmt, ranges, agency_id);
     return CollectCases(stmt, &cases);
   }));
@@ -832,6 +847,21 @@ absl::Status SqliteCaseStore::ForEachDeadlineSummary(
                          [&](const DateRange& r) { return r.Contains(s); })) {
           OGI_RETURN_IF_ERROR(visit(s));
         }
+      }
+    }
+    if (query.pending_confirmation) {
+      // None of these is in a date range: each is visited once, here.
+      OGI_ASSIGN_OR_RETURN(
+          Statement stmt,
+          db.Prepare(PendingConfirmationSql(
+              absl::StrCat("0, ", kSummaryColumnsWithRecord), agency_id != 0)));
+      if (agency_id != 0) stmt.BindInt(1, agency_id);
+      while (true) {
+        OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        if (!row) break;
+        CaseDeadlineSummary s;
+        OGI_RETURN_IF_ERROR(ReadSummary(stmt, agency_codes, s));
+        OGI_RETURN_IF_ERROR(visit(s));
       }
     }
     if (duty_range.empty()) return absl::OkStatus();
@@ -885,8 +915,7 @@ SqliteCaseStore::StoreCalendarAndUpdateOpenCases(
       OGI_ASSIGN_OR_RETURN(std::optional<v1::CaseEvent> event, mutation(c));
       if (c.number() != open[i].number() ||
           c.agency_code() != open[i].agency_code()) {
-        return absl::InternalError(
-            "a case mutation changed the case's identity");
+        return absl::InternalError("案件修改改变了案件的标识");
       }
       if (event.has_value()) {
         c.set_version(open[i].version() + 1);
@@ -922,8 +951,7 @@ SqliteCaseStore::ListStoredCalendarYears() {
       if (!row) break;
       StoredCalendarYear& year = years.emplace_back();
       if (!year.arrangement.ParseFromString(stmt.ColumnBlob(0))) {
-        return absl::DataLossError(
-            "calendar_years: stored record does not parse");
+        return absl::DataLossError("calendar_years：存储的记录无法解析");
       }
       const int64_t micros = stmt.ColumnInt(1);
       year.loaded_at = ToProtoTimestamp(absl::FromUnixMicros(micros));

@@ -237,10 +237,15 @@ absl::StatusOr<std::vector<v1::Case>> SqliteCaseStore::ListCasesForReport(
               "UNION ALL SELECT id FROM cases INDEXED BY "
               "cases_by_proceedings_filed WHERE agency_id = ?1 AND "
               "proceedings_filed_until >= ?3 AND proceedings_filed_from <= ?2"
+              // Awaiting receipt confirmation, arrived by the year end: not
+              // yet countable, and reported as such.
+              " UNION ALL SELECT id FROM cases INDEXED BY cases_by_status "
+              "WHERE agency_id = ?1 AND status = ?4 AND arrival_date <= ?2"
               ") ORDER BY id"));
       stmt.BindInt(1, agency_id);
       stmt.BindText(2, year_end);
       stmt.BindText(3, year_start);
+      stmt.BindInt(4, v1::CASE_STATUS_PENDING_CONFIRMATION);
       OGI_RETURN_IF_ERROR(CollectCases(stmt, &cases));
     }
     return absl::OkStatus();

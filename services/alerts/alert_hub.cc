@@ -41,6 +41,10 @@ absl::StatusOr<std::vector<v1::Case>> AlertHub::CasesThatMayCross(
   query.window_end_from = from - 1;
   query.window_end_until = today - 1;
   query.duty_due_until = horizon.end;
+  // An application awaiting receipt confirmation has no stored date to
+  // select it by (its confirmation date follows the server's policy); such
+  // cases are few and all are read.
+  query.pending_confirmation = true;
   return store_->ListCasesNeedingAttention(query);
 }
 

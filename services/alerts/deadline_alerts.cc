@@ -39,6 +39,7 @@ int UrgencyGroup(v1::AlertKind kind, int working_days_left) {
     case v1::ALERT_KIND_APPLICANT_WINDOW_LAPSED:
       return 2;
     case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
+    case v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE:
       return working_days_left <= 0 ? 3 : 5;
     case v1::ALERT_KIND_ANSWER_DUE_SOON:
       return 4;
@@ -103,7 +104,8 @@ v1::ProposedConclusion ProposalFor(bool lapsed, v1::ApplicantWindowKind kind) {
 // store's summary (SummaryDueDates); both give the same alerts. A new kind of
 // deadline alert adds its date here and to CaseDeadlineSummary (as a summary
 // column), and its rule to ForEachListedAlert, UrgencyGroup and WriteAlert.
-// (The duties after the answer are OpenDuties, read from the record.)
+// (The duties after the answer are OpenDuties, read from the record; so is
+// the receipt confirmation, whose cases the store reads whole.)
 struct DueDates {
   // The answer due date (projected while paused), when the clock has one.
   std::optional<absl::CivilDay> answer_due;
@@ -119,6 +121,9 @@ struct DueDates {
   v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
   absl::CivilDay window_end;
   v1::ProposedConclusion proposal = v1::PROPOSED_CONCLUSION_UNSPECIFIED;
+  // While the receipt date waits for confirmation: the day by which it
+  // should be recorded (ClockPolicy::confirm_receipt_alert_days).
+  std::optional<absl::CivilDay> confirmation_due;
 };
 
 // The DueDates of `c` with deadlines `d` (computed for the day in question).
@@ -138,6 +143,9 @@ DueDates DueDatesOf(const v1::Case& c, const v1::Deadlines& d) {
   dates.window_kind = d.window_kind();
   dates.window_end = Day(d.window_end());
   dates.proposal = d.proposal();
+  if (d.state() == v1::CLOCK_STATE_NOT_STARTED && d.has_confirmation_due()) {
+    dates.confirmation_due = Day(d.confirmation_due());
+  }
   return dates;
 }
 
@@ -221,9 +229,19 @@ PendingAlert WindowAlert(const DueDates& d, DaysUntil days_until) {
           d.proposal};
 }
 
+// REQUIRES: d.confirmation_due.
+PendingAlert ConfirmationAlert(const DueDates& d, DaysUntil days_until) {
+  const absl::CivilDay due = *d.confirmation_due;
+  return {v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE, due, days_until(due),
+          d.provisional};
+}
+
 // Calls `add` for each alert AlertsForCase lists, in its order.
 void ForEachListedAlert(const DueDates& d, DaysUntil days_until, int within,
                         absl::FunctionRef<void(const PendingAlert&)> add) {
+  // Listed for as long as it waits, whatever `within`: until it is
+  // confirmed the case has no other date that would bring it to notice.
+  if (d.confirmation_due) add(ConfirmationAlert(d, days_until));
   // By the (projected) due date: a paused clock can have few counted days
   // left and still not be due soon.
   if (d.answer_due && days_until(*d.answer_due) <= within) {
@@ -330,6 +348,17 @@ void WriteAlert(const Subject& who, const PendingAlert& a,
       absl::StrAppend(
           &message, " 已过，建议办结为「",
           EnumLabel(v1::ProposedConclusion_descriptor(), a.proposal), "」");
+      break;
+    case v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE:
+      message += "待确认收到，请与申请人确认收到日期并登记（应于 ";
+      AppendIsoDate(message, a.due);
+      message += " 前），";
+      if (a.left < 0) {
+        absl::StrAppend(&message, "已超过 ", -a.left, " 个工作日");
+      } else {
+        AppendDaysText(message, a.left);
+      }
+      if (a.provisional) message += "（暂定）";
       break;
     case v1::ALERT_KIND_CORRECTION_NOTICE_DUE:
       message += "如需补正，补正通知应于 ";
@@ -537,6 +566,10 @@ AlertRanks RanksOf(const v1::Case& c, const WorkingCalendar& calendar,
     ranks.correction_notice = left < 0 ? 2 : left == 0 ? 1 : 0;
   }
   ranks.window = d.window_lapsed ? 1 : 0;
+  if (d.confirmation_due) {
+    const int left = ConfirmationAlert(d, days_until).left;
+    ranks.confirmation = left < 0 ? 2 : left == 0 ? 1 : 0;
+  }
   for (const OpenDuty& duty : OpenDuties(c)) {
     const int left = days_until(duty.due);
     const int rank =
@@ -566,6 +599,10 @@ std::vector<v1::DeadlineAlert> Crossings(const v1::Case& c,
   }
   if (after.window > before.window) {
     WriteAlert(SubjectOf(c), WindowAlert(d, days_until), as_of,
+               alerts.emplace_back());
+  }
+  if (after.confirmation > before.confirmation) {
+    WriteAlert(SubjectOf(c), ConfirmationAlert(d, days_until), as_of,
                alerts.emplace_back());
   }
   for (const OpenDuty& duty : OpenDuties(c)) {

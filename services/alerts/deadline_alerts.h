@@ -34,7 +34,9 @@ absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,
                                             const CaseClock& clock);
 
 // The alerts of one case for a listing of what needs attention within
-// `within` working days of `today`. While the case is open: the answer
+// `within` working days of `today`. While the receipt date awaits
+// confirmation: the confirmation duty, however far off. While the case is
+// open: the answer
 // (overdue, due today, or a (projected) due date within `within` working
 // days), the 补正 notice duty while no notice is sent and it can still be met
 // (due today or within `within`), and a lapsed applicant window with its
@@ -46,9 +48,10 @@ std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
                                              absl::CivilDay today, int within);
 
 // Most urgent first: answers, defences and re-answers overdue (most overdue
-// first), due today, lapsed applicant windows, 补正 notice duties due or
-// late, answers, defences and re-answers due soon (fewest days left first),
-// 补正 notice duties coming up, then the dates a review organ or court is
+// first), due today, lapsed applicant windows, 补正 notice duties and receipt
+// confirmations due or late, answers, defences and re-answers due soon
+// (fewest days left first), 补正 notice duties and receipt confirmations
+// coming up, then the dates a review organ or court is
 // expected to decide by; then by case number, kind and reference.
 void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts);
 
@@ -123,6 +126,9 @@ struct AlertRanks {
   int correction_notice = 0;
   // 0 or 1: an applicant window lapsed.
   int window = 0;
+  // 0: nothing; 1: the receipt confirmation is due today (the server's
+  // --confirm_receipt_alert_days working days after arrival); 2: it is late.
+  int confirmation = 0;
   // The open duties after the answer with a rank above 0, by DutyKey: a
   // defence or re-answer ranks as the answer does; a decision or judgment
   // expected ranks 1 once its date has passed.

@@ -35,6 +35,8 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   // Duties after the answer are listed from their due date's horizon on and
   // for as long as they stay open, however long ago they fell due.
   query.duty_due_until = horizon.end;
+  // Every application awaiting receipt confirmation, however recent.
+  query.pending_confirmation = true;
   // Summaries rather than records, streamed into the listing: parsing every
   // record would cost more than everything else together.
   DeadlineListing listing(*calendar, *case_clock_, today, within);

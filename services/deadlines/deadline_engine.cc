@@ -143,14 +143,19 @@ Walk WalkAnswerClock(const WorkingCalendar& calendar, Day clock_start,
   return walk;
 }
 
-// "跳过 A至B 春节放假，C 元旦放假；计入调休上班日 D（第1个工作日）".
-std::string DescribeNotableDays(const std::vector<NotableDay>& days) {
+// "跳过 A至B 春节放假，C 元旦放假；计入调休上班日 D（第1个工作日）". With
+// `provisional_years` (years the count crossed whose 调休 is not published):
+// "跳过 2027-01-01 元旦（法定节假日）；2027年调休安排尚未公布，日期暂定" — a
+// provisional stretch is never said to have no holidays or make-up days.
+std::string DescribeNotableDays(const std::vector<NotableDay>& days,
+                                const std::set<int>& provisional_years) {
   std::vector<std::string> holidays;
   std::vector<std::string> makeups;
   for (const NotableRun& run : GroupNotableDays(days)) {
     if (run.first.kind == v1::DAY_KIND_HOLIDAY) {
-      holidays.push_back(
-          absl::StrCat(RunDates(run), " ", run.first.holiday_name, "放假"));
+      holidays.push_back(absl::StrCat(
+          RunDates(run), " ", run.first.holiday_name,
+          run.first.statutory_estimate ? "（法定节假日）" : "放假"));
     } else {
       makeups.push_back(
           absl::StrCat(RunDates(run), "（第", run.ordinal, "个工作日）"));
@@ -164,17 +169,27 @@ std::string DescribeNotableDays(const std::vector<NotableDay>& days) {
     parts.push_back(
         absl::StrCat("计入调休上班日 ", absl::StrJoin(makeups, "、")));
   }
-  if (parts.empty()) return "期间无节假日放假或调休上班日";
+  if (provisional_years.empty()) {
+    if (parts.empty()) return "期间无节假日放假或调休上班日";
+    return absl::StrJoin(parts, "；");
+  }
+  std::vector<std::string> names;
+  for (int year : provisional_years) names.push_back(absl::StrCat(year, "年"));
+  if (holidays.empty()) parts.insert(parts.begin(), "期间无法定节假日");
+  parts.push_back(absl::StrCat(absl::StrJoin(names, "、"),
+                               "调休安排尚未公布，日期暂定"));
   return absl::StrJoin(parts, "；");
 }
 
-// "" when `years` is empty.
+// "" when `years` is empty; otherwise "（暂定：2027年调休安排尚未公布，已跳过
+// 法定节假日）": the statutory holidays of those years are known and skipped,
+// the make-up working days (调休) are not.
 std::string ProvisionalNote(const std::set<int>& years) {
   if (years.empty()) return "";
   std::vector<std::string> names;
   for (int year : years) names.push_back(absl::StrCat(year, "年"));
   return absl::StrCat("（暂定：", absl::StrJoin(names, "、"),
-                      "节假日安排尚未公布，按周一至周五计算）");
+                      "调休安排尚未公布，已跳过法定节假日）");
 }
 
 void AddStep(v1::Deadlines& d, std::string text, std::optional<Day> date) {
@@ -199,6 +214,55 @@ void SetProvisional(v1::Deadlines& d,
 std::string ConsultationField(const v1::Consultation& k,
                               absl::string_view name) {
   return absl::StrCat("procedure.consultations[id=", k.id(), "].", name);
+}
+
+// What is pending while the receipt date waits for confirmation (Regs Art.
+// 31), and by when the office means to have it recorded.
+absl::Status AddConfirmationDuty(const v1::Case& c,
+                                 const WorkingCalendar& calendar, Day today,
+                                 const ClockPolicy& policy, v1::Deadlines& d) {
+  OGI_ASSIGN_OR_RETURN(
+      std::optional<Day> arrival,
+      StoredDate(c.has_arrival_date(), c.arrival_date(), "arrival_date"));
+  if (!arrival.has_value()) return absl::OkStatus();
+  const int days = policy.confirm_receipt_alert_days;
+  if (days < 0 || days > kMaxConfirmReceiptAlertDays) {
+    return Invalid(
+        "confirm_receipt_alert_days",
+        absl::StrCat(days, " is outside 0..", kMaxConfirmReceiptAlertDays));
+  }
+  OGI_ASSIGN_OR_RETURN(WorkingDayCount due,
+                       calendar.AddWorkingDays(*arrival, days));
+  std::set<int> years;
+  AddYears(years, due);
+  *d.mutable_confirmation_due() = ToProtoDate(due.end);
+  const int left =
+      static_cast<int>(calendar.WorkingDaysBetween(today, due.end));
+  d.set_confirmation_working_days_left(left);
+  SetProvisional(d, {&years});
+
+  const std::string basis = ReceiptBasis(c.channel());
+  AddStep(d,
+          absl::StrCat(
+              Iso(*arrival), " 申请到达",
+              basis.empty() ? "" : absl::StrCat("（", basis, "）"),
+              "；尚未登记确认收到日期，答复期限未起算（条例第三十一条）。"),
+          *arrival);
+  AddStep(d,
+          absl::StrCat(
+              "待确认收到：应与申请人确认收到日期并登记，本机关要求在到达后",
+              days, "个工作日内完成：", Iso(due.end), ProvisionalNote(years),
+              left > 0    ? absl::StrCat("，剩余 ", left, " 个工作日")
+              : left == 0 ? "，今日到期"
+                          : absl::StrCat("，已超过 ", -left, " 个工作日"),
+              "。"),
+          due.end);
+  AddStep(d,
+          absl::StrCat("登记确认日期后，答复期限自确认之日次日起计算",
+                       kAnswerWorkingDays, "个工作日，补正通知应于其后",
+                       kCorrectionNoticeWorkingDays, "个工作日内发出。"),
+          std::nullopt);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -240,6 +304,9 @@ absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
       StoredDate(c.has_receipt_date(), c.receipt_date(), "receipt_date"));
   if (!receipt_or.has_value()) {
     d.set_state(v1::CLOCK_STATE_NOT_STARTED);
+    if (c.status() != v1::CASE_STATUS_CONCLUDED) {
+      OGI_RETURN_IF_ERROR(AddConfirmationDuty(c, calendar, today, policy, d));
+    }
     return d;
   }
   const Day receipt = *receipt_or;
@@ -458,7 +525,8 @@ absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
                   ? absl::StrCat("（", kAnswerWorkingDays, "个工作日，延长",
                                  extension_days, "个工作日）")
                   : "",
-              "：", DescribeNotableDays(walk.notable_days),
+              "：",
+              DescribeNotableDays(walk.notable_days, walk.unloaded_years),
               paused.empty() ? "" : "；暂停期间的工作日不计入（见下）", "。"),
           walk.due);
 
@@ -577,16 +645,39 @@ absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
   }
   d.set_working_days_left(left);
 
+  // A pause holds the clock today when today lies in it and what ends it
+  // (reply, payment) has not arrived by today: on the arrival day the clock
+  // has resumed, though that day is not counted.
   v1::ClockState state = v1::CLOCK_STATE_RUNNING;
+  const Pause* holding = nullptr;
   for (const Pause& pause : pauses) {
-    if (pause.first <= today && today <= pause.last) {
+    const bool ended = pause.arrived.has_value() && *pause.arrived <= today;
+    if (pause.first <= today && today <= pause.last && !ended) {
       if (pause.state == v1::CLOCK_STATE_PAUSED_FEE ||
           state == v1::CLOCK_STATE_RUNNING) {
         state = pause.state;
+        holding = &pause;
       }
     }
   }
   d.set_state(state);
+  if (holding != nullptr) {
+    int used = 0;
+    for (Day day = clock_start + 1; day <= today; ++day) {
+      if (calendar.IsWorkingDay(day) && !paused.Contains(day)) ++used;
+    }
+    d.set_working_days_used(used);
+    *d.mutable_paused_since() = ToProtoDate(holding->start);
+    *d.mutable_pause_until() = ToProtoDate(holding->last);
+  }
+  if (!deferred) {
+    for (const Pause& pause : pauses) {
+      if (!pause.arrived.has_value() && today <= pause.window_end &&
+          pause.first <= pause.last && pause.first <= walk.due) {
+        d.set_answer_due_projected(true);
+      }
+    }
+  }
 
   if (deferred) answer_years.clear();  // the deferral fixed the date
   SetProvisional(d, {&duty_years, &window_years, &answer_years});
@@ -619,6 +710,13 @@ absl::StatusOr<v1::Deadlines> ComputeDeadlines(const v1::Case& c,
   OGI_ASSIGN_OR_RETURN(v1::Deadlines d,
                        ComputeOpenDeadlines(c, calendar, stopped, policy));
   d.set_state(v1::CLOCK_STATE_STOPPED);
+  // Nothing is pending any more: no confirmation duty, no pause holding.
+  d.clear_confirmation_due();
+  d.clear_confirmation_working_days_left();
+  d.clear_working_days_used();
+  d.clear_paused_since();
+  d.clear_pause_until();
+  d.clear_answer_due_projected();
   d.clear_window_kind();
   d.clear_window_end();
   d.clear_window_lapsed();

@@ -10,7 +10,12 @@
 //
 //  - Working days follow WorkingCalendar: day 1 is the day AFTER the start
 //    date; holidays are skipped, make-up working days (调休上班) count.
-//  - No receipt date (confirmation pending): state NOT_STARTED, nothing else.
+//  - No receipt date (confirmation pending): state NOT_STARTED, no answer
+//    clock. confirmation_due = the confirm_receipt_alert_days-th working day
+//    after the arrival date (the arrival date itself for 0),
+//    confirmation_working_days_left counted to it from today; the
+//    explanation says what is pending and what to do (provisional as for
+//    the other dates). A concluded case has neither.
 //  - 补正 notice duty (Regs Art. 30): correction_notice_due = the 7th working
 //    day after receipt. correction_notice_late = the notice was sent after
 //    that day, or none is sent and today is after it (the engine cannot know
@@ -41,6 +46,14 @@
 //    working days in (answer_due, today].
 //  - state: PAUSED_FEE when today lies in the fee pause, else
 //    PAUSED_CONSULTATION when it lies in a consultation pause, else RUNNING.
+//    A pause whose reply or payment is recorded no longer holds the clock on
+//    the day it arrived: that day is still not counted (pauses are
+//    inclusive), but the state is RUNNING, counting resumes the next day.
+//  - While paused: working_days_used = the working, unpaused days in
+//    (clock_start, today]; paused_since and pause_until = the day the pause
+//    that sets the state began (letter sent, notice served) and its last
+//    day. answer_due_projected when a pause with nothing arrived and its
+//    window not yet over decides answer_due (no deferral fixed it).
 //  - A concluded case (status CONCLUDED): state STOPPED; everything is
 //    computed as of its conclusion date (conclusion.served, or today when
 //    unset or later), so answer_due and working_days_left (negative when the
@@ -86,12 +99,22 @@ inline constexpr int kConsultationWorkingDays = 15;     // Regs Arts. 32, 34
 inline constexpr int kFeePaymentWorkingDays = 20;       // fee measures
 inline constexpr int kMaxExtensionWorkingDays = 20;     // Regs Art. 33
 
+// ClockPolicy::confirm_receipt_alert_days by default, and its largest value.
+inline constexpr int kDefaultConfirmReceiptAlertDays = 2;
+inline constexpr int kMaxConfirmReceiptAlertDays = 20;
+
 // Choices the law leaves to the agency (or that are not yet verified).
 struct ClockPolicy {
   // Whether waiting for a fee payment pauses the answer clock. The fee
   // measures are recalled to say so but the text is unverified
   // (legal-notes §2.11), hence a switch; on by default.
   bool pause_for_fee_payment = true;
+  // Working days after its arrival by which an application whose receipt
+  // date is a confirmation (ordinary mail, online, fax, email) should have
+  // that date confirmed and recorded (Deadlines.confirmation_due). An office
+  // choice: the law counts from the confirmation, so an unconfirmed
+  // application has no clock and would otherwise go unnoticed.
+  int confirm_receipt_alert_days = kDefaultConfirmReceiptAlertDays;
 };
 
 // The clocks of `c` as of `today` under the rules above. Reads receipt_date,

@@ -125,6 +125,17 @@ void PlaceInTable3(const v1::Case& c, int year, CasePlacement& placement) {
     return;
   }
   if (!received.has_value()) {
+    // Awaiting receipt confirmation: it arrived, but until the receipt date
+    // is recorded no one can say in which year's 新收 it belongs.
+    const std::optional<Day> arrival = ReadOptional(c.arrival_date());
+    if (!has_conclusion && c.status() == v1::CASE_STATUS_PENDING_CONFIRMATION &&
+        arrival.has_value() && *arrival <= year_end) {
+      placement.uncountable_reason = absl::StrCat(
+          kAwaitingConfirmationReason, "：", FormatIsoDate(*arrival),
+          " 到达，尚未登记确认收到日期（confirmation_"
+          "date），确认后按收到日期计入");
+      return;
+    }
     if (InYear(concluded, year)) {
       placement.uncountable_reason =
           absl::StrCat("已于", FormatIsoDate(*concluded),

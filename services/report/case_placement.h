@@ -70,11 +70,17 @@ struct CasePlacement {
 // column and its group's 总计.
 std::array<TableCell, 2> Table4CellsOf(const ProceedingPlacement& counted);
 
+// How the reason of a case not yet countable because its receipt date awaits
+// confirmation begins.
+inline constexpr char kAwaitingConfirmationReason[] = "待确认收到";
+
 // Places `c` in `year`'s report.
 //
 // A case is received on its receipt_date (none: not received, e.g. while
 // confirmation is pending) and concluded on conclusion.served, counted in the
-// leaf of conclusion.outcome. It is uncountable in a year it touches when:
+// leaf of conclusion.outcome. It is not yet countable in each year from its
+// arrival on while it awaits receipt confirmation (status 待确认收到; the
+// reason starts "待确认收到："). It is uncountable in a year it touches when:
 // its receipt or conclusion date is not a calendar date (every year); it has
 // a conclusion (or the status 已办结) but no conclusion date (every year from
 // its receipt); it was concluded without a receipt date (the conclusion's

@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/report/case_placement.h"
@@ -215,15 +216,23 @@ v1::ReportCheck CountabilityCheck(
     return check;
   }
   std::vector<std::string> reasons;
+  int awaiting_confirmation = 0;
   for (const v1::UncountableCase& one : uncountable) {
     const std::string reference =
         QualifiedReference(one.agency_code(), one.number(), qualified);
     reasons.push_back(absl::StrCat(reference, "：", one.reason()));
     check.add_case_numbers(reference);
+    if (absl::StartsWith(one.reason(), kAwaitingConfirmationReason)) {
+      ++awaiting_confirmation;
+    }
   }
-  check.set_detail(absl::StrCat(uncountable.size(),
-                                "件案件无法归入表三，未计入任何一格：",
-                                absl::StrJoin(reasons, "；")));
+  check.set_detail(absl::StrCat(
+      uncountable.size(), "件案件无法归入表三，未计入任何一格",
+      awaiting_confirmation > 0
+          ? absl::StrCat("（其中", awaiting_confirmation,
+                         "件待确认收到，登记确认收到日期后即可统计）")
+          : "",
+      "：", absl::StrJoin(reasons, "；")));
   return check;
 }
 

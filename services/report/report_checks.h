@@ -48,7 +48,10 @@ std::vector<v1::ReportCheck> CheckReportTables(
     const PreviousCarriedOut* previous, absl::string_view prefix);
 
 // "所有案件均可统计": ok when `uncountable` is empty, else names those cases
-// (QualifiedReference when `qualified`) and their reasons in the detail.
+// (QualifiedReference when `qualified`) and their reasons in the detail, and
+// says how many of them only await receipt confirmation (a reason starting
+// with kAwaitingConfirmationReason): those become countable once the date is
+// recorded.
 v1::ReportCheck CountabilityCheck(
     const std::vector<v1::UncountableCase>& uncountable, bool qualified,
     absl::string_view prefix);

@@ -92,8 +92,8 @@ absl::StatusOr<std::string> PrepareDatabasePath(const std::string& path) {
     std::filesystem::create_directories(absolute.parent_path(), error);
     if (error) {
       return absl::UnavailableError(
-          absl::StrCat("--db: cannot create directory ",
-                       absolute.parent_path().string(), ": ", error.message()));
+          absl::StrCat("--db: 无法创建目录 ",
+                       absolute.parent_path().string(), "：", error.message()));
     }
   }
   return absolute.string();
@@ -120,19 +120,25 @@ absl::Status WithFlagNames(
 absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
     const ServerOptions& options, const Clock* clock) {
   if (options.agency_code.empty()) {
-    return absl::InvalidArgumentError("--agency_code: must not be empty");
+    return absl::InvalidArgumentError("--agency_code: 不能为空");
   }
   if (options.worker_threads < 1 || options.reader_connections < 1) {
     return absl::InvalidArgumentError(
-        "--worker_threads and --reader_connections must be at least 1");
+        "--worker_threads, --reader_connections: 至少为 1");
   }
   OGI_ASSIGN_OR_RETURN(std::string db_path,
                        PrepareDatabasePath(options.db_path));
   for (int threshold : options.alert_thresholds) {
     if (threshold < 1) {
       return absl::InvalidArgumentError(
-          "--alert_thresholds: working days must be positive");
+          "--alert_thresholds: 工作日数须为正整数");
     }
+  }
+  if (options.confirm_receipt_alert_days < 0 ||
+      options.confirm_receipt_alert_days > kMaxConfirmReceiptAlertDays) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--confirm_receipt_alert_days: 应为 0 至 ", kMaxConfirmReceiptAlertDays,
+        " 个工作日，而不是 ", options.confirm_receipt_alert_days));
   }
   // Before the database is touched: a server that may not listen this way
   // changes nothing.
@@ -154,6 +160,7 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   parts->calendars = std::make_unique<CalendarRegistry>();
   ClockPolicy policy;
   policy.pause_for_fee_payment = options.pause_clock_for_fee_payment;
+  policy.confirm_receipt_alert_days = options.confirm_receipt_alert_days;
   parts->case_clock =
       std::make_unique<CaseClock>(parts->calendars.get(), policy);
   parts->hub = std::make_unique<AlertHub>(store, clock, parts->case_clock.get(),
@@ -225,7 +232,7 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   parts->server = builder.BuildAndStart();
   if (parts->server == nullptr || port == 0) {
     return absl::UnavailableError(
-        absl::StrCat("--listen: cannot listen on ", options.listen));
+        absl::StrCat("--listen: 无法在 ", options.listen, " 上监听"));
   }
   parts->running = true;
   std::unique_ptr<OgiServer> server(new OgiServer(std::move(parts)));
@@ -252,7 +259,7 @@ absl::StatusOr<v1::IssueTokenResponse> RunAddAdmin(
     const AddAdminOptions& options, const Clock* clock) {
   if (options.user.empty()) {
     return absl::InvalidArgumentError(
-        "--user: required: the administrator's login name, e.g. admin");
+        "--user: 必须填写管理员的登录名，例如 admin");
   }
   v1::User user;
   user.set_name(options.user);
@@ -293,7 +300,7 @@ absl::StatusOr<std::string> RunBackup(const std::string& db_path,
                                       const std::string& out_path) {
   if (out_path.empty()) {
     return absl::InvalidArgumentError(
-        "--out: required: the new file to write the backup to");
+        "--out: 必须填写备份要写入的新文件");
   }
   absl::StatusOr<BackupSummary> summary = BackupDatabase(db_path, out_path);
   if (!summary.ok()) {

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "ogi/v1/access_service.pb.h"
 #include "services/common/clock.h"
+#include "services/deadlines/deadline_engine.h"
 #include "services/server/transport_security.h"
 
 namespace ogi {
@@ -30,6 +31,10 @@ struct ServerOptions {
   std::vector<int> alert_thresholds = {5, 3, 1};
   // Pause the answer clock while a fee notice is unpaid (fee measures).
   bool pause_clock_for_fee_payment = true;
+  // Working days after arrival by which an application awaiting receipt
+  // confirmation (待确认收到) should be confirmed; from then on it is alerted.
+  // 0..kMaxConfirmReceiptAlertDays.
+  int confirm_receipt_alert_days = kDefaultConfirmReceiptAlertDays;
   // When set, the server runs on a manual clock starting here and serves
   // TestingClockService to move it (tests, demonstrations).
   std::optional<absl::Time> fake_clock_start;

@@ -38,6 +38,10 @@ ABSL_FLAG(std::vector<std::string>, alert_thresholds,
           "an alert (comma-separated).");
 ABSL_FLAG(bool, pause_clock_for_fee_payment, true,
           "Pause the answer clock while a fee notice is unpaid.");
+ABSL_FLAG(int, confirm_receipt_alert_days, ogi::kDefaultConfirmReceiptAlertDays,
+          "Working days after arrival by which an application awaiting "
+          "receipt confirmation (ordinary mail, online, fax, email) should be "
+          "confirmed; from then on it is alerted (0 to 20).");
 ABSL_FLAG(std::string, fake_clock_start, "",
           "FOR TESTS: run on a manual clock starting at this RFC 3339 time "
           "(e.g. 2025-10-20T09:00:00+08:00) and serve TestingClockService.");
@@ -161,6 +165,8 @@ int main(int argc, char** argv) {
   options.reader_connections = absl::GetFlag(FLAGS_reader_connections);
   options.pause_clock_for_fee_payment =
       absl::GetFlag(FLAGS_pause_clock_for_fee_payment);
+  options.confirm_receipt_alert_days =
+      absl::GetFlag(FLAGS_confirm_receipt_alert_days);
   options.alert_thresholds.clear();
   for (const std::string& text : absl::GetFlag(FLAGS_alert_thresholds)) {
     int days = 0;

@@ -1,5 +1,6 @@
 #include "services/alerts/alert_hub.h"
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -581,6 +582,45 @@ TEST_F(AlertHubTest, ShutdownClosesEverySinkOnceAndThenStaysQuiet) {
   FakeSink& late = NewSink();
   hub_->Subscribe("", &late);
   EXPECT_EQ(late.closes(), 1);
+}
+
+TEST_F(AlertHubTest, AnApplicationAwaitingConfirmationAlertsWhenDueAndLate) {
+  // Fri 2025-10-24, a fax arrives and is logged before the hub starts;
+  // another arrives Mon 10-27 while it runs. Confirmations are due on the
+  // 2nd working day after arrival: Tue 10-28 and Wed 10-29.
+  SetDay(D(2025, 10, 24));
+  v1::CreateCaseRequest request;
+  *request.mutable_case_() = ::ogi::testing::ValidNewCase();
+  request.mutable_case_()->set_channel(v1::CHANNEL_FAX);
+  *request.mutable_case_()->mutable_arrival_date() =
+      ToProtoDate(D(2025, 10, 24));
+  ASSERT_THAT(earlier_->CreateCase(request, "王科员"), IsOk());
+  ASSERT_THAT(hub_->Start(), IsOk());
+  FakeSink& sink = NewSink();
+  hub_->Subscribe("", &sink);
+  SetDay(D(2025, 10, 27));
+  *request.mutable_case_()->mutable_arrival_date() =
+      ToProtoDate(D(2025, 10, 27));
+  ASSERT_THAT(cases_->CreateCase(request, "王科员"), IsOk());
+  EXPECT_THAT(sink.Take(), IsEmpty());  // not due yet
+
+  const DayAlerts kDays[] = {
+      {D(2025, 10, 27), {}},
+      {D(2025, 10, 28),
+       {"ALERT_KIND_RECEIPT_CONFIRMATION_DUE default/2025-0001 2025-10-28 0"}},
+      {D(2025, 10, 29),
+       {"ALERT_KIND_RECEIPT_CONFIRMATION_DUE default/2025-0001 2025-10-28 -1",
+        "ALERT_KIND_RECEIPT_CONFIRMATION_DUE default/2025-0002 2025-10-29 0"}},
+      {D(2025, 10, 30),
+       {"ALERT_KIND_RECEIPT_CONFIRMATION_DUE default/2025-0002 2025-10-29 -1"}},
+      {D(2025, 10, 31), {}},
+  };
+  for (const DayAlerts& t : kDays) {
+    Rollover(t.day);
+    std::vector<std::string> got = sink.Take();
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, t.expected) << FormatIsoDate(t.day);
+  }
 }
 
 }  // namespace

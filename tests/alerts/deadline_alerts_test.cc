@@ -211,17 +211,18 @@ TEST(AlertsForCaseTest, UnpaidFeeWindowLapses) {
 
 TEST(AlertsForCaseTest, ProvisionalDueDateIsMarked) {
   // Received Thu 2026-12-10, no 2027 arrangement: 12-11, 12-14..18,
-  // 12-21..25, 12-28..31 (15), Fri 2027-01-01 (16, Monday–Friday fallback),
-  // 01-04..07 → 2027-01-07. On 12-31: 01-01, 01-04..07 = 5 left.
+  // 12-21..25, 12-28..31 (15); Fri 2027-01-01 is 元旦, a statutory holiday
+  // skipped even in a provisional year; 01-04..08 → 2027-01-08. On 12-31:
+  // 01-04..08 = 5 left.
   const Day today = D(2026, 12, 31);
   const std::vector<v1::DeadlineAlert> alerts =
       AlertsForCase(AsOf(CaseReceived(D(2026, 12, 10), "2026-0001"), today),
                     BuiltinCalendar(), today, 5);
   ASSERT_EQ(alerts.size(), 1u);  // the notice duty (12-21) has lapsed
-  EXPECT_EQ(Describe(alerts[0]), "ALERT_KIND_ANSWER_DUE_SOON 2027-01-07 5");
+  EXPECT_EQ(Describe(alerts[0]), "ALERT_KIND_ANSWER_DUE_SOON 2027-01-08 5");
   EXPECT_TRUE(alerts[0].provisional());
   EXPECT_EQ(alerts[0].message(),
-            "2026-0001 张三：答复期限 2027-01-07，剩余 5 个工作日（暂定）");
+            "2026-0001 张三：答复期限 2027-01-08，剩余 5 个工作日（暂定）");
 }
 
 v1::DeadlineAlert Alert(v1::AlertKind kind, int left,
@@ -745,6 +746,137 @@ TEST_F(DeadlineListingTest, DutiesAreListedFromTheirRecordBesideTheAnswers) {
   EXPECT_EQ(response.alerts(1).message(),
             "2025-0020 张三：行政诉讼 2025-0020-L1（聊城市东昌府区人民法院）"
             "答辩状提交期限 2025-11-03，剩余 2 个工作日");
+}
+
+// A fax that arrived Fri 2025-09-26 and waits for its receipt date to be
+// confirmed; with the default policy the confirmation is due on the 2nd
+// working day after arrival: 1 09-28 (Sun, make-up) 2 09-29.
+v1::Case FaxAwaitingConfirmation(const std::string& number = "2025-0003") {
+  v1::Case c = CaseReceived(D(2025, 9, 26), number);
+  c.set_channel(v1::CHANNEL_FAX);
+  c.clear_receipt_date();
+  c.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
+  return c;
+}
+
+TEST(ReceiptConfirmationTest, ListedWhileItWaitsWhateverWithin) {
+  const v1::Case c = FaxAwaitingConfirmation();
+  // Listed from the day it arrives, even with a 1-day horizon; 09-27 is a
+  // Saturday, 09-28 a make-up working day.
+  EXPECT_THAT(Listing(c, D(2025, 9, 26), 1),
+              ElementsAre("ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-09-29 2"));
+  EXPECT_THAT(Listing(c, D(2025, 9, 29)),
+              ElementsAre("ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-09-29 0"));
+  // 09-30 and, after the holidays, 10-09: two working days late.
+  EXPECT_THAT(Listing(c, D(2025, 10, 9)),
+              ElementsAre("ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-09-29 -2"));
+  const std::vector<v1::DeadlineAlert> alerts = AlertsForCase(
+      AsOf(c, D(2025, 10, 9)), BuiltinCalendar(), D(2025, 10, 9), 5);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].message(),
+            "2025-0003 张三：待确认收到，请与申请人确认收到日期并登记（应于 "
+            "2025-09-29 前），已超过 2 个工作日");
+  EXPECT_EQ(AlertsForCase(AsOf(c, D(2025, 9, 26)), BuiltinCalendar(),
+                          D(2025, 9, 26), 5)[0]
+                .message(),
+            "2025-0003 张三：待确认收到，请与申请人确认收到日期并登记（应于 "
+            "2025-09-29 前），剩余 2 个工作日");
+}
+
+TEST(ReceiptConfirmationTest, ConfirmedEndsTheDuty) {
+  v1::Case c = FaxAwaitingConfirmation();
+  *c.mutable_confirmation_date() = ToProtoDate(D(2025, 9, 29));
+  *c.mutable_receipt_date() = ToProtoDate(D(2025, 9, 29));
+  c.set_status(v1::CASE_STATUS_PROCESSING);
+  for (const std::string& line : Listing(c, D(2025, 10, 9), 60)) {
+    EXPECT_EQ(line.find("RECEIPT_CONFIRMATION"), std::string::npos) << line;
+  }
+  EXPECT_EQ(RanksOf(AsOf(c, D(2025, 10, 9)), BuiltinCalendar(), D(2025, 10, 9),
+                    kThresholds)
+                .confirmation,
+            0);
+}
+
+TEST(ReceiptConfirmationTest, RanksEscalateOnTheDayAndAfter) {
+  const v1::Case c = FaxAwaitingConfirmation();
+  const auto rank = [&](Day today) {
+    return RanksOf(AsOf(c, today), BuiltinCalendar(), today, kThresholds)
+        .confirmation;
+  };
+  EXPECT_EQ(rank(D(2025, 9, 26)), 0);
+  EXPECT_EQ(rank(D(2025, 9, 28)), 0);
+  EXPECT_EQ(rank(D(2025, 9, 29)), 1);
+  EXPECT_EQ(rank(D(2025, 9, 30)), 2);
+
+  // Crossing into each rank alerts once; staying there does not.
+  const Day due = D(2025, 9, 29);
+  const v1::Case on_day = AsOf(c, due);
+  const AlertRanks none;
+  const AlertRanks reached =
+      RanksOf(on_day, BuiltinCalendar(), due, kThresholds);
+  EXPECT_THAT(DescribeAll(Crossings(on_day, BuiltinCalendar(), due, kThresholds,
+                                    none, reached)),
+              ElementsAre("ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-09-29 0"));
+  EXPECT_THAT(
+      Crossings(on_day, BuiltinCalendar(), due, kThresholds, reached, reached),
+      IsEmpty());
+  const Day late = D(2025, 9, 30);
+  const v1::Case next = AsOf(c, late);
+  EXPECT_THAT(DescribeAll(Crossings(
+                  next, BuiltinCalendar(), late, kThresholds, reached,
+                  RanksOf(next, BuiltinCalendar(), late, kThresholds))),
+              ElementsAre("ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-09-29 -1"));
+}
+
+TEST(ReceiptConfirmationTest, SortsWithTheDutiesDueOrLate) {
+  std::vector<v1::DeadlineAlert> alerts;
+  const auto add = [&](v1::AlertKind kind, int left, const std::string& n) {
+    v1::DeadlineAlert& a = alerts.emplace_back();
+    a.set_kind(kind);
+    a.set_working_days_left(left);
+    a.set_number(n);
+  };
+  add(v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE, 2, "2025-0001");
+  add(v1::ALERT_KIND_ANSWER_DUE_SOON, 3, "2025-0002");
+  add(v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE, -1, "2025-0003");
+  add(v1::ALERT_KIND_ANSWER_DUE_TODAY, 0, "2025-0004");
+  SortByUrgency(alerts);
+  std::vector<std::string> order;
+  for (const v1::DeadlineAlert& a : alerts) order.push_back(a.number());
+  // Due today, the late confirmation, an answer due soon, then the
+  // confirmation still to come.
+  EXPECT_THAT(order,
+              ElementsAre("2025-0004", "2025-0003", "2025-0002", "2025-0001"));
+}
+
+TEST_F(DeadlineListingTest, AwaitingConfirmationComesFromTheRecord) {
+  // Thu 2025-10-30: the fax's confirmation was due 09-29; since then 09-30,
+  // 10-09..10-11 (Sat, make-up), 10-13..17, 10-20..24, 10-27..30 = 18.
+  CaseDeadlineSummary pending = Summary("default", "2025-0003", 3);
+  pending.record = std::make_unique<v1::Case>(FaxAwaitingConfirmation());
+  ASSERT_THAT(listing.Add(std::move(pending)), IsOk());
+  const v1::ListDeadlinesResponse response = listing.TakeResponse();
+  EXPECT_THAT(
+      DescribeListing(response),
+      ElementsAre("default/2025-0003 "
+                  "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-09-29 -18"));
+}
+
+TEST(DeadlinesAsOfTest, AwaitingConfirmationFollowsTheServersPolicy) {
+  // Stored with one policy, read with another: the due date follows the
+  // server's policy of today, not the stored one.
+  v1::Case c = AsOf(FaxAwaitingConfirmation(), D(2025, 9, 26));
+  ASSERT_EQ(FormatIsoDate(c.deadlines().confirmation_due()), "2025-09-29");
+  CalendarRegistry calendars;
+  ClockPolicy five;
+  five.confirm_receipt_alert_days = 5;
+  const CaseClock clock(&calendars, five);
+  // 1 09-28 2 09-29 3 09-30 4 10-09 5 10-10.
+  absl::StatusOr<v1::Deadlines> d =
+      DeadlinesAsOf(c, D(2025, 10, 9), *calendars.Current(), clock);
+  ASSERT_THAT(d, IsOk());
+  EXPECT_EQ(FormatIsoDate(d->confirmation_due()), "2025-10-10");
+  EXPECT_EQ(d->confirmation_working_days_left(), 1);
 }
 
 }  // namespace

@@ -449,5 +449,75 @@ TEST_F(DeadlineManagerFileTest, Version3DatabaseListsTheSameAlerts) {
   manager_.reset();
 }
 
+// A fax whose receipt date waits for confirmation, arrived on `arrived`.
+std::string LogFax(CaseManager& cases, Day arrived,
+                   const std::string& agency = "default") {
+  v1::CreateCaseRequest request;
+  *request.mutable_case_() = ::ogi::testing::ValidNewCase();
+  request.mutable_case_()->set_agency_code(agency);
+  request.mutable_case_()->set_channel(v1::CHANNEL_FAX);
+  *request.mutable_case_()->mutable_arrival_date() = ToProtoDate(arrived);
+  auto response = cases.CreateCase(request, "王科员");
+  EXPECT_THAT(response, IsOk());
+  if (!response.ok()) return "";
+  EXPECT_EQ(response->case_().status(), v1::CASE_STATUS_PENDING_CONFIRMATION);
+  return response->case_().number();
+}
+
+TEST_F(DeadlineManagerTest, ApplicationsAwaitingConfirmationAreListed) {
+  // Today is Thu 2025-10-30. Confirmation due the 2nd working day after
+  // arrival: Thu 10-30 → Mon 11-03 (2 left); Tue 10-28 → Thu 10-30 (due
+  // today); Fri 10-24 → Tue 10-28 (10-29, 10-30 since: -2).
+  ASSERT_EQ(LogFax(*cases_, D(2025, 10, 30)), "2025-0001");
+  ASSERT_EQ(LogFax(*cases_, D(2025, 10, 28)), "2025-0002");
+  ASSERT_EQ(LogFax(*cases_, D(2025, 10, 24)), "2025-0003");
+  ASSERT_EQ(LogFax(*cases_, D(2025, 10, 24), "xzsp"), "2025-0001");
+  // Listed whatever the horizon, the late and due ones with the duties due,
+  // the one still to come after them.
+  const std::vector<std::string> expected = {
+      "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0003 2025-10-28 -2",
+      "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0002 2025-10-30 0",
+      "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0001 2025-11-03 2"};
+  EXPECT_EQ(Listed(1), expected);
+  EXPECT_EQ(Listed(60), expected);
+  EXPECT_EQ(Listed(60), FullScan(60));
+  EXPECT_THAT(Listed(0, "xzsp"),
+              ElementsAre("ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0001 "
+                          "2025-10-28 -2"));
+
+  // Confirmed on 10-28: the duty is gone, and the answer clock runs from
+  // then (due 20 working days on, not within 5).
+  v1::UpdateCaseRequest update;
+  update.set_number("2025-0003");
+  *update.mutable_case_()->mutable_confirmation_date() =
+      ToProtoDate(D(2025, 10, 28));
+  update.mutable_update_mask()->add_paths("confirmation_date");
+  update.set_reason("电话确认收到");
+  ASSERT_THAT(cases_->UpdateCase(update, "王科员"), IsOk());
+  EXPECT_THAT(
+      Listed(),
+      ElementsAre(
+          "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0002 2025-10-30 0",
+          "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0001 2025-11-03 2",
+          // Its 补正 notice duty: 10-29, 10-30, 10-31, 11-03..06 → 11-06.
+          "ALERT_KIND_CORRECTION_NOTICE_DUE 2025-0003 2025-11-06 5"));
+}
+
+TEST_F(DeadlineManagerTest, TheConfirmationDateFollowsTheServersPolicy) {
+  ASSERT_EQ(LogFax(*cases_, D(2025, 10, 24)), "2025-0001");
+  // The same store read by a server configured for 5 working days:
+  // 10-27..10-31 → due Fri 10-31, 1 left.
+  ClockPolicy five;
+  five.confirm_receipt_alert_days = 5;
+  const CaseClock clock(&calendars_, five);
+  DeadlineManager manager(store_.get(), &clock_, &clock, "default");
+  v1::ListDeadlinesRequest request;
+  auto response = manager.ListDeadlines(request);
+  ASSERT_THAT(response, IsOk());
+  ASSERT_EQ(response->alerts_size(), 1);
+  EXPECT_EQ(Describe(response->alerts(0)),
+            "ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-0001 2025-10-31 1");
+}
+
 }  // namespace
 }  // namespace ogi

@@ -101,8 +101,7 @@ TEST(BuildListDeadlinesRequestTest, WithinIsOptionalAndBounded) {
     ASSERT_FALSE(request.ok()) << bad;
     EXPECT_TRUE(IsUsageError(request.status()));
     EXPECT_EQ(request.status().message(),
-              absl::StrCat("--within: \"", bad,
-                           "\" is not a whole number from 1 to 60"));
+              absl::StrCat("--within: \"", bad, "\" 不是 1 到 60 之间的整数"));
   }
 }
 
@@ -132,12 +131,35 @@ TEST(RenderDeadlineTableTest, ProvisionalDateAndEmptyList) {
   std::ostringstream out;
   RenderDeadlineTable(response, false, out);
   EXPECT_THAT(out.str(), HasSubstr("2025-10-30（暂定）"));
-  EXPECT_THAT(out.str(), HasSubstr("\n暂定：该年节假日安排未加载"));
+  EXPECT_THAT(out.str(), HasSubstr("\n暂定：该年调休安排尚未公布"));
 
   response.clear_alerts();
   out.str("");
   RenderDeadlineTable(response, false, out);
   EXPECT_EQ(out.str(), "无需提醒的案件（截至 2025-10-27）\n");
+}
+
+TEST(RenderDeadlineTableTest, ReceiptConfirmationSaysWhatToDo) {
+  v1::ListDeadlinesResponse response;
+  *response.mutable_as_of() = MakeDate(2026, 12, 7);
+  v1::DeadlineAlert* a = response.add_alerts();
+  a->set_number("2026-0004");
+  a->set_applicant_name("赵六");
+  a->set_kind(v1::ALERT_KIND_RECEIPT_CONFIRMATION_DUE);
+  *a->mutable_due() = MakeDate(2026, 12, 3);
+  a->set_working_days_left(-2);
+  std::ostringstream out;
+  RenderDeadlineTable(response, false, out);
+  EXPECT_THAT(out.str(), HasSubstr("2026-0004  赵六"));
+  EXPECT_THAT(out.str(), HasSubstr("待确认收到  2026-12-03  -2"));
+  EXPECT_THAT(out.str(), HasSubstr("确认收到日期并登记"));
+  EXPECT_THAT(out.str(),
+              HasSubstr("\n待确认收到：答复期限自确认收到之日起算。与申请人确认"
+                        "后登记：ogi case update 编号 --confirmed YYYY-MM-DD "
+                        "--reason \"确认收到日期\"\n"));
+  EXPECT_EQ(AlertTint(*a), Tint::kRed);
+  a->set_working_days_left(1);
+  EXPECT_EQ(AlertTint(*a), Tint::kYellow);
 }
 
 TEST(RenderDeadlineTableTest, OverdueRedSoonYellow) {
@@ -217,13 +239,13 @@ TEST_F(RunOgiDeadlinesTest, TableJsonAndColourRules) {
 
 TEST_F(RunOgiDeadlinesTest, ErrorsExitWithOneLine) {
   EXPECT_EQ(Run({"deadlines", "--within", "0"}), 2);
-  EXPECT_EQ(err_.str(),
-            "ogi: --within: \"0\" is not a whole number from 1 to 60\n");
+  EXPECT_EQ(err_.str(), "ogi: --within: \"0\" 不是 1 到 60 之间的整数\n");
   EXPECT_TRUE(deadlines_.calls.empty());
   deadlines_.error = grpc::Status(grpc::StatusCode::UNAVAILABLE, "down");
   EXPECT_EQ(Run({"deadlines"}), 1);
   EXPECT_EQ(err_.str(),
-            "ogi: the server at 127.0.0.1:50051 cannot be reached (down)\n");
+            "ogi: 无法连接服务器 127.0.0.1:50051；请确认 ogi-server 已启动、"
+            "地址无误（--server 或 OGI_SERVER）（down）（UNAVAILABLE）\n");
   EXPECT_EQ(out_.str(), "");
 }
 
@@ -356,7 +378,7 @@ TEST(RunAlertsTest, CancelledByTheServerIsAnError) {
   const absl::Status status =
       RunAlerts(MustParse({"alerts", "--watch"}), TestOptions(), stub, out);
   EXPECT_EQ(status.code(), absl::StatusCode::kCancelled);
-  EXPECT_EQ(status.message(), "cancelled: shutdown");
+  EXPECT_EQ(ErrorLine(status), "ogi: 已取消：shutdown（CANCELLED）");
 }
 
 TEST_F(RunOgiDeadlinesTest, WatchStreamsToStdoutAndFailsWithOneLine) {
@@ -373,9 +395,10 @@ TEST_F(RunOgiDeadlinesTest, WatchStreamsToStdoutAndFailsWithOneLine) {
   // RunOgi does not hold the stream back until the end.
   EXPECT_THAT(lines_before_read, ElementsAre(0, 1, 2));
   EXPECT_EQ(Lines(out_.str()).size(), 2u);
-  EXPECT_EQ(err_.str(),
-            "ogi: the server at 127.0.0.1:50051 cannot be reached (Socket "
-            "closed)\n");
+  EXPECT_EQ(
+      err_.str(),
+      "ogi: 无法连接服务器 127.0.0.1:50051；请确认 ogi-server 已启动、"
+      "地址无误（--server 或 OGI_SERVER）（Socket closed）（UNAVAILABLE）\n");
   ASSERT_EQ(deadlines_.watch_requests.size(), 1u);
   // Without --agency, every agency.
   EXPECT_EQ(deadlines_.watch_requests[0].agency_code(), "");
@@ -538,8 +561,8 @@ TEST(WatchUnreachableTest, ExitsOneWithOneLine) {
   const int code = RunOgi({"alerts", "--watch", "--server", address}, {},
                           MakeGrpcStubs, out, err);
   EXPECT_EQ(code, 1);
-  EXPECT_THAT(err.str(), StartsWith(absl::StrCat("ogi: the server at ", address,
-                                                 " cannot be reached")));
+  EXPECT_THAT(err.str(),
+              StartsWith(absl::StrCat("ogi: 无法连接服务器 ", address, "；")));
   const std::string error = err.str();
   EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1);
   EXPECT_EQ(out.str(), "");

@@ -14,6 +14,7 @@ namespace {
 
 using ::ogi::cli::testing::Lines;
 using ::ogi::cli::testing::MakeDate;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -62,16 +63,106 @@ TEST(DeadlineLineTest, DueStateAndProvisionalMarker) {
   EXPECT_EQ(DeadlineLine(not_started), "未起算");
 }
 
+// Received 09-26, 3 working days counted before the consultation letter of
+// 10-09; its window ends 10-30, so the answer is projected to 11-24.
+v1::Deadlines PausedByConsultation() {
+  v1::Deadlines d;
+  d.set_state(v1::CLOCK_STATE_PAUSED_CONSULTATION);
+  *d.mutable_answer_due() = MakeDate(2025, 11, 24);
+  d.set_working_days_left(17);
+  d.set_working_days_used(3);
+  d.set_allowed_working_days(20);
+  *d.mutable_paused_since() = MakeDate(2025, 10, 9);
+  *d.mutable_pause_until() = MakeDate(2025, 10, 30);
+  d.set_answer_due_projected(true);
+  return d;
+}
+
+TEST(PausedClockTextTest, DaysUsedAndLeftAndAMovingDate) {
+  const v1::Deadlines d = PausedByConsultation();
+  EXPECT_EQ(AnswerDueText(d),
+            "暂停中：已用 3 个工作日，剩余 17 个工作日；预计 2025-11-24（假定"
+            "暂停持续至 2025-10-30；提前恢复则相应提前）");
+  EXPECT_EQ(DeadlineLine(d),
+            "征求意见暂停：已用 3 个工作日，剩余 17 个工作日；预计 2025-11-24"
+            "（假定暂停持续至 2025-10-30；提前恢复则相应提前）");
+  // Never the old "2025-11-24（剩余 17 个工作日）", which read as fixed.
+  EXPECT_THAT(DeadlineLine(d), Not(HasSubstr("2025-11-24（剩余")));
+  // A deferral fixed the date: paused, but the date does not move.
+  v1::Deadlines deferred = d;
+  deferred.set_answer_due_projected(false);
+  EXPECT_EQ(AnswerDueText(deferred),
+            "暂停中：已用 3 个工作日，剩余 17 个工作日；期限 2025-11-24");
+  // Resumed (the reply day and after): the plain running line.
+  v1::Deadlines resumed = Running(17);
+  EXPECT_EQ(DeadlineLine(resumed), "2025-10-30（剩余 17 个工作日）  计时中");
+}
+
+TEST(PausedClockTextTest, ExplainShowsThePause) {
+  v1::Case c;
+  c.set_number("2025-0001");
+  *c.mutable_deadlines() = PausedByConsultation();
+  std::ostringstream out;
+  RenderExplanation(c, false, out);
+  EXPECT_THAT(out.str(),
+              AllOf(HasSubstr("期限状态  征求意见暂停"),
+                    HasSubstr("答复期限  暂停中：已用 3 个工作日，剩余 17 "
+                              "个工作日；预计 2025-11-24"),
+                    HasSubstr("暂停      自 2025-10-09 起，至迟 2025-10-30 "
+                              "结束；暂停期间的工作日不计入答复期限")));
+}
+
+v1::Deadlines AwaitingConfirmation(int left) {
+  v1::Deadlines d;
+  d.set_state(v1::CLOCK_STATE_NOT_STARTED);
+  *d.mutable_confirmation_due() = MakeDate(2026, 12, 3);
+  d.set_confirmation_working_days_left(left);
+  return d;
+}
+
+TEST(AwaitingConfirmationTextTest, CardLineSaysByWhen) {
+  EXPECT_EQ(
+      DeadlineLine(AwaitingConfirmation(2)),
+      "未起算  待确认收到：应于 2026-12-03 前确认收到日期（剩余 2 个工作日）");
+  EXPECT_EQ(DeadlineLine(AwaitingConfirmation(0)),
+            "未起算  待确认收到：应于 2026-12-03 前确认收到日期（今日到期）");
+  EXPECT_EQ(DeadlineLine(AwaitingConfirmation(-3)),
+            "未起算  待确认收到：应于 2026-12-03 前确认收到日期（已超过 3 "
+            "个工作日）");
+  EXPECT_EQ(AnswerDueText(AwaitingConfirmation(2)),
+            "未起算（确认收到日期后起算）");
+}
+
+TEST(AwaitingConfirmationTextTest, ExplainSaysWhatToDoNext) {
+  v1::Case c;
+  c.set_number("2026-0004");
+  *c.mutable_deadlines() = AwaitingConfirmation(-1);
+  c.mutable_deadlines()->add_explanation()->set_text(
+      "2026-12-01 申请到达（传真，以双方确认之日为准）；尚未登记确认收到日期，"
+      "答复期限未起算（条例第三十一条）。");
+  std::ostringstream out;
+  RenderExplanation(c, false, out);
+  EXPECT_THAT(
+      out.str(),
+      AllOf(HasSubstr("答复期限    未起算（确认收到日期后起算）"),
+            HasSubstr("待确认收到  应于 2026-12-03 前确认收到日期（已超过 1 "
+                      "个工作日）"),
+            HasSubstr("下一步      与申请人确认收到日期后登记：ogi case "
+                      "update 2026-0004 --confirmed YYYY-MM-DD --reason "
+                      "\"确认收到日期\""),
+            HasSubstr("1. 2026-12-01 申请到达")));
+}
+
 TEST(ProvisionalWarningTest, NamesTheYears) {
   google::protobuf::RepeatedField<int32_t> years;
   EXPECT_EQ(ProvisionalWarning(years),
-            "暂定：节假日安排未加载，按周一至周五推算");
+            "暂定：调休安排尚未公布，已跳过法定节假日");
   years.Add(2026);
   EXPECT_EQ(ProvisionalWarning(years),
-            "暂定：2026 年节假日安排未加载，按周一至周五推算");
+            "暂定：2026 年调休安排尚未公布，已跳过法定节假日");
   years.Add(2027);
   EXPECT_EQ(ProvisionalWarning(years),
-            "暂定：2026、2027 年节假日安排未加载，按周一至周五推算");
+            "暂定：2026、2027 年调休安排尚未公布，已跳过法定节假日");
 }
 
 // A case with every procedural step recorded.

@@ -167,7 +167,117 @@ TEST(ComputeDeadlinesTest, NotStartedWithoutReceiptDate) {
   EXPECT_FALSE(d.has_correction_notice_due());
   EXPECT_FALSE(d.has_clock_start());
   EXPECT_EQ(d.allowed_working_days(), 0);
-  EXPECT_THAT(d.explanation(), IsEmpty());
+  // Arrived Fri 09-26; with the default policy the confirmation is due on
+  // the 2nd working day after: 1 09-28 (Sun, make-up) 2 09-29. On Wed 10-01
+  // (a holiday) one working day (09-30) has passed since.
+  EXPECT_EQ(FormatIsoDate(d.confirmation_due()), "2025-09-29");
+  EXPECT_EQ(d.confirmation_working_days_left(), -1);
+  EXPECT_FALSE(d.provisional());
+}
+
+TEST(ComputeDeadlinesTest, AwaitingConfirmationSaysWhatIsPendingAndWhatToDo) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  c.set_channel(v1::CHANNEL_FAX);
+  c.clear_receipt_date();
+  c.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
+  ClockPolicy five_days;
+  five_days.confirm_receipt_alert_days = 5;
+  // 1 09-28 2 09-29 3 09-30 [10-01..10-08 off] 4 10-09 5 10-10; as of 10-09
+  // one working day (10-10) is left.
+  const v1::Deadlines d = Compute(c, D(2025, 10, 9), five_days);
+  EXPECT_EQ(d.state(), v1::CLOCK_STATE_NOT_STARTED);
+  EXPECT_EQ(FormatIsoDate(d.confirmation_due()), "2025-10-10");
+  EXPECT_EQ(d.confirmation_working_days_left(), 1);
+  EXPECT_THAT(
+      Texts(d),
+      ElementsAre(
+          "2025-09-26 申请到达（传真，以双方确认之日为准）；尚未登记确认收到"
+          "日期，答复期限未起算（条例第三十一条）。",
+          "待确认收到：应与申请人确认收到日期并登记，本机关要求在到达后5个工"
+          "作日内完成：2025-10-10，剩余 1 个工作日。",
+          "登记确认日期后，答复期限自确认之日次日起计算20个工作日，补正通知应"
+          "于其后7个工作日内发出。"));
+  // On the day, and 0 days allowed: due the day it arrived.
+  EXPECT_EQ(
+      Compute(c, D(2025, 10, 10), five_days).confirmation_working_days_left(),
+      0);
+  ClockPolicy at_once;
+  at_once.confirm_receipt_alert_days = 0;
+  const v1::Deadlines now = Compute(c, D(2025, 9, 26), at_once);
+  EXPECT_EQ(FormatIsoDate(now.confirmation_due()), "2025-09-26");
+  EXPECT_EQ(now.confirmation_working_days_left(), 0);
+  EXPECT_TRUE(Mentions(now, "到达后0个工作日内完成：2025-09-26，今日到期。"));
+  // A policy outside 0..20 is a programming error the server refuses first.
+  ClockPolicy too_many;
+  too_many.confirm_receipt_alert_days = 21;
+  EXPECT_THAT(ComputeDeadlines(c, BuiltinCalendar(), D(2025, 10, 9), too_many),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("confirm_receipt_alert_days")));
+  // Confirmed: the duty is gone.
+  c.set_status(v1::CASE_STATUS_PROCESSING);
+  *c.mutable_confirmation_date() = P(2025, 9, 29);
+  *c.mutable_receipt_date() = P(2025, 9, 29);
+  const v1::Deadlines confirmed = Compute(c, D(2025, 10, 9), five_days);
+  EXPECT_FALSE(confirmed.has_confirmation_due());
+  EXPECT_EQ(confirmed.state(), v1::CLOCK_STATE_RUNNING);
+}
+
+TEST(ComputeDeadlinesTest,
+     AwaitingConfirmationIntoAnUnloadedYearIsProvisional) {
+  // Arrived Tue 2027-03-09 (online); 2027 has no arrangement shipped, and no
+  // holiday falls near: 1 03-10 2 03-11, provisional.
+  v1::Case c = CaseReceived(D(2027, 3, 9));
+  c.set_channel(v1::CHANNEL_ONLINE);
+  c.clear_receipt_date();
+  c.set_status(v1::CASE_STATUS_PENDING_CONFIRMATION);
+  const v1::Deadlines d = Compute(c, D(2027, 3, 9));
+  EXPECT_EQ(FormatIsoDate(d.confirmation_due()), "2027-03-11");
+  EXPECT_EQ(d.confirmation_working_days_left(), 2);
+  EXPECT_TRUE(d.provisional());
+  EXPECT_THAT(d.provisional_years(), ElementsAre(2027));
+}
+
+TEST(ComputeDeadlinesTest, PausedClockReportsDaysUsedAndTheProjection) {
+  // Received Fri 2025-09-26; letter 10-09 to 市财政局, received 10-10, no
+  // reply: its window ends 10-30 (see Pauses below). Counted before the
+  // pause: 1 09-28 2 09-29 3 09-30; due projected to 11-24.
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  AddConsultation(c, v1::CONSULTED_PARTY_KIND_OTHER_AGENCY, "市财政局",
+                  D(2025, 10, 9), D(2025, 10, 10), std::nullopt);
+  const v1::Deadlines d = Compute(c, D(2025, 10, 20));
+  EXPECT_EQ(d.state(), v1::CLOCK_STATE_PAUSED_CONSULTATION);
+  EXPECT_EQ(d.working_days_used(), 3);
+  EXPECT_EQ(d.working_days_left(), 17);
+  EXPECT_EQ(FormatIsoDate(d.paused_since()), "2025-10-09");
+  EXPECT_EQ(FormatIsoDate(d.pause_until()), "2025-10-30");
+  EXPECT_TRUE(d.answer_due_projected());
+  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2025-11-24");
+
+  // The reply arrives 10-20: that day is still not counted (the pause runs
+  // through it: 10-09, 10, 11, 13..17, 20 = 9 working days, so 4 10-21 …
+  // 20 11-12), but the clock is no longer held: 计时中, a fixed date.
+  c.mutable_procedure()
+      ->mutable_consultations(0)
+      ->mutable_reply_received()
+      ->CopyFrom(P(2025, 10, 20));
+  const v1::Deadlines replied = Compute(c, D(2025, 10, 20));
+  EXPECT_EQ(replied.state(), v1::CLOCK_STATE_RUNNING);
+  EXPECT_EQ(FormatIsoDate(replied.answer_due()), "2025-11-12");
+  EXPECT_EQ(replied.working_days_left(), 17);
+  EXPECT_FALSE(replied.answer_due_projected());
+  EXPECT_EQ(replied.working_days_used(), 0);
+  EXPECT_FALSE(replied.has_paused_since());
+
+  // A deferral fixes the date: paused, but not a projection.
+  c.mutable_procedure()->mutable_consultations(0)->clear_reply_received();
+  v1::Deferral* deferral = c.mutable_procedure()->mutable_deferral();
+  *deferral->mutable_new_due() = P(2025, 12, 31);
+  *deferral->mutable_notified() = P(2025, 10, 15);
+  deferral->set_reason("需要较长时间调取档案");
+  const v1::Deadlines deferred = Compute(c, D(2025, 10, 20));
+  EXPECT_EQ(deferred.state(), v1::CLOCK_STATE_PAUSED_CONSULTATION);
+  EXPECT_FALSE(deferred.answer_due_projected());
+  EXPECT_EQ(deferred.working_days_used(), 3);
 }
 
 // Received 2025-09-26, due 2025-10-30 (20th counted day).
@@ -378,9 +488,10 @@ TEST(ComputeDeadlinesTest, Pauses) {
       {"reply: the pause includes its first day", reply_by_10_15,
        D(2025, 10, 9), kPauseFee, D(2025, 11, 7),
        v1::CLOCK_STATE_PAUSED_CONSULTATION, 17, "收到回复"},
-      {"reply: the pause includes the reply day", reply_by_10_15,
-       D(2025, 10, 15), kPauseFee, D(2025, 11, 7),
-       v1::CLOCK_STATE_PAUSED_CONSULTATION, 17, "收到回复"},
+      {"reply: the pause includes the reply day (not counted), but on that "
+       "day the clock is no longer held: running, counting from 10-16",
+       reply_by_10_15, D(2025, 10, 15), kPauseFee, D(2025, 11, 7),
+       v1::CLOCK_STATE_RUNNING, 17, "收到回复"},
       {"reply: running again the day after; 10-16 is the 4th → 16 left",
        reply_by_10_15, D(2025, 10, 16), kPauseFee, D(2025, 11, 7),
        v1::CLOCK_STATE_RUNNING, 16, "收到回复"},
@@ -535,20 +646,25 @@ TEST(ComputeDeadlinesTest, ProvisionalWhenAYearIsNotLoaded) {
   ASSERT_THAT(without_2026, IsOk());
 
   const v1::Case c = CaseReceived(D(2025, 12, 15));
-  // Without 2026, Thu 2026-01-01 and Fri 01-02 count (Monday–Friday): 1 12-16
-  // … 4 12-19 5 12-22 … 9 12-26 10 12-29 11 12-30 12 12-31 13 01-01 14 01-02
-  // 15 01-05 … 19 01-09 20 01-12. Notice due: 7th = 12-24 (all in 2025).
+  // Without 2026, Thu 2026-01-01 is skipped as the statutory 元旦 and Fri
+  // 01-02 counts (no 调休 known): 1 12-16 … 4 12-19 5 12-22 … 9 12-26 10 12-29
+  // 11 12-30 12 12-31 13 01-02 14 01-05 … 18 01-09 19 01-12 20 01-13. Notice
+  // due: 7th = 12-24 (all in 2025).
   absl::StatusOr<v1::Deadlines> d =
       ComputeDeadlines(c, *without_2026, D(2025, 12, 15), ClockPolicy());
   ASSERT_THAT(d, IsOk());
-  EXPECT_EQ(FormatIsoDate(d->answer_due()), "2026-01-12");
+  EXPECT_EQ(FormatIsoDate(d->answer_due()), "2026-01-13");
   EXPECT_EQ(FormatIsoDate(d->correction_notice_due()), "2025-12-24");
   EXPECT_TRUE(d->provisional());
   EXPECT_THAT(d->provisional_years(), ElementsAre(2026));
   EXPECT_TRUE(
       Mentions(*d,
-               "答复期限：2026-01-12，剩余 20 个工作日（暂定：2026年节假日"
-               "安排尚未公布，按周一至周五计算）。"));
+               "答复期限20个工作日：跳过 2026-01-01 元旦（法定节假日）；"
+               "2026年调休安排尚未公布，日期暂定。"));
+  EXPECT_TRUE(
+      Mentions(*d,
+               "答复期限：2026-01-13，剩余 20 个工作日（暂定：2026年调休"
+               "安排尚未公布，已跳过法定节假日）。"));
 
   // With 2026 loaded: [01-01..01-03 元旦 off] 13 01-04(Sun, make-up) 14 01-05
   // … 18 01-09 19 01-12 20 01-13.
@@ -561,37 +677,55 @@ TEST(ComputeDeadlinesTest, ProvisionalWhenAYearIsNotLoaded) {
 
 TEST(ComputeDeadlinesTest, ProvisionalWhenCountingInto2027) {
   // Tue 2026-12-15 (no holidays left in 2026): 1 12-16 2 12-17 3 12-18
-  // 4 12-21 … 8 12-25 9 12-28 … 12 12-31 13 2027-01-01(Fri, fallback)
-  // 14 01-04 … 18 01-08 19 01-11 20 01-12. Notice due: 7th = 12-24.
+  // 4 12-21 … 8 12-25 9 12-28 … 12 12-31, Fri 2027-01-01 元旦 (statutory)
+  // skipped, 13 01-04 … 17 01-08 18 01-11 19 01-12 20 01-13. Notice due: 7th
+  // = 12-24.
   const v1::Deadlines d =
       Compute(CaseReceived(D(2026, 12, 15)), D(2026, 12, 15));
-  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-01-12");
+  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-01-13");
   EXPECT_EQ(FormatIsoDate(d.correction_notice_due()), "2026-12-24");
   EXPECT_TRUE(d.provisional());
   EXPECT_THAT(d.provisional_years(), ElementsAre(2027));
   EXPECT_TRUE(
-      Mentions(d, "（暂定：2027年节假日安排尚未公布，按周一至周五计算）"));
+      Mentions(d,
+               "答复期限20个工作日：跳过 2027-01-01 元旦（法定节假日）；"
+               "2027年调休安排尚未公布，日期暂定。"));
+  EXPECT_TRUE(
+      Mentions(d, "（暂定：2027年调休安排尚未公布，已跳过法定节假日）"));
+  EXPECT_FALSE(Mentions(d, "期间无节假日放假或调休上班日"));
+}
+
+TEST(ComputeDeadlinesTest, AProvisionalStretchIsNeverSaidToBeFreeOfHolidays) {
+  // Mon 2027-03-01: 20 working days to Mon 03-29, no statutory holiday on the
+  // way, but 2027's 调休 is unknown, so nothing is said to be certain.
+  const v1::Deadlines d = Compute(CaseReceived(D(2027, 3, 1)), D(2027, 3, 1));
+  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-03-29");
+  EXPECT_TRUE(d.provisional());
+  EXPECT_TRUE(Mentions(d,
+                       "答复期限20个工作日：期间无法定节假日；2027年调休安排"
+                       "尚未公布，日期暂定。"));
+  EXPECT_FALSE(Mentions(d, "期间无节假日放假或调休上班日"));
 }
 
 TEST(ComputeDeadlinesTest, ProvisionalThroughAPaymentWindow) {
   // Received Fri 2026-11-20; counted 1 11-23 … 5 11-27 6 11-30 7 12-01 …
   // 11 12-07. Fee served Tue 12-08 and unpaid: paused from 12-08. Payment
   // window: 1 12-09 2 12-10 3 12-11 4 12-14 … 8 12-18 9 12-21 … 13 12-25
-  // 14 12-28 … 17 12-31 18 2027-01-01(fallback) 19 01-04 20 01-05. Then
-  // 12 01-06 13 01-07 14 01-08 15 01-11 … 19 01-15 20 01-18. As of 12-08
-  // (paused): 11 counted → 9 left.
+  // 14 12-28 … 17 12-31, 2027-01-01 元旦 (statutory) skipped, 18 01-04
+  // 19 01-05 20 01-06. Then 12 01-07 13 01-08 14 01-11 … 18 01-15 19 01-18
+  // 20 01-19. As of 12-08 (paused): 11 counted → 9 left.
   v1::Case c = CaseReceived(D(2026, 11, 20));
   SetFee(c, D(2026, 12, 8), std::nullopt);
   const v1::Deadlines d = Compute(c, D(2026, 12, 8));
-  EXPECT_EQ(FormatIsoDate(d.window_end()), "2027-01-05");
-  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-01-18");
+  EXPECT_EQ(FormatIsoDate(d.window_end()), "2027-01-06");
+  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-01-19");
   EXPECT_EQ(d.state(), v1::CLOCK_STATE_PAUSED_FEE);
   EXPECT_TRUE(d.provisional());
   EXPECT_THAT(d.provisional_years(), ElementsAre(2027));
   EXPECT_TRUE(Mentions(d,
-                       "缴费期限至 2027-01-05（送达次日起20个工作日）（暂定："
-                       "2027年节假日安排尚未公布，按周一至周五计算）"));
-  EXPECT_TRUE(Mentions(d, "答复期限：2027-01-18，剩余 9 个工作日（暂定："));
+                       "缴费期限至 2027-01-06（送达次日起20个工作日）（暂定："
+                       "2027年调休安排尚未公布，已跳过法定节假日）"));
+  EXPECT_TRUE(Mentions(d, "答复期限：2027-01-19，剩余 9 个工作日（暂定："));
 
   // Without the fee pause the answer clock stays in 2026: 6 11-30 7 12-01 …
   // 10 12-04 11 12-07 … 15 12-11 16 12-14 … 20 12-18. Only the payment
@@ -602,43 +736,44 @@ TEST(ComputeDeadlinesTest, ProvisionalThroughAPaymentWindow) {
   EXPECT_EQ(FormatIsoDate(unpaused.answer_due()), "2026-12-18");
   EXPECT_TRUE(unpaused.provisional());
   EXPECT_THAT(unpaused.provisional_years(), ElementsAre(2027));
-  EXPECT_TRUE(Mentions(unpaused, "缴费期限至 2027-01-05（暂定：2027年"));
+  EXPECT_TRUE(Mentions(unpaused, "缴费期限至 2027-01-06（暂定：2027年"));
   EXPECT_TRUE(Mentions(unpaused, "答复期限：2026-12-18，剩余 8 个工作日。"));
 }
 
 TEST(ComputeDeadlinesTest, ProvisionalConsultationWindow) {
   // Received Tue 2026-12-01: 1 12-02 2 12-03 3 12-04 4 12-07 … 8 12-11
   // 9 12-14. Letter sent Tue 12-15 (no party_received, no reply): window
-  // 1 12-16 2 12-17 3 12-18 4 12-21 … 8 12-25 9 12-28 … 12 12-31
-  // 13 2027-01-01(fallback) 14 01-04 15 01-05. Then 10 01-06 11 01-07
-  // 12 01-08 13 01-11 … 17 01-15 18 01-18 19 01-19 20 01-20.
+  // 1 12-16 2 12-17 3 12-18 4 12-21 … 8 12-25 9 12-28 … 12 12-31,
+  // 2027-01-01 元旦 (statutory) skipped, 13 01-04 14 01-05 15 01-06. Then
+  // 10 01-07 11 01-08 12 01-11 … 16 01-15 17 01-18 18 01-19 19 01-20
+  // 20 01-21.
   v1::Case c = CaseReceived(D(2026, 12, 1));
   AddConsultation(c, v1::CONSULTED_PARTY_KIND_THIRD_PARTY, "某某公司",
                   D(2026, 12, 15), std::nullopt, std::nullopt);
   const v1::Deadlines d = Compute(c, D(2026, 12, 16));
-  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-01-20");
+  EXPECT_EQ(FormatIsoDate(d.answer_due()), "2027-01-21");
   EXPECT_EQ(d.state(), v1::CLOCK_STATE_PAUSED_CONSULTATION);
   EXPECT_THAT(d.provisional_years(), ElementsAre(2027));
   EXPECT_TRUE(
       Mentions(d,
-               "征求意见期限至 2027-01-05（发函次日起15个工作日）（暂定："
-               "2027年节假日安排尚未公布，按周一至周五计算）"));
+               "征求意见期限至 2027-01-06（发函次日起15个工作日）（暂定："
+               "2027年调休安排尚未公布，已跳过法定节假日）"));
 }
 
 TEST(ComputeDeadlinesTest, ProvisionalCorrectionNoticeDueWhileAwaiting) {
-  // Mon 2026-12-28: 1 12-29 2 12-30 3 12-31 4 2027-01-01(Fri, fallback)
-  // 5 01-04 6 01-05 7 01-06.
+  // Mon 2026-12-28: 1 12-29 2 12-30 3 12-31, Fri 2027-01-01 元旦
+  // (statutory) skipped, 4 01-04 5 01-05 6 01-06 7 01-07.
   v1::Case c = CaseReceived(D(2026, 12, 28));
   SetCorrection(c, D(2026, 12, 29), D(2027, 1, 15), std::nullopt);
   const v1::Deadlines d = Compute(c, D(2026, 12, 30));
   EXPECT_EQ(d.state(), v1::CLOCK_STATE_AWAITING_CORRECTION);
-  EXPECT_EQ(FormatIsoDate(d.correction_notice_due()), "2027-01-06");
+  EXPECT_EQ(FormatIsoDate(d.correction_notice_due()), "2027-01-07");
   EXPECT_TRUE(d.provisional());
   EXPECT_THAT(d.provisional_years(), ElementsAre(2027));
   EXPECT_TRUE(
       Mentions(d,
-               "补正通知应于收到申请后7个工作日内发出：2027-01-06（暂定："
-               "2027年节假日安排尚未公布，按周一至周五计算）。"));
+               "补正通知应于收到申请后7个工作日内发出：2027-01-07（暂定："
+               "2027年调休安排尚未公布，已跳过法定节假日）。"));
 }
 
 TEST(ComputeDeadlinesTest, RejectsAnUnrealStoredDate) {

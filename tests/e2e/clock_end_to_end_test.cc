@@ -19,8 +19,9 @@
 #include "ogi/v1/testing_clock.grpc.pb.h"
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
-#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
+#include "tests/e2e/manual_clock_server.h"
+#include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
 namespace {
@@ -33,108 +34,9 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// 08:00 in Beijing on `day` ("YYYY-MM-DD").
-absl::Time BeijingMorning(const std::string& day) {
-  absl::Time t;
-  std::string error;
-  EXPECT_TRUE(
-      absl::ParseTime(absl::RFC3339_full, day + "T08:00:00+08:00", &t, &error))
-      << error;
-  return t;
-}
-
-class ClockEndToEndTest : public ::testing::Test {
- protected:
-  void StartServer(const std::string& start_day) {
-    const std::string dir = ::ogi::testing::MakeTempDir();
-    dir_ = dir;
-    auto server = ServerProcess::Start(
-        dir + "/ogi.db",
-        {"--fake_clock_start=" + start_day + "T10:00:00+08:00"});
-    ASSERT_THAT(server, IsOk());
-    server_ = std::make_unique<ServerProcess>(std::move(*server));
-    channel_ = grpc::CreateChannel(server_->address(),
-                                   grpc::InsecureChannelCredentials());
-  }
-
-  // Runs `ogi <args>` against the server as clerk 王科员.
-  CommandResult Ogi(std::vector<std::string> args) {
-    return ::ogi::testing::RunOgiCli(*server_, std::move(args));
-  }
-
-  // Expects success with nothing on stderr; returns stdout.
-  std::string OgiOk(const std::vector<std::string>& args) {
-    return ::ogi::testing::RunOgiCliOk(*server_, args);
-  }
-
-  void SetDay(const std::string& day) {
-    auto stub = v1::TestingClockService::NewStub(channel_);
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", server_->BearerHeader());
-    v1::SetTimeRequest request;
-    request.mutable_time()->set_seconds(
-        absl::ToUnixSeconds(BeijingMorning(day)));
-    v1::SetTimeResponse response;
-    const grpc::Status status = stub->SetTime(&context, request, &response);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-  }
-
-  std::string dir_;
-  std::unique_ptr<ServerProcess> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-};
-
-// Collects what arrives on a WatchAlerts stream, watched with the
-// "authorization" metadata value `bearer`.
-class Watcher {
- public:
-  Watcher(const std::shared_ptr<grpc::Channel>& channel,
-          const std::string& bearer)
-      : stub_(v1::DeadlineService::NewStub(channel)) {
-    context_.AddMetadata("authorization", bearer);
-    reader_ = stub_->WatchAlerts(&context_, v1::WatchAlertsRequest());
-    // The server sends initial metadata once the watcher is subscribed.
-    reader_->WaitForInitialMetadata();
-    thread_ = std::thread([this] {
-      v1::DeadlineAlert alert;
-      while (reader_->Read(&alert)) {
-        absl::MutexLock lock(&mu_);
-        alerts_.push_back(alert);
-      }
-    });
-  }
-
-  ~Watcher() {
-    context_.TryCancel();
-    thread_.join();
-  }
-
-  // Waits until `n` alerts have arrived (or 30 s) and returns all so far.
-  std::vector<v1::DeadlineAlert> WaitFor(size_t n) {
-    absl::MutexLock lock(&mu_);
-    auto enough = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-      return alerts_.size() >= n;
-    };
-    mu_.AwaitWithTimeout(absl::Condition(&enough), absl::Seconds(30));
-    return alerts_;
-  }
-
- private:
-  std::unique_ptr<v1::DeadlineService::Stub> stub_;
-  grpc::ClientContext context_;
-  std::unique_ptr<grpc::ClientReader<v1::DeadlineAlert>> reader_;
-  absl::Mutex mu_;
-  std::vector<v1::DeadlineAlert> alerts_ ABSL_GUARDED_BY(mu_);
-  std::thread thread_;
-};
-
-// "kind number due left[/threshold]" for compact comparison.
-std::string Describe(const v1::DeadlineAlert& a) {
-  return absl::StrCat(
-      v1::AlertKind_Name(a.kind()), " ", a.number(), " ",
-      FormatIsoDate(a.due()), " ", a.working_days_left(),
-      a.threshold() > 0 ? absl::StrCat("/", a.threshold()) : "");
-}
+using ClockEndToEndTest = ::ogi::testing::ManualClockServerTest;
+using ::ogi::testing::Describe;
+using ::ogi::testing::Watcher;
 
 TEST_F(ClockEndToEndTest, WatcherReceivesExactlyTheThresholdCrossings) {
   StartServer("2025-09-26");
@@ -194,34 +96,45 @@ TEST_F(ClockEndToEndTest, WatcherReceivesExactlyTheThresholdCrossings) {
 
 TEST_F(ClockEndToEndTest, LoadingANewYearMovesTheDueDateAndSaysWhy) {
   StartServer("2026-12-21");
-  // Received Fri 2026-12-18. With no 2027 arrangement the count runs
-  // Monday–Friday: 12-21..25, 12-28..31, 2027-01-01, 01-04..08, 01-11..15 →
-  // 2027-01-15, provisional.
+  // Received Fri 2026-12-18. With no 2027 arrangement the statutory 元旦
+  // (Fri 2027-01-01) is skipped and no 调休 is known: 12-21..25, 12-28..31,
+  // 01-04..08, 01-11..15, 01-18 → 2027-01-18, provisional.
   ASSERT_EQ(
       OgiOk({"case", "create", "--applicant-name", "张三", "--applicant-type",
              "natural_person", "--channel", "in_person", "--received",
              "2026-12-18", "--description", "2026年度财政预算执行情况"}),
       "2026-0001\n");
   EXPECT_THAT(OgiOk({"case", "explain", "2026-0001"}),
-              AllOf(HasSubstr("2027-01-15"), HasSubstr("暂定")));
+              AllOf(HasSubstr("2027-01-18"), HasSubstr("暂定")));
 
-  // 元旦 2027-01-01..01-03 off (test data in the official file format).
+  // A complete made-up 2027 arrangement (every statutory day off), its 元旦
+  // 2027-01-01..01-04 (test data in the official file format).
   const std::string file = dir_ + "/2027.json";
   std::ofstream(file) << R"json({"2027": {
     "notices": ["测试用通知 (2026-11-20)"],
-    "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03", "days": 3}],
-    "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"],
+    "holidays": [
+      {"name": "元旦", "from": "2027-01-01", "to": "2027-01-04", "days": 4},
+      {"name": "春节", "from": "2027-02-05", "to": "2027-02-08", "days": 4},
+      {"name": "清明节", "from": "2027-04-05", "to": "2027-04-05", "days": 1},
+      {"name": "劳动节", "from": "2027-05-01", "to": "2027-05-02", "days": 2},
+      {"name": "端午节", "from": "2027-06-09", "to": "2027-06-09", "days": 1},
+      {"name": "中秋节", "from": "2027-09-15", "to": "2027-09-15", "days": 1},
+      {"name": "国庆节", "from": "2027-10-01", "to": "2027-10-03", "days": 3}],
+    "off_days": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04",
+      "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-04-05",
+      "2027-05-01", "2027-05-02", "2027-06-09", "2027-09-15", "2027-10-01",
+      "2027-10-02", "2027-10-03"],
     "makeup_workdays": []}})json";
   const std::string loaded = OgiOk({"calendar", "load", file});
   EXPECT_THAT(loaded, AllOf(HasSubstr("2027"), HasSubstr("2026-0001"),
-                            HasSubstr("2027-01-15"), HasSubstr("2027-01-18")));
+                            HasSubstr("2027-01-18"), HasSubstr("2027-01-19")));
 
-  // 01-01 no longer counts: the 20th working day is Mon 2027-01-18.
+  // Mon 01-04 no longer counts: the 20th working day is Tue 2027-01-19.
   EXPECT_THAT(OgiOk({"case", "explain", "2026-0001"}),
-              AllOf(HasSubstr("2027-01-18"), Not(HasSubstr("暂定"))));
+              AllOf(HasSubstr("2027-01-19"), Not(HasSubstr("暂定"))));
   EXPECT_THAT(OgiOk({"case", "history", "2026-0001"}),
               AllOf(HasSubstr("期限重新计算"), HasSubstr("测试用通知"),
-                    HasSubstr("2027-01-15 → 2027-01-18")));
+                    HasSubstr("2027-01-18 → 2027-01-19")));
   EXPECT_THAT(OgiOk({"calendar", "show", "2027"}), HasSubstr("元旦"));
 
   // The loaded year survives a restart.
@@ -231,7 +144,7 @@ TEST_F(ClockEndToEndTest, LoadingANewYearMovesTheDueDateAndSaysWhy) {
   ASSERT_THAT(server, IsOk());
   server_ = std::make_unique<ServerProcess>(std::move(*server));
   EXPECT_EQ(OgiOk({"calendar", "add-working-days", "2026-12-18", "20"}),
-            "2027-01-18\n");
+            "2027-01-19\n");
 }
 
 }  // namespace
