@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -19,6 +20,7 @@
 #include "cli/flag_values.h"
 #include "cli/render.h"
 #include "cli/report_text.h"
+#include "cli/text_encoding.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
 
@@ -86,6 +88,7 @@ struct ProseSection {
 };
 
 constexpr ProseSection kProseSections[] = {
+    {"preface", "前言", &v1::ReportProse::mutable_preface},
     {"overview", "一、总体情况", &v1::ReportProse::mutable_overview},
     {"problems", "五、存在的主要问题及改进情况",
      &v1::ReportProse::mutable_problems},
@@ -190,6 +193,112 @@ absl::Status WriteFile(const std::string& path, const std::string& content) {
   return absl::OkStatus();
 }
 
+// The flags of the first block's sources and the rows they choose for.
+constexpr char kSourceFlag[] = "source";
+constexpr char kRulesSourceFlag[] = "rules-source";
+constexpr char kNormativeSourceFlag[] = "normative-source";
+
+// auto, register or entered as a DocumentCountSource; usage error naming
+// `flag` otherwise.
+absl::StatusOr<v1::DocumentCountSource> ParseSource(absl::string_view value,
+                                                    absl::string_view flag) {
+  const std::string lower = absl::AsciiStrToLower(value);
+  if (lower == "auto") return v1::DOCUMENT_COUNT_SOURCE_UNSPECIFIED;
+  if (lower == "register") return v1::DOCUMENT_COUNT_SOURCE_REGISTER;
+  if (lower == "entered") return v1::DOCUMENT_COUNT_SOURCE_ENTERED;
+  return UsageError(absl::StrCat(FlagName(flag), ": 未知的来源“", value,
+                                 "”；可以是 auto、register、entered"));
+}
+
+// The format a file name's extension names: .html/.htm, .csv, .json,
+// .md/.markdown; REPORT_FORMAT_UNSPECIFIED for any other (or none).
+v1::ReportFormat FormatOfExtension(absl::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const absl::string_view name =
+      slash == absl::string_view::npos ? path : path.substr(slash + 1);
+  const size_t dot = name.find_last_of('.');
+  if (dot == absl::string_view::npos || dot == 0) {
+    return v1::REPORT_FORMAT_UNSPECIFIED;
+  }
+  const std::string extension = absl::AsciiStrToLower(name.substr(dot + 1));
+  if (extension == "html" || extension == "htm") return v1::REPORT_FORMAT_HTML;
+  if (extension == "csv") return v1::REPORT_FORMAT_CSV;
+  if (extension == "json") return v1::REPORT_FORMAT_JSON;
+  if (extension == "md" || extension == "markdown") {
+    return v1::REPORT_FORMAT_MARKDOWN;
+  }
+  return v1::REPORT_FORMAT_UNSPECIFIED;
+}
+
+std::string FormatName(v1::ReportFormat format) {
+  return EnumIdentifier(v1::ReportFormat_descriptor(), format);
+}
+
+// The document as written: CSV in the --encoding asked for (utf-8 keeps the
+// server's bytes, byte order mark included; gb18030 drops the mark, which
+// that encoding does not use, and converts).
+absl::StatusOr<std::string> Encoded(const ParsedArgs& args,
+                                    const std::string& content) {
+  if (absl::AsciiStrToLower(args.Get("encoding", "utf-8")) != "gb18030") {
+    return content;
+  }
+  return Utf8ToGb18030(absl::StripPrefix(content, "\xEF\xBB\xBF"),
+                       "encoding");
+}
+
+// The keys and titles of the prose sections of `prose` that are empty (only
+// white space) and that a lock refuses unless allowed: 一, 五, 六 (the
+// preface has a default).
+std::vector<std::pair<std::string, std::string>> EmptySections(
+    const v1::ReportProse& prose) {
+  std::vector<std::pair<std::string, std::string>> empty;
+  for (const ProseSection& section : kProseSections) {
+    if (section.key == "preface") continue;
+    v1::ReportProse copy = prose;
+    if (absl::StripAsciiWhitespace(*(copy.*(section.field))()).empty()) {
+      empty.emplace_back(section.key, section.title);
+    }
+  }
+  return empty;
+}
+
+// FAILED_PRECONDITION when `report` cannot be locked: a check fails, or a
+// section is empty that `allowed` does not list (the message names each and
+// the --allow-empty that would allow it). Said before asking for
+// confirmation; the server checks the same again.
+absl::Status CheckLockable(const v1::Report& report,
+                           const std::vector<std::string>& allowed) {
+  int failed = 0;
+  for (const v1::ReportCheck& check : report.checks()) failed += !check.ok();
+  if (failed > 0) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        report.year(), " 年度报告有 ", failed,
+        " 项校验未通过，不能锁定；见 ogi report check ", report.year()));
+  }
+  std::vector<std::string> titles;
+  std::vector<std::string> flags;
+  for (const auto& [key, title] : EmptySections(report.prose())) {
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
+      continue;
+    }
+    titles.push_back(title);
+    flags.push_back(absl::StrCat("--allow-empty ", key));
+  }
+  if (titles.empty()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      "--allow-empty: ", report.year(), " 年度报告的章节为空，未锁定：",
+      absl::StrJoin(titles, "、"),
+      "；请先用 ogi report text set 填写，或加 ", absl::StrJoin(flags, " "),
+      " 明确允许留空"));
+}
+
+// One warning line per table-二 figure the register count overrode.
+void WarnOverrides(const v1::Table2& table2, int32_t year, std::ostream& err) {
+  for (const std::string& line : OverrideWarnings(table2, year)) {
+    err << "ogi: 警告：" << line << '\n';
+  }
+}
+
 absl::Status Verdict(const v1::Report& report) {
   return ReportPasses(report) ? absl::OkStatus()
                               : ChecksFailedStatus(ReportWarning(report));
@@ -211,6 +320,13 @@ std::vector<CommandSpec> ReportCommandSpecs() {
   figure_flags.push_back(
       {kFeesFlag, "DECIMAL",
        "行政事业性收费 本年收费金额 in 万元, e.g. 12872.06"});
+  figure_flags.push_back(
+      {kSourceFlag, "SOURCE",
+       "规章和行政规范性文件两行的来源：auto、register 或 entered"});
+  figure_flags.push_back(
+      {kRulesSourceFlag, "SOURCE", "规章一行的来源：auto、register 或 entered"});
+  figure_flags.push_back({kNormativeSourceFlag, "SOURCE",
+                          "行政规范性文件一行的来源：auto、register 或 entered"});
   return {
       {{"report", "show"},
        {"YEAR"},
@@ -220,7 +336,12 @@ std::vector<CommandSpec> ReportCommandSpecs() {
            "Prints the document as the server renders it: text (default), "
            "csv, json,\nmarkdown or html (the complete six-section document, "
            "ready to publish).\nWith -o FILE the document goes to FILE and one "
-           "line says where.\n\n",
+           "line says where.\n\n"
+           "不给 --format 时，-o 文件的扩展名决定格式：.html/.htm、.csv、"
+           ".json、\n.md/.markdown；与扩展名矛盾的 --format（或 --json）被拒绝"
+           "（退出码 2）；\n其他扩展名（如 .txt）或没有扩展名仍按默认的 text。\n"
+           "CSV 为带 BOM 的 UTF-8，Excel 可直接打开；--encoding gb18030 改为 "
+           "GB 18030 编码。\n\n",
            year_note,
            "The document is printed (or written) all the same and a warning "
            "goes to\nstderr; \"ogi report check\" says what is wrong.\n"),
@@ -228,7 +349,12 @@ std::vector<CommandSpec> ReportCommandSpecs() {
         {"format", "FORMAT",
          EnumHelp("document format (default text)",
                   v1::ReportFormat_descriptor())},
-        {"output", "FILE", "write the document to FILE", false, 'o'}}},
+        {"output", "FILE",
+         "write the document to FILE (its extension picks the format when "
+         "--format is not given)",
+         false, 'o'},
+        {"encoding", "ENCODING",
+         "CSV 的字符编码：utf-8（默认，带 BOM）或 gb18030（只用于 csv）"}}},
       {{"report", "check"},
        {"YEAR"},
        false,
@@ -260,32 +386,50 @@ std::vector<CommandSpec> ReportCommandSpecs() {
        false,
        "Lock a year's report as published (content hash, who, when).",
        "Later generations keep the locked numbers and show every cell that "
-       "later\nentries or corrections changed. A year is locked once.\n",
-       {}},
+       "later\nentries or corrections changed. A year is locked once.\n\n"
+       "锁定前先列出将要冻结的内容（年度、机关、主要合计数、内容哈希、留空的"
+       "章节），\n在终端上要求确认；--yes 跳过确认（脚本中必须给出）。"
+       "一、五、六节为空时拒绝锁定，\n除非用 --allow-empty SECTION 明确允许"
+       "（可重复）。若确认后数字有变化，锁定被拒绝。\n",
+       {{"yes", "", "不再询问，直接锁定", false, 'y'},
+        FlagSpec{"allow-empty", "SECTION",
+                 "允许该章节为空：overview、problems 或 other_matters（可重复）",
+                 /*repeated=*/true}
+            .Fills({"allow_empty_sections"})}},
       {{"report", "figures", "set"},
        {"YEAR"},
        false,
        "Enter table 二's figures (主动公开) for a year.",
        "Figures not given keep their current values. Counts are whole "
-       "numbers >= 0.\n",
+       "numbers >= 0.\n\n"
+       "规章和行政规范性文件两行的来源（--source 两行都设，--rules-source、"
+       "\n--normative-source 各设一行）：auto（默认）——登记簿中有该类文件时"
+       "按登记簿统计，\n否则用输入的数字；register——总按登记簿统计；"
+       "entered——总用输入的数字。\n来源与数字一起保存、按版本记录。"
+       "登记簿的统计取代了输入的数字时，stderr 上会有警告。\n",
        figure_flags},
       {{"report", "figures", "show"},
        {"YEAR"},
        false,
        "Show table 二's figures for a year.",
-       "",
+       "报告采用的数字，每行的来源（登记簿或输入），以及被登记簿取代的输入数字。\n",
        {}},
       {{"report", "text", "set"},
        {"YEAR"},
        false,
-       "Store the prose of section 一, 五 or 六 of a year's report.",
+       "Store the prose of the preface or of section 一, 五 or 六 of a year's "
+       "report.",
        "Required: --section, and --text or --file (FILE \"-\" reads "
        "standard input).\nThe text replaces the section's earlier text; it "
        "must not be blank.\n",
-       {{"section", "SECTION",
-         "overview (一、总体情况), problems (五、存在的主要问题及改进情况) or "
-         "other_matters (六、其他需要报告的事项) (required)"},
-        {"text", "TEXT", "the text"},
+       {FlagSpec{"section", "SECTION",
+                 "preface (前言：编制依据、统计期限、公开网址、咨询电话), "
+                 "overview (一、总体情况), problems "
+                 "(五、存在的主要问题及改进情况) or other_matters "
+                 "(六、其他需要报告的事项；不提及收费时，系统在前面加上"
+                 "信息处理费的统计句) (required)"}
+            .Required(),
+        FlagSpec{"text", "TEXT", "the text"}.Fills({"prose"}),
         {"file", "FILE", "read the text from FILE"}}},
       {{"report", "documents", "add"},
        {},
@@ -293,18 +437,24 @@ std::vector<CommandSpec> ReportCommandSpecs() {
        "Register a rule (规章) or normative document (行政规范性文件).",
        "Required: --kind, --title and --issued. Once an agency registers "
        "documents,\ntable 二's first block is counted from its register.\n",
-       {{"kind", "KIND",
-         EnumHelp("what it is (required)", v1::DocumentKind_descriptor())},
-        {"title", "TEXT", "its title (required)"},
-        {"number", "TEXT",
-         "its document number (文号), e.g. 聊政办发〔2022〕1号"},
-        {"issued", "DATE", "day it was issued (required)"}}},
+       {FlagSpec{"kind", "KIND",
+                 EnumHelp("what it is (required)",
+                          v1::DocumentKind_descriptor())}
+            .Required(),
+        FlagSpec{"title", "TEXT", "its title (required)"}.Required(),
+        FlagSpec{"number", "TEXT",
+                 "its document number (文号), e.g. 聊政办发〔2022〕1号"}
+            .Fills({"document_number"}),
+        FlagSpec{"issued", "DATE", "day it was issued (required)"}
+            .Required()}},
       {{"report", "documents", "repeal"},
        {"ID"},
        false,
        "Record that a registered document was repealed.",
        "",
-       {{"date", "DATE", "day it was repealed (required)"}}},
+       {FlagSpec{"date", "DATE", "day it was repealed (required)"}
+            .Required()
+            .Fills({"repealed"})}},
       {{"report", "documents", "list"},
        {},
        false,
@@ -316,17 +466,23 @@ std::vector<CommandSpec> ReportCommandSpecs() {
 
 absl::Status RunReportCommand(const std::string& name, const ParsedArgs& args,
                               const GlobalOptions& options,
+                              const Environment& env,
                               v1::ReportService::StubInterface& stub,
-                              std::ostream& out) {
+                              std::istream& in, std::ostream& out,
+                              std::ostream& err) {
+  if (name == "report show") return RunReportShow(args, options, stub, out, err);
+  if (name == "report lock") {
+    return RunReportLock(args, options, env, stub, in, out, err);
+  }
+  if (name == "report figures set") {
+    return RunReportFiguresSet(args, options, stub, out, err);
+  }
   using Runner =
       absl::Status (*)(const ParsedArgs&, const GlobalOptions&,
                        v1::ReportService::StubInterface&, std::ostream&);
   static const auto* const kRunners = new std::map<std::string, Runner>{
-      {"report show", &RunReportShow},
       {"report check", &RunReportCheck},
       {"report cell", &RunReportCell},
-      {"report lock", &RunReportLock},
-      {"report figures set", &RunReportFiguresSet},
       {"report figures show", &RunReportFiguresShow},
       {"report text set", &RunReportTextSet},
       {"report documents add", &RunReportDocumentsAdd},
@@ -358,8 +514,10 @@ absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
   v1::RenderReportRequest request;
   request.set_year(report.year());
   *request.mutable_agency_codes() = report.agency_codes();
-  request.set_format(options.json ? v1::REPORT_FORMAT_JSON
-                                  : v1::REPORT_FORMAT_TEXT);
+  // The format asked for in so many words: --format, else --json.
+  v1::ReportFormat asked = options.json ? v1::REPORT_FORMAT_JSON
+                                        : v1::REPORT_FORMAT_UNSPECIFIED;
+  std::string asked_by = options.json ? "--json" : "";
   if (args.Has("format")) {
     OGI_ASSIGN_OR_RETURN(
         const v1::ReportFormat format,
@@ -367,7 +525,34 @@ absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
     if (options.json && format != v1::REPORT_FORMAT_JSON) {
       return UsageError("--format: only json with --json");
     }
-    request.set_format(format);
+    asked = format;
+    asked_by = absl::StrCat("--format ", FormatName(format));
+  }
+  const std::string output = args.Get("output");
+  const v1::ReportFormat by_extension = FormatOfExtension(output);
+  if (asked != v1::REPORT_FORMAT_UNSPECIFIED &&
+      by_extension != v1::REPORT_FORMAT_UNSPECIFIED && asked != by_extension) {
+    return UsageError(absl::StrCat(
+        options.json && !args.Has("format") ? "--json: " : "--format: ",
+        asked_by, " 与 --output 文件 ", output, " 的扩展名（",
+        FormatName(by_extension), "）矛盾；去掉其中之一，或使两者一致"));
+  }
+  request.set_format(asked != v1::REPORT_FORMAT_UNSPECIFIED ? asked
+                     : by_extension != v1::REPORT_FORMAT_UNSPECIFIED
+                         ? by_extension
+                         : v1::REPORT_FORMAT_TEXT);
+  if (args.Has("encoding")) {
+    const std::string encoding = absl::AsciiStrToLower(args.Get("encoding"));
+    if (encoding != "utf-8" && encoding != "utf8" && encoding != "gb18030") {
+      return UsageError(absl::StrCat("--encoding: 未知的编码“",
+                                     args.Get("encoding"),
+                                     "”；可以是 utf-8 或 gb18030"));
+    }
+    if (encoding == "gb18030" && request.format() != v1::REPORT_FORMAT_CSV) {
+      return UsageError(absl::StrCat(
+          "--encoding: gb18030 只用于 csv 格式（现在是 ",
+          FormatName(request.format()), "）"));
+    }
   }
   return request;
 }
@@ -395,6 +580,14 @@ absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
   OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
   request.set_year(year);
   request.set_agency_code(options.agency);
+  for (const std::string& key : args.GetAll("allow-empty")) {
+    if (key != "overview" && key != "problems" && key != "other_matters") {
+      return UsageError(absl::StrCat(
+          "--allow-empty: 未知的章节“", key,
+          "”；可以是 overview、problems、other_matters"));
+    }
+    request.add_allow_empty_sections(key);
+  }
   return request;
 }
 
@@ -407,8 +600,23 @@ absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
   request.set_agency_code(options.agency);
   v1::Table2& figures = *request.mutable_figures();
   figures = current;
-  figures.clear_documents_from_register();  // output only
+  // Output only.
+  figures.clear_documents_from_register();
+  figures.clear_rules_from_register();
+  figures.clear_normative_documents_from_register();
+  figures.clear_overridden();
   bool any = false;
+  for (const auto& [flag, rules, normative] :
+       {std::make_tuple(kSourceFlag, true, true),
+        std::make_tuple(kRulesSourceFlag, true, false),
+        std::make_tuple(kNormativeSourceFlag, false, true)}) {
+    if (!args.Has(flag)) continue;
+    OGI_ASSIGN_OR_RETURN(const v1::DocumentCountSource source,
+                         ParseSource(args.Get(flag), flag));
+    if (rules) figures.set_rules_source(source);
+    if (normative) figures.set_normative_documents_source(source);
+    any = true;
+  }
   for (const FigureFlag& flag : FigureFlags()) {
     if (!args.Has(flag.spec.name)) continue;
     OGI_ASSIGN_OR_RETURN(
@@ -426,8 +634,8 @@ absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
   }
   if (!any) {
     return UsageError(
-        "no figure given; e.g. --licensing 32866 (see \"ogi report figures "
-        "set --help\")");
+        "没有给出任何数字或来源；例如 --licensing 32866（见 \"ogi report "
+        "figures set --help\"）");
   }
   return request;
 }
@@ -447,7 +655,7 @@ absl::StatusOr<v1::SetProseRequest> BuildSetProseRequest(
     return UsageError(absl::StrCat(
         "--section: ",
         key.empty() ? "required" : absl::StrCat("\"", key, "\" is unknown"),
-        "; one of: overview, problems, other_matters"));
+        "; one of: preface, overview, problems, other_matters"));
   }
   if (args.Has("text") == args.Has("file")) {
     return UsageError("--text: give either --text or --file");
@@ -484,7 +692,7 @@ absl::StatusOr<v1::RegisterDocumentRequest> BuildAddDocumentRequest(
 
 absl::Status RunReportShow(const ParsedArgs& args, const GlobalOptions& options,
                            v1::ReportService::StubInterface& stub,
-                           std::ostream& out) {
+                           std::ostream& out, std::ostream& err) {
   OGI_ASSIGN_OR_RETURN(const v1::RenderReportRequest request,
                        BuildRenderReportRequest(args, options));
   if (args.Has("output") && args.Get("output").empty()) {
@@ -493,16 +701,17 @@ absl::Status RunReportShow(const ParsedArgs& args, const GlobalOptions& options,
   v1::RenderedReport rendered;
   OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::RenderReport,
                            request, options, stub, &rendered));
+  OGI_ASSIGN_OR_RETURN(const std::string content,
+                       Encoded(args, rendered.content()));
   if (args.Has("output")) {
     const std::string path = args.Get("output");
-    OGI_RETURN_IF_ERROR(WriteFile(path, rendered.content()));
-    out << request.year() << " 年度报告（"
-        << EnumIdentifier(v1::ReportFormat_descriptor(), request.format())
-        << "，" << rendered.content().size() << " 字节）已写入 " << path
-        << '\n';
+    OGI_RETURN_IF_ERROR(WriteFile(path, content));
+    out << request.year() << " 年度报告（" << FormatName(request.format())
+        << "，" << content.size() << " 字节）已写入 " << path << '\n';
   } else {
-    out << rendered.content();
+    out << content;
   }
+  WarnOverrides(rendered.report().table2(), request.year(), err);
   return Verdict(rendered.report());
 }
 
@@ -533,10 +742,53 @@ absl::Status RunReportCell(const ParsedArgs& args, const GlobalOptions& options,
 }
 
 absl::Status RunReportLock(const ParsedArgs& args, const GlobalOptions& options,
+                           const Environment& env,
                            v1::ReportService::StubInterface& stub,
-                           std::ostream& out) {
-  OGI_ASSIGN_OR_RETURN(const v1::LockReportRequest request,
+                           std::istream& in, std::ostream& out,
+                           std::ostream& err) {
+  OGI_ASSIGN_OR_RETURN(v1::LockReportRequest request,
                        BuildLockReportRequest(args, options));
+  const bool yes = args.Get("yes") == "true";
+  if (!yes && !env.stdin_is_tty) {
+    return UsageError(absl::StrCat(
+        "--yes: 锁定须经确认，不在终端上运行时请加 --yes（可先用 ogi report "
+        "check ",
+        request.year(), " 查看将要锁定的内容）"));
+  }
+  OGI_ASSIGN_OR_RETURN(const v1::Report preview,
+                       GetAgencyReport(request.year(), options, stub));
+  if (preview.has_lock()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(request.year(), " 年度报告已于 ",
+                     FormatChinaTime(preview.lock().locked_at()), " 由 ",
+                     preview.lock().locked_by(), " 锁定，不能再次锁定"));
+  }
+  const std::vector<std::string> allowed(
+      request.allow_empty_sections().begin(),
+      request.allow_empty_sections().end());
+  OGI_RETURN_IF_ERROR(CheckLockable(preview, allowed));
+  request.set_expected_content_hash(preview.content_hash());
+  std::vector<std::string> left_empty;
+  for (const auto& [key, title] : EmptySections(preview.prose())) {
+    left_empty.push_back(absl::StrCat(title, "（--allow-empty ", key, "）"));
+  }
+  if (yes) {
+    // With --json stdout carries the locked report alone.
+    std::ostream& to = options.json ? err : out;
+    RenderLockPreview(preview, left_empty, to);
+    to << '\n';
+  } else {
+    RenderLockPreview(preview, left_empty, err);
+    err << "确认锁定？输入 yes 确认，其他任何输入取消：" << std::flush;
+    std::string answer;
+    std::getline(in, answer);
+    answer = std::string(absl::StripAsciiWhitespace(answer));
+    if (absl::AsciiStrToLower(answer) != "yes" &&
+        absl::AsciiStrToLower(answer) != "y" && answer != "是") {
+      return absl::CancelledError(
+          absl::StrCat("未确认，", request.year(), " 年度报告没有锁定"));
+    }
+  }
   v1::Report report;
   OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::LockReport,
                            request, options, stub, &report));
@@ -548,17 +800,20 @@ absl::Status RunReportLock(const ParsedArgs& args, const GlobalOptions& options,
 absl::Status RunReportFiguresSet(const ParsedArgs& args,
                                  const GlobalOptions& options,
                                  v1::ReportService::StubInterface& stub,
-                                 std::ostream& out) {
+                                 std::ostream& out, std::ostream& err) {
   // The flags are checked before any call.
   OGI_ASSIGN_OR_RETURN(v1::SetFiguresRequest request,
                        BuildSetFiguresRequest(args, options, v1::Table2()));
   OGI_ASSIGN_OR_RETURN(const v1::Report current,
                        GetAgencyReport(request.year(), options, stub));
-  OGI_ASSIGN_OR_RETURN(request,
-                       BuildSetFiguresRequest(args, options, current.table2()));
+  // The figures as entered, not as the register may have replaced them: a
+  // count from the register must not become an entered figure.
+  OGI_ASSIGN_OR_RETURN(
+      request, BuildSetFiguresRequest(args, options, current.entered_figures()));
   v1::Table2 stored;
   OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::SetFigures,
                            request, options, stub, &stored));
+  WarnOverrides(stored, request.year(), err);
   if (options.json) return WriteJson(stored, out);
   out << request.year() << " 年表二数字已保存\n";
   RenderFigures(stored, options.color, out);
@@ -574,6 +829,7 @@ absl::Status RunReportFiguresShow(const ParsedArgs& args,
                        GetAgencyReport(year, options, stub));
   if (options.json) return WriteJson(report.table2(), out);
   RenderFigures(report.table2(), options.color, out);
+  RenderOverrides(report.table2(), year, out);
   return absl::OkStatus();
 }
 

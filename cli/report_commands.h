@@ -19,6 +19,7 @@
 // naming the first malformed argument; each Run* function builds its request
 // before any call and prints only on success. Thread-compatible.
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -46,7 +47,11 @@ absl::StatusOr<v1::GetReportRequest> BuildGetReportRequest(
     const ParsedArgs& args);
 
 // Also --format (text, csv, json, markdown, html; default text, or json with
-// the global --json; --json with another --format is a usage error).
+// the global --json; --json with another --format is a usage error). Without
+// either, -o FILE's extension picks the format (.html/.htm, .csv, .json,
+// .md/.markdown; any other keeps text); a --format or --json that contradicts
+// the extension is a usage error naming both flags. --encoding is utf-8 or
+// gb18030, the latter only for csv (usage errors otherwise).
 absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 
@@ -56,7 +61,8 @@ absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
 // server names the valid keys when ROW is none of them).
 absl::StatusOr<v1::GetCellRequest> BuildGetCellRequest(const ParsedArgs& args);
 
-// YEAR and the global --agency.
+// YEAR, the global --agency and each --allow-empty (overview, problems,
+// other_matters; a usage error for any other).
 absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 
@@ -64,13 +70,15 @@ absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
 // --rules-repealed, --rules-in-force, --normative-issued,
 // --normative-repealed, --normative-in-force, --licensing, --penalty,
 // --enforcement (whole numbers >= 0) and --fees-wan-yuan (a decimal >= 0
-// with at most four places). Usage error naming the flag for a malformed
-// value or when no figure flag is given.
+// with at most four places), and the sources of the first block's rows
+// --source (both), --rules-source, --normative-source (auto, register,
+// entered). Usage error naming the flag for a malformed value or when no
+// figure or source flag is given.
 absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
     const ParsedArgs& args, const GlobalOptions& options,
     const v1::Table2& current);
 
-// YEAR, --section (overview, problems, other_matters) and exactly one of
+// YEAR, --section (preface, overview, problems, other_matters) and exactly one of
 // --text and --file (FILE "-": standard input), which must not be blank.
 absl::StatusOr<v1::SetProseRequest> BuildSetProseRequest(
     const ParsedArgs& args, const GlobalOptions& options);
@@ -89,17 +97,19 @@ absl::StatusOr<v1::RegisterDocumentRequest> BuildAddDocumentRequest(
 // ReportCommandSpecs().
 absl::Status RunReportCommand(const std::string& name, const ParsedArgs& args,
                               const GlobalOptions& options,
+                              const Environment& env,
                               v1::ReportService::StubInterface& stub,
-                              std::ostream& out);
+                              std::istream& in, std::ostream& out,
+                              std::ostream& err);
 
-// RenderReport, then GetReport for the checks (a second derivation: the
-// rendered document does not say whether the checks hold). Writes the
-// document to stdout exactly as rendered, or with -o FILE to FILE and one
-// line naming it. Fails with ChecksFailedStatus (after writing) when the
-// report does not pass.
+// RenderReport (the rendered document comes with the report and its checks).
+// Writes the document to stdout as rendered — CSV converted to GB 18030 with
+// --encoding gb18030 — or with -o FILE to FILE and one line naming it. Warns
+// on `err` for each table-二 figure the register count overrode. Fails with
+// ChecksFailedStatus (after writing) when the report does not pass.
 absl::Status RunReportShow(const ParsedArgs& args, const GlobalOptions& options,
                            v1::ReportService::StubInterface& stub,
-                           std::ostream& out);
+                           std::ostream& out, std::ostream& err);
 
 // GetReport; prints the checks (see report_text.h RenderReportChecks), or
 // with --json the report. ChecksFailedStatus when the report does not pass.
@@ -114,20 +124,33 @@ absl::Status RunReportCell(const ParsedArgs& args, const GlobalOptions& options,
                            v1::ReportService::StubInterface& stub,
                            std::ostream& out);
 
-// LockReport; prints the content hash, who locked it and when.
+// Shows what it will freeze and asks, then LockReport. Without --yes and
+// with standard input not a terminal: a usage error telling to add --yes,
+// before any call. Then GetReport; FAILED_PRECONDITION (nothing locked) when
+// the year is locked already, a check fails, or a prose section is empty
+// and no --allow-empty names it. The preview (see RenderLockPreview) goes to
+// `err` with the question, the answer is read from `in` (yes, y or 是;
+// anything else cancels: CANCELLED); with --yes the preview goes to `out`
+// (to `err` with --json) and nobody is asked. LockReport carries the previewed content hash, so a
+// report that changed in between is not locked (ABORTED). Prints the lock:
+// content hash, who, when.
 absl::Status RunReportLock(const ParsedArgs& args, const GlobalOptions& options,
+                           const Environment& env,
                            v1::ReportService::StubInterface& stub,
-                           std::ostream& out);
+                           std::istream& in, std::ostream& out,
+                           std::ostream& err);
 
-// Checks the figure flags, fetches the year's current figures (GetReport) so
-// that figures not given keep their values, then SetFigures; prints the
-// stored table 二.
+// Checks the figure flags, fetches the year's figures as entered
+// (GetReport's entered_figures) so that figures not given keep their values,
+// then SetFigures; prints table 二 as the report now counts it, and on `err`
+// a warning for each entered figure the register count overrides.
 absl::Status RunReportFiguresSet(const ParsedArgs& args,
                                  const GlobalOptions& options,
                                  v1::ReportService::StubInterface& stub,
-                                 std::ostream& out);
+                                 std::ostream& out, std::ostream& err);
 
-// GetReport; prints table 二.
+// GetReport; prints table 二 as the report counts it, the source of each
+// row, and each entered figure the register count overrode.
 absl::Status RunReportFiguresShow(const ParsedArgs& args,
                                   const GlobalOptions& options,
                                   v1::ReportService::StubInterface& stub,

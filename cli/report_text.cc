@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -90,6 +91,32 @@ std::string ReportName(const v1::Report& report) {
   return absl::StrCat(who, who.empty() ? "" : " ", report.year(), " 年度报告");
 }
 
+// The 总计 column of the table-三 row `key`; 0 when the row is missing.
+int64_t Table3Total(const v1::Report& report, absl::string_view key) {
+  for (const v1::Table3Row& row : report.table3().rows()) {
+    if (row.key() == key && row.cells_size() > 0) {
+      return row.cells(row.cells_size() - 1);
+    }
+  }
+  return 0;
+}
+
+// How a row of table 二's first block is counted, e.g. "按登记簿统计（自动：
+// 登记簿中有该类文件）".
+std::string SourceText(v1::DocumentCountSource source, bool from_register) {
+  const std::string taken = from_register ? "按登记簿统计" : "用输入的数字";
+  switch (source) {
+    case v1::DOCUMENT_COUNT_SOURCE_REGISTER:
+      return absl::StrCat(taken, "（来源：register）");
+    case v1::DOCUMENT_COUNT_SOURCE_ENTERED:
+      return absl::StrCat(taken, "（来源：entered）");
+    default:
+      return absl::StrCat(taken, from_register
+                                     ? "（来源：auto，登记簿中有该类文件）"
+                                     : "（来源：auto，登记簿中没有该类文件）");
+  }
+}
+
 }  // namespace
 
 bool ReportPasses(const v1::Report& report) {
@@ -101,22 +128,20 @@ std::string ReportWarning(const v1::Report& report) {
   const int failed = FailedChecks(report);
   if (failed > 0) {
     problems.push_back(
-        absl::StrCat(failed, " of ", report.checks_size(), " checks failed"));
+        absl::StrCat(report.checks_size(), " 项校验中 ", failed, " 项未通过"));
   }
   if (report.uncountable_size() > 0) {
-    problems.push_back(absl::StrCat(
-        report.uncountable_size(),
-        report.uncountable_size() == 1 ? " case cannot" : " cases cannot",
-        " be counted"));
+    problems.push_back(
+        absl::StrCat(report.uncountable_size(), " 件案件无法统计"));
   }
   std::string agencies;
   if (report.agency_codes_size() > 0) {
     agencies =
-        absl::StrCat(" (", absl::StrJoin(report.agency_codes(), ", "), ")");
+        absl::StrCat("（", absl::StrJoin(report.agency_codes(), "、"), "）");
   }
-  return absl::StrCat(report.year(), " report", agencies, ": ",
-                      absl::StrJoin(problems, ", "),
-                      "; see \"ogi report check ", report.year(), "\"");
+  return absl::StrCat(report.year(), " 年度报告", agencies, "：",
+                      absl::StrJoin(problems, "，"),
+                      "；详见 \"ogi report check ", report.year(), "\"");
 }
 
 void RenderReportChecks(const v1::Report& report, bool color,
@@ -140,6 +165,12 @@ void RenderReportChecks(const v1::Report& report, bool color,
         << '\n';
     for (const v1::UncountableCase& c : report.uncountable()) {
       out << "  " << UncountableName(report, c) << "  " << c.reason() << '\n';
+    }
+  }
+  if (report.notes_size() > 0) {
+    out << "\n提示（" << report.notes_size() << " 条，不妨碍发布）：\n";
+    for (const std::string& note : report.notes()) {
+      out << "  " << note << '\n';
     }
   }
   if (report.has_lock()) {
@@ -173,7 +204,7 @@ void RenderCell(int32_t year, const v1::CellAddress& cell,
   std::string value = absl::StrCat(response.value());
   if (cell.table() == 2 && cell.row() == "fees") {
     value = absl::StrCat(YuanAsWanYuan(response.value()), " 万元（",
-                         response.value(), " 元）");
+                         response.value(), ".00 元）");
   }
   out << Bold(absl::StrCat(year, " 年 ", CellText(cell), "：", value), color)
       << '\n';
@@ -246,13 +277,77 @@ void RenderFigures(const v1::Table2& figures, bool color, std::ostream& out) {
   card.Add("行政处罚", decisions(figures.penalty_decisions()));
   card.Add("行政强制", decisions(figures.enforcement_decisions()));
   card.Add("行政事业性收费",
-           absl::StrCat(
-               figures.fees_wan_yuan().empty() ? "0" : figures.fees_wan_yuan(),
-               " 万元"));
-  if (figures.documents_from_register()) {
-    card.Add("来源", "规章和行政规范性文件按登记簿统计");
-  }
+           absl::StrCat(figures.fees_wan_yuan().empty()
+                            ? "0.00"
+                            : WanYuanAsMoney(figures.fees_wan_yuan()),
+                        " 万元"));
+  card.Add("规章来源",
+           SourceText(figures.rules_source(), figures.rules_from_register()));
+  card.Add("行政规范性文件来源",
+           SourceText(figures.normative_documents_source(),
+                      figures.normative_documents_from_register()));
   card.Render(out, color);
+}
+
+std::vector<std::string> OverrideWarnings(const v1::Table2& figures,
+                                          int32_t year) {
+  std::vector<std::string> lines;
+  for (const v1::FigureOverride& o : figures.overridden()) {
+    const bool rules = absl::StartsWith(o.figure(), "rules.");
+    lines.push_back(absl::StrCat(
+        "表二 ", o.label(), " 输入的是 ", o.entered(), "，报告采用登记簿统计的 ",
+        o.counted(), "；如应采用输入的数字：ogi report figures set ", year,
+        rules ? " --rules-source" : " --normative-source", " entered"));
+  }
+  return lines;
+}
+
+void RenderOverrides(const v1::Table2& figures, int32_t year,
+                     std::ostream& out) {
+  const std::vector<std::string> lines = OverrideWarnings(figures, year);
+  if (lines.empty()) return;
+  out << "\n被登记簿取代的输入数字（" << lines.size() << " 个）：\n";
+  for (const std::string& line : lines) out << "  " << line << '\n';
+}
+
+void RenderLockPreview(const v1::Report& report,
+                       const std::vector<std::string>& left_empty,
+                       std::ostream& out) {
+  out << "将要锁定：" << ReportName(report) << "（"
+      << absl::StrJoin(report.agency_codes(), "、") << "）\n";
+  Card card;
+  const v1::Table2& t2 = report.table2();
+  card.Add("表二", absl::StrCat("规章 现行有效 ", t2.rules().in_force(),
+                                "，行政规范性文件 现行有效 ",
+                                t2.normative_documents().in_force(),
+                                "，行政许可 ", t2.licensing_decisions(),
+                                "，收费 ",
+                                t2.fees_wan_yuan().empty()
+                                    ? "0.00"
+                                    : WanYuanAsMoney(t2.fees_wan_yuan()),
+                                " 万元"));
+  card.Add("表三", absl::StrCat("本年新收 ", Table3Total(report, "new"),
+                                "，上年结转 ", Table3Total(report, "carried_in"),
+                                "，办理结果总计 ",
+                                Table3Total(report, "concluded_total"),
+                                "，结转下年 ",
+                                Table3Total(report, "carried_out")));
+  const v1::Table4& t4 = report.table4();
+  card.Add("表四", absl::StrCat("行政复议 ", t4.review().total(),
+                                "，行政诉讼 未经复议直接起诉 ",
+                                t4.direct_suit().total(), "，复议后起诉 ",
+                                t4.suit_after_review().total()));
+  card.Add("前言", report.prose().preface().empty() ? "系统生成的默认文字"
+                                                    : "本机关填写");
+  card.Add("留空的章节",
+           left_empty.empty() ? "无" : absl::StrJoin(left_empty, "、"));
+  card.Add("内容哈希", report.content_hash());
+  card.Render(out, /*color=*/false);
+  if (report.notes_size() > 0) {
+    out << "提示：" << report.notes_size() << " 条，见 ogi report check "
+        << report.year() << '\n';
+  }
+  out << "锁定后，报告的数字保持为发布时的数字；以后的录入和更正只显示为差异。\n";
 }
 
 void RenderDocuments(const v1::ListDocumentsResponse& response, bool color,
@@ -274,9 +369,17 @@ std::string YuanAsWanYuan(int64_t yuan) {
       negative ? 0 - static_cast<uint64_t>(yuan) : static_cast<uint64_t>(yuan);
   std::string text = absl::StrCat(negative ? "-" : "", magnitude / 10000);
   std::string fraction = absl::StrFormat("%04d", magnitude % 10000);
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  if (!fraction.empty()) absl::StrAppend(&text, ".", fraction);
+  while (fraction.size() > 2 && fraction.back() == '0') fraction.pop_back();
+  absl::StrAppend(&text, ".", fraction);
   return text;
+}
+
+std::string WanYuanAsMoney(const std::string& wan_yuan) {
+  const size_t point = wan_yuan.find('.');
+  if (point == std::string::npos) return absl::StrCat(wan_yuan, ".00");
+  const size_t decimals = wan_yuan.size() - point - 1;
+  return decimals >= 2 ? wan_yuan
+                       : absl::StrCat(wan_yuan, std::string(2 - decimals, '0'));
 }
 
 }  // namespace ogi::cli

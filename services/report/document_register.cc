@@ -59,25 +59,94 @@ std::string RegisterReference(const std::string& agency_code,
                       document.title());
 }
 
+namespace {
+
+// True when row `kind` takes its counts from the register.
+bool FromRegister(v1::DocumentCountSource source, v1::DocumentKind kind,
+                  const std::vector<v1::RegisteredDocument>& documents) {
+  switch (source) {
+    case v1::DOCUMENT_COUNT_SOURCE_REGISTER:
+      return true;
+    case v1::DOCUMENT_COUNT_SOURCE_ENTERED:
+      return false;
+    default:
+      for (const v1::RegisteredDocument& document : documents) {
+        if (document.kind() == kind) return true;
+      }
+      return false;
+  }
+}
+
+// Appends to `table2.overridden` each of the three figures of `entered` that
+// `counted` changes.
+void NoteOverrides(const std::string& agency_code, absl::string_view row,
+                   absl::string_view label, const v1::DocumentCounts& entered,
+                   const v1::DocumentCounts& counted, v1::Table2& table2) {
+  const struct {
+    absl::string_view field;
+    absl::string_view column;
+    int64_t entered;
+    int64_t counted;
+  } figures[] = {
+      {"issued", "本年制发件数", entered.issued(), counted.issued()},
+      {"repealed", "本年废止件数", entered.repealed(), counted.repealed()},
+      {"in_force", "现行有效件数", entered.in_force(), counted.in_force()},
+  };
+  for (const auto& figure : figures) {
+    if (figure.entered == figure.counted) continue;
+    v1::FigureOverride& override = *table2.add_overridden();
+    override.set_agency_code(agency_code);
+    override.set_figure(absl::StrCat(row, ".", figure.field));
+    override.set_label(absl::StrCat(label, " ", figure.column));
+    override.set_entered(figure.entered);
+    override.set_counted(figure.counted);
+  }
+}
+
+}  // namespace
+
 void CountRegisteredDocuments(
     const std::string& agency_code,
     const std::vector<v1::RegisteredDocument>& documents, int year,
     v1::Table2& table2, CellCases* cells) {
-  if (documents.empty()) return;
-  table2.clear_rules();
-  table2.clear_normative_documents();
-  for (const v1::RegisteredDocument& document : documents) {
-    Count(document, year,
-          document.kind() == v1::DOCUMENT_KIND_RULE
-              ? *table2.mutable_rules()
-              : *table2.mutable_normative_documents(),
-          cells != nullptr ? RegisterReference(agency_code, document) : "",
-          cells);
+  const struct {
+    v1::DocumentKind kind;
+    absl::string_view row;
+    absl::string_view label;
+    v1::DocumentCountSource source;
+    bool entered;
+    v1::DocumentCounts* counts;
+  } rows[] = {
+      {v1::DOCUMENT_KIND_RULE, "rules", "规章", table2.rules_source(),
+       table2.has_rules(), table2.mutable_rules()},
+      {v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT, "normative_documents",
+       "行政规范性文件", table2.normative_documents_source(),
+       table2.has_normative_documents(),
+       table2.mutable_normative_documents()},
+  };
+  bool any_from_register = false;
+  for (const auto& row : rows) {
+    if (!FromRegister(row.source, row.kind, documents)) continue;
+    any_from_register = true;
+    v1::DocumentCounts counted;
+    for (const v1::RegisteredDocument& document : documents) {
+      if (document.kind() != row.kind) continue;
+      Count(document, year, counted,
+            cells != nullptr ? RegisterReference(agency_code, document) : "",
+            cells);
+    }
+    if (row.entered) {
+      NoteOverrides(agency_code, row.row, row.label, *row.counts, counted,
+                    table2);
+    }
+    *row.counts = counted;
+    if (row.kind == v1::DOCUMENT_KIND_RULE) {
+      table2.set_rules_from_register(true);
+    } else {
+      table2.set_normative_documents_from_register(true);
+    }
   }
-  // Present even when all zero, so the block prints 0s.
-  table2.mutable_rules();
-  table2.mutable_normative_documents();
-  table2.set_documents_from_register(true);
+  table2.set_documents_from_register(any_from_register);
 }
 
 absl::Status ValidateRegisteredDocument(

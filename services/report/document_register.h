@@ -20,13 +20,23 @@ namespace ogi {
 std::string RegisterReference(const std::string& agency_code,
                               const v1::RegisteredDocument& document);
 
-// Replaces the rules and normative_documents counts of `table2` with those of
-// `documents` (the register of `agency_code`) for `year`: issued in the year,
-// repealed in the year, and in force at 31 December (issued by then and not
-// repealed by then); sets documents_from_register. When `cells` is set, also
-// appends each entry counted to the references of its cells
-// (cells->table2). Leaves `table2` alone when `documents` is empty (the
-// agency keeps no register: its entered figures stand).
+// Which source wins (DocumentCountSource in report.proto): each row of table
+// 二's first block — 规章 (rules) and 行政规范性文件 (normative_documents) —
+// takes its three counts from the register or from the figures entered, as
+// `table2`'s rules_source / normative_documents_source say: automatic
+// (unspecified) takes the register when it holds at least one entry of the
+// row's kind, else the figures; REGISTER always the register; ENTERED always
+// the figures.
+//
+// `table2` holds the figures entered for `agency_code` and `year` (a row it
+// has is a row entered). For each row taken from `documents` (the agency's
+// register), replaces the row by the counts for `year` — issued in the year,
+// repealed in the year, in force at 31 December (issued by then and not
+// repealed by then) — sets <row>_from_register, and appends to
+// table2.overridden every entered figure of the row that the count changes.
+// Sets documents_from_register when either row comes from the register. When
+// `cells` is set, also appends each entry counted to the references of its
+// cells (cells->table2).
 void CountRegisteredDocuments(
     const std::string& agency_code,
     const std::vector<v1::RegisteredDocument>& documents, int year,

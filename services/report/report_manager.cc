@@ -1,5 +1,6 @@
 #include "services/report/report_manager.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -15,6 +16,8 @@
 #include "services/report/report_cells.h"
 #include "services/report/report_checks.h"
 #include "services/report/report_derivation.h"
+#include "services/report/report_notes.h"
+#include "services/report/report_prose.h"
 #include "services/report/report_rows.h"
 #include "services/report/table2_figures.h"
 #include "services/report_render/report_render.h"
@@ -34,10 +37,18 @@ struct ReportManager::Live {
 namespace {
 
 // What the content hash covers: the numbers of the three tables, serialized
-// deterministically (so the same numbers always give the same hash).
+// deterministically (so the same numbers always give the same hash) — not
+// where table 二's counts came from nor what they replaced.
 std::string ContentHash(const v1::Report& report) {
   v1::Report tables;
-  *tables.mutable_table2() = report.table2();
+  v1::Table2& table2 = *tables.mutable_table2();
+  table2 = report.table2();
+  table2.clear_documents_from_register();
+  table2.clear_rules_source();
+  table2.clear_normative_documents_source();
+  table2.clear_rules_from_register();
+  table2.clear_normative_documents_from_register();
+  table2.clear_overridden();
   *tables.mutable_table3() = report.table3();
   *tables.mutable_table4() = report.table4();
   return Sha256HexOfMessage(tables);
@@ -77,6 +88,43 @@ PreviousCarriedOut CarriedOutOf(const v1::LockedReport& lock) {
                                             locked.records().end());
   }
   return previous;
+}
+
+// INVALID_ARGUMENT "allow_empty_sections: ..." for a key that names no
+// section that could be refused for being empty.
+absl::Status CheckAllowedEmpty(
+    const google::protobuf::RepeatedPtrField<std::string>& allowed) {
+  for (const std::string& key : allowed) {
+    const ProseSectionSpec* section = FindProseSection(key);
+    if (section == nullptr || !section->required) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "allow_empty_sections: 未知的章节“", key,
+          "”；可以是 overview、problems、other_matters"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// FAILED_PRECONDITION "allow_empty_sections: ..." naming every empty section
+// of `prose` that `allowed` does not list.
+absl::Status CheckNoEmptySections(
+    const v1::ReportProse& prose,
+    const google::protobuf::RepeatedPtrField<std::string>& allowed, int year) {
+  std::vector<std::string> refused;
+  std::vector<std::string> keys;
+  for (const std::string& key : EmptyProseSections(prose)) {
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
+      continue;
+    }
+    refused.push_back(absl::StrCat(FindProseSection(key)->title, "（", key,
+                                   "）"));
+    keys.push_back(key);
+  }
+  if (refused.empty()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      "allow_empty_sections: ", year, " 年度报告的章节为空，未锁定：",
+      absl::StrJoin(refused, "、"), "；请先填写，或明确允许留空（",
+      absl::StrJoin(keys, "、"), "）"));
 }
 
 }  // namespace
@@ -147,13 +195,17 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
   std::vector<v1::Table2> figures;
   // The register entries behind table 二's first block.
   CellCases register_cells;
+  std::optional<v1::Table2> entered_figures;
   for (const v1::Agency& agency : agencies) {
     const std::string& code = agency.code();
     names.push_back(agency.name());
     OGI_ASSIGN_OR_RETURN(std::optional<v1::Table2> entered,
                          reports_->GetFigures(code, year));
     v1::Table2& table2 = figures.emplace_back();
-    if (entered.has_value()) table2 = *std::move(entered);
+    if (entered.has_value()) {
+      table2 = *entered;
+      if (agencies.size() == 1) entered_figures = *std::move(entered);
+    }
     OGI_ASSIGN_OR_RETURN(std::vector<v1::RegisteredDocument> documents,
                          reports_->ListDocuments(code));
     CountRegisteredDocuments(code, documents, year, table2, &register_cells);
@@ -173,6 +225,12 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
                        reports_->ListCasesForReport(inputs.agency_codes, year));
   live.report = DeriveReport(live.cases, year, inputs, &live.cells);
   live.cells.table2 = std::move(register_cells.table2);
+  if (entered_figures.has_value()) {
+    *live.report.mutable_entered_figures() = *std::move(entered_figures);
+  }
+  for (std::string& note : ReportNotes(live.report)) {
+    live.report.add_notes(std::move(note));
+  }
   live.report.set_content_hash(ContentHash(live.report));
   *live.report.mutable_generated_at() = ToProtoTimestamp(clock_->Now());
   return live;
@@ -253,7 +311,15 @@ absl::StatusOr<v1::Report> ReportManager::LockReport(
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
   const std::string agency = AgencyOr(request.agency_code());
   OGI_ASSIGN_OR_RETURN(v1::Agency known, cases_->GetAgency(agency));
+  OGI_RETURN_IF_ERROR(CheckAllowedEmpty(request.allow_empty_sections()));
   OGI_ASSIGN_OR_RETURN(Live live, DeriveLive({known}, request.year()));
+  if (!request.expected_content_hash().empty() &&
+      request.expected_content_hash() != live.report.content_hash()) {
+    return absl::AbortedError(absl::StrCat(
+        "expected_content_hash: ", request.year(),
+        " 年度报告的数字在确认后已有变化（内容哈希现在是 ",
+        live.report.content_hash(), "），未锁定；请重新查看后再锁定"));
+  }
   for (const v1::ReportCheck& check : live.report.checks()) {
     if (check.ok()) continue;
     return absl::FailedPreconditionError(absl::StrCat(
@@ -261,6 +327,8 @@ absl::StatusOr<v1::Report> ReportManager::LockReport(
         " does not balance and cannot be locked: ", check.identity(), " (",
         check.detail(), ")"));
   }
+  OGI_RETURN_IF_ERROR(CheckNoEmptySections(
+      live.report.prose(), request.allow_empty_sections(), request.year()));
   v1::LockedReport lock;
   lock.mutable_lock()->set_locked_by(by.actor);
   *lock.mutable_lock()->mutable_locked_at() = by.recorded_at;
@@ -286,8 +354,20 @@ absl::StatusOr<v1::Table2> ReportManager::SetFigures(
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
   OGI_RETURN_IF_ERROR(ValidateTable2(request.figures(), "figures."));
+  for (const auto& [field, source] :
+       {std::make_pair("figures.rules_source", request.figures().rules_source()),
+        std::make_pair("figures.normative_documents_source",
+                       request.figures().normative_documents_source())}) {
+    if (!v1::DocumentCountSource_IsValid(source)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": 未知的来源 ", source));
+    }
+  }
   v1::Table2 figures = request.figures();
   figures.clear_documents_from_register();
+  figures.clear_rules_from_register();
+  figures.clear_normative_documents_from_register();
+  figures.clear_overridden();
   // Stored as the canonical decimal ("12872.060" → "12872.06").
   OGI_ASSIGN_OR_RETURN(int64_t fee_yuan,
                        WanYuanToYuan(figures.fees_wan_yuan(),
@@ -296,6 +376,10 @@ absl::StatusOr<v1::Table2> ReportManager::SetFigures(
   const std::string agency = AgencyOr(request.agency_code());
   OGI_RETURN_IF_ERROR(
       reports_->PutFigures(agency, request.year(), figures, by));
+  // As the report now counts it: the register may replace rows.
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::RegisteredDocument> documents,
+                       reports_->ListDocuments(agency));
+  CountRegisteredDocuments(agency, documents, request.year(), figures);
   return figures;
 }
 
@@ -313,6 +397,7 @@ absl::StatusOr<v1::ReportProse> ReportManager::SetProse(
     std::string* target;
     const char* field;
   } sections[] = {
+      {request.prose().preface(), prose.mutable_preface(), "prose.preface"},
       {request.prose().overview(), prose.mutable_overview(), "prose.overview"},
       {request.prose().problems(), prose.mutable_problems(), "prose.problems"},
       {request.prose().other_matters(), prose.mutable_other_matters(),
@@ -328,7 +413,7 @@ absl::StatusOr<v1::ReportProse> ReportManager::SetProse(
   }
   if (!any) {
     return absl::InvalidArgumentError(
-        "prose: give at least one of overview, problems, other_matters");
+        "prose: 至少给出 preface、overview、problems、other_matters 中的一节");
   }
   OGI_RETURN_IF_ERROR(reports_->PutProse(agency, request.year(), prose, by));
   return prose;

@@ -33,10 +33,19 @@ class ReportManager {
       const v1::RenderReportRequest& request);
   // The live records behind a cell (also of a locked year).
   absl::StatusOr<v1::GetCellResponse> GetCell(const v1::GetCellRequest& request);
-  // Locks one agency's year. FAILED_PRECONDITION when it is locked already
-  // or when its checks fail (an unbalanced report is not published).
+  // Locks one agency's year. INVALID_ARGUMENT "allow_empty_sections: ..."
+  // for a key that is not overview, problems or other_matters;
+  // FAILED_PRECONDITION when it is locked already, when its checks fail (an
+  // unbalanced report is not published) or when a prose section is empty
+  // and not in allow_empty_sections (the message names each); ABORTED when
+  // expected_content_hash is set and the report's numbers now hash
+  // otherwise.
   absl::StatusOr<v1::Report> LockReport(const v1::LockReportRequest& request,
                                         absl::string_view actor);
+  // Stores the figures (with the sources of the first block's rows) and
+  // returns table 二 as the report now counts it (see
+  // CountRegisteredDocuments). INVALID_ARGUMENT for a negative count, a bad
+  // amount or an unknown source.
   absl::StatusOr<v1::Table2> SetFigures(const v1::SetFiguresRequest& request,
                                         absl::string_view actor);
   absl::StatusOr<v1::ReportProse> SetProse(const v1::SetProseRequest& request,

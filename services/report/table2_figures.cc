@@ -66,13 +66,12 @@ absl::StatusOr<int64_t> WanYuanToYuan(absl::string_view text,
 }
 
 std::string YuanToWanYuan(int64_t yuan) {
-  std::string text = absl::StrCat(yuan / 10000);
-  int64_t fraction = yuan % 10000;
-  if (fraction == 0) return text;
-  std::string decimals = absl::StrCat(fraction + 10000).substr(1);
-  while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
-  return absl::StrCat(text, ".", decimals);
+  std::string decimals = absl::StrCat(yuan % 10000 + 10000).substr(1);
+  while (decimals.size() > 2 && decimals.back() == '0') decimals.pop_back();
+  return absl::StrCat(yuan / 10000, ".", decimals);
 }
+
+std::string YuanText(int64_t yuan) { return absl::StrCat(yuan, ".00"); }
 
 absl::Status ValidateTable2(const v1::Table2& figures,
                             absl::string_view prefix) {
@@ -102,6 +101,8 @@ absl::StatusOr<v1::Table2> SumTable2(const std::vector<v1::Table2>& figures) {
   v1::Table2 sum;
   int64_t fees_yuan = 0;
   bool all_from_register = !figures.empty();
+  bool rules_from_register = !figures.empty();
+  bool normative_from_register = !figures.empty();
   for (size_t i = 0; i < figures.size(); ++i) {
     const v1::Table2& one = figures[i];
     const std::string prefix = absl::StrCat("figures[", i, "].");
@@ -116,9 +117,34 @@ absl::StatusOr<v1::Table2> SumTable2(const std::vector<v1::Table2>& figures) {
                                   one.enforcement_decisions());
     fees_yuan += *WanYuanToYuan(one.fees_wan_yuan(), "fees_wan_yuan");
     all_from_register = all_from_register && one.documents_from_register();
+    rules_from_register = rules_from_register && one.rules_from_register();
+    normative_from_register =
+        normative_from_register && one.normative_documents_from_register();
+    for (const v1::FigureOverride& override : one.overridden()) {
+      *sum.add_overridden() = override;
+    }
   }
   sum.set_fees_wan_yuan(YuanToWanYuan(fees_yuan));
   sum.set_documents_from_register(all_from_register);
+  // A source all agencies chose is the sum's; mixed ones are automatic.
+  bool same_rules = true;
+  bool same_normative = true;
+  for (const v1::Table2& one : figures) {
+    same_rules = same_rules &&
+                 one.rules_source() == figures.front().rules_source();
+    same_normative = same_normative &&
+                     one.normative_documents_source() ==
+                         figures.front().normative_documents_source();
+  }
+  if (!figures.empty() && same_rules) {
+    sum.set_rules_source(figures.front().rules_source());
+  }
+  if (!figures.empty() && same_normative) {
+    sum.set_normative_documents_source(
+        figures.front().normative_documents_source());
+  }
+  sum.set_rules_from_register(rules_from_register);
+  sum.set_normative_documents_from_register(normative_from_register);
   return sum;
 }
 

@@ -24,9 +24,14 @@ namespace ogi {
 absl::StatusOr<int64_t> WanYuanToYuan(absl::string_view text,
                                       absl::string_view field);
 
-// The 万元 decimal of `yuan` without trailing zeros: 128720600 → "12872.06",
-// 10000 → "1", 0 → "0". REQUIRES: yuan >= 0.
+// The 万元 decimal of `yuan` as money is printed: two decimal places, more
+// only when the amount needs them (up to four, exact to the yuan):
+// 128720600 → "12872.06", 131054000 → "13105.40", 10000 → "1.00", 0 →
+// "0.00", 1001230 → "100.123". REQUIRES: yuan >= 0.
 std::string YuanToWanYuan(int64_t yuan);
+
+// A whole amount of yuan as money is printed: 200 → "200.00", 0 → "0.00".
+std::string YuanText(int64_t yuan);
 
 // INVALID_ARGUMENT "<prefix><field>: must not be negative" for a negative
 // count (e.g. "figures.rules.issued"), or the WanYuanToYuan error of
@@ -34,9 +39,10 @@ std::string YuanToWanYuan(int64_t yuan);
 absl::Status ValidateTable2(const v1::Table2& figures,
                             absl::string_view field_prefix);
 
-// The field-by-field sum of `figures` (the fees amount added exactly);
-// documents_from_register is true only when it is true for all. The error
-// of ValidateTable2 for the first invalid entry ("figures[1].…").
+// The field-by-field sum of `figures` (the fees amount added exactly); each
+// *_from_register is true only when it is true for all; the overrides of all
+// are kept, in order; a source is the one all chose, else unspecified. The
+// error of ValidateTable2 for the first invalid entry ("figures[1].…").
 absl::StatusOr<v1::Table2> SumTable2(const std::vector<v1::Table2>& figures);
 
 }  // namespace ogi

@@ -3,6 +3,17 @@
 // like the national template of Format 2021 with the merged cells of its
 // tables, printable on A4 (Chromium's print-to-PDF, a browser's print).
 // Every text from the message is escaped.
+//
+// Printing: each page carries its number at the foot, centred, in the form
+// of official documents (GB/T 9704: "— 1 —"), from an @page margin box
+// (@bottom-center with counter(page)), which Chromium's print and
+// print-to-PDF honour (Chromium 131 and later; Debian 12 ships later ones).
+// Only table 四 (one row of numbers) is kept whole on a page. Tables 二 and
+// 三 may break between rows — table 三's header repeated — so that they
+// follow the text before them instead of leaving the rest of a page empty:
+// no cell breaks inside, except one that spans rows (table 三's
+// 三、本年度办理结果 spans 21), which would otherwise hold all its rows on
+// one page.
 
 #include <string>
 #include <vector>
@@ -20,7 +31,10 @@ namespace {
 // them wider. Song (serif) is the official body face; the CJK fonts are
 // named in the order Debian (fonts-noto-cjk), Windows and macOS provide them.
 constexpr absl::string_view kStyle = R"css(
-@page { size: A4; margin: 25mm 25mm 22mm 25mm; }
+@page { size: A4; margin: 25mm 25mm 22mm 25mm;
+  @bottom-center { content: "— " counter(page) " —";
+    font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif;
+    font-size: 11pt; vertical-align: top; padding-top: 4mm; } }
 html { background: #fff; color: #000; }
 body {
   font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC",
@@ -35,8 +49,10 @@ h2 { font-size: 14pt; font-weight: bold; margin: 1.2em 0 0.6em;
   page-break-after: avoid; break-after: avoid; }
 p { margin: 0 0 0.5em; text-indent: 2em; text-align: justify; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed;
-  margin: 0.4em 0 1em; font-size: 9pt; line-height: 1.35;
-  page-break-inside: avoid; break-inside: avoid; }
+  margin: 0.4em 0 1em; font-size: 9pt; line-height: 1.35; }
+.table4 { page-break-inside: avoid; break-inside: avoid; }
+thead { display: table-header-group; }
+td, th:not([rowspan]) { page-break-inside: avoid; break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 3px 2px; text-align: center;
   vertical-align: middle; overflow-wrap: anywhere; word-break: break-all; }
 th { font-weight: normal; }
@@ -75,6 +91,13 @@ std::string Number(int64_t value) { return Cell("td", absl::StrCat(value)); }
 
 void AppendProse(std::string& out, absl::string_view prose) {
   for (const std::string& paragraph : ProseParagraphs(prose)) {
+    absl::StrAppend(&out, "<p>", Escape(paragraph), "</p>\n");
+  }
+}
+
+void AppendParagraphs(std::string& out,
+                      const std::vector<std::string>& paragraphs) {
+  for (const std::string& paragraph : paragraphs) {
     absl::StrAppend(&out, "<p>", Escape(paragraph), "</p>\n");
   }
 }
@@ -228,6 +251,10 @@ std::string RenderReportHtml(const v1::Report& report) {
       "</style>\n</head>\n<body>\n"
       "<h1>",
       heading, "</h1>\n");
+  for (const std::string& paragraph : ProseParagraphs(PrefaceText(report))) {
+    absl::StrAppend(&out, "<p class=\"preface\">", Escape(paragraph),
+                    "</p>\n");
+  }
   AppendSectionTitle(out, 0);
   AppendProse(out, report.prose().overview());
   AppendSectionTitle(out, 1);
@@ -239,8 +266,7 @@ std::string RenderReportHtml(const v1::Report& report) {
   AppendSectionTitle(out, 4);
   AppendProse(out, report.prose().problems());
   AppendSectionTitle(out, 5);
-  AppendProse(out, FeeSentence(report.fees()));
-  AppendProse(out, report.prose().other_matters());
+  AppendParagraphs(out, OtherMattersParagraphs(report));
   out += "</body>\n</html>\n";
   return out;
 }

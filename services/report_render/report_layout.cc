@@ -7,6 +7,7 @@
 #include "absl/strings/strip.h"
 #include "ogi/v1/outcome.pb.h"
 #include "services/outcomes/outcome_rules.h"
+#include "services/report/table2_figures.h"
 
 namespace ogi {
 
@@ -53,8 +54,12 @@ std::vector<Table2Block> Table2Blocks(const v1::Table2& table) {
     row.label = spec.label;
     for (int column : spec.columns) {
       if (Table2Columns()[column].key == kAmountColumn) {
-        row.values.push_back(
-            table.fees_wan_yuan().empty() ? "0" : table.fees_wan_yuan());
+        // Whatever form it was stored in ("13105.4" before amounts were
+        // kept with two decimals), printed as money.
+        const absl::StatusOr<int64_t> yuan =
+            WanYuanToYuan(table.fees_wan_yuan(), "fees_wan_yuan");
+        row.values.push_back(yuan.ok() ? YuanToWanYuan(*yuan)
+                                       : table.fees_wan_yuan());
       } else {
         row.values.push_back(absl::StrCat(Table2Value(table, r, column)));
       }
@@ -122,14 +127,16 @@ std::vector<int64_t> Table4Values(const v1::Table4& table) {
   return values;
 }
 
-std::string FeeSentence(const v1::FeeSummary& fees) {
-  if (fees.notices_issued() == 0 && fees.amount_billed_yuan() == 0 &&
-      fees.amount_collected_yuan() == 0) {
-    return "本年度未收取政府信息公开信息处理费。";
+std::vector<std::string> OtherMattersParagraphs(const v1::Report& report) {
+  std::vector<std::string> paragraphs;
+  if (GeneratesFeeSentence(report.prose())) {
+    paragraphs.push_back(FeeSentence(report.fees()));
   }
-  return absl::StrCat("本年度共发出收费通知", fees.notices_issued(),
-                      "件，应收信息处理费", fees.amount_billed_yuan(),
-                      "元，实收", fees.amount_collected_yuan(), "元。");
+  for (std::string& paragraph :
+       ProseParagraphs(report.prose().other_matters())) {
+    paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
 }
 
 std::vector<std::string> ProseParagraphs(absl::string_view prose) {

@@ -6,8 +6,8 @@
 // services/report/report_rows.h gives (row and column keys and labels, which
 // the renderings use directly): section titles, the blocks of table 二, the
 // merged header cells of tables 三 and 四, the groups of table 三's
-// 本年度办理结果 block, the fee sentence of section 六 and readable names of
-// cell addresses. Pure functions over constant data; thread-safe.
+// 本年度办理结果 block, the prose of section 六 and readable names of cell
+// addresses. Pure functions over constant data; thread-safe.
 
 #include <array>
 #include <cstdint>
@@ -16,6 +16,7 @@
 
 #include "absl/strings/string_view.h"
 #include "ogi/v1/report.pb.h"
+#include "services/report/report_prose.h"
 #include "services/report/report_rows.h"
 
 namespace ogi {
@@ -48,8 +49,9 @@ struct Table2Block {
 extern const absl::string_view kTable2LabelHeader;
 
 // The four blocks in official order; six rows in all (规章, 行政规范性文件,
-// 行政许可, 行政处罚, 行政强制, 行政事业性收费). The fee amount is printed
-// as stored (a decimal in 万元), "0" when empty.
+// 行政许可, 行政处罚, 行政强制, 行政事业性收费). The fee amount (万元) is
+// printed as money, with two decimals ("13105.40", "0.00"; more only when
+// entered exact to the yuan).
 std::vector<Table2Block> Table2Blocks(const v1::Table2& table);
 
 // ---- Table 三 ----
@@ -96,11 +98,13 @@ std::vector<int64_t> Table4Values(const v1::Table4& table);
 
 // ---- Section 六 and the notes around the tables ----
 
-// The sentence on information-processing fees (信息处理费) for section 六:
-// "本年度未收取政府信息公开信息处理费。" when no notice was issued and
-// nothing billed or collected, otherwise "本年度共发出收费通知N件，应收信息
-// 处理费N元，实收N元。".
-std::string FeeSentence(const v1::FeeSummary& fees);
+// The fee sentence of section 六 and the preface are services/report/
+// report_prose.h's FeeSentence and PrefaceText; section 六 prints the fee
+// sentence only when GeneratesFeeSentence.
+
+// The paragraphs section 六 prints: the fee sentence when the office's text
+// does not speak of fees (GeneratesFeeSentence), then the office's text.
+std::vector<std::string> OtherMattersParagraphs(const v1::Report& report);
 
 // The paragraphs of a prose field: its lines with surrounding white space
 // removed, blank lines dropped.

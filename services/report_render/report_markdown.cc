@@ -1,4 +1,5 @@
-// The Markdown rendering: the six sections with their prose as paragraphs
+// The Markdown rendering: the preface (under the title) and the six sections
+// with their prose as paragraphs
 // and the tables as GitHub tables. GitHub tables cannot merge cells, so the
 // layout is flattened: table 二 is one small table per block under the block's
 // heading in bold; table 三 keeps its label column (headed by the identity
@@ -129,6 +130,7 @@ void AppendTable4(std::string& out, const v1::Table4& table) {
 std::string RenderReportMarkdown(const v1::Report& report) {
   std::string out =
       absl::StrCat("# ", EscapeInline(ReportTitle(report)), "\n\n");
+  AppendProse(out, PrefaceText(report));
   AppendHeading(out, kReportSectionTitles[0]);
   AppendProse(out, report.prose().overview());
   AppendHeading(out, kReportSectionTitles[1]);
@@ -140,8 +142,9 @@ std::string RenderReportMarkdown(const v1::Report& report) {
   AppendHeading(out, kReportSectionTitles[4]);
   AppendProse(out, report.prose().problems());
   AppendHeading(out, kReportSectionTitles[5]);
-  AppendProse(out, FeeSentence(report.fees()));
-  AppendProse(out, report.prose().other_matters());
+  for (const std::string& paragraph : OtherMattersParagraphs(report)) {
+    AppendProse(out, paragraph);
+  }
   out.pop_back();  // one line end at the end, not two
   return out;
 }

@@ -7,13 +7,16 @@
 //    the fee sentence, the checks (✓/✗ with their numbers and the cases
 //    involved), the cases that cannot be counted, and the lock with every cell
 //    that differs from the locked numbers;
-//  - CSV: the three tables, RFC 4180 (see RenderReportCsv for the layout);
+//  - CSV: the title and the three tables with their header rows, UTF-8 with
+//    a byte order mark, RFC 4180 (the layout is in report_csv.cc);
 //  - JSON: the Report message in proto3 JSON, original field names, zeros
 //    included;
-//  - MARKDOWN: the six sections with the three tables as GitHub tables;
-//  - HTML: the complete, self-contained six-section document in the layout of
-//    the national template (merged header cells, 0 printed as 0), printable
-//    on A4 with Chinese fonts.
+//  - MARKDOWN: the preface and the six sections with the three tables as
+//    GitHub tables;
+//  - HTML: the complete, self-contained document — the preface and the six
+//    sections — in the layout of the national template (merged header cells,
+//    0 printed as 0), printable on A4 with Chinese fonts and page numbers.
+// Money is printed with two decimals everywhere (13105.40 万元, 200.00 元).
 // Renders whatever the message holds; a table-三 row with an unknown key is
 // shown as a row of its own. Pure functions; thread-safe.
 
@@ -41,6 +44,9 @@ std::string ReportContentType(v1::ReportFormat format);
 // case-insensitive). INVALID_ARGUMENT "<field>: unknown value ..." otherwise.
 absl::StatusOr<v1::ReportFormat> ParseReportFormat(absl::string_view text,
                                                    absl::string_view field);
+
+// The three bytes every CSV rendering starts with: the UTF-8 byte order mark.
+extern const absl::string_view kUtf8ByteOrderMark;
 
 // The formats, one function each (RenderReport dispatches to them).
 std::string RenderReportText(const v1::Report& report);

@@ -1,5 +1,6 @@
-// The terminal rendering: each table as aligned columns (labels left, numbers
-// right, by display width so Chinese text lines up), then the fee sentence,
+// The terminal rendering: the title and the preface, each table as aligned
+// columns (labels left, numbers right, by display width so Chinese text lines
+// up), then section 六 (the fee sentence and the office's text),
 // the checks, the cases that cannot be counted and the lock. Table 四 is
 // shown turned: one line per group (行政复议 and the two kinds of lawsuit)
 // under the five result columns, which reads better than fifteen columns.
@@ -26,6 +27,8 @@ constexpr absl::string_view kGap = "  ";
 // Table-三 labels wider than this continue on the next line, so the table
 // stays within about 112 columns.
 constexpr size_t kMaxLabelWidth = 44;
+// Prose (the preface, section 六) wraps at this many display columns.
+constexpr size_t kProseWidth = 80;
 
 // A line of text without trailing spaces, ended by "\n".
 void AppendLine(std::string& out, std::string line) {
@@ -274,6 +277,12 @@ std::string RenderReportText(const v1::Report& report) {
   std::string out;
   AppendLine(out, ReportTitle(report));
   out += "\n";
+  for (const std::string& paragraph : ProseParagraphs(PrefaceText(report))) {
+    for (const std::string& line : WrapToWidth(paragraph, kProseWidth)) {
+      AppendLine(out, line);
+    }
+  }
+  out += "\n";
   AppendLine(out, std::string(kReportSectionTitles[1]));
   AppendTable2(out, report);
   out += "\n";
@@ -283,8 +292,12 @@ std::string RenderReportText(const v1::Report& report) {
   AppendLine(out, std::string(kReportSectionTitles[3]));
   AppendTable4(out, report);
   out += "\n";
-  AppendLine(out, absl::StrCat(kReportSectionTitles[5], "（信息处理费）"));
-  AppendLine(out, FeeSentence(report.fees()));
+  AppendLine(out, std::string(kReportSectionTitles[5]));
+  for (const std::string& paragraph : OtherMattersParagraphs(report)) {
+    for (const std::string& line : WrapToWidth(paragraph, kProseWidth)) {
+      AppendLine(out, line);
+    }
+  }
   out += "\n";
   AppendChecks(out, report);
   AppendUncountable(out, report);

@@ -36,22 +36,32 @@ v1::Report PassingReport() {
   return report;
 }
 
-TEST(YuanAsWanYuanTest, FourPlacesWithoutTrailingZeros) {
+TEST(YuanAsWanYuanTest, MoneyWithTwoDecimalsOrUpToFour) {
   const struct {
     int64_t yuan;
     const char* wan_yuan;
   } kCases[] = {
       {128720600, "12872.06"},  // the reference report's 行政事业性收费
-      {0, "0"},
-      {10000, "1"},
+      {131054000, "13105.40"},
+      {0, "0.00"},
+      {10000, "1.00"},
       {1, "0.0001"},
-      {15000, "1.5"},
+      {15000, "1.50"},
+      {15500, "1.55"},
+      {15510, "1.551"},
       {-5, "-0.0005"},
       {-123456789, "-12345.6789"},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(YuanAsWanYuan(c.yuan), c.wan_yuan) << c.yuan;
   }
+}
+
+TEST(WanYuanAsMoneyTest, AtLeastTwoDecimals) {
+  EXPECT_EQ(WanYuanAsMoney("13105.4"), "13105.40");
+  EXPECT_EQ(WanYuanAsMoney("1"), "1.00");
+  EXPECT_EQ(WanYuanAsMoney("12872.06"), "12872.06");
+  EXPECT_EQ(WanYuanAsMoney("0.0005"), "0.0005");
 }
 
 TEST(ReportChecksTest, AllHold) {
@@ -90,15 +100,15 @@ TEST(ReportChecksTest, FailuresNameTheirCasesAndUncountableCasesTheirReason) {
                           "  2022-0012  已办结但没有办理结果", "",
                           "结果：2 项校验中 1 项未通过，1 件案件无法统计"));
   EXPECT_EQ(ReportWarning(report),
-            "2022 report (lc-xzsp): 1 of 2 checks failed, 1 case cannot be "
-            "counted; see \"ogi report check 2022\"");
+            "2022 年度报告（lc-xzsp）：2 项校验中 1 项未通过，1 件案件无法统计；"
+            "详见 \"ogi report check 2022\"");
 }
 
 TEST(ReportChecksTest, AnUncountableCaseAloneFailsTheReport) {
   v1::Report report = PassingReport();
   report.add_uncountable()->set_number("2022-0007");
   EXPECT_FALSE(ReportPasses(report));
-  EXPECT_THAT(ReportWarning(report), HasSubstr(": 1 case cannot be counted;"));
+  EXPECT_THAT(ReportWarning(report), HasSubstr("：1 件案件无法统计；"));
 }
 
 TEST(ReportChecksTest, ConsolidatedUncountableCasesNameTheirAgency) {
@@ -222,7 +232,7 @@ TEST(RenderCellTest, TheFeeAmountInWanYuan) {
   std::ostringstream out;
   RenderCell(2022, cell, response, /*color=*/false, out);
   EXPECT_EQ(out.str(),
-            "2022 年 表二 fees × amount：12872.06 万元（128720600 元）\n"
+            "2022 年 表二 fees × amount：12872.06 万元（128720600.00 元）\n"
             "没有明细记录\n");
 }
 
@@ -232,17 +242,61 @@ TEST(RenderFiguresTest, EveryRowOfTable2) {
   figures.set_fees_wan_yuan("12872.06");
   figures.mutable_normative_documents()->set_issued(2);
   figures.mutable_normative_documents()->set_in_force(15);
-  figures.set_documents_from_register(true);
+  figures.set_normative_documents_from_register(true);
+  figures.set_rules_source(v1::DOCUMENT_COUNT_SOURCE_ENTERED);
   std::ostringstream out;
   RenderFigures(figures, /*color=*/false, out);
-  EXPECT_THAT(Lines(out.str()),
-              ElementsAre("规章            本年制发 0，本年废止 0，现行有效 0",
-                          "行政规范性文件  本年制发 2，本年废止 0，现行有效 15",
-                          "行政许可        本年处理决定 32866",
-                          "行政处罚        本年处理决定 0",
-                          "行政强制        本年处理决定 0",
-                          "行政事业性收费  12872.06 万元",
-                          "来源            规章和行政规范性文件按登记簿统计"));
+  EXPECT_THAT(
+      Lines(out.str()),
+      ElementsAre("规章                本年制发 0，本年废止 0，现行有效 0",
+                  "行政规范性文件      本年制发 2，本年废止 0，现行有效 15",
+                  "行政许可            本年处理决定 32866",
+                  "行政处罚            本年处理决定 0",
+                  "行政强制            本年处理决定 0",
+                  "行政事业性收费      12872.06 万元",
+                  "规章来源            用输入的数字（来源：entered）",
+                  "行政规范性文件来源  按登记簿统计（来源：auto，登记簿中有该类"
+                  "文件）"));
+  // Money with two decimals, whatever was stored.
+  figures.set_fees_wan_yuan("13105.4");
+  std::ostringstream again;
+  RenderFigures(figures, /*color=*/false, again);
+  EXPECT_THAT(again.str(), HasSubstr("行政事业性收费      13105.40 万元\n"));
+}
+
+TEST(ReportChecksTest, NotesComeAfterTheChecksAndDoNotFailTheReport) {
+  v1::Report report = PassingReport();
+  report.add_notes("前言：使用系统生成的默认文字");
+  report.add_notes("五、存在的主要问题及改进情况：尚未填写");
+  EXPECT_TRUE(ReportPasses(report));
+  std::ostringstream out;
+  RenderReportChecks(report, /*color=*/false, out);
+  EXPECT_THAT(out.str(),
+              HasSubstr("\n提示（2 条，不妨碍发布）：\n  前言：使用系统生成的默认文字\n"
+                        "  五、存在的主要问题及改进情况：尚未填写\n"));
+}
+
+TEST(OverrideWarningsTest, OneLinePerOverriddenFigure) {
+  v1::Table2 figures;
+  EXPECT_THAT(OverrideWarnings(figures, 2026), ::testing::IsEmpty());
+  v1::FigureOverride& rules = *figures.add_overridden();
+  rules.set_figure("rules.issued");
+  rules.set_label("规章 本年制发件数");
+  rules.set_entered(2);
+  rules.set_counted(0);
+  v1::FigureOverride& normative = *figures.add_overridden();
+  normative.set_figure("normative_documents.in_force");
+  normative.set_label("行政规范性文件 现行有效件数");
+  normative.set_entered(3);
+  normative.set_counted(1);
+  EXPECT_THAT(
+      OverrideWarnings(figures, 2026),
+      ElementsAre("表二 规章 本年制发件数 输入的是 2，报告采用登记簿统计的 0；如应"
+                  "采用输入的数字：ogi report figures set 2026 --rules-source "
+                  "entered",
+                  "表二 行政规范性文件 现行有效件数 输入的是 3，报告采用登记簿统计"
+                  "的 1；如应采用输入的数字：ogi report figures set 2026 "
+                  "--normative-source entered"));
 }
 
 TEST(RenderDocumentsTest, TheRegister) {

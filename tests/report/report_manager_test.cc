@@ -27,10 +27,19 @@ namespace {
 
 using ::ogi::testing::IsOk;
 using ::ogi::testing::StatusIs;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using Day = absl::CivilDay;
+
+// Lets `lock` lock a year whose prose was never written (the tests here are
+// about the numbers).
+void AllowEmptyProse(v1::LockReportRequest& lock) {
+  for (const char* section : {"overview", "problems", "other_matters"}) {
+    lock.add_allow_empty_sections(section);
+  }
+}
 
 int64_t Cell(const v1::Report& report, absl::string_view row, int column) {
   for (const v1::Table3Row& r : report.table3().rows()) {
@@ -211,6 +220,7 @@ TEST_F(ReportManagerTest, LockedYearKeepsItsNumbersAndShowsWhatMoved) {
   StoreReferenceCases();
   v1::LockReportRequest lock;
   lock.set_year(2022);
+  AllowEmptyProse(lock);
   absl::StatusOr<v1::Report> locked = manager_->LockReport(lock, "统计员");
   ASSERT_THAT(locked, IsOk());
   EXPECT_EQ(locked->lock().locked_by(), "统计员");
@@ -294,6 +304,7 @@ TEST_F(ReportManagerTest, RegisterEntriesThatMovedAfterTheLockAreNamed) {
   const int64_t first = add(0, "关于规范行政审批服务的若干规定", Day(2022, 5, 1));
   v1::LockReportRequest lock;
   lock.set_year(2022);
+  AllowEmptyProse(lock);
   ASSERT_THAT(manager_->LockReport(lock, "统计员"), IsOk());
 
   // After publication: the entry was in fact issued in 2021, and another,
@@ -338,6 +349,8 @@ TEST_F(ReportManagerTest, UnbalancedYearCannotBeLocked) {
 
   v1::LockReportRequest lock;
   lock.set_year(2022);
+
+  AllowEmptyProse(lock);
   EXPECT_THAT(manager_->LockReport(lock, "统计员"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("does not balance")));
@@ -373,12 +386,188 @@ TEST_F(ReportManagerTest, LastYearsLockFeedsTheCarriedInCheck) {
   ASSERT_THAT(store_->CreateCase(c, created), IsOk());
   v1::LockReportRequest lock;
   lock.set_year(2021);
+  AllowEmptyProse(lock);
   ASSERT_THAT(manager_->LockReport(lock, "统计员"), IsOk());
 
   const v1::Report report = Get(2022);
   EXPECT_EQ(Cell(report, "carried_in", 1), 1);
   for (const v1::ReportCheck& check : report.checks()) {
     EXPECT_TRUE(check.ok()) << check.identity() << ": " << check.detail();
+  }
+}
+
+// Registers a normative document of `agency` issued on `issued`.
+void RegisterNormative(ReportManager& manager, Day issued) {
+  v1::RegisterDocumentRequest request;
+  request.mutable_document()->set_kind(v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT);
+  request.mutable_document()->set_title("关于进一步优化政务服务事项办理流程的通知");
+  *request.mutable_document()->mutable_issued() = ToProtoDate(issued);
+  ASSERT_THAT(manager.RegisterDocument(request, "法制科"), IsOk());
+}
+
+TEST_F(ReportManagerTest, TheRegisterOverridesEnteredFiguresAndSaysSo) {
+  v1::SetFiguresRequest set;
+  set.set_year(2022);
+  set.mutable_figures()->mutable_normative_documents()->set_in_force(3);
+  set.mutable_figures()->mutable_rules()->set_in_force(2);
+  ASSERT_THAT(manager_->SetFigures(set, "统计员"), IsOk());
+  RegisterNormative(*manager_, Day(2022, 3, 18));
+
+  // Automatic: the register holds a normative document, so that row comes
+  // from it; it holds no rule, so the rules row stays as entered.
+  v1::Report report = Get(2022);
+  EXPECT_EQ(report.table2().normative_documents().in_force(), 1);
+  EXPECT_EQ(report.table2().normative_documents().issued(), 1);
+  EXPECT_TRUE(report.table2().normative_documents_from_register());
+  EXPECT_EQ(report.table2().rules().in_force(), 2);
+  EXPECT_FALSE(report.table2().rules_from_register());
+  EXPECT_TRUE(report.table2().documents_from_register());
+  // Both figures the count changed, each with both numbers.
+  ASSERT_EQ(report.table2().overridden_size(), 2);
+  EXPECT_EQ(report.table2().overridden(0).figure(),
+            "normative_documents.issued");
+  EXPECT_EQ(report.table2().overridden(0).entered(), 0);
+  EXPECT_EQ(report.table2().overridden(0).counted(), 1);
+  EXPECT_EQ(report.table2().overridden(1).figure(),
+            "normative_documents.in_force");
+  EXPECT_EQ(report.table2().overridden(1).label(),
+            "行政规范性文件 现行有效件数");
+  EXPECT_EQ(report.table2().overridden(1).entered(), 3);
+  EXPECT_EQ(report.table2().overridden(1).counted(), 1);
+  EXPECT_THAT(report.notes(),
+              ::testing::Contains(AllOf(
+                  HasSubstr("表二 行政规范性文件 现行有效件数：输入的数字 3 "
+                            "已被登记簿统计的 1 取代"),
+                  HasSubstr("--normative-source entered"))));
+  // What was entered is kept and shown apart.
+  EXPECT_EQ(report.entered_figures().normative_documents().in_force(), 3);
+
+  // The statistician chooses the entered figures: they count, no warning.
+  set.mutable_figures()->set_normative_documents_source(
+      v1::DOCUMENT_COUNT_SOURCE_ENTERED);
+  absl::StatusOr<v1::Table2> stored = manager_->SetFigures(set, "统计员");
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_EQ(stored->normative_documents().in_force(), 3);
+  EXPECT_THAT(stored->overridden(), IsEmpty());
+  report = Get(2022);
+  EXPECT_EQ(report.table2().normative_documents().in_force(), 3);
+  EXPECT_FALSE(report.table2().normative_documents_from_register());
+  EXPECT_EQ(report.table2().normative_documents_source(),
+            v1::DOCUMENT_COUNT_SOURCE_ENTERED);
+  EXPECT_THAT(report.table2().overridden(), IsEmpty());
+  for (const std::string& note : report.notes()) {
+    EXPECT_THAT(note, ::testing::Not(HasSubstr("表二")));
+  }
+}
+
+TEST_F(ReportManagerTest, SetFiguresReturnsTheOverrideItCauses) {
+  RegisterNormative(*manager_, Day(2021, 3, 18));
+  v1::SetFiguresRequest set;
+  set.set_year(2022);
+  set.mutable_figures()->mutable_normative_documents()->set_in_force(5);
+  // Register for both rows: no rule registered, so 规章 counts 0.
+  set.mutable_figures()->mutable_rules()->set_in_force(4);
+  set.mutable_figures()->set_rules_source(v1::DOCUMENT_COUNT_SOURCE_REGISTER);
+  absl::StatusOr<v1::Table2> stored = manager_->SetFigures(set, "统计员");
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_EQ(stored->rules().in_force(), 0);
+  EXPECT_TRUE(stored->rules_from_register());
+  EXPECT_EQ(stored->normative_documents().in_force(), 1);
+  EXPECT_TRUE(stored->documents_from_register());
+  ASSERT_EQ(stored->overridden_size(), 2);
+  EXPECT_EQ(stored->overridden(0).figure(), "rules.in_force");
+  EXPECT_EQ(stored->overridden(0).counted(), 0);
+  EXPECT_EQ(stored->overridden(1).figure(), "normative_documents.in_force");
+
+  set.mutable_figures()->set_rules_source(
+      static_cast<v1::DocumentCountSource>(7));
+  EXPECT_THAT(manager_->SetFigures(set, "统计员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("figures.rules_source:")));
+}
+
+TEST_F(ReportManagerTest, WhereTheFiguresComeFromDoesNotChangeTheHash) {
+  v1::SetFiguresRequest set;
+  set.set_year(2022);
+  set.mutable_figures()->mutable_normative_documents()->set_in_force(1);
+  set.mutable_figures()->mutable_normative_documents()->set_issued(1);
+  ASSERT_THAT(manager_->SetFigures(set, "统计员"), IsOk());
+  const std::string entered = Get(2022).content_hash();
+  RegisterNormative(*manager_, Day(2022, 3, 18));
+  const v1::Report counted = Get(2022);
+  EXPECT_TRUE(counted.table2().normative_documents_from_register());
+  EXPECT_EQ(counted.content_hash(), entered);
+}
+
+TEST_F(ReportManagerTest, LockRefusesEmptySectionsUnlessAllowed) {
+  StoreReferenceCases();
+  v1::LockReportRequest lock;
+  lock.set_year(2022);
+  EXPECT_THAT(
+      manager_->LockReport(lock, "统计员"),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               AllOf(HasSubstr("allow_empty_sections:"),
+                     HasSubstr("一、总体情况（overview）"),
+                     HasSubstr("五、存在的主要问题及改进情况（problems）"),
+                     HasSubstr("六、其他需要报告的事项（other_matters）"))));
+  EXPECT_FALSE(Get(2022).has_lock());
+  // Only the sections the notes call empty are named.
+  EXPECT_THAT(Get(2022).notes(),
+              ::testing::Contains(HasSubstr("--allow-empty problems")));
+
+  v1::SetProseRequest prose;
+  prose.set_year(2022);
+  prose.mutable_prose()->set_overview("2022年，本局深入贯彻落实……");
+  prose.mutable_prose()->set_problems("政策解读工作方面存在不足。");
+  ASSERT_THAT(manager_->SetProse(prose, "统计员"), IsOk());
+  EXPECT_THAT(manager_->LockReport(lock, "统计员"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       AllOf(HasSubstr("other_matters"),
+                             ::testing::Not(HasSubstr("overview")))));
+  lock.add_allow_empty_sections("preface");
+  EXPECT_THAT(manager_->LockReport(lock, "统计员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("allow_empty_sections: 未知的章节“preface”")));
+  lock.clear_allow_empty_sections();
+  lock.add_allow_empty_sections("other_matters");
+  ASSERT_THAT(manager_->LockReport(lock, "统计员"), IsOk());
+  EXPECT_TRUE(Get(2022).has_lock());
+}
+
+TEST_F(ReportManagerTest, LockRefusesNumbersThatChangedSinceTheyWereShown) {
+  StoreReferenceCases();
+  const std::string shown = Get(2022).content_hash();
+  v1::LockReportRequest lock;
+  lock.set_year(2022);
+  AllowEmptyProse(lock);
+  v1::SetFiguresRequest set;
+  set.set_year(2022);
+  set.mutable_figures()->set_licensing_decisions(32866);
+  ASSERT_THAT(manager_->SetFigures(set, "另一位统计员"), IsOk());
+  lock.set_expected_content_hash(shown);
+  EXPECT_THAT(manager_->LockReport(lock, "统计员"),
+              StatusIs(absl::StatusCode::kAborted,
+                       HasSubstr("expected_content_hash:")));
+  EXPECT_FALSE(Get(2022).has_lock());
+  lock.set_expected_content_hash(Get(2022).content_hash());
+  absl::StatusOr<v1::Report> locked = manager_->LockReport(lock, "统计员");
+  ASSERT_THAT(locked, IsOk());
+  EXPECT_EQ(locked->lock().content_hash(), lock.expected_content_hash());
+}
+
+TEST_F(ReportManagerTest, ThePrefaceIsKeptWithTheProse) {
+  EXPECT_THAT(Get(2022).notes(),
+              ::testing::Contains(HasSubstr("前言：使用系统生成的默认文字")));
+  v1::SetProseRequest prose;
+  prose.set_year(2022);
+  prose.mutable_prose()->set_preface("本报告依据《条例》编制。");
+  absl::StatusOr<v1::ReportProse> stored = manager_->SetProse(prose, "统计员");
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_EQ(stored->preface(), "本报告依据《条例》编制。");
+  const v1::Report report = Get(2022);
+  EXPECT_EQ(report.prose().preface(), "本报告依据《条例》编制。");
+  for (const std::string& note : report.notes()) {
+    EXPECT_THAT(note, ::testing::Not(HasSubstr("前言")));
   }
 }
 

@@ -46,12 +46,18 @@ TEST(Table2FiguresTest, RefusesWhatIsNotADecimalInWanYuan) {
   }
 }
 
-TEST(Table2FiguresTest, FormatsYuanAsWanYuanWithoutTrailingZeros) {
+TEST(Table2FiguresTest, FormatsYuanAsWanYuanWithTwoDecimalsOrMore) {
   EXPECT_EQ(YuanToWanYuan(128720600), "12872.06");
-  EXPECT_EQ(YuanToWanYuan(10000), "1");
-  EXPECT_EQ(YuanToWanYuan(0), "0");
+  EXPECT_EQ(YuanToWanYuan(131054000), "13105.40");
+  EXPECT_EQ(YuanToWanYuan(10000), "1.00");
+  EXPECT_EQ(YuanToWanYuan(0), "0.00");
   EXPECT_EQ(YuanToWanYuan(1), "0.0001");
   EXPECT_EQ(YuanToWanYuan(1001230), "100.123");
+}
+
+TEST(Table2FiguresTest, WholeYuanWithTwoDecimals) {
+  EXPECT_EQ(YuanText(200), "200.00");
+  EXPECT_EQ(YuanText(0), "0.00");
 }
 
 TEST(Table2FiguresTest, ValidationNamesTheNegativeField) {
@@ -97,13 +103,37 @@ TEST(Table2FiguresTest, SumsAgenciesFiguresExactly) {
   EXPECT_EQ(sum->licensing_decisions(), 33000);
   EXPECT_EQ(sum->penalty_decisions(), 7);
   EXPECT_EQ(sum->enforcement_decisions(), 1);
-  EXPECT_EQ(sum->fees_wan_yuan(), "12873");
+  EXPECT_EQ(sum->fees_wan_yuan(), "12873.00");
   EXPECT_FALSE(sum->documents_from_register());
 
   b.set_fees_wan_yuan("x");
   EXPECT_THAT(SumTable2({a, b}),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("figures[1].fees_wan_yuan:")));
+}
+
+TEST(Table2FiguresTest, SumKeepsEveryAgencysOverridesAndCommonSources) {
+  v1::Table2 a;
+  a.set_rules_from_register(true);
+  a.set_normative_documents_from_register(true);
+  v1::FigureOverride& first = *a.add_overridden();
+  first.set_agency_code("a");
+  first.set_figure("normative_documents.in_force");
+  first.set_entered(3);
+  first.set_counted(1);
+  v1::Table2 b;
+  b.set_rules_from_register(true);
+  v1::FigureOverride& second = *b.add_overridden();
+  second.set_agency_code("b");
+  second.set_figure("rules.issued");
+  absl::StatusOr<v1::Table2> sum = SumTable2({a, b});
+  ASSERT_THAT(sum, IsOk());
+  ASSERT_EQ(sum->overridden_size(), 2);
+  EXPECT_EQ(sum->overridden(0).agency_code(), "a");
+  EXPECT_EQ(sum->overridden(0).entered(), 3);
+  EXPECT_EQ(sum->overridden(1).agency_code(), "b");
+  EXPECT_TRUE(sum->rules_from_register());
+  EXPECT_FALSE(sum->normative_documents_from_register());
 }
 
 }  // namespace

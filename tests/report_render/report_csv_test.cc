@@ -11,17 +11,30 @@ namespace {
 
 using ::ogi::testing::ReferenceLikeReport;
 
-// The reference report's tables 二, 三 and 四 (000_e42161fe7aa08ef3.txt),
-// typed from the published document.
+// The reference report's tables 二, 三 and 四, typed from the published
+// document, with their headings and header rows as the national template
+// prints them, after the UTF-8 byte order mark and the title.
 constexpr absl::string_view kReferenceCsv =
+    "\xEF\xBB\xBF"
+    "聊城市行政审批服务局2022年政府信息公开工作年度报告\r\n"
     "二、主动公开政府信息情况\r\n"
+    "第二十条第（一）项\r\n"
+    "信息内容,本年制发件数,本年废止件数,现行有效件数\r\n"
     "规章,0,0,0\r\n"
     "行政规范性文件,0,0,0\r\n"
+    "第二十条第（五）项\r\n"
+    "信息内容,本年处理决定数量\r\n"
     "行政许可,32866\r\n"
+    "第二十条第（六）项\r\n"
+    "信息内容,本年处理决定数量\r\n"
     "行政处罚,0\r\n"
     "行政强制,0\r\n"
+    "第二十条第（八）项\r\n"
+    "信息内容,本年收费金额（单位：万元）\r\n"
     "行政事业性收费,12872.06\r\n"
     "三、收到和处理政府信息公开申请情况\r\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）,"
+    "自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\r\n"
     "一、本年新收政府信息公开申请数量,13,0,0,0,0,0,13\r\n"
     "二、上年结转政府信息公开申请数量,0,0,0,0,0,0,0\r\n"
     "（一）予以公开,12,0,0,0,0,0,12\r\n"
@@ -50,6 +63,11 @@ constexpr absl::string_view kReferenceCsv =
     "（七）总计,13,0,0,0,0,0,13\r\n"
     "四、结转下年度继续办理,0,0,0,0,0,0,0\r\n"
     "四、政府信息公开行政复议、行政诉讼情况\r\n"
+    "行政复议,,,,,行政诉讼（未经复议直接起诉）,,,,,行政诉讼（复议后起诉）,,,,"
+    "\r\n"
+    "结果维持,结果纠正,其他结果,尚未审结,总计,"
+    "结果维持,结果纠正,其他结果,尚未审结,总计,"
+    "结果维持,结果纠正,其他结果,尚未审结,总计\r\n"
     "1,0,0,0,1,0,0,0,0,0,0,0,0,0,0\r\n";
 
 TEST(ReportCsvTest, ReproducesTheReferenceTables) {
@@ -88,13 +106,36 @@ TEST(ReportCsvTest, EveryNumberInItsOfficialColumn) {
   EXPECT_THAT(csv, ::testing::HasSubstr("\r\n规章,1,2,3\r\n"));
   EXPECT_THAT(csv, ::testing::HasSubstr("\r\n行政规范性文件,4,5,6\r\n"));
   EXPECT_THAT(csv, ::testing::HasSubstr("\r\n行政处罚,7\r\n行政强制,8\r\n"));
-  // No amount entered: 0, never blank.
-  EXPECT_THAT(csv, ::testing::HasSubstr("\r\n行政事业性收费,0\r\n"));
+  // No amount entered: 0.00, never blank.
+  EXPECT_THAT(csv, ::testing::HasSubstr("\r\n行政事业性收费,0.00\r\n"));
   EXPECT_THAT(csv, ::testing::HasSubstr(
                        "\r\n四、结转下年度继续办理,10,11,12,13,14,15,16\r\n"));
   EXPECT_THAT(csv,
               ::testing::EndsWith("\r\n101,102,103,104,105,201,202,203,204,205,"
                                   "301,302,303,304,305\r\n"));
+}
+
+TEST(ReportCsvTest, StartsWithTheByteOrderMarkExcelNeeds) {
+  const std::string csv = RenderReportCsv(ReferenceLikeReport());
+  ASSERT_GE(csv.size(), 3u);
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.substr(0, 3), kUtf8ByteOrderMark);
+  // Only at the start.
+  EXPECT_EQ(csv.find("\xEF\xBB\xBF", 3), std::string::npos);
+}
+
+TEST(ReportCsvTest, MoneyHasTwoDecimals) {
+  v1::Report report = ReferenceLikeReport();
+  report.mutable_table2()->set_fees_wan_yuan("13105.4");
+  EXPECT_THAT(RenderReportCsv(report),
+              ::testing::HasSubstr("\r\n行政事业性收费,13105.40\r\n"));
+  report.mutable_table2()->set_fees_wan_yuan("7");
+  EXPECT_THAT(RenderReportCsv(report),
+              ::testing::HasSubstr("\r\n行政事业性收费,7.00\r\n"));
+  // Exact to the yuan: all four places stay.
+  report.mutable_table2()->set_fees_wan_yuan("0.0005");
+  EXPECT_THAT(RenderReportCsv(report),
+              ::testing::HasSubstr("\r\n行政事业性收费,0.0005\r\n"));
 }
 
 TEST(ReportCsvTest, QuotesFieldsWithCommasQuotesAndLineBreaks) {

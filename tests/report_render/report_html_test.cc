@@ -208,14 +208,66 @@ TEST(ReportHtmlTest, StatesTheFeesOfTheYearInSectionSix) {
   const std::string html = RenderReportHtml(report);
   EXPECT_TRUE(
       AppearInOrder(html, {"<h2>六、其他需要报告的事项</h2>",
-                           "<p>本年度共发出收费通知3件，应收信息处理费300元，"
-                           "实收200元。</p>"}));
+                           "<p>本年度共发出收费通知3件，应收信息处理费300.00元，"
+                           "实收200.00元。</p>"}));
 
   // Billed but nothing paid is still a fee to report.
   report.mutable_fees()->set_amount_collected_yuan(0);
   EXPECT_THAT(RenderReportHtml(report),
-              HasSubstr("<p>本年度共发出收费通知3件，应收信息处理费300元，"
-                        "实收0元。</p>"));
+              HasSubstr("<p>本年度共发出收费通知3件，应收信息处理费300.00元，"
+                        "实收0.00元。</p>"));
+}
+
+TEST(ReportHtmlTest, TheOfficesOwnFeeTextIsNotDoubledByTheGeneratedSentence) {
+  v1::Report report = ReferenceLikeReport();
+  report.mutable_fees()->set_notices_issued(1);
+  report.mutable_fees()->set_amount_billed_yuan(200);
+  report.mutable_prose()->set_other_matters(
+      "本年度发出收费通知1件，收取信息处理费200.00元。");
+  const std::string html = RenderReportHtml(report);
+  EXPECT_THAT(html, HasSubstr("<p>本年度发出收费通知1件，收取信息处理费200.00元。"
+                              "</p>"));
+  EXPECT_THAT(html, Not(HasSubstr("本年度共发出收费通知")));
+
+  // Text on other matters that says nothing of fees: the sentence comes first.
+  report.mutable_prose()->set_other_matters("人大代表建议办理情况良好。");
+  EXPECT_TRUE(AppearInOrder(
+      RenderReportHtml(report),
+      {"<h2>六、其他需要报告的事项</h2>",
+       "<p>本年度共发出收费通知1件，应收信息处理费200.00元，实收0.00元。</p>",
+       "<p>人大代表建议办理情况良好。</p>"}));
+}
+
+TEST(ReportHtmlTest, OpensWithThePrefaceOrItsDefault) {
+  v1::Report report = ReferenceLikeReport();
+  report.mutable_prose()->clear_preface();
+  std::string html = RenderReportHtml(report);
+  // The default names the agency, the legal basis and the statistics period.
+  EXPECT_TRUE(AppearInOrder(
+      html, {"</h1>", "<p class=\"preface\">本报告根据《中华人民共和国政府信息公开条例》",
+             "由聊城市行政审批服务局编制", "自2022年1月1日起至2022年12月31日止",
+             "<h2>一、总体情况</h2>"}));
+
+  report.mutable_prose()->set_preface(
+      "本报告依据《条例》编制。\n本报告电子版可在www.liaocheng.gov.cn查阅。");
+  html = RenderReportHtml(report);
+  EXPECT_TRUE(AppearInOrder(
+      html, {"</h1>", "<p class=\"preface\">本报告依据《条例》编制。</p>",
+             "<p class=\"preface\">本报告电子版可在www.liaocheng.gov.cn查阅。</p>",
+             "<h2>一、总体情况</h2>"}));
+  EXPECT_THAT(html, Not(HasSubstr("国办公开办函")));
+}
+
+TEST(ReportHtmlTest, PrintsPageNumbersAndLetsTheLongTableBreak) {
+  const std::string html = RenderReportHtml(ReferenceLikeReport());
+  // A margin box Chromium's print-to-PDF fills on every page.
+  EXPECT_THAT(html, HasSubstr("@bottom-center { content: \"— \" counter(page) \" —\";"));
+  // Table 四 stays whole; tables 二 and 三 may break between rows (cells do
+  // not break, but the cell spanning 三、本年度办理结果's 21 rows may).
+  EXPECT_THAT(html, HasSubstr(".table4 { page-break-inside: avoid; break-inside: avoid; }"));
+  EXPECT_THAT(html, Not(HasSubstr(".table2, .table4")));
+  EXPECT_THAT(html, HasSubstr("td, th:not([rowspan]) { page-break-inside: avoid;"));
+  EXPECT_THAT(html, HasSubstr("thead { display: table-header-group; }"));
 }
 
 }  // namespace

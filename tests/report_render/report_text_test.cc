@@ -183,8 +183,16 @@ TEST(ReportTextTest, ListsTheFeesChecksUncountableCasesAndTheLock) {
   moved.add_cases_removed("2022-0011");
 
   const std::string text = RenderReportText(report);
-  EXPECT_THAT(Block(text, "六、其他需要报告的事项（信息处理费）"),
-              ::testing::ElementsAre("本年度未收取政府信息公开信息处理费。"));
+  // Section 六: the generated fee sentence, then the office's own text.
+  EXPECT_THAT(Block(text, "六、其他需要报告的事项"),
+              ::testing::ElementsAre(
+                  "本年度未收取政府信息公开信息处理费。",
+                  "（二）人大代表建议和政协提案办理结果公开情况",
+                  "2022年共办理人大代表建议6件、政协提案7件，目前均已按期办结。"));
+  // The title, then the preface (the default, as none was written).
+  EXPECT_THAT(text, ::testing::StartsWith(
+                        "聊城市行政审批服务局2022年政府信息公开工作年度报告\n\n"
+                        "本报告根据《中华人民共和国政府信息公开条例》"));
   EXPECT_THAT(
       Block(text, "核对"),
       ::testing::ElementsAre(

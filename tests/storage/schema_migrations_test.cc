@@ -1,5 +1,6 @@
 #include "storage/schema_migrations.h"
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -166,7 +167,7 @@ TEST(SchemaMigrationsTest, Version3DatabaseGainsDeadlineSummaries) {
   AttentionQuery all = until_2029;
   all.answer_due_until = absl::CivilDay(2030, 1, 1);
   EXPECT_THAT(::ogi::testing::DeadlineSummaries(**store, all),
-              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("not parse")));
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("无法解析")));
   store->reset();
 
   auto db = Database::Open(path, Database::Mode::kReadOnly);
@@ -316,6 +317,11 @@ TEST(SchemaMigrationsTest, FileThatIsNotADatabaseIsRefused) {
   std::ofstream(path)
       << "this is a spreadsheet, not a database, and it is long "
          "enough to look like a file header to sqlite.........";
+  // Private, as a database must be (see storage/private_file.h), so that the
+  // refusal is about the contents.
+  std::filesystem::permissions(path,
+                               std::filesystem::perms::owner_read |
+                                   std::filesystem::perms::owner_write);
   SqliteStoreOptions options;
   options.path = path;
   EXPECT_THAT(
