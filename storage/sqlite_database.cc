@@ -6,10 +6,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "storage/private_file.h"
 
 namespace ogi {
 namespace {
@@ -110,6 +112,19 @@ bool Statement::ColumnIsNull(int col) const {
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(
     const std::string& path, Mode mode) {
+  // A file ogi creates is 0600 from its first byte; an existing one that
+  // group or others may read is refused before SQLite reads it.
+  if (mode == Mode::kReadWrite && path != ":memory:" &&
+      !absl::StartsWith(path, "file:")) {
+    if (absl::Status created = CreatePrivateFileIfMissing(path);
+        !created.ok()) {
+      return created;
+    }
+    if (absl::Status private_files = CheckPrivateDatabaseFiles(path);
+        !private_files.ok()) {
+      return private_files;
+    }
+  }
   sqlite3* raw = nullptr;
   const int flags =
       (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY

@@ -72,6 +72,9 @@ class Database {
   // Opens (creating when kReadWrite) the database at `path` (":memory:" for a
   // private in-memory database) in WAL mode with synchronous=FULL, foreign keys
   // on and a busy timeout. UNAVAILABLE when the file cannot be opened.
+  // kReadWrite on a file path creates a missing file with mode 0600 and
+  // refuses (FAILED_PRECONDITION) a database whose file, -wal or -shm group
+  // or others may access (see storage/private_file.h).
   static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path,
                                                         Mode mode);
   ~Database();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
 
 namespace ogi {
@@ -59,6 +60,52 @@ absl::StatusOr<ProceedingDue> ReviewDecisionExpected(
     days = kReviewDecisionDays + (extended ? kReviewDecisionExtensionDays : 0);
   }
   return CalendarDaysAfter(accepted, days, calendar);
+}
+
+absl::StatusOr<ProceedingDue> ReviewAcceptedOrDeemed(
+    const v1::Review& review, const WorkingCalendar& calendar) {
+  if (review.has_accepted() && !IsUnset(review.accepted())) {
+    OGI_ASSIGN_OR_RETURN(const absl::CivilDay accepted,
+                         ToCivilDay(review.accepted(), "review.accepted"));
+    return ProceedingDue{accepted, false, {}};
+  }
+  if (!review.has_filed() || IsUnset(review.filed())) {
+    return absl::InvalidArgumentError("review.filed: 必须填写");
+  }
+  OGI_ASSIGN_OR_RETURN(const absl::CivilDay filed,
+                       ToCivilDay(review.filed(), "review.filed"));
+  OGI_ASSIGN_OR_RETURN(
+      const WorkingDayCount count,
+      calendar.AddWorkingDays(filed, kReviewAcceptanceWorkingDays));
+  return ProceedingDue{count.end, count.provisional, count.provisional_years};
+}
+
+absl::StatusOr<ProceedingDue> SuitAfterReviewPossibleFrom(
+    const v1::Review& review, const WorkingCalendar& calendar) {
+  if (review.decision() != v1::PROCEEDING_DECISION_UNSPECIFIED &&
+      review.has_decided() && !IsUnset(review.decided())) {
+    OGI_ASSIGN_OR_RETURN(const absl::CivilDay decided,
+                         ToCivilDay(review.decided(), "review.decided"));
+    return ProceedingDue{decided, false, {}};
+  }
+  OGI_ASSIGN_OR_RETURN(const ProceedingDue accepted,
+                       ReviewAcceptedOrDeemed(review, calendar));
+  OGI_ASSIGN_OR_RETURN(
+      ProceedingDue expected,
+      ReviewDecisionExpected(accepted.date, review.procedure(),
+                             review.decision_period_extended(), calendar));
+  expected.date += 1;
+  expected.provisional = expected.provisional || accepted.provisional;
+  expected.provisional_years.insert(expected.provisional_years.end(),
+                                    accepted.provisional_years.begin(),
+                                    accepted.provisional_years.end());
+  std::sort(expected.provisional_years.begin(),
+            expected.provisional_years.end());
+  expected.provisional_years.erase(
+      std::unique(expected.provisional_years.begin(),
+                  expected.provisional_years.end()),
+      expected.provisional_years.end());
+  return expected;
 }
 
 absl::StatusOr<ProceedingDue> LawsuitDefenceDue(

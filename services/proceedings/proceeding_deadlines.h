@@ -19,6 +19,7 @@
 
 namespace ogi {
 
+inline constexpr int kReviewAcceptanceWorkingDays = 5;         // Art. 30
 inline constexpr int kReviewDefenceWorkingDays = 10;           // Art. 48
 inline constexpr int kSimplifiedReviewDefenceWorkingDays = 5;  // Art. 54
 inline constexpr int kReviewDecisionDays = 60;                 // Art. 62
@@ -31,8 +32,9 @@ inline constexpr int kSimplifiedFirstInstanceDays = 45;        // Art. 83
 // A computed date and whether the calendar could decide it for certain.
 struct ProceedingDue {
   absl::CivilDay date;
-  // True when a day that decided `date` lies in a year with no loaded
-  // holiday arrangement (Monday–Friday fallback); the date is provisional.
+  // True when a day that decided `date` lies in a year without a complete
+  // loaded holiday arrangement (statutory holidays computed, no 调休 known);
+  // the date is provisional.
   bool provisional = false;
   std::vector<int> provisional_years;  // ascending
 };
@@ -50,6 +52,22 @@ absl::StatusOr<ProceedingDue> ReviewDefenceDue(absl::CivilDay copy_received,
 absl::StatusOr<ProceedingDue> ReviewDecisionExpected(
     absl::CivilDay accepted, v1::ReviewProcedure procedure, bool extended,
     const WorkingCalendar& calendar);
+
+// When a review counts as accepted (Review law Art. 30): on its recorded
+// acceptance date, else — the organ not having refused it within its 5
+// working days of examination — on the day those 5 working days after
+// `filed` end.
+absl::StatusOr<ProceedingDue> ReviewAcceptedOrDeemed(
+    const v1::Review& review, const WorkingCalendar& calendar);
+
+// The first day on which the applicant can sue after `review` (复议后起诉,
+// Litigation law Art. 45): the day of the review decision once one is
+// recorded; else the day after the review organ's decision period (counted
+// from acceptance, see ReviewAcceptedOrDeemed and ReviewDecisionExpected)
+// has run out. INVALID_ARGUMENT when the review has neither a filing date nor
+// a decision (against the invariants of a recorded review).
+absl::StatusOr<ProceedingDue> SuitAfterReviewPossibleFrom(
+    const v1::Review& review, const WorkingCalendar& calendar);
 
 // The agency's defence (答辩状) in a lawsuit (Litigation law Art. 67): 15 days
 // after it received the complaint copy.

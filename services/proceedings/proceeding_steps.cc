@@ -16,6 +16,7 @@
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
 #include "services/common/text_fields.h"
+#include "services/proceedings/proceeding_deadlines.h"
 #include "services/proceedings/proceeding_derived.h"
 #include "services/proceedings/proceeding_ids.h"
 #include "services/proceedings/result_column.h"
@@ -50,27 +51,27 @@ absl::StatusOr<std::optional<Day>> PastDate(bool has, const v1::Date& date,
   if (!HasDate(has, date)) return std::optional<Day>();
   OGI_ASSIGN_OR_RETURN(const Day day, ToCivilDay(date, field));
   if (day > today) {
-    return Invalid(
-        field, absl::StrCat(Iso(day), " is after today (", Iso(today), ")"));
+    return Invalid(field,
+                   absl::StrCat(Iso(day), " 晚于今天（", Iso(today), "）"));
   }
   return std::optional<Day>(day);
 }
 
-// As PastDate, but required: "<field>: must be set".
+// As PastDate, but required: "<field>: 必须填写".
 absl::StatusOr<Day> RequiredPastDate(bool has, const v1::Date& date,
                                      absl::string_view field, Day today) {
   OGI_ASSIGN_OR_RETURN(const std::optional<Day> day,
                        PastDate(has, date, field, today));
-  if (!day.has_value()) return Invalid(field, "must be set");
+  if (!day.has_value()) return Invalid(field, "必须填写");
   return *day;
 }
 
-// FAILED_PRECONDITION "<field>: <day> is before <what> (<bound>)".
+// FAILED_PRECONDITION "<field>: <day> 早于<what>（<bound>）".
 absl::Status NotBefore(Day day, std::optional<Day> bound,
                        absl::string_view field, absl::string_view what) {
   if (bound.has_value() && day < *bound) {
     return absl::FailedPreconditionError(absl::StrCat(
-        field, ": ", Iso(day), " is before ", what, " (", Iso(*bound), ")"));
+        field, ": ", Iso(day), " 早于", what, "（", Iso(*bound), "）"));
   }
   return absl::OkStatus();
 }
@@ -101,7 +102,7 @@ std::string DecisionName(v1::ProceedingDecision decision) {
 absl::Status OneOf(absl::string_view field,
                    const google::protobuf::EnumDescriptor* type) {
   return Invalid(field,
-                 absl::StrCat("must be one of: ",
+                 absl::StrCat("须为以下之一：",
                               absl::StrJoin(EnumIdentifiers(type), ", ")));
 }
 
@@ -172,9 +173,8 @@ absl::StatusOr<Day> ReceiptOf(const v1::Case& c) {
   const std::optional<Day> receipt =
       Recorded(c.has_receipt_date(), c.receipt_date());
   if (!receipt.has_value()) {
-    return Refused(absl::StrCat("case ", c.number(),
-                                " has no receipt date yet (confirmation "
-                                "pending)"));
+    return Refused(
+        absl::StrCat("案件 ", c.number(), " 尚无收到申请日期（待确认收到）"));
   }
   return *receipt;
 }
@@ -187,14 +187,14 @@ absl::StatusOr<Message*> Find(google::protobuf::RepeatedPtrField<Message>& list,
   OGI_ASSIGN_OR_RETURN(const ProceedingId parsed,
                        ParseProceedingId(id, kind, field));
   if (parsed.case_number != c.number()) {
-    return Invalid(field, absl::StrCat("\"", id, "\" is not a ", KindName(kind),
-                                       " of case ", c.number()));
+    return Invalid(field, absl::StrCat("\"", id, "\" 不是案件 ", c.number(),
+                                       " 的", KindName(kind)));
   }
   for (Message& m : list) {
     if (m.id() == id) return &m;
   }
   return absl::NotFoundError(
-      absl::StrCat("case ", c.number(), " has no ", KindName(kind), " ", id));
+      absl::StrCat("案件 ", c.number(), " 没有", KindName(kind), " ", id));
 }
 
 absl::StatusOr<v1::Review*> FindReview(v1::Case& c, const std::string& id,
@@ -216,13 +216,13 @@ struct Decision {
 absl::string_view StageName(DecisionStage stage) {
   switch (stage) {
     case DecisionStage::kReview:
-      return "a review decision";
+      return "行政复议决定";
     case DecisionStage::kFirstInstance:
-      return "a first-instance decision";
+      return "一审裁判";
     case DecisionStage::kAppeal:
-      return "an appeal decision";
+      return "二审裁判";
   }
-  return "a decision";
+  return "决定";
 }
 
 // INVALID_ARGUMENT "decision: ..." unless `decision` is valid at `stage`;
@@ -242,11 +242,11 @@ absl::StatusOr<Decision> ParseDecision(DecisionStage stage,
     const std::string one_of = absl::StrJoin(names, ", ");
     if (decision == v1::PROCEEDING_DECISION_UNSPECIFIED ||
         !v1::ProceedingDecision_IsValid(decision)) {
-      return Invalid("decision", absl::StrCat("must be one of: ", one_of));
+      return Invalid("decision", absl::StrCat("须为以下之一：", one_of));
     }
     return Invalid("decision",
-                   absl::StrCat(DecisionName(decision), " is not ",
-                                StageName(stage), "; one of: ", one_of));
+                   absl::StrCat(DecisionName(decision), " 不是",
+                                StageName(stage), "，须为以下之一：", one_of));
   }
   Decision parsed;
   parsed.decision = decision;
@@ -258,14 +258,14 @@ absl::StatusOr<Decision> ParseDecision(DecisionStage stage,
     if (!OrdersNewAnswer(decision)) {
       return Invalid(
           "reanswer_due",
-          absl::StrCat("only a decision that orders a new answer (revoked, "
-                       "ordered_to_perform) sets one, not ",
-                       DecisionName(decision)));
+          absl::StrCat("只有责令重新答复的决定（revoked、ordered_to_perform）"
+                       "才设重新答复期限，",
+                       DecisionName(decision), " 不设"));
     }
     if (reanswer_due <= parsed.date) {
       return Invalid("reanswer_due",
-                     absl::StrCat(Iso(reanswer_due), " must be after ",
-                                  date_field, " (", Iso(parsed.date), ")"));
+                     absl::StrCat(Iso(reanswer_due), " 须晚于 ", date_field,
+                                  "（", Iso(parsed.date), "）"));
     }
     parsed.reanswer_due = reanswer_due;
   }
@@ -299,10 +299,10 @@ void RecordDecision(const Decision& d, absl::string_view decision_path,
   facts.Date(date_path, date, d.date);
 }
 
-// "2025-03-02 (upheld)": a recorded decision of a recorded decision, for
+// "2025-03-02（upheld）": the date and kind of a recorded decision, for
 // messages.
 std::string DecidedOn(const v1::Date& date, v1::ProceedingDecision decision) {
-  return absl::StrCat(FormatIsoDate(date), " (", DecisionName(decision), ")");
+  return absl::StrCat(FormatIsoDate(date), "（", DecisionName(decision), "）");
 }
 
 // What reviews and lawsuits share: the agency receives a copy (of the review
@@ -312,7 +312,7 @@ struct CopyAndDefence {
   const std::string& id;
   absl::string_view prefix;      // of the request's field names
   absl::string_view copy_field;  // "copy_received" / "complaint_received"
-  absl::string_view copy_what;   // "the application copy was received"
+  absl::string_view copy_what;   // "收到复议申请书副本的日期"
   std::optional<Day> filed, recorded_copy, recorded_defence;
 };
 
@@ -326,26 +326,26 @@ absl::Status CheckCopyAndDefence(const CopyAndDefence& rules,
   const std::string copy_name = absl::StrCat(rules.prefix, rules.copy_field);
   const std::string defence_name = absl::StrCat(rules.prefix, "defence_filed");
   const std::string filed_what =
-      absl::StrCat("the ", KindName(rules.kind), " was filed");
+      rules.kind == ProceedingKind::kReview ? "行政复议申请日期" : "起诉日期";
   if (copy.has_value() && defence.has_value() && *defence < *copy) {
     return Invalid(defence_name,
-                   absl::StrCat(Iso(*defence), " is before ", copy_name, " (",
-                                Iso(*copy), ")"));
+                   absl::StrCat(Iso(*defence), " 早于 ", copy_name, "（",
+                                Iso(*copy), "）"));
   }
   if (copy.has_value()) {
     OGI_RETURN_IF_ERROR(NotBefore(*copy, rules.filed, copy_name, filed_what));
     if (!defence.has_value() && rules.recorded_defence.has_value() &&
         *rules.recorded_defence < *copy) {
       return Refused(absl::StrCat(copy_name, ": ", Iso(*copy),
-                                  " is after the defence was filed (",
-                                  Iso(*rules.recorded_defence), ")"));
+                                  " 晚于答辩日期（",
+                                  Iso(*rules.recorded_defence), "）"));
     }
   }
   if (defence.has_value()) {
     if (rules.recorded_defence.has_value()) {
       return Refused(absl::StrCat(KindName(rules.kind), " ", rules.id,
-                                  " already has its defence (filed ",
-                                  Iso(*rules.recorded_defence), ")"));
+                                  " 已答辩（答辩日期 ",
+                                  Iso(*rules.recorded_defence), "）"));
     }
     OGI_RETURN_IF_ERROR(
         NotBefore(*defence, rules.filed, defence_name, filed_what));
@@ -378,34 +378,30 @@ absl::Status CheckDecisionPeriod(const v1::Review& review,
   const bool to_simplified = procedure == v1::REVIEW_PROCEDURE_SIMPLIFIED;
   if (to_simplified && review.decision_period_extended()) {
     return Refused(absl::StrCat(
-        "review ", id,
-        " had its decision period extended, which only the ordinary "
-        "procedure allows (Review law Art. 62)"));
+        "行政复议 ", id,
+        " 已延长决定期限，只有普通程序可以延长（行政复议法第六十二条），"
+        "不能改为简易程序"));
   }
   if (!extend) return absl::OkStatus();
   if (review.decision_period_extended()) {
-    return Refused(absl::StrCat(
-        "review ", id,
-        " already had its decision period extended; Review law Art. 62 "
-        "allows it once"));
+    return Refused(
+        absl::StrCat("行政复议 ", id,
+                     " 已延长过决定期限；行政复议法第六十二条只允许延长一次"));
   }
   if (review.decision() != v1::PROCEEDING_DECISION_UNSPECIFIED) {
-    return Refused(
-        absl::StrCat("review ", id, " was already decided on ",
-                     DecidedOn(review.decided(), review.decision())));
+    return Refused(absl::StrCat("行政复议 ", id, " 已于 ",
+                                DecidedOn(review.decided(), review.decision()),
+                                "作出决定"));
   }
   if (to_simplified || review.procedure() == v1::REVIEW_PROCEDURE_SIMPLIFIED) {
     return Refused(absl::StrCat(
-        "review ", id,
-        " follows the simplified procedure, whose 30 days cannot be extended "
-        "(Review law Art. 62)"));
+        "行政复议 ", id,
+        " 适用简易程序，30 日的决定期限不能延长（行政复议法第六十二条）"));
   }
   if (!accepted_given &&
       !Recorded(review.has_accepted(), review.accepted()).has_value()) {
     return Refused(
-        absl::StrCat("review ", id,
-                     " has no acceptance date; the decision period runs "
-                     "from it"));
+        absl::StrCat("行政复议 ", id, " 没有受理日期，而决定期限自受理起算"));
   }
   return absl::OkStatus();
 }
@@ -435,21 +431,20 @@ absl::Status ApplyReviewProgress(const v1::RecordReviewProgressRequest& p,
   const std::optional<Day> filed = Recorded(review.has_filed(), review.filed());
   OGI_RETURN_IF_ERROR(CheckCopyAndDefence(
       {ProceedingKind::kReview, review.id(), prefix, "copy_received",
-       "the application copy was received", filed,
+       "收到复议申请书副本的日期", filed,
        Recorded(review.has_copy_received(), review.copy_received()),
        Recorded(review.has_defence_filed(), review.defence_filed())},
       copy, defence));
   if (accepted.has_value()) {
     OGI_RETURN_IF_ERROR(
-        NotBefore(*accepted, filed, name("accepted"), "the review was filed"));
+        NotBefore(*accepted, filed, name("accepted"), "行政复议申请日期"));
     const std::optional<Day> decided =
         review.decision() == v1::PROCEEDING_DECISION_UNSPECIFIED
             ? std::nullopt
             : Recorded(review.has_decided(), review.decided());
     if (decided.has_value() && *decided < *accepted) {
       return Refused(absl::StrCat(name("accepted"), ": ", Iso(*accepted),
-                                  " is after the decision (", Iso(*decided),
-                                  ")"));
+                                  " 晚于复议决定日期（", Iso(*decided), "）"));
     }
   }
   OGI_RETURN_IF_ERROR(CheckDecisionPeriod(
@@ -510,8 +505,7 @@ absl::Status ApplyLawsuitProgress(const v1::RecordLawsuitProgressRequest& p,
   OGI_RETURN_IF_ERROR(OptionalNote(p.note(), name("note")));
   OGI_RETURN_IF_ERROR(CheckCopyAndDefence(
       {ProceedingKind::kLawsuit, lawsuit.id(), prefix, "complaint_received",
-       "the complaint copy was received",
-       Recorded(lawsuit.has_filed(), lawsuit.filed()),
+       "收到起诉状副本的日期", Recorded(lawsuit.has_filed(), lawsuit.filed()),
        Recorded(lawsuit.has_complaint_received(), lawsuit.complaint_received()),
        Recorded(lawsuit.has_defence_filed(), lawsuit.defence_filed())},
       complaint, defence));
@@ -536,8 +530,8 @@ absl::Status ApplyLawsuitProgress(const v1::RecordLawsuitProgressRequest& p,
 
 absl::Status NothingNew(const Facts& facts, ProceedingKind kind) {
   if (!facts.empty()) return absl::OkStatus();
-  return Invalid("id", absl::StrCat("nothing new to record for ",
-                                    KindName(kind), " ", facts.id()));
+  return Invalid("id", absl::StrCat(KindName(kind), " ", facts.id(),
+                                    " 没有新的内容可记录"));
 }
 
 }  // namespace
@@ -557,16 +551,18 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
                                               "review.filed", today));
         if (in.decision() != v1::PROCEEDING_DECISION_UNSPECIFIED ||
             HasDate(in.has_decided(), in.decided())) {
-          return Invalid("review.decision",
-                         "is recorded by DecideReview, not at filing");
+          return Invalid(
+              "review.decision",
+              "在作出复议决定时（DecideReview）记录，不在申请时记录");
         }
         if (in.decision_period_extended()) {
-          return Invalid("review.decision_period_extended",
-                         "is recorded by RecordReviewProgress, not at filing");
+          return Invalid(
+              "review.decision_period_extended",
+              "在复议进展（RecordReviewProgress）中记录，不在申请时记录");
         }
         OGI_RETURN_IF_ERROR(
             NotBefore(filed, receipt, "review.filed",
-                      absl::StrCat("the receipt date of case ", w.number())));
+                      absl::StrCat("案件 ", w.number(), " 的收到申请日期")));
 
         v1::Review review;
         review.set_id(FormatProceedingId(w.number(), ProceedingKind::kReview,
@@ -614,16 +610,16 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
                           r.decided(), "decided", r.has_reanswer_due(),
                           r.reanswer_due(), today));
         if (review->decision() != v1::PROCEEDING_DECISION_UNSPECIFIED) {
-          return Refused(
-              absl::StrCat("review ", review->id(), " was already decided on ",
-                           DecidedOn(review->decided(), review->decision())));
+          return Refused(absl::StrCat(
+              "行政复议 ", review->id(), " 已于 ",
+              DecidedOn(review->decided(), review->decision()), "作出决定"));
         }
         OGI_RETURN_IF_ERROR(
             NotBefore(d.date, Recorded(review->has_filed(), review->filed()),
-                      "decided", "the review was filed"));
+                      "decided", "行政复议申请日期"));
         OGI_RETURN_IF_ERROR(NotBefore(
             d.date, Recorded(review->has_accepted(), review->accepted()),
-            "decided", "the review was accepted"));
+            "decided", "行政复议受理日期"));
         Facts facts(ProceedingKind::kReview, review->id());
         review->set_decision(d.decision);
         RecordDecision(d, "decision", "decided", review->mutable_decided(),
@@ -631,6 +627,28 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
         AddReAnswer(d, w, facts);
         return facts.Take();
       });
+}
+
+// A suit after review (复议后起诉) is possible once the review is decided or
+// its decision period has run out (Litigation law Art. 45); before that the
+// applicant can only sue directly. FAILED_PRECONDITION "lawsuit.filed: ..."
+// naming the first possible day.
+absl::Status CheckSuitAfterReview(const v1::Review& review, Day filed,
+                                  const WorkingCalendar& calendar) {
+  OGI_ASSIGN_OR_RETURN(const ProceedingDue possible,
+                       SuitAfterReviewPossibleFrom(review, calendar));
+  if (filed >= possible.date) return absl::OkStatus();
+  const bool decided = review.decision() != v1::PROCEEDING_DECISION_UNSPECIFIED;
+  const std::string when =
+      decided ? absl::StrCat("复议 ", review.id(), " 于 ", Iso(possible.date),
+                             " 作出决定")
+              : absl::StrCat("复议 ", review.id(), " 尚未作出决定，复议期限至 ",
+                             Iso(possible.date - 1), " 届满");
+  return absl::FailedPreconditionError(
+      absl::StrCat("lawsuit.filed: ", Iso(filed), " 不能复议后起诉：", when,
+                   "；自 ", Iso(possible.date), " 起方可复议后起诉",
+                   possible.provisional ? "（暂定）" : "",
+                   "（行政诉讼法第四十五条）；不经复议直接起诉不受此限"));
 }
 
 absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
@@ -650,26 +668,23 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
           return OneOf("lawsuit.role", v1::LawsuitRole_descriptor());
         }
         if (in.has_first_instance()) {
-          return Invalid("lawsuit.first_instance",
-                         "is recorded by JudgeLawsuit, not at filing");
+          return Invalid(
+              "lawsuit.first_instance",
+              "在记录一审裁判时（JudgeLawsuit）记录，不在起诉时记录");
         }
         if (in.has_appeal()) {
           return Invalid("lawsuit.appeal",
-                         "is recorded by AppealLawsuit, not at filing");
+                         "在记录上诉时（AppealLawsuit）记录，不在起诉时记录");
         }
-        std::optional<Day> review_filed;
+        OGI_RETURN_IF_ERROR(
+            NotBefore(filed, receipt, "lawsuit.filed",
+                      absl::StrCat("案件 ", w.number(), " 的收到申请日期")));
         if (!in.after_review_id().empty()) {
           OGI_ASSIGN_OR_RETURN(
               const v1::Review* review,
               FindReview(w, in.after_review_id(), "lawsuit.after_review_id"));
-          review_filed = Recorded(review->has_filed(), review->filed());
+          OGI_RETURN_IF_ERROR(CheckSuitAfterReview(*review, filed, calendar));
         }
-        OGI_RETURN_IF_ERROR(
-            NotBefore(filed, receipt, "lawsuit.filed",
-                      absl::StrCat("the receipt date of case ", w.number())));
-        OGI_RETURN_IF_ERROR(NotBefore(
-            filed, review_filed, "lawsuit.filed",
-            absl::StrCat("review ", in.after_review_id(), " was filed")));
 
         v1::Lawsuit lawsuit;
         lawsuit.set_id(FormatProceedingId(w.number(), ProceedingKind::kLawsuit,
@@ -721,13 +736,13 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
                           r.reanswer_due(), today));
         const v1::Judgment& recorded = lawsuit->first_instance();
         if (recorded.decision() != v1::PROCEEDING_DECISION_UNSPECIFIED) {
-          return Refused(
-              absl::StrCat("lawsuit ", lawsuit->id(), " was already judged on ",
-                           DecidedOn(recorded.date(), recorded.decision())));
+          return Refused(absl::StrCat(
+              "行政诉讼 ", lawsuit->id(), " 已于 ",
+              DecidedOn(recorded.date(), recorded.decision()), "作出一审裁判"));
         }
         OGI_RETURN_IF_ERROR(
             NotBefore(d.date, Recorded(lawsuit->has_filed(), lawsuit->filed()),
-                      "date", "the lawsuit was filed"));
+                      "date", "起诉日期"));
         Facts facts(ProceedingKind::kLawsuit, lawsuit->id());
         v1::Judgment* judgment = lawsuit->mutable_first_instance();
         judgment->set_decision(d.decision);
@@ -752,18 +767,17 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
         OGI_RETURN_IF_ERROR(OptionalName(r.court(), "court"));
         const v1::Judgment& judgment = lawsuit->first_instance();
         if (judgment.decision() == v1::PROCEEDING_DECISION_UNSPECIFIED) {
-          return Refused(absl::StrCat("lawsuit ", lawsuit->id(),
-                                      " has no first-instance judgment to "
-                                      "appeal"));
+          return Refused(absl::StrCat("行政诉讼 ", lawsuit->id(),
+                                      " 尚无一审裁判，无从上诉"));
         }
         if (lawsuit->has_appeal()) {
-          return Refused(absl::StrCat(
-              "lawsuit ", lawsuit->id(), " was already appealed on ",
-              FormatIsoDate(lawsuit->appeal().filed())));
+          return Refused(absl::StrCat("行政诉讼 ", lawsuit->id(), " 已于 ",
+                                      FormatIsoDate(lawsuit->appeal().filed()),
+                                      " 提起上诉"));
         }
         OGI_RETURN_IF_ERROR(
             NotBefore(filed, Recorded(judgment.has_date(), judgment.date()),
-                      "filed", "the first-instance judgment"));
+                      "filed", "一审裁判日期"));
         Facts facts(ProceedingKind::kLawsuit, lawsuit->id());
         v1::Appeal* appeal = lawsuit->mutable_appeal();
         facts.Date("appeal.filed", appeal->mutable_filed(), filed);
@@ -788,20 +802,20 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
                           r.date(), "date", r.has_reanswer_due(),
                           r.reanswer_due(), today));
         if (!lawsuit->has_appeal()) {
-          return Refused(absl::StrCat("lawsuit ", lawsuit->id(),
-                                      " has no appeal to decide"));
+          return Refused(absl::StrCat("行政诉讼 ", lawsuit->id(),
+                                      " 没有上诉，无从记录二审裁判"));
         }
         v1::Appeal* appeal = lawsuit->mutable_appeal();
         if (appeal->result().decision() !=
             v1::PROCEEDING_DECISION_UNSPECIFIED) {
           return Refused(absl::StrCat(
-              "the appeal in lawsuit ", lawsuit->id(),
-              " was already decided on ",
-              DecidedOn(appeal->result().date(), appeal->result().decision())));
+              "行政诉讼 ", lawsuit->id(), " 的上诉已于 ",
+              DecidedOn(appeal->result().date(), appeal->result().decision()),
+              "作出二审裁判"));
         }
         OGI_RETURN_IF_ERROR(
             NotBefore(d.date, Recorded(appeal->has_filed(), appeal->filed()),
-                      "date", "the appeal was filed"));
+                      "date", "上诉日期"));
         Facts facts(ProceedingKind::kLawsuit, lawsuit->id());
         v1::Judgment* result = appeal->mutable_result();
         result->set_decision(d.decision);

@@ -23,23 +23,23 @@
 //  - On error leaves `c` unchanged.
 //
 // Errors, checked in this order:
-//  - FAILED_PRECONDITION "case 2025-0001 has no receipt date yet
-//    (confirmation pending)" for a filing on a case not yet received. Any
+//  - FAILED_PRECONDITION "案件 2025-0001 尚无收到申请日期（待确认收到）"
+//    for a filing on a case not yet received. Any
 //    received case may be contested, concluded or not (a review may contest
 //    a failure to answer).
 //  - INVALID_ARGUMENT "id: ..." for an empty or malformed id, an id of the
-//    other kind ("... is a lawsuit id, not a review id") or of another case
-//    ("id: "2025-0002-R1" is not a review of case 2025-0001").
-//  - NOT_FOUND "case 2025-0001 has no review 2025-0001-R3".
+//    other kind ("... 是行政诉讼编号，不是行政复议编号") or of another case
+//    ("id: "2025-0002-R1" 不是案件 2025-0001 的行政复议").
+//  - NOT_FOUND "案件 2025-0001 没有行政复议 2025-0001-R3".
 //  - INVALID_ARGUMENT "<field>: <rule>" for the request's own fields: a
-//    required date or text unset ("decided: must be set"), a date that is not
-//    a calendar date or is after `today` ("decided: 2025-10-09 is after today
-//    (2025-10-01)"; reanswer_due is the exception: it lies ahead), text too
+//    required date or text unset ("decided: 必须填写"), a date that is not
+//    a calendar date or is after `today` ("decided: 2025-10-09 晚于今天
+//    （2025-10-01）"; reanswer_due is the exception: it lies ahead), text too
 //    long or multi-line where one line is expected, an enum value unknown or
-//    not valid for the stage ("decision: claim_dismissed is not a review
-//    decision; one of: upheld, ..."), two fields of the request that
+//    not valid for the stage ("decision: claim_dismissed 不是行政复议决定，
+//    须为以下之一：upheld, ..."), two fields of the request that
 //    contradict each other.
-//  - FAILED_PRECONDITION "<field>: <day> is before <what> (<day>)" for a date
+//  - FAILED_PRECONDITION "<field>: <day> 早于<what>（<day>）" for a date
 //    before what the case records (the receipt date, the review's or
 //    lawsuit's filing, the copy received, the acceptance, the judgment, the
 //    appeal), and FAILED_PRECONDITION for a call that does not fit the
@@ -95,7 +95,10 @@ absl::StatusOr<v1::CaseEvent> ApplyProceedingStep(
 // characters) and lawsuit.filed (not before the receipt date) required.
 // after_review_id, when set, must be a review of this case (INVALID_ARGUMENT
 // for a malformed id or one of another case, NOT_FOUND for an unknown one)
-// filed on or before the lawsuit. role UNSPECIFIED is stored as DEFENDANT.
+// that the applicant can already sue after (Litigation law Art. 45: decided on
+// or before lawsuit.filed, or its decision period run out before it; see
+// SuitAfterReviewPossibleFrom): otherwise FAILED_PRECONDITION naming the first
+// possible day. role UNSPECIFIED is stored as DEFENDANT.
 // Optional: complaint_received, defence_filed, simplified, note, checked as
 // in RecordLawsuitProgress. first_instance and appeal are refused
 // (INVALID_ARGUMENT). Event LAWSUIT_FILED.

@@ -162,11 +162,11 @@ std::vector<Category> Categories() {
        {},
        {{{"case", "conclude", "{N}", "--item", "1=disclosed", "--item",
           "2=withheld_state_secret", "--served", "2022-03-20"},
-         "provided_summary: required for partially_disclosed"},
+         "部分公开须写明提供的信息和不予公开的信息"},
         {{"case", "conclude", "{N}", "--item", "1=disclosed", "--item",
           "2=withheld_state_secret", "--served", "2022-03-20", "--provided",
           "第1项"},
-         "withheld_summary: required for partially_disclosed"}},
+         "部分公开须写明不予公开的信息"}},
        {"case", "conclude", "{N}", "--item", "1=disclosed", "--item",
         "2=withheld_state_secret", "--served", "2022-03-20", "--provided",
         "第1项", "--withheld", "第2项"},
@@ -192,10 +192,11 @@ std::vector<Category> Categories() {
        1,
        {},
        {{Conclude("unavailable_not_held"),
-         "not_held_reason: required for unavailable_not_held"},
+         "本机关不掌握相关政府信息须写明原因（可选值：does_not_exist, "
+         "other_agency）"},
         {Conclude("unavailable_not_held",
                   {"--not-held-reason", "other_agency"}),
-         "responsible_agency: required when not_held_reason is other_agency"}},
+         "属于其他机关负责公开的，须写明负责公开该信息的机关"}},
        Conclude("unavailable_not_held",
                 {"--not-held-reason", "other_agency", "--responsible-agency",
                  "聊城市自然资源和规划局"}),
@@ -227,7 +228,7 @@ std::vector<Category> Categories() {
          "身份证明", "--deadline", "2022-03-16"}},
        {{{"case", "conclude", "{N}", "--outcome", "other_correction_lapsed",
           "--served", "2022-03-16"},
-         "the lapse can be confirmed only after that day"}},
+         "仍在申请人的补正期限内（2022-03-16 届满），届满之后才能确认逾期"}},
        {"case", "conclude", "{N}", "--outcome", "other_correction_lapsed",
         "--served", "2022-03-17"},
        {"办结方式      逾期不补正"}},
@@ -238,14 +239,14 @@ std::vector<Category> Categories() {
        {{"case", "fee-notice", "{N}", "--method", "per_application", "--prior",
          "10", "--served", "2022-03-02"}},
        {{{"case", "lapse", "{N}", "--date", "2022-03-30"},
-         "缴费期限, which ends 2022-03-30"}},
+         "仍在申请人的缴费期限内（2022-03-30 届满）"}},
        {"case", "lapse", "{N}", "--date", "2022-03-31"},
        {"办结方式      逾期未缴费", "办结日期      2022-03-31"}},
       {"other",
        "（六）其他处理：其他",
        1,
        {},
-       {{Conclude("other"), "note: required for other"}},
+       {{Conclude("other"), "其他处理须写明具体情况"}},
        Conclude("other", {"--note", "申请人无法联系"}),
        {"办结说明      申请人无法联系"}},
   };
@@ -284,19 +285,19 @@ TEST_F(OutcomeEndToEndTest, EveryOutcomeOfTable3ThroughTheCli) {
     }
     // A concluded case is concluded once.
     OgiFails(WithNumber(Conclude("disclosed"), number), 1,
-             "is already concluded");
+             "已办结（送达日期 ");
   }
   // ...and takes no further clock step.
   OgiFails({"case", "extend", "2022-0001", "--days", "10", "--approver",
             "李主任", "--notified", "2022-03-25"},
-           1, "is concluded");
+           1, "案件 2022-0001 已办结（送达日期 2022-03-20），不能再记录办理步骤");
   EXPECT_THAT(OgiOk({"case", "list", "--status", "concluded"}),
               HasSubstr("共 21 件"));
 
   // A correction needs a reason and is recorded with it.
   OgiFails({"case", "correct-conclusion", "2022-0001", "--service",
             "signed_by_entrusted"},
-           2, "--reason: required");
+           2, "缺少必需的选项：--reason");
   EXPECT_THAT(OgiOk({"case", "correct-conclusion", "2022-0001", "--reason",
                      "送达方式登记错误", "--service", "signed_by_entrusted"}),
               AllOf(StartsWith("已更正办理结果：2022-0001\n"),
@@ -392,7 +393,7 @@ TEST_F(OutcomeEndToEndTest, WithheldAnswerReviewedRevokedReansweredThenSued) {
             HasSubstr("答辩期限 2022-05-16（已答辩 2022-05-10）\n")));
   OgiFails({"review", "decide", "2022-0001-R1", "--decision", "claim_dismissed",
             "--date", "2022-06-20"},
-           1, "is not a review decision");
+           1, "不是行政复议决定");
   EXPECT_EQ(OgiOk({"review", "decide", "2022-0001-R1", "--decision", "revoked",
                    "--date", "2022-06-20", "--reanswer-due", "2022-07-04"}),
             "已记录行政复议决定：2022-0001-R1 撤销 → 结果纠正\n"
@@ -534,6 +535,42 @@ TEST_F(OutcomeEndToEndTest, BareFormsUseTodayInChina) {
   EXPECT_THAT(
       OgiOk({"review", "defend", review}),
       HasSubstr(absl::StrCat("（已答辩 ", FormatIsoDate(TodayInChina(clock)))));
+}
+
+// Litigation law Art. 45: a suit after review waits for the decision or for
+// the end of the review organ's decision period; a direct suit does not.
+// Review filed 2022-04-25, accepted 2022-04-27: the 60 days end Sunday
+// 06-26, so Monday 2022-06-27; a suit after it is possible from 06-28.
+TEST_F(OutcomeEndToEndTest, SuitAfterAnUndecidedReviewWaitsForItsPeriod) {
+  StartServer();
+  const std::string number = LogCase();
+  OgiOk({"case", "conclude", number, "--outcome",
+         "withheld_process_information", "--served", "2022-03-20"});
+  const std::string review = number + "-R1";
+  EXPECT_EQ(OgiOk({"review", "file", "--case", number, "--filed", "2022-04-25",
+                   "--organ", "聊城市人民政府", "--accepted", "2022-04-27"}),
+            review + "\n");
+
+  OgiFails({"lawsuit", "file", "--case", number, "--filed", "2022-06-27",
+            "--court", "聊城市东昌府区人民法院", "--after-review", review},
+           1,
+           "2022-06-27 不能复议后起诉：复议 " + review +
+               " 尚未作出决定，复议期限至 2022-06-27 届满；自 2022-06-28 "
+               "起方可复议后起诉（行政诉讼法第四十五条）；不经复议直接起诉"
+               "不受此限");
+  // Refused, nothing recorded: the case has no lawsuit.
+  EXPECT_THAT(OgiOk({"case", "show", number}), Not(HasSubstr("-L1")));
+
+  // A direct suit is possible while the review is pending.
+  EXPECT_EQ(OgiOk({"lawsuit", "file", "--case", number, "--filed", "2022-06-01",
+                   "--court", "聊城市东昌府区人民法院"}),
+            number + "-L1\n");
+  // After the period, the suit after review is accepted.
+  EXPECT_EQ(OgiOk({"lawsuit", "file", "--case", number, "--filed", "2022-06-28",
+                   "--court", "聊城市中级人民法院", "--after-review", review}),
+            number + "-L2\n");
+  EXPECT_THAT(OgiOk({"lawsuit", "list"}),
+              AllOf(HasSubstr(number + "-L1"), HasSubstr(number + "-L2")));
 }
 
 }  // namespace

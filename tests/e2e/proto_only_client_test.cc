@@ -684,19 +684,31 @@ constexpr char kNoApplicantName[] = R"json({"case": {
 }})json";
 
 // A small, valid 2027 arrangement in the cn-holidays.json format (not an
-// official one: the 2027 notice is not out). 2027-01-01 is a Friday and
+// official one: the 2027 notice is not out) that gives every statutory day of
+// 2027 (除夕 02-05 to 初三 02-08, 清明 04-05, 劳动节 05-01..02, 端午 06-09,
+// 中秋 09-15), so 2027 counts as complete. 2027-01-01 is a Friday and
 // 2027-10-01 a Friday; 2027-09-26 is a Sunday and 2027-10-09 a Saturday.
 constexpr char k2027Arrangement[] = R"json({"2027": {
   "notices": ["测试用安排（非国务院通知）"],
   "holidays": [
     {"name": "元旦", "from": "2027-01-01", "to": "2027-01-03", "days": 3},
+    {"name": "春节", "from": "2027-02-05", "to": "2027-02-08", "days": 4},
+    {"name": "清明节", "from": "2027-04-05", "to": "2027-04-05", "days": 1},
+    {"name": "劳动节", "from": "2027-05-01", "to": "2027-05-02", "days": 2},
+    {"name": "端午节", "from": "2027-06-09", "to": "2027-06-09", "days": 1},
+    {"name": "中秋节", "from": "2027-09-15", "to": "2027-09-15", "days": 1},
     {"name": "国庆节", "from": "2027-10-01", "to": "2027-10-07", "days": 7}
   ],
   "off_days": ["2027-01-01", "2027-01-02", "2027-01-03",
+               "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08",
+               "2027-04-05", "2027-05-01", "2027-05-02", "2027-06-09",
+               "2027-09-15",
                "2027-10-01", "2027-10-02", "2027-10-03", "2027-10-04",
                "2027-10-05", "2027-10-06", "2027-10-07"],
   "makeup_workdays": ["2027-09-26", "2027-10-09"],
-  "weekday_off_days": ["2027-01-01", "2027-10-01", "2027-10-04",
+  "weekday_off_days": ["2027-01-01", "2027-02-05", "2027-02-08",
+                       "2027-04-05", "2027-06-09", "2027-09-15",
+                       "2027-10-01", "2027-10-04",
                        "2027-10-05", "2027-10-06", "2027-10-07"]
 }})json";
 
@@ -905,12 +917,13 @@ void ProtoOnlyClientTest::ExerciseCalendarService() {
                           "跳过 2025-10-01至2025-10-08 国庆节、中秋节（放假）",
                           "计入 2025-10-11 调休上班日（第6个工作日）"));
 
-  // 2027 has no arrangement yet: Monday–Friday, provisional.
+  // 2027 has no arrangement yet: provisional, its statutory 国庆节
+  // (Fri 10-01 to Sun 10-03) skipped.
   const std::string after_2027_09_30 =
       R"({"start": {"year": 2027, "month": 9, "day": 30}, "days": 1})";
   Reply provisional = Call(calendar + ".AddWorkingDays", after_2027_09_30);
   ASSERT_RPC_OK(provisional);
-  EXPECT_EQ(DateAt(*provisional.response, "end"), "2027-10-01");
+  EXPECT_EQ(DateAt(*provisional.response, "end"), "2027-10-04");
   EXPECT_EQ(Value(*provisional.response, "provisional"), "true");
   EXPECT_THAT(Values(*provisional.response, "provisional_years"),
               ElementsAre("2027"));
@@ -954,7 +967,7 @@ void ProtoOnlyClientTest::ExerciseCalendarService() {
             "loaded by clerk-li at 2025-10-20 09:00");
   EXPECT_THAT(Values(*year_2027.response, "arrangement.notices"),
               ElementsAre("测试用安排（非国务院通知）"));
-  EXPECT_EQ(Elements(*year_2027.response, "arrangement.holidays").size(), 2u);
+  EXPECT_EQ(Elements(*year_2027.response, "arrangement.holidays").size(), 7u);
   std::map<std::string, std::pair<std::string, std::string>> days_2027;
   for (const Message* day : Elements(*year_2027.response, "days")) {
     days_2027[DateAt(*day, "date")] = {Value(*day, "kind"),
@@ -1259,7 +1272,9 @@ void ProtoOnlyClientTest::ExerciseListDeadlines() {
   // working days left. The 补正 notice duties of 0001 (due 03-12) and
   // 0004..0007 (due 10-13) lapsed unsent: nothing can be done about them any
   // more, so they are not listed. 0005 (13 left), 0003 (16; its notice was
-  // sent), 0006, 0007 and the unconfirmed 0002 need nothing yet.
+  // sent), 0006 and 0007 need nothing yet. The unconfirmed 0002 is listed
+  // whatever the horizon: its receipt confirmation was due 03-06 (the
+  // default 2 working days after its arrival).
   Reply listed = Call(std::string(kDeadlineService) + ".ListDeadlines",
                       R"({"within_working_days": 12})");
   ASSERT_RPC_OK(listed);
@@ -1273,11 +1288,13 @@ void ProtoOnlyClientTest::ExerciseListDeadlines() {
     EXPECT_EQ(Value(*alert, "agency_code"), "default");
   }
   EXPECT_THAT(
-      got, ElementsAre("2025-0001 ALERT_KIND_ANSWER_OVERDUE 2025-03-31",
-                       "2025-0004 ALERT_KIND_ANSWER_DUE_SOON 2025-11-05"));
-  const std::vector<const Message*> alerts =
-      Elements(*listed.response, "alerts");
-  ASSERT_EQ(alerts.size(), 2u);
+      got,
+      ElementsAre("2025-0001 ALERT_KIND_ANSWER_OVERDUE 2025-03-31",
+                  "2025-0002 ALERT_KIND_RECEIPT_CONFIRMATION_DUE 2025-03-06",
+                  "2025-0004 ALERT_KIND_ANSWER_DUE_SOON 2025-11-05"));
+  std::vector<const Message*> alerts = Elements(*listed.response, "alerts");
+  ASSERT_EQ(alerts.size(), 3u);
+  alerts.erase(alerts.begin() + 1);  // the confirmation; the answers follow
   EXPECT_EQ(Value(*alerts[0], "applicant_name"), "王晓明");
   int overdue = 0;
   ASSERT_TRUE(
@@ -1895,11 +1912,18 @@ void ProtoOnlyClientTest::ExerciseReportService() {
   EXPECT_EQ(Value(year_2025, "prose.overview"), kOverview);
   const std::vector<const Message*> checks = Elements(year_2025, "checks");
   EXPECT_FALSE(checks.empty());
+  // Every identity holds; 2025-0002, awaiting confirmation, is named as not
+  // yet countable.
   for (const Message* check : checks) {
-    EXPECT_EQ(Value(*check, "ok"), "true")
+    const bool countability = Value(*check, "identity") == "所有案件均可统计";
+    EXPECT_EQ(Value(*check, "ok"), countability ? "false" : "true")
         << Value(*check, "identity") << ": " << Value(*check, "detail");
   }
-  EXPECT_THAT(Elements(year_2025, "uncountable"), IsEmpty());
+  const std::vector<const Message*> uncountable =
+      Elements(year_2025, "uncountable");
+  ASSERT_EQ(uncountable.size(), 1u);
+  EXPECT_EQ(Value(*uncountable[0], "number"), "2025-0002");
+  EXPECT_THAT(Value(*uncountable[0], "reason"), HasSubstr("待确认收到："));
   EXPECT_EQ(Value(year_2025, "lock"), "<unset>");
   const std::string hash = Value(year_2025, "content_hash");
   EXPECT_EQ(hash.size(), 64u) << hash;
@@ -1959,15 +1983,41 @@ void ProtoOnlyClientTest::ExerciseReportService() {
           HasSubstr("四、结转下年度继续办理,4,0,0,0,0,0,4\r\n"),
           HasSubstr("\r\n1,0,0,1,2,0,0,0,0,0,0,1,0,0,1\r\n")));
 
+  // --- Before publishing, the office confirms 2025-0002's receipt with the
+  // applicant: confirmed today (2026), it belongs to 2026, so the 2025
+  // numbers (and hash) stay as they are and nothing is left uncountable.
+  Reply confirmed = Call(std::string(kCaseService) + ".UpdateCase",
+                         R"json({"number": "2025-0002",
+                           "case": {"confirmation_date":
+                             {"year": 2026, "month": 1, "day": 12}},
+                           "update_mask": "confirmation_date",
+                           "reason": "电话确认收到"})json",
+                         Clerk());
+  ASSERT_RPC_OK(confirmed);
+  Reply recounted = Call(report + ".GetReport", R"({"year": 2025})");
+  ASSERT_RPC_OK(recounted);
+  EXPECT_THAT(Elements(*recounted.response, "uncountable"), IsEmpty());
+  EXPECT_EQ(Value(*recounted.response, "content_hash"), hash);
+
   // --- Published: locked with its content hash, who and when; once.
-  Reply locked = Call(report + ".LockReport", R"({"year": 2025})", Clerk());
+  // Section 六 was never written: locking it empty must be said explicitly.
+  Reply refused = Call(report + ".LockReport", R"({"year": 2025})", Clerk());
+  EXPECT_EQ(refused.status.error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(refused.status.error_message(),
+              HasSubstr("allow_empty_sections: "));
+  Reply locked = Call(report + ".LockReport",
+                      R"({"year": 2025, "allow_empty_sections": ["other_matters"]})",
+                      Clerk());
   ASSERT_RPC_OK(locked);
   EXPECT_EQ(Value(*locked.response, "lock.locked_by"), "clerk-li");
   EXPECT_EQ(Value(*locked.response, "lock.locked_at.seconds"),
             absl::StrCat(ChinaUnixSeconds(2026, 1, 12, 9)));
   EXPECT_EQ(Value(*locked.response, "lock.content_hash"), hash);
   EXPECT_EQ(Value(*locked.response, "content_hash"), hash);
-  Reply relocked = Call(report + ".LockReport", R"({"year": 2025})", Clerk());
+  Reply relocked = Call(report + ".LockReport",
+                        R"({"year": 2025, "allow_empty_sections": ["other_matters"]})",
+                        Clerk());
   EXPECT_EQ(relocked.status.error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
 
@@ -2080,7 +2130,8 @@ void ProtoOnlyClientTest::ExerciseAccessService() {
   EXPECT_EQ(Value(*revoked.response, "revoked_at"), "<set>");
   Reply refused = Call(access + ".WhoAmI", "{}", extra_bearer);
   EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_THAT(refused.status.error_message(), HasSubstr("revoked"));
+  EXPECT_THAT(refused.status.error_message(),
+              HasSubstr("authorization: 令牌 " + extra_id + " 已于 "));
   Reply still = Call(access + ".WhoAmI", "{}", Zhang());
   ASSERT_RPC_OK(still);
 

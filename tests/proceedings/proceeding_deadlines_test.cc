@@ -14,7 +14,8 @@
 //   2024 国庆节: 10-01..10-07 off; make-up working days Sun 09-29, Sat 10-12.
 //   2025 国庆节、中秋节: 10-01..10-08 off; make-up Sun 09-28, Sat 10-11.
 //   2025 劳动节: 05-01..05-05 off.
-//   2027: no arrangement ships (Monday–Friday fallback, provisional).
+//   2027: no arrangement ships (provisional: Monday–Friday minus the
+//   statutory holidays, e.g. 元旦 Fri 2027-01-01).
 
 namespace ogi {
 namespace {
@@ -57,9 +58,9 @@ TEST(ProceedingDeadlinesTest, ReviewDefenceIsTenWorkingDaysAfterTheCopy) {
        D(2025, 9, 22), D(2025, 10, 11)},
       {"2027 has no arrangement: Mon–Fri, provisional", D(2027, 3, 1),
        D(2027, 3, 15), true},
-      {"into 2027: 1 12-25, 2..5 12-28..12-31, 6 Fri 2027-01-01 (no "
-       "arrangement to say it is off), 7..10 01-04..01-07",
-       D(2026, 12, 24), D(2027, 1, 7), true},
+      {"into 2027: 1 12-25, 2..5 12-28..12-31, Fri 2027-01-01 元旦 skipped "
+       "(statutory; 2027 is provisional), 6..10 01-04..01-08",
+       D(2026, 12, 24), D(2027, 1, 8), true},
   };
   for (const Row& row : kRows) {
     ExpectDue(
@@ -143,6 +144,45 @@ TEST(ProceedingDeadlinesTest, JudgmentIsExpectedSixMonthsAfterFiling) {
   ExpectDue(JudgmentExpected(D(2025, 8, 17), /*simplified=*/true, Calendar()),
             {"simplified: + 45 = 2025-10-01 → Thu 10-09", D(2025, 8, 17),
              D(2025, 10, 9)});
+}
+
+v1::Review FiledReview(Day filed) {
+  v1::Review review;
+  review.set_id("2025-0001-R1");
+  *review.mutable_filed() = ToProtoDate(filed);
+  return review;
+}
+
+TEST(ProceedingDeadlinesTest,
+     UnrecordedAcceptanceIsDeemedAfterFiveWorkingDays) {
+  // Filed Monday 2025-04-28: 04-29, 04-30, then 劳动节 05-01..05-05, then
+  // 05-06, 05-07, 05-08 → deemed accepted Thursday 05-08.
+  ExpectDue(ReviewAcceptedOrDeemed(FiledReview(D(2025, 4, 28)), Calendar()),
+            {"deemed", D(2025, 4, 28), D(2025, 5, 8)});
+  v1::Review accepted = FiledReview(D(2025, 4, 28));
+  *accepted.mutable_accepted() = ToProtoDate(D(2025, 4, 29));
+  ExpectDue(ReviewAcceptedOrDeemed(accepted, Calendar()),
+            {"recorded", D(2025, 4, 28), D(2025, 4, 29)});
+}
+
+TEST(ProceedingDeadlinesTest, SuitAfterReviewIsPossibleAfterDecisionOrPeriod) {
+  v1::Review review = FiledReview(D(2025, 3, 3));
+  *review.mutable_accepted() = ToProtoDate(D(2025, 3, 5));
+  // 60 days: Sunday 2025-05-04 inside 劳动节 → Tuesday 05-06; the day after.
+  ExpectDue(SuitAfterReviewPossibleFrom(review, Calendar()),
+            {"ordinary", D(2025, 3, 5), D(2025, 5, 7)});
+  review.set_decision_period_extended(true);
+  // 90 days: Tuesday 2025-06-03; the day after.
+  ExpectDue(SuitAfterReviewPossibleFrom(review, Calendar()),
+            {"extended", D(2025, 3, 5), D(2025, 6, 4)});
+  review.set_procedure(v1::REVIEW_PROCEDURE_SIMPLIFIED);
+  // 30 days, never extended: Friday 2025-04-04 is 清明节 → Monday 04-07.
+  ExpectDue(SuitAfterReviewPossibleFrom(review, Calendar()),
+            {"simplified", D(2025, 3, 5), D(2025, 4, 8)});
+  review.set_decision(v1::PROCEEDING_DECISION_UPHELD);
+  *review.mutable_decided() = ToProtoDate(D(2025, 3, 20));
+  ExpectDue(SuitAfterReviewPossibleFrom(review, Calendar()),
+            {"decided", D(2025, 3, 5), D(2025, 3, 20)});
 }
 
 }  // namespace

@@ -310,6 +310,31 @@ TEST(ProceedingStepsTest, ADecisionWithoutReAnswerDueCreatesNoOrder) {
   EXPECT_EQ(c.re_answers_size(), 0);
 }
 
+TEST(ProceedingStepsTest, SuitAfterReviewOnceTheDecisionPeriodHasRunOut) {
+  v1::Case c = ReceivedCase();
+  ASSERT_THAT(Do(FileReview(D(2024, 9, 10)))(c, kToday), IsOk());
+  // Undecided, deemed accepted 2024-09-18; the period ended 2024-11-18.
+  ASSERT_THAT(Do(FileLawsuit(D(2024, 11, 19), kR1))(c, kToday), IsOk());
+  ASSERT_EQ(c.lawsuits_size(), 1);
+  EXPECT_EQ(c.lawsuits(0).route(), v1::LAWSUIT_ROUTE_AFTER_REVIEW);
+}
+
+TEST(ProceedingStepsTest, SuitAfterReviewOnTheDayOfTheDecision) {
+  v1::Case c = ReceivedCase();
+  ASSERT_THAT(Do(FileReview(D(2024, 9, 10)))(c, kToday), IsOk());
+  ASSERT_THAT(
+      Do(Decide(v1::PROCEEDING_DECISION_UPHELD, D(2024, 10, 25)))(c, kToday),
+      IsOk());
+  EXPECT_THAT(Do(FileLawsuit(D(2024, 10, 25), kR1))(c, kToday), IsOk());
+}
+
+TEST(ProceedingStepsTest, DirectSuitNeedsNoDecidedReview) {
+  v1::Case c = ReceivedCase();
+  ASSERT_THAT(Do(FileReview(D(2024, 9, 10)))(c, kToday), IsOk());
+  ASSERT_THAT(Do(FileLawsuit(D(2024, 9, 20)))(c, kToday), IsOk());
+  EXPECT_EQ(c.lawsuits(0).route(), v1::LAWSUIT_ROUTE_DIRECT);
+}
+
 TEST(ProceedingStepsTest, LawsuitAfterReviewThroughAppeal) {
   v1::Case c = ReceivedCase();
   ASSERT_THAT(Do(FileReview(D(2024, 9, 10)))(c, kToday), IsOk());
@@ -415,12 +440,10 @@ TEST(ProceedingStepsTest, ACaseWithoutReceiptDateCannotBeContested) {
   const v1::Case original = c;
   EXPECT_THAT(Do(FileReview(D(2024, 9, 10)))(c, kToday),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       "case 2024-0007 has no receipt date yet (confirmation "
-                       "pending)"));
+                       "案件 2024-0007 尚无收到申请日期（待确认收到）"));
   EXPECT_THAT(Do(FileLawsuit(D(2024, 9, 10)))(c, kToday),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       "case 2024-0007 has no receipt date yet (confirmation "
-                       "pending)"));
+                       "案件 2024-0007 尚无收到申请日期（待确认收到）"));
   EXPECT_TRUE(MessageDifferencer::Equals(c, original));
 }
 
@@ -461,24 +484,24 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
        Do(FileReview(D(2024, 9, 10)),
           [](auto& r) { r.mutable_review()->clear_organ(); }),
        kInvalid,
-       "review.organ: must not be empty"},
+       "review.organ: 不能为空"},
       {"filed missing",
        {},
        Do(FileReview(D(2024, 9, 10)),
           [](auto& r) { r.mutable_review()->clear_filed(); }),
        kInvalid,
-       "review.filed: must be set"},
+       "review.filed: 必须填写"},
       {"filed after today",
        {},
        Do(FileReview(D(2025, 1, 2))),
        kInvalid,
-       "review.filed: 2025-01-02 is after today (2024-12-31)"},
+       "review.filed: 2025-01-02 晚于今天（2024-12-31）"},
       {"filed not a date",
        {},
        Do(FileReview(D(2024, 9, 10)),
           [](auto& r) { r.mutable_review()->mutable_filed()->set_day(31); }),
        kInvalid,
-       "review.filed: 2024-09-31 is not a calendar date"},
+       "review.filed: 2024-09-31 不是有效的日期"},
       {"decision at filing",
        {},
        Do(FileReview(D(2024, 9, 10)),
@@ -486,7 +509,8 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
             r.mutable_review()->set_decision(v1::PROCEEDING_DECISION_UPHELD);
           }),
        kInvalid,
-       "review.decision: is recorded by DecideReview, not at filing"},
+       "review.decision: 在作出复议决定时（DecideReview）记录，"
+       "不在申请时记录"},
       {"unknown procedure",
        {},
        Do(FileReview(D(2024, 9, 10)),
@@ -495,7 +519,7 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
                 static_cast<v1::ReviewProcedure>(7));
           }),
        kInvalid,
-       "review.procedure: must be one of: ordinary, simplified"},
+       "review.procedure: 须为以下之一：ordinary, simplified"},
       {"defence before the copy in the same filing",
        {},
        Do(FileReview(D(2024, 9, 10)),
@@ -506,14 +530,14 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
                 ToProtoDate(D(2024, 9, 20));
           }),
        kInvalid,
-       "review.defence_filed: 2024-09-20 is before review.copy_received "
-       "(2024-09-27)"},
+       "review.defence_filed: 2024-09-20 早于 "
+       "review.copy_received（2024-09-27）"},
       {"filed before the receipt date",
        {},
        Do(FileReview(D(2024, 7, 30))),
        kFailed,
-       "review.filed: 2024-07-30 is before the receipt date of case 2024-0007 "
-       "(2024-08-01)"},
+       "review.filed: 2024-07-30 早于案件 2024-0007 "
+       "的收到申请日期（2024-08-01）"},
       {"copy before the filing, at filing",
        {},
        Do(FileReview(D(2024, 9, 10)),
@@ -522,140 +546,138 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
                 ToProtoDate(D(2024, 9, 1));
           }),
        kFailed,
-       "review.copy_received: 2024-09-01 is before the review was filed "
-       "(2024-09-10)"},
+       "review.copy_received: 2024-09-01 "
+       "早于行政复议申请日期（2024-09-10）"},
 
       // Ids.
-      {"id empty", {}, Do(ReviewProgress("")), kInvalid, "id: must be set"},
+      {"id empty", {}, Do(ReviewProgress("")), kInvalid, "id: 必须填写"},
       {"a lawsuit id for a review",
        {},
        Do(ReviewProgress(kL1)),
        kInvalid,
-       "id: \"2024-0007-L1\" is a lawsuit id, not a review id"},
+       "id: \"2024-0007-L1\" 是行政诉讼编号，不是行政复议编号"},
       {"not an id",
        {},
        Do(ReviewProgress("R1")),
        kInvalid,
-       "id: \"R1\" is not a review id like 2022-0013-R1"},
+       "id: \"R1\" 不是行政复议编号，编号形如 2022-0013-R1"},
       {"leading zero",
        {},
        Do(ReviewProgress("2024-0007-R01")),
        kInvalid,
-       "id: \"2024-0007-R01\" is not a review id like 2022-0013-R1"},
+       "id: \"2024-0007-R01\" 不是行政复议编号，编号形如 2022-0013-R1"},
       {"a review of another case",
        {},
        Do(ReviewProgress("2024-0008-R1")),
        kInvalid,
-       "id: \"2024-0008-R1\" is not a review of case 2024-0007"},
+       "id: \"2024-0008-R1\" 不是案件 2024-0007 的行政复议"},
       {"unknown review",
        {},
        Do(ReviewProgress("2024-0007-R9")),
        kNotFound,
-       "case 2024-0007 has no review 2024-0007-R9"},
+       "案件 2024-0007 没有行政复议 2024-0007-R9"},
       {"unknown lawsuit",
        {},
        Do(Judge(v1::PROCEEDING_DECISION_CLAIM_DISMISSED, D(2024, 12, 10))),
        kNotFound,
-       "case 2024-0007 has no lawsuit 2024-0007-L1"},
+       "案件 2024-0007 没有行政诉讼 2024-0007-L1"},
 
       // Review progress.
       {"nothing to record",
        {},
        Do(ReviewProgress()),
        kInvalid,
-       "id: nothing new to record for review 2024-0007-R1"},
+       "id: 行政复议 2024-0007-R1 没有新的内容可记录"},
       {"the same copy date again",
        {},
        Do(CopyReceived(D(2024, 9, 27))),
        kInvalid,
-       "id: nothing new to record for review 2024-0007-R1"},
+       "id: 行政复议 2024-0007-R1 没有新的内容可记录"},
       {"copy after today",
        {},
        Do(CopyReceived(D(2025, 1, 6))),
        kInvalid,
-       "copy_received: 2025-01-06 is after today (2024-12-31)"},
+       "copy_received: 2025-01-06 晚于今天（2024-12-31）"},
       {"multi-line note is fine, control characters are not",
        {},
        Do(ReviewProgress(), [](auto& r) { r.set_note("一\n二\x01"); }),
        kInvalid,
-       "note: must not contain control characters"},
+       "note: 不能包含控制字符"},
       {"acceptance before the filing",
        {},
        Do(Accepted(D(2024, 9, 9))),
        kFailed,
-       "accepted: 2024-09-09 is before the review was filed (2024-09-10)"},
+       "accepted: 2024-09-09 早于行政复议申请日期（2024-09-10）"},
       {"defence before the copy",
        {},
        Do(Defence(D(2024, 9, 20))),
        kFailed,
-       "defence_filed: 2024-09-20 is before the application copy was received "
-       "(2024-09-27)"},
+       "defence_filed: 2024-09-20 "
+       "早于收到复议申请书副本的日期（2024-09-27）"},
       {"second defence",
        {Do(Defence(D(2024, 10, 10)))},
        Do(Defence(D(2024, 10, 11))),
        kFailed,
-       "review 2024-0007-R1 already has its defence (filed 2024-10-10)"},
+       "行政复议 2024-0007-R1 已答辩（答辩日期 2024-10-10）"},
       {"copy corrected to after the defence",
        {Do(Defence(D(2024, 10, 10)))},
        Do(CopyReceived(D(2024, 10, 15))),
        kFailed,
-       "copy_received: 2024-10-15 is after the defence was filed "
-       "(2024-10-10)"},
+       "copy_received: 2024-10-15 晚于答辩日期（2024-10-10）"},
       {"extension without acceptance",
        {},
        Do(Extend()),
        kFailed,
-       "review 2024-0007-R1 has no acceptance date; the decision period runs "
-       "from it"},
+       "行政复议 2024-0007-R1 没有受理日期，而决定期限自受理起算"},
       {"second extension",
        {Do(Accepted(D(2024, 9, 20))), Do(Extend())},
        Do(Extend()),
        kFailed,
-       "review 2024-0007-R1 already had its decision period extended; Review "
-       "law Art. 62 allows it once"},
+       "行政复议 2024-0007-R1 已延长过决定期限；"
+       "行政复议法第六十二条只允许延长一次"},
       {"extension of the simplified procedure",
        {Do(Accepted(D(2024, 9, 20))),
         Do(Procedure(v1::REVIEW_PROCEDURE_SIMPLIFIED))},
        Do(Extend()),
        kFailed,
-       "review 2024-0007-R1 follows the simplified procedure, whose 30 days "
-       "cannot be extended (Review law Art. 62)"},
+       "行政复议 2024-0007-R1 适用简易程序，30 "
+       "日的决定期限不能延长（行政复议法第六十二条）"},
       {"switch to simplified after an extension",
        {Do(Accepted(D(2024, 9, 20))), Do(Extend())},
        Do(Procedure(v1::REVIEW_PROCEDURE_SIMPLIFIED)),
        kFailed,
-       "review 2024-0007-R1 had its decision period extended, which only the "
-       "ordinary procedure allows (Review law Art. 62)"},
+       "行政复议 2024-0007-R1 已延长决定期限，"
+       "只有普通程序可以延长（行政复议法第六十二条），不能改为简易程序"},
       {"extension after the decision",
        {Do(Accepted(D(2024, 9, 20))), kUpheld},
        Do(Extend()),
        kFailed,
-       "review 2024-0007-R1 was already decided on 2024-11-20 (upheld)"},
+       "行政复议 2024-0007-R1 已于 2024-11-20（upheld）作出决定"},
       {"acceptance after the decision",
        {kUpheld},
        Do(Accepted(D(2024, 11, 25))),
        kFailed,
-       "accepted: 2024-11-25 is after the decision (2024-11-20)"},
+       "accepted: 2024-11-25 晚于复议决定日期（2024-11-20）"},
 
       // Review decision.
       {"decision missing",
        {},
        Do(Decide(v1::PROCEEDING_DECISION_UNSPECIFIED, D(2024, 11, 20))),
        kInvalid,
-       std::string("decision: must be one of: ") + kReviewDecisions},
+       std::string("decision: 须为以下之一：") + kReviewDecisions},
       {"a court's decision for a review",
        {},
        Do(Decide(v1::PROCEEDING_DECISION_CLAIM_DISMISSED, D(2024, 11, 20))),
        kInvalid,
-       std::string("decision: claim_dismissed is not a review decision; one "
-                   "of: ") +
+       std::string(
+           "decision: claim_dismissed 不是行政复议决定，须为以下之一：") +
            kReviewDecisions},
       {"decided missing",
        {},
        Do(Decide(v1::PROCEEDING_DECISION_UPHELD, D(2024, 11, 20)),
           [](auto& r) { r.clear_decided(); }),
        kInvalid,
-       "decided: must be set"},
+       "decided: 必须填写"},
       {"re-answer due with a decision that orders none",
        {},
        Do(Decide(v1::PROCEEDING_DECISION_VARIED, D(2024, 11, 20)),
@@ -663,8 +685,8 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
             *r.mutable_reanswer_due() = ToProtoDate(D(2025, 1, 10));
           }),
        kInvalid,
-       "reanswer_due: only a decision that orders a new answer (revoked, "
-       "ordered_to_perform) sets one, not varied"},
+       "reanswer_due: 只有责令重新答复的决定（revoked、"
+       "ordered_to_perform）才设重新答复期限，varied 不设"},
       {"re-answer due not after the decision",
        {},
        Do(Decide(v1::PROCEEDING_DECISION_ORDERED_TO_PERFORM, D(2024, 11, 20)),
@@ -672,22 +694,22 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
             *r.mutable_reanswer_due() = ToProtoDate(D(2024, 11, 20));
           }),
        kInvalid,
-       "reanswer_due: 2024-11-20 must be after decided (2024-11-20)"},
+       "reanswer_due: 2024-11-20 须晚于 decided（2024-11-20）"},
       {"decided twice",
        {kUpheld},
        Do(Decide(v1::PROCEEDING_DECISION_REVOKED, D(2024, 11, 21))),
        kFailed,
-       "review 2024-0007-R1 was already decided on 2024-11-20 (upheld)"},
+       "行政复议 2024-0007-R1 已于 2024-11-20（upheld）作出决定"},
       {"decided before the filing",
        {},
        Do(Decide(v1::PROCEEDING_DECISION_UPHELD, D(2024, 9, 1))),
        kFailed,
-       "decided: 2024-09-01 is before the review was filed (2024-09-10)"},
+       "decided: 2024-09-01 早于行政复议申请日期（2024-09-10）"},
       {"decided before the acceptance",
        {Do(Accepted(D(2024, 9, 20)))},
        Do(Decide(v1::PROCEEDING_DECISION_UPHELD, D(2024, 9, 15))),
        kFailed,
-       "decided: 2024-09-15 is before the review was accepted (2024-09-20)"},
+       "decided: 2024-09-15 早于行政复议受理日期（2024-09-20）"},
 
       // Filing a lawsuit.
       {"court missing",
@@ -695,7 +717,7 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
        Do(FileLawsuit(D(2024, 11, 1)),
           [](auto& r) { r.mutable_lawsuit()->clear_court(); }),
        kInvalid,
-       "lawsuit.court: must not be empty"},
+       "lawsuit.court: 不能为空"},
       {"unknown role",
        {},
        Do(FileLawsuit(D(2024, 11, 1)),
@@ -703,7 +725,7 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
             r.mutable_lawsuit()->set_role(static_cast<v1::LawsuitRole>(5));
           }),
        kInvalid,
-       "lawsuit.role: must be one of: defendant, co_defendant_review_organ"},
+       "lawsuit.role: 须为以下之一：defendant, co_defendant_review_organ"},
       {"judgment at filing",
        {},
        Do(FileLawsuit(D(2024, 11, 1)),
@@ -712,96 +734,121 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
                 v1::PROCEEDING_DECISION_CLAIM_DISMISSED);
           }),
        kInvalid,
-       "lawsuit.first_instance: is recorded by JudgeLawsuit, not at filing"},
+       "lawsuit.first_instance: 在记录一审裁判时（JudgeLawsuit）记录，"
+       "不在起诉时记录"},
       {"after a review of another case",
        {},
        Do(FileLawsuit(D(2024, 11, 1), "2024-0008-R1")),
        kInvalid,
-       "lawsuit.after_review_id: \"2024-0008-R1\" is not a review of case "
-       "2024-0007"},
+       "lawsuit.after_review_id: \"2024-0008-R1\" 不是案件 2024-0007 "
+       "的行政复议"},
       {"after a lawsuit id",
        {},
        Do(FileLawsuit(D(2024, 11, 1), kL1)),
        kInvalid,
-       "lawsuit.after_review_id: \"2024-0007-L1\" is a lawsuit id, not a "
-       "review id"},
+       "lawsuit.after_review_id: \"2024-0007-L1\" 是行政诉讼编号，"
+       "不是行政复议编号"},
       {"after an unknown review",
        {},
        Do(FileLawsuit(D(2024, 11, 1), "2024-0007-R4")),
        kNotFound,
-       "case 2024-0007 has no review 2024-0007-R4"},
+       "案件 2024-0007 没有行政复议 2024-0007-R4"},
+      // Litigation law Art. 45: after the decision, or after the decision
+      // period. R1, filed Tuesday 2024-09-10 and not accepted by record,
+      // counts as accepted after 5 working days (Review law Art. 30):
+      // Wednesday 09-18 (09-14 is a make-up working day, 09-15..17 中秋).
+      // 60 days later is Sunday 11-17, so the period ends Monday 11-18.
       {"filed before the review it follows",
        {},
        Do(FileLawsuit(D(2024, 9, 5), kR1)),
        kFailed,
-       "lawsuit.filed: 2024-09-05 is before review 2024-0007-R1 was filed "
-       "(2024-09-10)"},
+       "lawsuit.filed: 2024-09-05 不能复议后起诉：复议 2024-0007-R1 "
+       "尚未作出决定，复议期限至 2024-11-18 届满；自 2024-11-19 "
+       "起方可复议后起诉（行政诉讼法第四十五条）；不经复议直接起诉不受此限"},
+      {"suit after review on the last day of the decision period",
+       {},
+       Do(FileLawsuit(D(2024, 11, 18), kR1)),
+       kFailed,
+       "lawsuit.filed: 2024-11-18 不能复议后起诉：复议 2024-0007-R1 "
+       "尚未作出决定，复议期限至 2024-11-18 届满；自 2024-11-19 "
+       "起方可复议后起诉（行政诉讼法第四十五条）；不经复议直接起诉不受此限"},
+      {"the period counts from the recorded acceptance",
+       {Do(Accepted(D(2024, 9, 12)))},
+       Do(FileLawsuit(D(2024, 11, 11), kR1)),
+       kFailed,
+       "lawsuit.filed: 2024-11-11 不能复议后起诉：复议 2024-0007-R1 "
+       "尚未作出决定，复议期限至 2024-11-11 届满；自 2024-11-12 "
+       "起方可复议后起诉（行政诉讼法第四十五条）；不经复议直接起诉不受此限"},
+      {"suit after review before its decision",
+       {Do(Decide(v1::PROCEEDING_DECISION_UPHELD, D(2024, 10, 25)))},
+       Do(FileLawsuit(D(2024, 10, 24), kR1)),
+       kFailed,
+       "lawsuit.filed: 2024-10-24 不能复议后起诉：复议 2024-0007-R1 于 "
+       "2024-10-25 作出决定；自 2024-10-25 "
+       "起方可复议后起诉（行政诉讼法第四十五条）；不经复议直接起诉不受此限"},
 
       // Lawsuit progress.
       {"lawsuit: nothing to record",
        {kLawsuit},
        Do(LawsuitProgress()),
        kInvalid,
-       "id: nothing new to record for lawsuit 2024-0007-L1"},
+       "id: 行政诉讼 2024-0007-L1 没有新的内容可记录"},
       {"complaint copy before the filing",
        {kLawsuit},
        Do(ComplaintReceived(D(2024, 10, 30))),
        kFailed,
-       "complaint_received: 2024-10-30 is before the lawsuit was filed "
-       "(2024-11-01)"},
+       "complaint_received: 2024-10-30 早于起诉日期（2024-11-01）"},
       {"lawsuit defence before the complaint copy",
        {kLawsuit, Do(ComplaintReceived(D(2024, 11, 5)))},
        Do(LawsuitDefence(D(2024, 11, 4))),
        kFailed,
-       "defence_filed: 2024-11-04 is before the complaint copy was received "
-       "(2024-11-05)"},
+       "defence_filed: 2024-11-04 早于收到起诉状副本的日期（2024-11-05）"},
       {"second lawsuit defence",
        {kLawsuit, Do(LawsuitDefence(D(2024, 11, 15)))},
        Do(LawsuitDefence(D(2024, 11, 18))),
        kFailed,
-       "lawsuit 2024-0007-L1 already has its defence (filed 2024-11-15)"},
+       "行政诉讼 2024-0007-L1 已答辩（答辩日期 2024-11-15）"},
 
       // Judgment.
       {"an appeal result at first instance",
        {kLawsuit},
        Do(Judge(v1::PROCEEDING_DECISION_APPEAL_DISMISSED, D(2024, 12, 10))),
        kInvalid,
-       std::string("decision: appeal_dismissed is not a first-instance "
-                   "decision; one of: ") +
+       std::string("decision: appeal_dismissed 不是一审裁判，须为以下之一：") +
            kFirstInstanceDecisions},
       {"judged twice",
        {kLawsuit, kJudged},
        Do(Judge(v1::PROCEEDING_DECISION_REVOKED, D(2024, 12, 11))),
        kFailed,
-       "lawsuit 2024-0007-L1 was already judged on 2024-12-10 "
-       "(claim_dismissed)"},
+       "行政诉讼 2024-0007-L1 已于 2024-12-10（claim_dismissed）"
+       "作出一审裁判"},
       {"judged before the filing",
        {kLawsuit},
        Do(Judge(v1::PROCEEDING_DECISION_CLAIM_DISMISSED, D(2024, 10, 1))),
        kFailed,
-       "date: 2024-10-01 is before the lawsuit was filed (2024-11-01)"},
+       "date: 2024-10-01 早于起诉日期（2024-11-01）"},
 
       // Appeal.
       {"appeal before any judgment",
        {kLawsuit},
        Do(Appeal(D(2024, 12, 20))),
        kFailed,
-       "lawsuit 2024-0007-L1 has no first-instance judgment to appeal"},
+       "行政诉讼 2024-0007-L1 尚无一审裁判，无从上诉"},
       {"appeal twice",
        {kLawsuit, kJudged, Do(Appeal(D(2024, 12, 20)))},
        Do(Appeal(D(2024, 12, 21))),
        kFailed,
-       "lawsuit 2024-0007-L1 was already appealed on 2024-12-20"},
+       "行政诉讼 2024-0007-L1 已于 2024-12-20 提起上诉"},
       {"appeal before the judgment date",
        {kLawsuit, kJudged},
        Do(Appeal(D(2024, 12, 5))),
        kFailed,
-       "filed: 2024-12-05 is before the first-instance judgment (2024-12-10)"},
+       "filed: 2024-12-05 早于一审裁判日期（2024-12-10）"},
       {"appellant on two lines",
        {kLawsuit, kJudged},
        Do(Appeal(D(2024, 12, 20)), [](auto& r) { r.set_appellant("原告\n"); }),
        kInvalid,
-       "appellant: must be a single line without control characters"},
+       "appellant: 须为单行，且不能包含控制字符"},
 
       // Appeal decision.
       {"appeal decision without an appeal",
@@ -809,27 +856,27 @@ TEST(ProceedingStepsTest, EachRefusalHasItsCodeAndMessage) {
        Do(DecideAppeal(v1::PROCEEDING_DECISION_APPEAL_DISMISSED,
                        D(2024, 12, 30))),
        kFailed,
-       "lawsuit 2024-0007-L1 has no appeal to decide"},
+       "行政诉讼 2024-0007-L1 没有上诉，无从记录二审裁判"},
       {"a review decision for an appeal",
        {kLawsuit, kJudged, Do(Appeal(D(2024, 12, 20)))},
        Do(DecideAppeal(v1::PROCEEDING_DECISION_UPHELD, D(2024, 12, 30))),
        kInvalid,
-       std::string("decision: upheld is not an appeal decision; one of: ") +
+       std::string("decision: upheld 不是二审裁判，须为以下之一：") +
            kAppealDecisions},
       {"appeal decided before it was filed",
        {kLawsuit, kJudged, Do(Appeal(D(2024, 12, 20)))},
        Do(DecideAppeal(v1::PROCEEDING_DECISION_APPEAL_DISMISSED,
                        D(2024, 12, 15))),
        kFailed,
-       "date: 2024-12-15 is before the appeal was filed (2024-12-20)"},
+       "date: 2024-12-15 早于上诉日期（2024-12-20）"},
       {"appeal decided twice",
        {kLawsuit, kJudged, Do(Appeal(D(2024, 12, 20))),
         Do(DecideAppeal(v1::PROCEEDING_DECISION_APPEAL_DISMISSED,
                         D(2024, 12, 30)))},
        Do(DecideAppeal(v1::PROCEEDING_DECISION_REVOKED, D(2024, 12, 31))),
        kFailed,
-       "the appeal in lawsuit 2024-0007-L1 was already decided on 2024-12-30 "
-       "(appeal_dismissed)"},
+       "行政诉讼 2024-0007-L1 的上诉已于 2024-12-30（appeal_dismissed）"
+       "作出二审裁判"},
   };
   for (const Refusal& refusal : kRefusals) {
     SCOPED_TRACE(refusal.name);

@@ -1,5 +1,8 @@
 #include "storage/sqlite_database.h"
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -117,6 +120,81 @@ TEST(CheckIntegrityTest, GarbagePageIsDataLossNamingTheFile) {
                AllOf(HasSubstr(absl::StrCat("database ", path,
                                             " fails PRAGMA integrity_check")),
                      Not(HasSubstr("\n")))));
+}
+
+// The permission bits of `path`, or -1 when it does not exist.
+int ModeOf(const std::string& path) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return -1;
+  return static_cast<int>(info.st_mode & 07777);
+}
+
+// Sets the process umask for the scope of one test.
+class ScopedUmask {
+ public:
+  explicit ScopedUmask(mode_t mask) : old_(::umask(mask)) {}
+  ~ScopedUmask() { ::umask(old_); }
+
+ private:
+  mode_t old_;
+};
+
+TEST(PrivateDatabaseFilesTest, NewDatabaseAndItsWalAndShmAreOwnerOnly) {
+  const ScopedUmask umask(022);  // the usual umask: SQLite alone makes 0644
+  const std::string path = NewDbPath();
+  auto db = Database::Open(path, Database::Mode::kReadWrite);
+  ASSERT_THAT(db, IsOk());
+  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  ASSERT_THAT(
+      (*db)->Exec(
+          "INSERT INTO agencies (id, code, name) VALUES (1, 'a', '甲')"),
+      IsOk());
+  EXPECT_EQ(ModeOf(path), 0600);
+  EXPECT_EQ(ModeOf(path + "-wal"), 0600);
+  EXPECT_EQ(ModeOf(path + "-shm"), 0600);
+}
+
+TEST(PrivateDatabaseFilesTest, UnusualUmaskStillGivesTheOwnerReadAndWrite) {
+  const ScopedUmask umask(0277);
+  const std::string path = NewDbPath();
+  auto db = Database::Open(path, Database::Mode::kReadWrite);
+  ASSERT_THAT(db, IsOk());
+  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  EXPECT_EQ(ModeOf(path), 0600);
+}
+
+TEST(PrivateDatabaseFilesTest, DatabaseOthersCanReadIsRefusedWithTheFix) {
+  const std::string path = NewDbPath();
+  MakeDatabase(path, 1);
+  ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
+  EXPECT_THAT(
+      Database::Open(path, Database::Mode::kReadWrite),
+      StatusIs(
+          absl::StatusCode::kFailedPrecondition,
+          AllOf(HasSubstr(absl::StrCat("数据库文件 ", path, " 的权限为 0644")),
+                HasSubstr(absl::StrCat("chmod 600 ", path)))));
+  // Refused, not changed: the file keeps its rows and its mode.
+  EXPECT_EQ(ModeOf(path), 0644);
+  ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
+  auto db = Database::Open(path, Database::Mode::kReadWrite);
+  ASSERT_THAT(db, IsOk());
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM cases"), 1);
+}
+
+TEST(PrivateDatabaseFilesTest, GroupReadableWalIsRefusedByName) {
+  const std::string path = NewDbPath();
+  MakeDatabase(path, 1);
+  std::ofstream(path + "-wal").close();  // an empty WAL is harmless to SQLite
+  ASSERT_EQ(::chmod((path + "-wal").c_str(), 0640), 0);
+  EXPECT_THAT(Database::Open(path, Database::Mode::kReadWrite),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr(absl::StrCat("数据库文件 ", path,
+                                              "-wal 的权限为 0640"))));
+}
+
+TEST(PrivateDatabaseFilesTest, InMemoryDatabasesNeedNoFile) {
+  EXPECT_THAT(Database::Open(":memory:", Database::Mode::kReadWrite), IsOk());
+  EXPECT_FALSE(std::filesystem::exists(":memory:"));
 }
 
 }  // namespace
