@@ -124,7 +124,9 @@ std::vector<CommandSpec> CalendarCommandSpecs() {
        "provisional\n(暂定): the statutory holidays of "
        "《全国年节及纪念日放假办法》 are computed\nand off, weekends stay off, "
        "and no make-up day is known. --json prints the\nresponse.\n",
-       {}},
+       {},
+       /*one_of=*/{},
+       /*argument_fields=*/{{"year", "YEAR"}}},
       {{"calendar", "load"},
        {"FILE"},
        false,
@@ -133,7 +135,10 @@ std::vector<CommandSpec> CalendarCommandSpecs() {
        "recomputed;\nprints the years loaded and each case whose answer due "
        "date changed. A year\nthat leaves statutory holidays out is loaded "
        "but stays provisional; the\nmissing festivals are named.\n",
-       {}},
+       {},
+       /*one_of=*/{},
+       // The server's "json" is the file's text, not the --json flag.
+       /*argument_fields=*/{{"json", "FILE"}}},
       {{"calendar", "add-working-days"},
        {"DATE", "N"},
        false,

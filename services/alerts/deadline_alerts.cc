@@ -278,8 +278,9 @@ Subject SubjectOf(const CaseDeadlineSummary& s) {
   return {s.agency_code, s.number, s.applicant_name};
 }
 
-// Appends what a duty after the answer is about: "行政复议 2022-0013-R1（某市人民
-// 政府）", "行政诉讼 …（…法院）", or "重新答复（2022-0013-R1 决定）".
+// Appends what a duty after the answer is about: "行政复议
+// 2022-0013-R1（某市人民 政府）", "行政诉讼 …（…法院）", or
+// "重新答复（2022-0013-R1 决定）".
 void AppendDutySubject(std::string& out, const OpenDuty& duty) {
   switch (duty.kind) {
     case v1::ALERT_KIND_REANSWER_DUE:
@@ -488,7 +489,7 @@ absl::Status DeadlineListing::Add(CaseDeadlineSummary&& c) {
   const size_t first = entries_.size();
   if (c.for_duties) {
     if (c.record == nullptr) {
-      return absl::InternalError("for_duties: summary without its record");
+      return absl::InternalError("for_duties: 摘要缺少对应的案件记录");
     }
     for (OpenDuty& duty : OpenDuties(*c.record)) {
       if (days_until(duty.due) > within_) continue;

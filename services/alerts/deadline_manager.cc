@@ -14,8 +14,8 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   if (request.within_working_days() < 0 ||
       request.within_working_days() > kMaxWithin) {
     return absl::InvalidArgumentError(
-        absl::StrCat("within_working_days: must be between 0 and ", kMaxWithin,
-                     " (0 for the default ", kDefaultWithin, ")"));
+        absl::StrCat("within_working_days: 须在 0 至 ", kMaxWithin,
+                     " 之间（0 表示默认的 ", kDefaultWithin, " 个工作日）"));
   }
   const int within = request.within_working_days() == 0
                          ? kDefaultWithin

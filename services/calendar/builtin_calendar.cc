@@ -18,8 +18,7 @@ extern const std::size_t kBuiltinCalendarJsonSize;
 namespace {
 
 [[noreturn]] void DieOnBadBuiltinData(const absl::Status& status) {
-  std::fprintf(stderr, "ogi: the built-in calendar is invalid: %s\n",
-               status.ToString().c_str());
+  std::fprintf(stderr, "ogi：内置日历无效：%s\n", status.ToString().c_str());
   std::abort();
 }
 

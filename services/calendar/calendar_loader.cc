@@ -32,9 +32,16 @@ bool IsWeekday(absl::CivilDay day) {
   return weekday != absl::Weekday::saturday && weekday != absl::Weekday::sunday;
 }
 
+// protobuf's own wording, in Chinese: an unknown field is named as such, any
+// other message is kept (it carries the offending value) after a Chinese lead.
+std::string ProtobufRule(absl::string_view message) {
+  if (message == "Cannot find field.") return "不是日历文件中的字段";
+  return absl::StrCat("无法读取（", message, "）");
+}
+
 // protobuf's JSON errors come as "(holidays[0]): msg", "(holidays[0]) nam:
 // msg" or "holidayz: msg" (a field of the entry itself); rewrite them to read
-// like ours, with the year first: "2019.holidays[0].nam: msg".
+// like ours, with the year first: "2019.holidays[0].nam: 不是日历文件中的字段".
 absl::Status EntryParseError(absl::string_view key,
                              const google::protobuf::util::Status& status) {
   const std::string message(status.message());
@@ -43,7 +50,8 @@ absl::Status EntryParseError(absl::string_view key,
   if (absl::ConsumePrefix(&rest, "(")) {
     const size_t close = rest.find(')');
     if (close == absl::string_view::npos) {
-      return absl::InvalidArgumentError(absl::StrCat(key, ": ", message));
+      return absl::InvalidArgumentError(
+          absl::StrCat(key, ": ", ProtobufRule(message)));
     }
     path = std::string(rest.substr(0, close));
     rest.remove_prefix(close + 1);
@@ -61,9 +69,11 @@ absl::Status EntryParseError(absl::string_view key,
     rest.remove_prefix(colon + 2);
   }
   if (path.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(key, ": ", message));
+    return absl::InvalidArgumentError(
+        absl::StrCat(key, ": ", ProtobufRule(message)));
   }
-  return absl::InvalidArgumentError(absl::StrCat(key, ".", path, ": ", rest));
+  return absl::InvalidArgumentError(
+      absl::StrCat(key, ".", path, ": ", ProtobufRule(rest)));
 }
 
 // Parses each "YYYY-MM-DD" of `texts` into `dates`, naming "<field>[i]".
@@ -95,25 +105,23 @@ absl::Status CheckWeekdayOffDays(const v1::CalendarYear& arrangement,
     if (!day.ok()) return day.status();
     auto [it, inserted] = seen.emplace(*day, i);
     if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          item, ": ", FormatIsoDate(*day),
-          " is listed twice (also weekday_off_days[", it->second, "])"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(item, ": ", FormatIsoDate(*day),
+                       " 重复列出（另见 weekday_off_days[", it->second, "]）"));
     }
     if (off_days.count(*day) == 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat(item, ": ", FormatIsoDate(*day), " is not in off_days"));
+          absl::StrCat(item, ": ", FormatIsoDate(*day), " 不在 off_days 中"));
     }
     if (!IsWeekday(*day)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(item, ": ", FormatIsoDate(*day),
-                       " falls on a weekend, not Monday–Friday"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          item, ": ", FormatIsoDate(*day), " 是周末，不是周一至周五"));
     }
   }
   for (absl::CivilDay day : off_days) {
     if (IsWeekday(day) && seen.count(day) == 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ": ", FormatIsoDate(day),
-                       " is missing (an off day on Monday–Friday)"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": 缺少 ", FormatIsoDate(day), "（周一至周五的放假日）"));
     }
   }
   return absl::OkStatus();
@@ -175,16 +183,15 @@ absl::StatusOr<std::vector<v1::CalendarYear>> ParseCalendarJson(
           JsonStringToMessage(StringPiece(json.data(), json.size()), &root);
       !status.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "calendar file: not valid JSON: ", std::string(status.message())));
+        "日历文件：不是有效的 JSON：", std::string(status.message())));
   }
   if (root.kind_case() != google::protobuf::Value::kStructValue) {
     return absl::InvalidArgumentError(
-        "calendar file: the top level must be an object keyed by year, e.g. "
-        "{\"2025\": {...}}");
+        "日历文件：顶层须为以年份为键的对象，例如 {\"2025\": {...}}");
   }
   const auto& fields = root.struct_value().fields();
   if (fields.empty()) {
-    return absl::InvalidArgumentError("calendar file: contains no years");
+    return absl::InvalidArgumentError("日历文件：未包含任何年份");
   }
   std::vector<std::string> keys;
   for (const auto& [key, value] : fields) keys.push_back(key);
@@ -200,13 +207,12 @@ absl::StatusOr<std::vector<v1::CalendarYear>> ParseCalendarJson(
                            static_cast<unsigned char>(c));
                      }) ||
         !absl::SimpleAtoi(key, &year)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "calendar file: key \"", key, "\" is not a four-digit year"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("日历文件：键 \"", key, "\" 不是四位数的年份"));
     }
     const google::protobuf::Value& value = fields.at(key);
     if (value.kind_case() != google::protobuf::Value::kStructValue) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(key, ": must be an object"));
+      return absl::InvalidArgumentError(absl::StrCat(key, ": 须为对象"));
     }
     // Re-read the entry with its schema; unknown fields are errors, so that a
     // misspelt "makeup_workday" is not silently ignored.

@@ -18,8 +18,8 @@ namespace ogi {
 
 // Parses a calendar file into its arrangements, ascending by year, each
 // passing ValidateCalendarYear. Returns INVALID_ARGUMENT, naming the year and
-// field where there is one (e.g. "2019.off_days[3]: "2019-13-01" is not a date
-// in YYYY-MM-DD form"), when:
+// field where there is one, e.g. "2019.off_days[3]: 2019-13-01 不是有效的日期",
+// and otherwise starting "日历文件：", e.g. "日历文件：未包含任何年份", when:
 //  - the text is not JSON, or its top level is not an object, or the object
 //    is empty or repeats a key;
 //  - a key is not a four-digit year, or a value is not an object;

@@ -40,7 +40,7 @@ bool HasProceedings(const v1::Case& c) {
 absl::Status ValidateYear(int year) {
   if (year < 1901 || year > 9998) {
     return absl::InvalidArgumentError(
-        absl::StrCat("year: ", year, " is outside 1901..9998"));
+        absl::StrCat("year: 须在 1901 至 9998 之间，而不是 ", year));
   }
   return absl::OkStatus();
 }
@@ -153,7 +153,7 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
     const v1::LoadCalendarRequest& request, absl::string_view actor) {
   OGI_RETURN_IF_ERROR(ValidateActor(actor));
   if (request.json().empty()) {
-    return absl::InvalidArgumentError("json: the calendar file is empty");
+    return absl::InvalidArgumentError("json: 不能为空（日历文件没有内容）");
   }
   absl::StatusOr<std::vector<v1::CalendarYear>> years =
       ParseCalendarJson(request.json());
@@ -258,14 +258,14 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
 absl::StatusOr<v1::AddWorkingDaysResponse> CalendarManager::AddWorkingDays(
     const v1::AddWorkingDaysRequest& request) const {
   if (!request.has_start()) {
-    return absl::InvalidArgumentError("start: must be set");
+    return absl::InvalidArgumentError("start: 必须填写");
   }
   OGI_ASSIGN_OR_RETURN(absl::CivilDay start,
                        ToCivilDay(request.start(), "start"));
   if (request.days() < 0 || request.days() > WorkingCalendar::kMaxPeriodDays) {
     return absl::InvalidArgumentError(
-        absl::StrCat("days: ", request.days(), " is outside 0..",
-                     WorkingCalendar::kMaxPeriodDays));
+        absl::StrCat("days: 须在 0 至 ", WorkingCalendar::kMaxPeriodDays,
+                     " 之间，而不是 ", request.days()));
   }
   OGI_ASSIGN_OR_RETURN(
       WorkingDayCount count,

@@ -17,19 +17,19 @@ constexpr int kMaxYear = 9998;  // arrangement reaches into adjacent years.
 const char* WeekdayName(absl::Weekday weekday) {
   switch (weekday) {
     case absl::Weekday::monday:
-      return "Monday";
+      return "星期一";
     case absl::Weekday::tuesday:
-      return "Tuesday";
+      return "星期二";
     case absl::Weekday::wednesday:
-      return "Wednesday";
+      return "星期三";
     case absl::Weekday::thursday:
-      return "Thursday";
+      return "星期四";
     case absl::Weekday::friday:
-      return "Friday";
+      return "星期五";
     case absl::Weekday::saturday:
-      return "Saturday";
+      return "星期六";
     case absl::Weekday::sunday:
-      return "Sunday";
+      return "星期日";
   }
   return "?";
 }
@@ -61,7 +61,7 @@ absl::Status Invalid(absl::string_view field, absl::string_view message) {
 // A date field that must be set and real.
 absl::StatusOr<absl::CivilDay> RequiredDate(const v1::Date& date,
                                             absl::string_view field) {
-  if (IsUnset(date)) return Invalid(field, "must be set");
+  if (IsUnset(date)) return Invalid(field, "必须填写");
   return ToCivilDay(date, field);
 }
 
@@ -72,10 +72,10 @@ absl::Status CheckInReach(absl::CivilDay day, int year,
   const absl::CivilDay first(year - 1, 12, 1);
   const absl::CivilDay last(year + 1, 1, 31);
   if (day < first || day > last) {
-    return Invalid(
-        field, absl::StrCat(FormatIsoDate(day), " is outside the reach of the ",
-                            year, " arrangement (", FormatIsoDate(first), "..",
-                            FormatIsoDate(last), ")"));
+    return Invalid(field,
+                   absl::StrCat(FormatIsoDate(day), " 超出 ", year,
+                                " 年节假日安排的范围（", FormatIsoDate(first),
+                                " 至 ", FormatIsoDate(last), "）"));
   }
   return absl::OkStatus();
 }
@@ -114,30 +114,29 @@ struct HolidayRange {
 absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
   const int year = arrangement.year();
   if (year < kMinYear || year > kMaxYear) {
-    return Invalid(
-        "year", absl::StrCat(year, " is outside ", kMinYear, "..", kMaxYear));
+    return Invalid("year", absl::StrCat("须在 ", kMinYear, " 至 ", kMaxYear,
+                                        " 之间，而不是 ", year));
   }
   const std::string prefix = absl::StrCat(year, ".");
 
   if (arrangement.notices().empty()) {
-    return Invalid(prefix + "notices", "must list at least one notice");
+    return Invalid(prefix + "notices", "至少须有一份通知");
   }
   for (int i = 0; i < arrangement.notices_size(); ++i) {
     if (absl::StripAsciiWhitespace(arrangement.notices(i)).empty()) {
-      return Invalid(absl::StrCat(prefix, "notices[", i, "]"),
-                     "must not be blank");
+      return Invalid(absl::StrCat(prefix, "notices[", i, "]"), "不能为空");
     }
   }
 
   if (arrangement.holidays().empty()) {
-    return Invalid(prefix + "holidays", "must list at least one holiday");
+    return Invalid(prefix + "holidays", "至少须有一个假期");
   }
   std::vector<HolidayRange> ranges;
   for (int i = 0; i < arrangement.holidays_size(); ++i) {
     const v1::Holiday& holiday = arrangement.holidays(i);
     const std::string field = absl::StrCat(prefix, "holidays[", i, "]");
     if (absl::StripAsciiWhitespace(holiday.name()).empty()) {
-      return Invalid(field + ".name", "must not be blank");
+      return Invalid(field + ".name", "不能为空");
     }
     absl::StatusOr<absl::CivilDay> from =
         ArrangementDate(holiday.from(), year, field + ".from");
@@ -147,15 +146,15 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
     if (!to.ok()) return to.status();
     if (*to < *from) {
       return Invalid(field + ".to",
-                     absl::StrCat(FormatIsoDate(*to), " is before from ",
-                                  FormatIsoDate(*from)));
+                     absl::StrCat(FormatIsoDate(*to), " 早于 from（",
+                                  FormatIsoDate(*from), "）"));
     }
     const int64_t length = *to - *from + 1;
     if (holiday.days() != length) {
       return Invalid(
           field + ".days",
-          absl::StrCat(holiday.days(), " does not match ", FormatIsoDate(*from),
-                       "..", FormatIsoDate(*to), " (", length, " days)"));
+          absl::StrCat(holiday.days(), " 与 ", FormatIsoDate(*from), " 至 ",
+                       FormatIsoDate(*to), " 不符（共 ", length, " 天）"));
     }
     ranges.push_back({*from, *to, i});
   }
@@ -169,9 +168,10 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
     if (later.from <= earlier.to) {
       const int reported = std::max(earlier.index, later.index);
       const int other = std::min(earlier.index, later.index);
-      return Invalid(absl::StrCat(prefix, "holidays[", reported, "]"),
-                     absl::StrCat("overlaps holidays[", other, "] (",
-                                  arrangement.holidays(other).name(), ")"));
+      return Invalid(
+          absl::StrCat(prefix, "holidays[", reported, "]"),
+          absl::StrCat("与 holidays[", other, "]（",
+                       arrangement.holidays(other).name(), "）重叠"));
     }
   }
   // The holiday containing `day`, or nullptr.
@@ -190,24 +190,23 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
     if (!day.ok()) return day.status();
     auto [it, inserted] = off_days.emplace(*day, i);
     if (!inserted) {
-      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
-                                         " is listed twice (also off_days[",
-                                         it->second, "])"));
+      return Invalid(
+          field, absl::StrCat(FormatIsoDate(*day), " 重复列出（另见 off_days[",
+                              it->second, "]）"));
     }
     if (containing(*day) == nullptr) {
       return Invalid(field, absl::StrCat(FormatIsoDate(*day),
-                                         " is not inside any holiday's "
-                                         "from..to"));
+                                         " 不在任何假期的 from 至 to 之内"));
     }
   }
   // Sorted by date, so the first missing day is reported.
   for (const HolidayRange& range : ranges) {
     for (absl::CivilDay day = range.from; day <= range.to; ++day) {
       if (off_days.count(day) == 0) {
-        return Invalid(absl::StrCat(prefix, "holidays[", range.index, "]"),
-                       absl::StrCat(FormatIsoDate(day), " (",
-                                    arrangement.holidays(range.index).name(),
-                                    ") is missing from off_days"));
+        return Invalid(
+            absl::StrCat(prefix, "holidays[", range.index, "]"),
+            absl::StrCat("off_days 缺少 ", FormatIsoDate(day), "（",
+                         arrangement.holidays(range.index).name(), "）"));
       }
     }
   }
@@ -220,21 +219,18 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
     if (!day.ok()) return day.status();
     auto [it, inserted] = makeup_days.emplace(*day, i);
     if (!inserted) {
-      return Invalid(field,
-                     absl::StrCat(FormatIsoDate(*day),
-                                  " is listed twice (also makeup_workdays[",
-                                  it->second, "])"));
+      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
+                                         " 重复列出（另见 makeup_workdays[",
+                                         it->second, "]）"));
     }
     if (off_days.count(*day) > 0) {
-      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
-                                         " is also listed as a day off"));
+      return Invalid(field,
+                     absl::StrCat(FormatIsoDate(*day), " 同时被列为放假日"));
     }
     if (!IsWeekend(*day)) {
-      return Invalid(field,
-                     absl::StrCat(FormatIsoDate(*day), " is a ",
-                                  WeekdayName(absl::GetWeekday(*day)),
-                                  "; make-up working days are Saturdays or "
-                                  "Sundays"));
+      return Invalid(field, absl::StrCat(FormatIsoDate(*day), " 是",
+                                         WeekdayName(absl::GetWeekday(*day)),
+                                         "；调休上班日须为星期六或星期日"));
     }
   }
   return absl::OkStatus();
@@ -249,7 +245,7 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
     }
     if (!calendar.loaded_years_.insert(arrangement.year()).second) {
       return absl::InvalidArgumentError(
-          absl::StrCat("years: ", arrangement.year(), " is given twice"));
+          absl::StrCat("years: ", arrangement.year(), " 年重复给出"));
     }
   }
   calendar.years_.assign(years.begin(), years.end());
@@ -266,12 +262,12 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
     if (inserted) return absl::OkStatus();
     SpecialDay& existing = it->second;
     if (existing.kind != special.kind) {
-      return Invalid(field, absl::StrCat(FormatIsoDate(day), " is listed as ",
-                                         existing.kind == v1::DAY_KIND_HOLIDAY
-                                             ? "a day off"
-                                             : "a make-up working day",
-                                         " by the ", existing.arrangement_year,
-                                         " arrangement"));
+      return Invalid(
+          field,
+          absl::StrCat(
+              FormatIsoDate(day), " 已被 ", existing.arrangement_year,
+              " 年节假日安排列为",
+              existing.kind == v1::DAY_KIND_HOLIDAY ? "放假日" : "调休上班日"));
     }
     // Prefer the arrangement of the day's own year.
     if (special.arrangement_year == static_cast<int>(day.year())) {
@@ -431,8 +427,8 @@ bool WorkingCalendar::IsWorkingDay(absl::CivilDay day) const {
 absl::StatusOr<WorkingDayCount> WorkingCalendar::AddWorkingDays(
     absl::CivilDay start, int days) const {
   if (days < 0 || days > kMaxPeriodDays) {
-    return Invalid("days",
-                   absl::StrCat(days, " is outside 0..", kMaxPeriodDays));
+    return Invalid("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
+                                        " 之间，而不是 ", days));
   }
   WorkingDayCount count;
   count.start = start;
@@ -494,8 +490,8 @@ absl::CivilDay WorkingCalendar::NextWorkingDayOnOrAfter(
 absl::StatusOr<CalendarDayPeriod> WorkingCalendar::AddCalendarDays(
     absl::CivilDay start, int days) const {
   if (days < 0 || days > kMaxPeriodDays) {
-    return Invalid("days",
-                   absl::StrCat(days, " is outside 0..", kMaxPeriodDays));
+    return Invalid("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
+                                        " 之间，而不是 ", days));
   }
   CalendarDayPeriod period;
   period.start = start;

@@ -35,7 +35,7 @@ namespace ogi {
 
 // Checks one year's arrangement on its own. Returns OK, or INVALID_ARGUMENT
 // naming the field and the rule, e.g.
-// "2027.makeup_workdays[1]: 2027-02-14 is also listed as a day off". Rules:
+// "2027.makeup_workdays[1]: 2027-02-14 同时被列为放假日". Rules:
 //  - year is within 1901..9998;
 //  - at least one notice, none blank; at least one holiday;
 //  - every holiday has a name, set and real `from`/`to` dates, from <= to,
@@ -142,7 +142,7 @@ class WorkingCalendar {
 
   // Builds a calendar from `years` (any order). Returns INVALID_ARGUMENT when
   // an arrangement fails ValidateCalendarYear, when a year is given twice
-  // ("years: 2019 is given twice"), or when two arrangements disagree about a
+  // ("years: 2019 年重复给出"), or when two arrangements disagree about a
   // date (one lists it as a day off, the other as a make-up working day).
   static absl::StatusOr<WorkingCalendar> Create(
       absl::Span<const v1::CalendarYear> years);

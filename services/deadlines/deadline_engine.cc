@@ -176,8 +176,8 @@ std::string DescribeNotableDays(const std::vector<NotableDay>& days,
   std::vector<std::string> names;
   for (int year : provisional_years) names.push_back(absl::StrCat(year, "年"));
   if (holidays.empty()) parts.insert(parts.begin(), "期间无法定节假日");
-  parts.push_back(absl::StrCat(absl::StrJoin(names, "、"),
-                               "调休安排尚未公布，日期暂定"));
+  parts.push_back(
+      absl::StrCat(absl::StrJoin(names, "、"), "调休安排尚未公布，日期暂定"));
   return absl::StrJoin(parts, "；");
 }
 
@@ -227,9 +227,9 @@ absl::Status AddConfirmationDuty(const v1::Case& c,
   if (!arrival.has_value()) return absl::OkStatus();
   const int days = policy.confirm_receipt_alert_days;
   if (days < 0 || days > kMaxConfirmReceiptAlertDays) {
-    return Invalid(
-        "confirm_receipt_alert_days",
-        absl::StrCat(days, " is outside 0..", kMaxConfirmReceiptAlertDays));
+    return Invalid("confirm_receipt_alert_days",
+                   absl::StrCat("须在 0 至 ", kMaxConfirmReceiptAlertDays,
+                                " 之间，而不是 ", days));
   }
   OGI_ASSIGN_OR_RETURN(WorkingDayCount due,
                        calendar.AddWorkingDays(*arrival, days));
@@ -277,7 +277,7 @@ absl::StatusOr<WorkingDayCount> ConsultationWindow(
       std::optional<Day> sent,
       StoredDate(consultation.has_sent(), consultation.sent(), "sent"));
   if (!received.has_value() && !sent.has_value()) {
-    return Invalid("sent", "must be set");
+    return Invalid("sent", "必须填写");
   }
   return calendar.AddWorkingDays(received.has_value() ? *received : *sent,
                                  kConsultationWorkingDays);
@@ -353,7 +353,7 @@ absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
                  "procedure.correction.supplement_received"));
   if (supplement.has_value() && !correction_sent.has_value()) {
     return Invalid("procedure.correction.sent",
-                   "must be set when supplement_received is");
+                   "已记录 supplement_received 时必须填写");
   }
   d.set_correction_notice_late(correction_sent.has_value()
                                    ? *correction_sent > duty.end
@@ -363,8 +363,8 @@ absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
       p.has_extension() ? p.extension().working_days() : 0;
   if (extension_days < 0 || extension_days > kMaxExtensionWorkingDays) {
     return Invalid("procedure.extension.working_days",
-                   absl::StrCat(extension_days, " is outside 0..",
-                                kMaxExtensionWorkingDays));
+                   absl::StrCat("须在 0 至 ", kMaxExtensionWorkingDays,
+                                " 之间，而不是 ", extension_days));
   }
   const int allowed = kAnswerWorkingDays + extension_days;
   d.set_allowed_working_days(allowed);
@@ -525,8 +525,7 @@ absl::StatusOr<v1::Deadlines> ComputeOpenDeadlines(
                   ? absl::StrCat("（", kAnswerWorkingDays, "个工作日，延长",
                                  extension_days, "个工作日）")
                   : "",
-              "：",
-              DescribeNotableDays(walk.notable_days, walk.unloaded_years),
+              "：", DescribeNotableDays(walk.notable_days, walk.unloaded_years),
               paused.empty() ? "" : "；暂停期间的工作日不计入（见下）", "。"),
           walk.due);
 

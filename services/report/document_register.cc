@@ -121,8 +121,7 @@ void CountRegisteredDocuments(
        table2.has_rules(), table2.mutable_rules()},
       {v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT, "normative_documents",
        "行政规范性文件", table2.normative_documents_source(),
-       table2.has_normative_documents(),
-       table2.mutable_normative_documents()},
+       table2.has_normative_documents(), table2.mutable_normative_documents()},
   };
   bool any_from_register = false;
   for (const auto& row : rows) {
@@ -152,22 +151,22 @@ void CountRegisteredDocuments(
 absl::Status ValidateRegisteredDocument(
     const v1::RegisteredDocument& document) {
   if (document.id() < 0) {
-    return absl::InvalidArgumentError("document.id: must not be negative");
+    return absl::InvalidArgumentError("document.id: 不能为负数");
   }
   if (document.kind() != v1::DOCUMENT_KIND_RULE &&
       document.kind() != v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT) {
     return absl::InvalidArgumentError(
-        "document.kind: must be rule or normative_document");
+        "document.kind: 须为以下之一：rule, normative_document");
   }
   OGI_RETURN_IF_ERROR(ValidateText(document.title(), "document.title",
                                    kMaxItemLength, /*multiline=*/false));
   if (!document.document_number().empty()) {
     OGI_RETURN_IF_ERROR(ValidateText(document.document_number(),
-                                     "document.document_number",
-                                     kMaxNameLength, /*multiline=*/false));
+                                     "document.document_number", kMaxNameLength,
+                                     /*multiline=*/false));
   }
   if (IsUnset(document.issued())) {
-    return absl::InvalidArgumentError("document.issued: required");
+    return absl::InvalidArgumentError("document.issued: 必须填写");
   }
   OGI_ASSIGN_OR_RETURN(absl::CivilDay issued,
                        ToCivilDay(document.issued(), "document.issued"));
@@ -175,8 +174,7 @@ absl::Status ValidateRegisteredDocument(
     OGI_ASSIGN_OR_RETURN(absl::CivilDay repealed,
                          ToCivilDay(document.repealed(), "document.repealed"));
     if (repealed < issued) {
-      return absl::InvalidArgumentError(
-          "document.repealed: must not be before the issue date");
+      return absl::InvalidArgumentError("document.repealed: 不能早于制发日期");
     }
   }
   return absl::OkStatus();

@@ -98,8 +98,8 @@ absl::StatusOr<std::vector<v1::CellRecord>> DrillDown(
   OGI_ASSIGN_OR_RETURN(const CellPosition position, ResolveCell(cell));
   if (position.table == 2) {
     return absl::InvalidArgumentError(
-        "cell.table: table 二 holds figures entered per agency and year, not "
-        "counted from case records");
+        "cell.table: 表二是各机关每年录入的数字，不由案件记录统计，"
+        "没有可列出的案件");
   }
   std::vector<v1::CellRecord> records;
   for (const v1::Case& c : cases) {

@@ -97,9 +97,9 @@ absl::Status CheckAllowedEmpty(
   for (const std::string& key : allowed) {
     const ProseSectionSpec* section = FindProseSection(key);
     if (section == nullptr || !section->required) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "allow_empty_sections: 未知的章节“", key,
-          "”；可以是 overview、problems、other_matters"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("allow_empty_sections: 未知的章节“", key,
+                       "”；可以是 overview、problems、other_matters"));
     }
   }
   return absl::OkStatus();
@@ -116,8 +116,8 @@ absl::Status CheckNoEmptySections(
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
       continue;
     }
-    refused.push_back(absl::StrCat(FindProseSection(key)->title, "（", key,
-                                   "）"));
+    refused.push_back(
+        absl::StrCat(FindProseSection(key)->title, "（", key, "）"));
     keys.push_back(key);
   }
   if (refused.empty()) return absl::OkStatus();
@@ -144,9 +144,9 @@ std::string ReportManager::AgencyOr(absl::string_view code) const {
 absl::Status ReportManager::ValidateYear(int year) const {
   const int this_year = TodayInChina(*clock_).year();
   if (year < kFirstReportYear || year > this_year) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "year: must be between ", kFirstReportYear, " and ", this_year,
-        " (got ", year, ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("year: 须在 ", kFirstReportYear, " 至 ", this_year,
+                     " 之间，而不是 ", year));
   }
   return absl::OkStatus();
 }
@@ -156,7 +156,7 @@ absl::StatusOr<std::vector<v1::Agency>> ReportManager::Agencies(
   std::vector<v1::Agency> agencies;
   for (const std::string& code : codes) {
     if (code.empty()) {
-      return absl::InvalidArgumentError("agency_codes: empty code");
+      return absl::InvalidArgumentError("agency_codes: 机关代码不能为空");
     }
     bool seen = false;
     for (const v1::Agency& known : agencies) {
@@ -166,7 +166,7 @@ absl::StatusOr<std::vector<v1::Agency>> ReportManager::Agencies(
     absl::StatusOr<v1::Agency> agency = cases_->GetAgency(code);
     if (absl::IsNotFound(agency.status())) {
       return absl::NotFoundError(
-          absl::StrCat("agency_codes: no agency \"", code, "\""));
+          absl::StrCat("agency_codes: 机关 \"", code, "\" 不存在"));
     }
     if (!agency.ok()) return agency.status();
     agencies.push_back(*std::move(agency));
@@ -253,8 +253,8 @@ absl::StatusOr<v1::Report> ReportManager::GetReport(
   *report.mutable_lock() = lock->lock();
   *report.mutable_generated_at() = live.report.generated_at();
   report.mutable_uncountable()->CopyFrom(live.report.uncountable());
-  for (v1::CellDifference& difference :
-       CompareCells(FromLocked(*lock), SnapshotCells(live.report, live.cells))) {
+  for (v1::CellDifference& difference : CompareCells(
+           FromLocked(*lock), SnapshotCells(live.report, live.cells))) {
     *report.add_differences() = std::move(difference);
   }
   return report;
@@ -264,7 +264,7 @@ absl::StatusOr<v1::RenderedReport> ReportManager::RenderReport(
     const v1::RenderReportRequest& request) {
   if (!v1::ReportFormat_IsValid(request.format())) {
     return absl::InvalidArgumentError(
-        absl::StrCat("format: unknown value ", request.format()));
+        absl::StrCat("format: 未知的格式 ", request.format()));
   }
   v1::GetReportRequest get;
   *get.mutable_agency_codes() = request.agency_codes();
@@ -286,8 +286,7 @@ absl::StatusOr<v1::GetCellResponse> ReportManager::GetCell(
   if (request.cell().table() == 2) {
     // Entered figures: no records behind them.
     OGI_ASSIGN_OR_RETURN(Live live, DeriveLive(agencies, request.year()));
-    OGI_ASSIGN_OR_RETURN(int64_t value,
-                         CellValue(live.report, request.cell()));
+    OGI_ASSIGN_OR_RETURN(int64_t value, CellValue(live.report, request.cell()));
     response.set_value(value);
     return response;
   }
@@ -323,9 +322,8 @@ absl::StatusOr<v1::Report> ReportManager::LockReport(
   for (const v1::ReportCheck& check : live.report.checks()) {
     if (check.ok()) continue;
     return absl::FailedPreconditionError(absl::StrCat(
-        "the ", request.year(), " report of ", agency,
-        " does not balance and cannot be locked: ", check.identity(), " (",
-        check.detail(), ")"));
+        agency, " ", request.year(), " 年度报告的校验未通过，不能锁定：",
+        check.identity(), "（", check.detail(), "）"));
   }
   OGI_RETURN_IF_ERROR(CheckNoEmptySections(
       live.report.prose(), request.allow_empty_sections(), request.year()));
@@ -334,8 +332,7 @@ absl::StatusOr<v1::Report> ReportManager::LockReport(
   *lock.mutable_lock()->mutable_locked_at() = by.recorded_at;
   lock.mutable_lock()->set_content_hash(live.report.content_hash());
   *lock.mutable_report() = live.report;
-  for (const CellSnapshot& snapshot :
-       SnapshotCells(live.report, live.cells)) {
+  for (const CellSnapshot& snapshot : SnapshotCells(live.report, live.cells)) {
     v1::LockedCell* cell = lock.add_cells();
     *cell->mutable_cell() = snapshot.cell;
     cell->set_value(snapshot.value);
@@ -355,7 +352,8 @@ absl::StatusOr<v1::Table2> ReportManager::SetFigures(
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
   OGI_RETURN_IF_ERROR(ValidateTable2(request.figures(), "figures."));
   for (const auto& [field, source] :
-       {std::make_pair("figures.rules_source", request.figures().rules_source()),
+       {std::make_pair("figures.rules_source",
+                       request.figures().rules_source()),
         std::make_pair("figures.normative_documents_source",
                        request.figures().normative_documents_source())}) {
     if (!v1::DocumentCountSource_IsValid(source)) {
@@ -369,9 +367,9 @@ absl::StatusOr<v1::Table2> ReportManager::SetFigures(
   figures.clear_normative_documents_from_register();
   figures.clear_overridden();
   // Stored as the canonical decimal ("12872.060" → "12872.06").
-  OGI_ASSIGN_OR_RETURN(int64_t fee_yuan,
-                       WanYuanToYuan(figures.fees_wan_yuan(),
-                                     "figures.fees_wan_yuan"));
+  OGI_ASSIGN_OR_RETURN(
+      int64_t fee_yuan,
+      WanYuanToYuan(figures.fees_wan_yuan(), "figures.fees_wan_yuan"));
   figures.set_fees_wan_yuan(YuanToWanYuan(fee_yuan));
   const std::string agency = AgencyOr(request.agency_code());
   OGI_RETURN_IF_ERROR(

@@ -66,8 +66,8 @@ absl::Status Unknown(absl::string_view field, absl::string_view what,
                      absl::string_view text, int table,
                      absl::string_view keys) {
   return absl::InvalidArgumentError(
-      absl::StrCat("cell.", field, ": unknown ", what, " \"", text,
-                   "\" of table ", TableName(table), "; one of: ", keys));
+      absl::StrCat("cell.", field, ": 表", TableName(table), "没有", what,
+                   " \"", text, "\"，须为以下之一：", keys));
 }
 
 }  // namespace
@@ -179,7 +179,7 @@ absl::StatusOr<CellPosition> ResolveCell(const v1::CellAddress& address) {
     case 2: {
       position.row = FindSpec(Table2Rows(), address.row());
       if (position.row < 0) {
-        return Unknown("row", "row", address.row(), 2, Keys(Table2Rows()));
+        return Unknown("row", "行", address.row(), 2, Keys(Table2Rows()));
       }
       position.column = FindSpec(Table2Columns(), address.column());
       const std::vector<int>& allowed = Table2Rows()[position.row].columns;
@@ -187,8 +187,8 @@ absl::StatusOr<CellPosition> ResolveCell(const v1::CellAddress& address) {
       for (const int column : allowed) fits = fits || column == position.column;
       if (!fits) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "cell.column: table 二 row \"", Table2Rows()[position.row].key,
-            "\" has no column \"", address.column(), "\"; one of: ",
+            "cell.column: 表二的行 \"", Table2Rows()[position.row].key,
+            "\" 没有列 \"", address.column(), "\"，须为以下之一：",
             absl::StrJoin(allowed, ", ", [](std::string* out, int column) {
               out->append(Table2Columns()[column].key);
             })));
@@ -198,28 +198,28 @@ absl::StatusOr<CellPosition> ResolveCell(const v1::CellAddress& address) {
     case 3:
       position.row = FindSpec(Table3Rows(), address.row());
       if (position.row < 0) {
-        return Unknown("row", "row", address.row(), 3, Keys(Table3Rows()));
+        return Unknown("row", "行", address.row(), 3, Keys(Table3Rows()));
       }
       position.column = FindSpec(Table3Columns(), address.column());
       if (position.column < 0) {
-        return Unknown("column", "column", address.column(), 3,
+        return Unknown("column", "列", address.column(), 3,
                        Keys(Table3Columns()));
       }
       return position;
     case 4:
       position.row = FindSpec(Table4Groups(), address.row());
       if (position.row < 0) {
-        return Unknown("row", "row", address.row(), 4, Keys(Table4Groups()));
+        return Unknown("row", "行", address.row(), 4, Keys(Table4Groups()));
       }
       position.column = FindSpec(Table4Columns(), address.column());
       if (position.column < 0) {
-        return Unknown("column", "column", address.column(), 4,
+        return Unknown("column", "列", address.column(), 4,
                        Keys(Table4Columns()));
       }
       return position;
     default:
-      return absl::InvalidArgumentError(absl::StrCat(
-          "cell.table: must be 2, 3 or 4 (got ", address.table(), ")"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("cell.table: 须为 2、3 或 4，而不是 ", address.table()));
   }
 }
 

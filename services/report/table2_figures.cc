@@ -13,15 +13,14 @@ constexpr int kMaxIntegerDigits = 14;  // keeps yuan far inside int64
 absl::Status NotADecimal(absl::string_view field, absl::string_view text) {
   return absl::InvalidArgumentError(absl::StrCat(
       field, ": \"", text,
-      "\" is not an amount in 万元 (digits with at most four decimal places, "
-      "e.g. 12872.06)"));
+      "\" 不是以万元为单位的金额（数字，至多四位小数，例如 12872.06）"));
 }
 
 absl::Status NonNegative(absl::string_view prefix, absl::string_view field,
                          int64_t value) {
   if (value >= 0) return absl::OkStatus();
   return absl::InvalidArgumentError(
-      absl::StrCat(prefix, field, ": must not be negative (got ", value, ")"));
+      absl::StrCat(prefix, field, ": 不能为负数，而是 ", value));
 }
 
 void AddCounts(const v1::DocumentCounts& from, v1::DocumentCounts& to) {
@@ -130,11 +129,11 @@ absl::StatusOr<v1::Table2> SumTable2(const std::vector<v1::Table2>& figures) {
   bool same_rules = true;
   bool same_normative = true;
   for (const v1::Table2& one : figures) {
-    same_rules = same_rules &&
-                 one.rules_source() == figures.front().rules_source();
-    same_normative = same_normative &&
-                     one.normative_documents_source() ==
-                         figures.front().normative_documents_source();
+    same_rules =
+        same_rules && one.rules_source() == figures.front().rules_source();
+    same_normative =
+        same_normative && one.normative_documents_source() ==
+                              figures.front().normative_documents_source();
   }
   if (!figures.empty() && same_rules) {
     sum.set_rules_source(figures.front().rules_source());

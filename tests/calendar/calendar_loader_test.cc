@@ -198,38 +198,35 @@ TEST_P(ParseCalendarJsonErrorTest, ExplainsTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Malformed, ParseCalendarJsonErrorTest,
     ::testing::Values(
-        ErrorCase{"not_json", "not json",
-                  "calendar file: not valid JSON: ", true},
+        ErrorCase{"not_json", "not json", "日历文件：不是有效的 JSON：", true},
         ErrorCase{"truncated", std::string(kValid2027).substr(0, 100),
-                  "calendar file: not valid JSON: ", true},
+                  "日历文件：不是有效的 JSON：", true},
         ErrorCase{"trailing_garbage", std::string(kValid2027) + " x",
-                  "calendar file: not valid JSON: ", true},
+                  "日历文件：不是有效的 JSON：", true},
         ErrorCase{"repeated_key", R"({"2027": {}, "2027": {}})",
                   "Repeated map key", true},
         ErrorCase{"array", "[]",
-                  "calendar file: the top level must be an object keyed by "
-                  "year, e.g. {\"2025\": {...}}"},
-        ErrorCase{"empty", "{}", "calendar file: contains no years"},
+                  "日历文件：顶层须为以年份为键的对象，例如 {\"2025\": {...}}"},
+        ErrorCase{"empty", "{}", "日历文件：未包含任何年份"},
         ErrorCase{"short_key", Mutated(R"("2027": {)", R"("27": {)"),
-                  "calendar file: key \"27\" is not a four-digit year"},
+                  "日历文件：键 \"27\" 不是四位数的年份"},
         ErrorCase{"word_key", Mutated(R"("2027": {)", R"("year": {)"),
-                  "calendar file: key \"year\" is not a four-digit year"},
-        ErrorCase{"value_not_object", R"({"2027": []})",
-                  "2027: must be an object"},
+                  "日历文件：键 \"year\" 不是四位数的年份"},
+        ErrorCase{"value_not_object", R"({"2027": []})", "2027: 须为对象"},
         ErrorCase{"empty_entry", R"({"2027": {}})",
-                  "2027.notices: must list at least one notice"},
+                  "2027.notices: 至少须有一份通知"},
         ErrorCase{"unknown_field",
                   Mutated(R"("makeup_workdays")", R"("makeup_workday")"),
-                  "2027.makeup_workday: Cannot find field."},
+                  "2027.makeup_workday: 不是日历文件中的字段"},
         ErrorCase{"nested_unknown_field",
                   Mutated(R"({"name": "春节")", R"({"nam": "春节")"),
-                  "2027.holidays[0].nam: Cannot find field."},
+                  "2027.holidays[0].nam: 不是日历文件中的字段"},
         ErrorCase{"wrong_type", Mutated(R"("days": 9)", R"("days": "nine")"),
-                  "2027.holidays[0].days: invalid value \"nine\" for type "
-                  "TYPE_INT32"},
+                  "2027.holidays[0].days: 无法读取（invalid value \"nine\" for "
+                  "type TYPE_INT32）"},
         ErrorCase{"fractional_days", Mutated(R"("days": 9)", R"("days": 9.5)"),
-                  "2027.holidays[0].days: invalid value 9.5 for type "
-                  "TYPE_INT32"},
+                  "2027.holidays[0].days: 无法读取（invalid value 9.5 for type "
+                  "TYPE_INT32）"},
         ErrorCase{"malformed_date",
                   Mutated(R"("from": "2027-02-06")", R"("from": "2027-2-06")"),
                   "2027.holidays[0].from: \"2027-2-06\" 不是 YYYY-MM-DD "
@@ -241,29 +238,28 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"makeup_is_off",
                   Mutated(R"(["2027-01-30", "2027-02-20"])",
                           R"(["2027-01-30", "2027-02-14"])"),
-                  "2027.makeup_workdays[1]: 2027-02-14 is also listed as a "
-                  "day off"},
+                  "2027.makeup_workdays[1]: 2027-02-14 同时被列为放假日"},
         ErrorCase{"days_mismatch", Mutated(R"("days": 9)", R"("days": 7)"),
-                  "2027.holidays[0].days: 7 does not match "
-                  "2027-02-06..2027-02-14 (9 days)"},
-        ErrorCase{"weekday_off_missing",
-                  Mutated(R"("2027-02-11", "2027-02-12"])", R"("2027-02-11"])"),
-                  "2027.weekday_off_days: 2027-02-12 is missing (an off day "
-                  "on Monday–Friday)"},
-        ErrorCase{"weekday_off_weekend",
-                  Mutated(R"("weekday_off_days": ["2027-02-08")",
-                          R"("weekday_off_days": ["2027-02-07", "2027-02-08")"),
-                  "2027.weekday_off_days[0]: 2027-02-07 falls on a weekend, "
-                  "not Monday–Friday"},
+                  "2027.holidays[0].days: 7 与 2027-02-06 至 2027-02-14 不符"
+                  "（共 9 天）"},
+        ErrorCase{
+            "weekday_off_missing",
+            Mutated(R"("2027-02-11", "2027-02-12"])", R"("2027-02-11"])"),
+            "2027.weekday_off_days: 缺少 2027-02-12（周一至周五的放假日）"},
+        ErrorCase{
+            "weekday_off_weekend",
+            Mutated(R"("weekday_off_days": ["2027-02-08")",
+                    R"("weekday_off_days": ["2027-02-07", "2027-02-08")"),
+            "2027.weekday_off_days[0]: 2027-02-07 是周末，不是周一至周五"},
         ErrorCase{"weekday_off_not_off",
                   Mutated(R"("weekday_off_days": ["2027-02-08")",
                           R"("weekday_off_days": ["2027-02-15", "2027-02-08")"),
-                  "2027.weekday_off_days[0]: 2027-02-15 is not in off_days"},
+                  "2027.weekday_off_days[0]: 2027-02-15 不在 off_days 中"},
         ErrorCase{"weekday_off_twice",
                   Mutated(R"("weekday_off_days": ["2027-02-08")",
                           R"("weekday_off_days": ["2027-02-08", "2027-02-08")"),
-                  "2027.weekday_off_days[1]: 2027-02-08 is listed twice (also "
-                  "weekday_off_days[0])"}),
+                  "2027.weekday_off_days[1]: 2027-02-08 重复列出（另见 "
+                  "weekday_off_days[0]）"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) {
       return std::string(info.param.name);
     });

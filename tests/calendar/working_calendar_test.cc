@@ -246,14 +246,14 @@ TEST(WorkingCalendarTest, RejectsNegativeAndHugeCounts) {
       BuiltinCalendar().AddWorkingDays(Day("2025-09-26"), -1);
   EXPECT_EQ(negative.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(std::string(negative.status().message()),
-            "days: -1 is outside 0..3660");
+            "days: 须在 0 至 3660 之间，而不是 -1");
   EXPECT_FALSE(BuiltinCalendar().AddWorkingDays(Day("2025-09-26"), 3661).ok());
   EXPECT_TRUE(BuiltinCalendar().AddWorkingDays(Day("2025-09-26"), 3660).ok());
   absl::StatusOr<CalendarDayPeriod> period =
       BuiltinCalendar().AddCalendarDays(Day("2025-09-26"), -5);
   EXPECT_EQ(period.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(std::string(period.status().message()),
-            "days: -5 is outside 0..3660");
+            "days: 须在 0 至 3660 之间，而不是 -5");
 }
 
 // ---------------------------------------------------------------------------
@@ -628,24 +628,24 @@ INSTANTIATE_TEST_SUITE_P(
     Rules, ValidateCalendarYearTest,
     ::testing::Values(
         InvalidCase{"year", [](v1::CalendarYear* y) { y->set_year(1800); },
-                    "year: 1800 is outside 1901..9998"},
+                    "year: 须在 1901 至 9998 之间，而不是 1800"},
         InvalidCase{"no notice",
                     [](v1::CalendarYear* y) { y->clear_notices(); },
-                    "2027.notices: must list at least one notice"},
+                    "2027.notices: 至少须有一份通知"},
         InvalidCase{"blank notice",
                     [](v1::CalendarYear* y) { y->set_notices(0, "  "); },
-                    "2027.notices[0]: must not be blank"},
+                    "2027.notices[0]: 不能为空"},
         InvalidCase{"no holiday",
                     [](v1::CalendarYear* y) { y->clear_holidays(); },
-                    "2027.holidays: must list at least one holiday"},
+                    "2027.holidays: 至少须有一个假期"},
         InvalidCase{
             "blank name",
             [](v1::CalendarYear* y) { y->mutable_holidays(1)->set_name(""); },
-            "2027.holidays[1].name: must not be blank"},
+            "2027.holidays[1].name: 不能为空"},
         InvalidCase{
             "unset from",
             [](v1::CalendarYear* y) { y->mutable_holidays(1)->clear_from(); },
-            "2027.holidays[1].from: must be set"},
+            "2027.holidays[1].from: 必须填写"},
         InvalidCase{"impossible to",
                     [](v1::CalendarYear* y) {
                       *y->mutable_holidays(1)->mutable_to() =
@@ -657,20 +657,19 @@ INSTANTIATE_TEST_SUITE_P(
                       *y->mutable_holidays(1)->mutable_to() =
                           ProtoDay(2027, 2, 5);
                     },
-                    "2027.holidays[1].to: 2027-02-05 is before from "
-                    "2027-02-06"},
+                    "2027.holidays[1].to: 2027-02-05 早于 from（2027-02-06）"},
         InvalidCase{
             "days",
             [](v1::CalendarYear* y) { y->mutable_holidays(1)->set_days(8); },
-            "2027.holidays[1].days: 8 does not match "
-            "2027-02-06..2027-02-14 (9 days)"},
+            "2027.holidays[1].days: 8 与 2027-02-06 至 2027-02-14 不符"
+            "（共 9 天）"},
         InvalidCase{"out of reach",
                     [](v1::CalendarYear* y) {
                       *y->mutable_holidays(0)->mutable_from() =
                           ProtoDay(2026, 11, 30);
                     },
-                    "2027.holidays[0].from: 2026-11-30 is outside the reach "
-                    "of the 2027 arrangement (2026-12-01..2028-01-31)"},
+                    "2027.holidays[0].from: 2026-11-30 超出 2027 年节假日安排的"
+                    "范围（2026-12-01 至 2028-01-31）"},
         InvalidCase{"overlap",
                     [](v1::CalendarYear* y) {
                       v1::Holiday* h = y->add_holidays();
@@ -679,19 +678,19 @@ INSTANTIATE_TEST_SUITE_P(
                       *h->mutable_to() = ProtoDay(2027, 2, 15);
                       h->set_days(2);
                     },
-                    "2027.holidays[2]: overlaps holidays[1] (春节)"},
+                    "2027.holidays[2]: 与 holidays[1]（春节）重叠"},
         InvalidCase{"off day without holiday",
                     [](v1::CalendarYear* y) {
                       *y->add_off_days() = ProtoDay(2027, 3, 1);
                     },
-                    "2027.off_days[12]: 2027-03-01 is not inside any "
-                    "holiday's from..to"},
-        InvalidCase{"off day twice",
-                    [](v1::CalendarYear* y) {
-                      *y->add_off_days() = ProtoDay(2027, 1, 1);
-                    },
-                    "2027.off_days[12]: 2027-01-01 is listed twice (also "
-                    "off_days[0])"},
+                    "2027.off_days[12]: 2027-03-01 不在任何假期的 from 至 to "
+                    "之内"},
+        InvalidCase{
+            "off day twice",
+            [](v1::CalendarYear* y) {
+              *y->add_off_days() = ProtoDay(2027, 1, 1);
+            },
+            "2027.off_days[12]: 2027-01-01 重复列出（另见 off_days[0]）"},
         InvalidCase{"impossible off day",
                     [](v1::CalendarYear* y) {
                       *y->add_off_days() = ProtoDay(2027, 2, 29);
@@ -702,32 +701,32 @@ INSTANTIATE_TEST_SUITE_P(
                       // off_days[7] is 2027-02-10.
                       y->mutable_off_days()->DeleteSubrange(7, 1);
                     },
-                    "2027.holidays[1]: 2027-02-10 (春节) is missing from "
-                    "off_days"},
+                    "2027.holidays[1]: off_days 缺少 2027-02-10（春节）"},
         InvalidCase{"make-up day off",
                     [](v1::CalendarYear* y) {
                       *y->mutable_makeup_workdays(1) = ProtoDay(2027, 2, 14);
                     },
-                    "2027.makeup_workdays[1]: 2027-02-14 is also listed as a "
-                    "day off"},
-        InvalidCase{"make-up weekday",
-                    [](v1::CalendarYear* y) {
-                      *y->mutable_makeup_workdays(1) = ProtoDay(2027, 2, 17);
-                    },
-                    "2027.makeup_workdays[1]: 2027-02-17 is a Wednesday; "
-                    "make-up working days are Saturdays or Sundays"},
+                    "2027.makeup_workdays[1]: 2027-02-14 同时被列为放假日"},
+        InvalidCase{
+            "make-up weekday",
+            [](v1::CalendarYear* y) {
+              *y->mutable_makeup_workdays(1) = ProtoDay(2027, 2, 17);
+            },
+            "2027.makeup_workdays[1]: 2027-02-17 是星期三；调休上班日须为"
+            "星期六或星期日"},
         InvalidCase{"make-up twice",
                     [](v1::CalendarYear* y) {
                       *y->add_makeup_workdays() = ProtoDay(2027, 1, 30);
                     },
-                    "2027.makeup_workdays[2]: 2027-01-30 is listed twice "
-                    "(also makeup_workdays[0])"},
-        InvalidCase{"make-up out of reach",
-                    [](v1::CalendarYear* y) {
-                      *y->add_makeup_workdays() = ProtoDay(2028, 2, 5);
-                    },
-                    "2027.makeup_workdays[2]: 2028-02-05 is outside the reach "
-                    "of the 2027 arrangement (2026-12-01..2028-01-31)"}),
+                    "2027.makeup_workdays[2]: 2027-01-30 重复列出（另见 "
+                    "makeup_workdays[0]）"},
+        InvalidCase{
+            "make-up out of reach",
+            [](v1::CalendarYear* y) {
+              *y->add_makeup_workdays() = ProtoDay(2028, 2, 5);
+            },
+            "2027.makeup_workdays[2]: 2028-02-05 超出 2027 年节假日安排的"
+            "范围（2026-12-01 至 2028-01-31）"}),
     [](const ::testing::TestParamInfo<InvalidCase>& info) {
       std::string name = info.param.name;
       for (char& ch : name) {
@@ -740,7 +739,7 @@ TEST(WorkingCalendarCreateTest, RejectsAYearGivenTwice) {
   const v1::CalendarYear years[] = {Fake2027(), Fake2027()};
   const absl::Status status = WorkingCalendar::Create(years).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(std::string(status.message()), "years: 2027 is given twice");
+  EXPECT_EQ(std::string(status.message()), "years: 2027 年重复给出");
 }
 
 TEST(WorkingCalendarCreateTest, RejectsArrangementsThatDisagree) {
@@ -763,9 +762,9 @@ TEST(WorkingCalendarCreateTest, RejectsArrangementsThatDisagree) {
   const absl::Status status =
       BuiltinCalendar().WithYears(absl::MakeConstSpan(&fake_2018, 1)).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(std::string(status.message()),
-            "2019.holidays[0]: 2018-12-30 is listed as a make-up working day "
-            "by the 2018 arrangement");
+  EXPECT_EQ(
+      std::string(status.message()),
+      "2019.holidays[0]: 2018-12-30 已被 2018 年节假日安排列为调休上班日");
 }
 
 TEST(WorkingCalendarCreateTest, WithYearsAddsAYearAtRunTime) {

@@ -130,10 +130,11 @@ TEST_F(CalendarCommandTest, UsageErrors) {
 
 TEST_F(CalendarCommandTest, RpcErrorExitsOne) {
   calendar_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                                 "days: must be at most 3660");
+                                 "days: 须在 0 至 3660 之间，而不是 4000");
   EXPECT_EQ(Run({"calendar", "add-working-days", "2025-09-26", "20"}), 1);
   // The server names the request field; the user typed the N argument.
-  EXPECT_EQ(err_.str(), "ogi: N: must be at most 3660（INVALID_ARGUMENT）\n");
+  EXPECT_EQ(err_.str(),
+            "ogi: N: 须在 0 至 3660 之间，而不是 4000（INVALID_ARGUMENT）\n");
   EXPECT_EQ(out_.str(), "");
 }
 

@@ -95,13 +95,12 @@ TEST(ReportCellsTest, ACarriedOverCaseShowsNoConclusionAtTheYearEnd) {
 
 TEST(ReportCellsTest, Table2AndUnknownCellsAreRefused) {
   const std::vector<v1::Case> cases = ::ogi::testing::Reference2022Cases();
-  EXPECT_THAT(
-      DrillDown(cases, 2022, CellAt(2, "licensing", "decisions")),
-      StatusIs(absl::StatusCode::kInvalidArgument,
-               HasSubstr("cell.table: table 二 holds figures entered")));
+  EXPECT_THAT(DrillDown(cases, 2022, CellAt(2, "licensing", "decisions")),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("cell.table: 表二是各机关每年录入的数字")));
   EXPECT_THAT(DrillDown(cases, 2022, CellAt(3, "new", "lawyers")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cell.column: unknown column \"lawyers\"")));
+                       HasSubstr("cell.column: 表三没有列 \"lawyers\"")));
 }
 
 v1::Report Report2022(const std::vector<v1::Case>& cases, CellCases& cells,

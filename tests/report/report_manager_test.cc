@@ -52,8 +52,8 @@ int64_t Cell(const v1::Report& report, absl::string_view row, int column) {
 class ReportManagerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = ::ogi::testing::OpenStoreWithAgency(
-        "default", "聊城市行政审批服务局");
+    auto store =
+        ::ogi::testing::OpenStoreWithAgency("default", "聊城市行政审批服务局");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
     manager_ = std::make_unique<ReportManager>(store_.get(), store_.get(),
@@ -117,7 +117,7 @@ TEST_F(ReportManagerTest, YearOutsideTheReportingYearsIsRefused) {
   request.set_year(2007);
   EXPECT_THAT(manager_->GetReport(request),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("year: must be between 2008 and 2023")));
+                       HasSubstr("year: 须在 2008 至 2023 之间，而不是 2007")));
   request.set_year(2024);  // "today" is 2023-01-10
   EXPECT_THAT(manager_->GetReport(request),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")));
@@ -126,7 +126,7 @@ TEST_F(ReportManagerTest, YearOutsideTheReportingYearsIsRefused) {
   request.add_agency_codes("nope");
   EXPECT_THAT(manager_->GetReport(request),
               StatusIs(absl::StatusCode::kNotFound,
-                       HasSubstr("agency_codes: no agency \"nope\"")));
+                       HasSubstr("agency_codes: 机关 \"nope\" 不存在")));
 }
 
 TEST_F(ReportManagerTest, FiguresAndProseAreKeptPerYearNewestFirst) {
@@ -187,7 +187,8 @@ TEST_F(ReportManagerTest, RegisterCountsTheFirstBlockOfTable2) {
   // The old one is repealed in 2022: a new version of the same entry.
   v1::RegisterDocumentRequest repeal;
   *repeal.mutable_document() = old;
-  *repeal.mutable_document()->mutable_repealed() = ToProtoDate(Day(2022, 6, 30));
+  *repeal.mutable_document()->mutable_repealed() =
+      ToProtoDate(Day(2022, 6, 30));
   ASSERT_THAT(manager_->RegisterDocument(repeal, "法制科"), IsOk());
 
   v1::ListDocumentsRequest list;
@@ -230,20 +231,19 @@ TEST_F(ReportManagerTest, LockedYearKeepsItsNumbersAndShowsWhatMoved) {
                        HasSubstr("already locked")));
 
   // A correction after publication: 2022-0003 was in fact 部分公开.
-  ASSERT_THAT(
-      store_->MutateCase(
-          "default", "2022-0003",
-          [](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
-            c.mutable_conclusion()->set_outcome(
-                v1::OUTCOME_PARTIALLY_DISCLOSED);
-            v1::CaseEvent event;
-            event.set_type(v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED);
-            event.set_actor("王晓");
-            event.set_reason("答复书实际为部分公开");
-            event.mutable_recorded_at()->set_seconds(1673000000);
-            return event;
-          }),
-      IsOk());
+  ASSERT_THAT(store_->MutateCase(
+                  "default", "2022-0003",
+                  [](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
+                    c.mutable_conclusion()->set_outcome(
+                        v1::OUTCOME_PARTIALLY_DISCLOSED);
+                    v1::CaseEvent event;
+                    event.set_type(v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED);
+                    event.set_actor("王晓");
+                    event.set_reason("答复书实际为部分公开");
+                    event.mutable_recorded_at()->set_seconds(1673000000);
+                    return event;
+                  }),
+              IsOk());
 
   const v1::Report report = Get(2022);
   // The published numbers stand.
@@ -254,13 +254,12 @@ TEST_F(ReportManagerTest, LockedYearKeepsItsNumbersAndShowsWhatMoved) {
   std::vector<std::string> moved_cells;
   for (const v1::CellDifference& difference : report.differences()) {
     if (difference.cell().table() != 3) continue;
-    moved_cells.push_back(absl::StrCat(difference.cell().row(), "/",
-                                       difference.cell().column(), ":",
-                                       difference.locked_value(), "->",
-                                       difference.live_value()));
-    EXPECT_THAT(difference.cases_added().size() +
-                    difference.cases_removed().size(),
-                1u);
+    moved_cells.push_back(absl::StrCat(
+        difference.cell().row(), "/", difference.cell().column(), ":",
+        difference.locked_value(), "->", difference.live_value()));
+    EXPECT_THAT(
+        difference.cases_added().size() + difference.cases_removed().size(),
+        1u);
   }
   EXPECT_THAT(moved_cells,
               ::testing::UnorderedElementsAre(
@@ -301,7 +300,8 @@ TEST_F(ReportManagerTest, RegisterEntriesThatMovedAfterTheLockAreNamed) {
     EXPECT_THAT(stored, IsOk());
     return stored.ok() ? stored->id() : -1;
   };
-  const int64_t first = add(0, "关于规范行政审批服务的若干规定", Day(2022, 5, 1));
+  const int64_t first =
+      add(0, "关于规范行政审批服务的若干规定", Day(2022, 5, 1));
   v1::LockReportRequest lock;
   lock.set_year(2022);
   AllowEmptyProse(lock);
@@ -353,7 +353,7 @@ TEST_F(ReportManagerTest, UnbalancedYearCannotBeLocked) {
   AllowEmptyProse(lock);
   EXPECT_THAT(manager_->LockReport(lock, "统计员"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("does not balance")));
+                       HasSubstr("年度报告的校验未通过，不能锁定")));
   EXPECT_THAT(Get(2022).uncountable(), ::testing::SizeIs(1));
 }
 
@@ -400,7 +400,8 @@ TEST_F(ReportManagerTest, LastYearsLockFeedsTheCarriedInCheck) {
 void RegisterNormative(ReportManager& manager, Day issued) {
   v1::RegisterDocumentRequest request;
   request.mutable_document()->set_kind(v1::DOCUMENT_KIND_NORMATIVE_DOCUMENT);
-  request.mutable_document()->set_title("关于进一步优化政务服务事项办理流程的通知");
+  request.mutable_document()->set_title(
+      "关于进一步优化政务服务事项办理流程的通知");
   *request.mutable_document()->mutable_issued() = ToProtoDate(issued);
   ASSERT_THAT(manager.RegisterDocument(request, "法制科"), IsOk());
 }

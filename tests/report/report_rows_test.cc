@@ -164,30 +164,30 @@ TEST(ReportRowsTest, ResolvesCellsByKeyOrOfficialLabel) {
 TEST(ReportRowsTest, RefusesUnknownCellsNamingTheField) {
   EXPECT_THAT(ResolveCell(CellAt(5, "new", "total")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "cell.table: must be 2, 3 or 4 (got 5)"));
+                       "cell.table: 须为 2、3 或 4，而不是 5"));
   EXPECT_THAT(ResolveCell(CellAt(3, "received", "total")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cell.row: unknown row \"received\" of table "
-                                 "三; one of: new, carried_in, disclosed")));
+                       HasSubstr("cell.row: 表三没有行 \"received\"，"
+                                 "须为以下之一：new, carried_in, disclosed")));
   EXPECT_THAT(ResolveCell(CellAt(3, "new", "person")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cell.column: unknown column \"person\" of "
-                                 "table 三; one of: natural_person")));
+                       HasSubstr("cell.column: 表三没有列 \"person\"，"
+                                 "须为以下之一：natural_person")));
   EXPECT_THAT(ResolveCell(CellAt(4, "lawsuit", "total")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cell.row: unknown row \"lawsuit\" of table "
-                                 "四; one of: review, direct_suit, "
+                       HasSubstr("cell.row: 表四没有行 \"lawsuit\"，"
+                                 "须为以下之一：review, direct_suit, "
                                  "suit_after_review")));
   EXPECT_THAT(ResolveCell(CellAt(4, "review", "natural_person")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cell.column: unknown column")));
+                       HasSubstr("cell.column: 表四没有列")));
   EXPECT_THAT(ResolveCell(CellAt(2, "licensing", "issued")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "cell.column: table 二 row \"licensing\" has no column "
-                       "\"issued\"; one of: decisions"));
+                       "cell.column: 表二的行 \"licensing\" 没有列 "
+                       "\"issued\"，须为以下之一：decisions"));
   EXPECT_THAT(ResolveCell(CellAt(2, "", "amount")),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("cell.row: unknown row \"\" of table 二")));
+                       HasSubstr("cell.row: 表二没有行 \"\"")));
 }
 
 TEST(ReportRowsTest, EveryCellRoundTripsThroughItsAddress) {

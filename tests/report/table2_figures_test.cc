@@ -65,13 +65,13 @@ TEST(Table2FiguresTest, ValidationNamesTheNegativeField) {
   figures.mutable_normative_documents()->set_in_force(-1);
   EXPECT_THAT(ValidateTable2(figures, "figures."),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       "figures.normative_documents.in_force: must not be "
-                       "negative (got -1)"));
+                       "figures.normative_documents.in_force: 不能为负数，"
+                       "而是 -1"));
   figures.mutable_normative_documents()->set_in_force(3);
   figures.set_penalty_decisions(-5);
   EXPECT_THAT(ValidateTable2(figures, ""),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("penalty_decisions: must not be negative")));
+                       HasSubstr("penalty_decisions: 不能为负数，而是 -5")));
   figures.set_penalty_decisions(5);
   figures.set_fees_wan_yuan("约100");
   EXPECT_THAT(ValidateTable2(figures, "figures."),
