@@ -11,23 +11,16 @@
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/e2e/manual_clock_server.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
 namespace {
 
-using ::ogi::testing::IsOk;
-using ::ogi::testing::ServerProcess;
-
-class CalendarErrorsEndToEndTest : public ::testing::Test {
+class CalendarErrorsEndToEndTest
+    : public ::ogi::testing::ManualClockServerTest {
  protected:
-  void SetUp() override {
-    dir_ = ::ogi::testing::MakeTempDir();
-    auto server = ServerProcess::Start(
-        dir_ + "/ogi.db", {"--fake_clock_start=2026-12-21T10:00:00+08:00"});
-    ASSERT_THAT(server, IsOk());
-    server_ = std::make_unique<ServerProcess>(std::move(*server));
-  }
+  void SetUp() override { StartServer("2026-12-21"); }
 
   // Expects `ogi <args>` to exit 1 with exactly `message` on stderr.
   void ExpectRejected(const std::vector<std::string>& args,
@@ -38,16 +31,6 @@ class CalendarErrorsEndToEndTest : public ::testing::Test {
     EXPECT_EQ(r.err, "ogi: " + message + "（INVALID_ARGUMENT）\n");
     EXPECT_EQ(r.out, "");
   }
-
-  // Writes `json` to a file in the test directory; returns its path.
-  std::string WriteFile(const std::string& name, const std::string& json) {
-    const std::string path = dir_ + "/" + name;
-    std::ofstream(path) << json;
-    return path;
-  }
-
-  std::string dir_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(CalendarErrorsEndToEndTest, AYearOutOfRangeIsExplainedInChinese) {

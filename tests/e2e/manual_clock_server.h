@@ -8,6 +8,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -84,6 +85,13 @@ class ManualClockServerTest : public ::testing::Test {
     v1::SetTimeResponse response;
     const grpc::Status status = stub->SetTime(&context, request, &response);
     ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  // Writes `text` to a file in dir_; returns its path.
+  std::string WriteFile(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    std::ofstream(path) << text;
+    return path;
   }
 
   std::string dir_;

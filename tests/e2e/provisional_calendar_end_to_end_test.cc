@@ -13,40 +13,20 @@
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/e2e/manual_clock_server.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
 namespace {
 
-using ::ogi::testing::IsOk;
-using ::ogi::testing::ServerProcess;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class ProvisionalCalendarEndToEndTest : public ::testing::Test {
+class ProvisionalCalendarEndToEndTest
+    : public ::ogi::testing::ManualClockServerTest {
  protected:
-  void SetUp() override {
-    dir_ = ::ogi::testing::MakeTempDir();
-    auto server = ServerProcess::Start(
-        dir_ + "/ogi.db", {"--fake_clock_start=2026-12-21T10:00:00+08:00"});
-    ASSERT_THAT(server, IsOk());
-    server_ = std::make_unique<ServerProcess>(std::move(*server));
-  }
-
-  std::string OgiOk(const std::vector<std::string>& args) {
-    return ::ogi::testing::RunOgiCliOk(*server_, args);
-  }
-
-  // Writes `json` to a file in the test directory; returns its path.
-  std::string WriteFile(const std::string& name, const std::string& json) {
-    const std::string path = dir_ + "/" + name;
-    std::ofstream(path) << json;
-    return path;
-  }
-
-  std::string dir_;
-  std::unique_ptr<ServerProcess> server_;
+  void SetUp() override { StartServer("2026-12-21"); }
 };
 
 // 2027 in the cn-holidays.json format with 元旦 only.
