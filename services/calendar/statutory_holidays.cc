@@ -104,31 +104,21 @@ class LunarDates {
 
 // The Gregorian date of day `day` of the non-leap lunar month `month` of the
 // Chinese year that begins in `year`, searching for the month's first day in
-// [from, to]. ICU says which month is which (leap months included); the first
-// day is the day of the month's new moon as astronomy.h computes it, since
-// ICU's own new moons can fall on the wrong side of midnight (2027's 正月).
-absl::CivilDay LunarDay(LunarDates& lunar, int year, absl::CivilDay from,
-                        absl::CivilDay to, int month, int day) {
+// [from, to]; nullopt when ICU places no such month there (only in years far
+// from the present, where the windows below no longer hold). ICU says which
+// month is which (leap months included); the first day is the day of the
+// month's new moon as astronomy.h computes it, since ICU's own new moons can
+// fall on the wrong side of midnight (2027's 正月). The two place the same new
+// moon and differ by at most that day near the present; centuries away, where
+// neither approximation is exact and the day cannot matter to a deadline,
+// ICU's day stands.
+std::optional<absl::CivilDay> LunarDay(LunarDates& lunar, absl::CivilDay from,
+                                       absl::CivilDay to, int month, int day) {
   std::optional<absl::CivilDay> icu_start =
       lunar.FindMonthStart(from, to, month);
-  if (!icu_start.has_value()) {
-    std::fprintf(stderr,
-                 "ogi: ICU's Chinese calendar has no lunar month %d in %d\n",
-                 month, year);
-    std::abort();
-  }
-  const absl::CivilDay start = NewMoonDayNear(*icu_start);
-  // Both place the same new moon; they can differ only by the day a moment
-  // near midnight falls on.
-  if (start - *icu_start > 1 || *icu_start - start > 1) {
-    std::fprintf(stderr,
-                 "ogi: lunar month %d of %d starts on %d-%02d-%02d in ICU but "
-                 "the new moon is on %d-%02d-%02d\n",
-                 month, year, static_cast<int>(icu_start->year()),
-                 icu_start->month(), icu_start->day(),
-                 static_cast<int>(start.year()), start.month(), start.day());
-    std::abort();
-  }
+  if (!icu_start.has_value()) return std::nullopt;
+  absl::CivilDay start = NewMoonDayNear(*icu_start);
+  if (start - *icu_start > 1 || *icu_start - start > 1) start = *icu_start;
   return start + (day - 1);
 }
 
@@ -145,11 +135,10 @@ std::vector<StatutoryHoliday> Compute(int year, LunarDates& lunar) {
   if (in_force(new_year) != nullptr) add(Festival::kNewYear, new_year, 0, 1);
 
   // 正月初一 falls between 21 January and 20 February.
-  const absl::CivilDay spring =
-      LunarDay(lunar, year, absl::CivilDay(year, 1, 19),
-               absl::CivilDay(year, 2, 22), 1, 1);
-  if (const Measures* m = in_force(spring)) {
-    add(Festival::kSpringFestival, spring, m->spring_from,
+  const std::optional<absl::CivilDay> spring = LunarDay(
+      lunar, absl::CivilDay(year, 1, 19), absl::CivilDay(year, 2, 22), 1, 1);
+  if (const Measures* m = spring ? in_force(*spring) : nullptr) {
+    add(Festival::kSpringFestival, *spring, m->spring_from,
         m->spring_to - m->spring_from + 1);
   }
 
@@ -166,17 +155,19 @@ std::vector<StatutoryHoliday> Compute(int year, LunarDates& lunar) {
   // 五月初一: 24 May to 21 June; 八月初一: 24 August to 24 September.
   if (const Measures* m = in_force(absl::CivilDay(year, 5, 28));
       m != nullptr && m->traditional) {
-    add(Festival::kDragonBoat,
-        LunarDay(lunar, year, absl::CivilDay(year, 5, 20),
-                 absl::CivilDay(year, 6, 25), 5, 5),
-        0, 1);
+    if (const std::optional<absl::CivilDay> dragon_boat =
+            LunarDay(lunar, absl::CivilDay(year, 5, 20),
+                     absl::CivilDay(year, 6, 25), 5, 5)) {
+      add(Festival::kDragonBoat, *dragon_boat, 0, 1);
+    }
   }
   if (const Measures* m = in_force(absl::CivilDay(year, 9, 7));
       m != nullptr && m->traditional) {
-    add(Festival::kMidAutumn,
-        LunarDay(lunar, year, absl::CivilDay(year, 8, 20),
-                 absl::CivilDay(year, 9, 28), 8, 15),
-        0, 1);
+    if (const std::optional<absl::CivilDay> mid_autumn =
+            LunarDay(lunar, absl::CivilDay(year, 8, 20),
+                     absl::CivilDay(year, 9, 28), 8, 15)) {
+      add(Festival::kMidAutumn, *mid_autumn, 0, 1);
+    }
   }
 
   const absl::CivilDay national(year, 10, 1);

@@ -51,7 +51,9 @@ struct StatutoryHoliday {
 
 // The statutory holidays of `year` in date order: the festivals the version
 // in force on each festival's date provides (none before 1949-12-23; 清明,
-// 端午 and 中秋 from 2008). Every day lies in `year`. Computed on first use
+// 端午 and 中秋 from 2008). Every day lies in `year`. Centuries away from the
+// present a lunar festival whose month ICU places outside its usual window
+// is left out rather than guessed. Computed on first use
 // and cached for the life of the process. Aborts when ICU cannot provide the
 // Chinese calendar (a broken installation, not an input error).
 // REQUIRES: 1901 <= year <= 9998.
