@@ -20,6 +20,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/e2e/made_up_2027.h"
 #include "tests/e2e/manual_clock_server.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
@@ -107,24 +108,9 @@ TEST_F(ClockEndToEndTest, LoadingANewYearMovesTheDueDateAndSaysWhy) {
   EXPECT_THAT(OgiOk({"case", "explain", "2026-0001"}),
               AllOf(HasSubstr("2027-01-18"), HasSubstr("暂定")));
 
-  // A complete made-up 2027 arrangement (every statutory day off), its 元旦
-  // 2027-01-01..01-04 (test data in the official file format).
-  const std::string file = dir_ + "/2027.json";
-  std::ofstream(file) << R"json({"2027": {
-    "notices": ["测试用通知 (2026-11-20)"],
-    "holidays": [
-      {"name": "元旦", "from": "2027-01-01", "to": "2027-01-04", "days": 4},
-      {"name": "春节", "from": "2027-02-05", "to": "2027-02-08", "days": 4},
-      {"name": "清明节", "from": "2027-04-05", "to": "2027-04-05", "days": 1},
-      {"name": "劳动节", "from": "2027-05-01", "to": "2027-05-02", "days": 2},
-      {"name": "端午节", "from": "2027-06-09", "to": "2027-06-09", "days": 1},
-      {"name": "中秋节", "from": "2027-09-15", "to": "2027-09-15", "days": 1},
-      {"name": "国庆节", "from": "2027-10-01", "to": "2027-10-03", "days": 3}],
-    "off_days": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04",
-      "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-04-05",
-      "2027-05-01", "2027-05-02", "2027-06-09", "2027-09-15", "2027-10-01",
-      "2027-10-02", "2027-10-03"],
-    "makeup_workdays": []}})json";
+  // A complete 2027 arrangement whose 元旦 runs 2027-01-01..01-04.
+  const std::string file =
+      WriteFile("2027.json", ::ogi::testing::kComplete2027Json);
   const std::string loaded = OgiOk({"calendar", "load", file});
   EXPECT_THAT(loaded, AllOf(HasSubstr("2027"), HasSubstr("2026-0001"),
                             HasSubstr("2027-01-18"), HasSubstr("2027-01-19")));

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/e2e/made_up_2027.h"
 #include "tests/e2e/manual_clock_server.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
@@ -36,24 +37,7 @@ constexpr char kOnlyNewYear2027[] = R"json({"2027": {
   "off_days": ["2027-01-01", "2027-01-02", "2027-01-03"],
   "makeup_workdays": []}})json";
 
-// A complete made-up 2027: every statutory day off (元旦 01-01, 春节 除夕
-// 02-05 to 初三 02-08, 清明 04-05, 劳动节 05-01..02, 端午 06-09, 中秋 09-15,
-// 国庆 10-01..03), 元旦 extended to Mon 01-04.
-constexpr char kComplete2027[] = R"json({"2027": {
-  "notices": ["测试用通知 (2026-11-20)"],
-  "holidays": [
-    {"name": "元旦", "from": "2027-01-01", "to": "2027-01-04", "days": 4},
-    {"name": "春节", "from": "2027-02-05", "to": "2027-02-08", "days": 4},
-    {"name": "清明节", "from": "2027-04-05", "to": "2027-04-05", "days": 1},
-    {"name": "劳动节", "from": "2027-05-01", "to": "2027-05-02", "days": 2},
-    {"name": "端午节", "from": "2027-06-09", "to": "2027-06-09", "days": 1},
-    {"name": "中秋节", "from": "2027-09-15", "to": "2027-09-15", "days": 1},
-    {"name": "国庆节", "from": "2027-10-01", "to": "2027-10-03", "days": 3}],
-  "off_days": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04",
-    "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-04-05",
-    "2027-05-01", "2027-05-02", "2027-06-09", "2027-09-15", "2027-10-01",
-    "2027-10-02", "2027-10-03"],
-  "makeup_workdays": []}})json";
+using ::ogi::testing::kComplete2027Json;
 
 TEST_F(ProvisionalCalendarEndToEndTest,
        AProvisionalYearSkipsTheStatutoryHolidays) {
@@ -114,8 +98,8 @@ TEST_F(ProvisionalCalendarEndToEndTest,
 
   // The complete arrangement makes 2027 final; its Mon 01-04 off moves the
   // due date: 01-05..08 (13), 01-11..15 (18), 01-18 (19), Tue 01-19 (20).
-  const std::string complete =
-      OgiOk({"calendar", "load", WriteFile("complete.json", kComplete2027)});
+  const std::string complete = OgiOk(
+      {"calendar", "load", WriteFile("complete.json", kComplete2027Json)});
   EXPECT_THAT(complete, AllOf(Not(HasSubstr("注意")),
                               HasSubstr("2026-0001: 2027-01-18 → 2027-01-19")));
   EXPECT_THAT(
