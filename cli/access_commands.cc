@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cli/flag_values.h"
+#include "cli/paged_list.h"
 #include "cli/render.h"
 #include "cli/token_file.h"
 #include "google/protobuf/struct.pb.h"
@@ -83,15 +84,18 @@ std::string UserLine(const v1::User& user) {
   return line;
 }
 
-// All users in the caller's scope, or of `agency_code` when not empty.
+// All users in the caller's scope, or of `agency_code` when not empty:
+// every page.
 absl::StatusOr<v1::ListUsersResponse> ListUsers(
     const GlobalOptions& options, v1::AccessService::StubInterface& stub,
     const std::string& agency_code) {
   v1::ListUsersRequest request;
   request.set_agency_code(agency_code);
-  return Unary<v1::ListUsersResponse>(
-      options, [&](grpc::ClientContext* context, v1::ListUsersResponse* out) {
-        return stub.ListUsers(context, request, out);
+  return FetchAllPages<v1::ListUsersResponse>(
+      options, request,
+      [&](grpc::ClientContext* context, const v1::ListUsersRequest& page,
+          v1::ListUsersResponse* out) {
+        return stub.ListUsers(context, page, out);
       });
 }
 
@@ -106,9 +110,7 @@ const v1::User* FindUser(const v1::ListUsersResponse& users,
 
 absl::StatusOr<v1::User> PutUser(const GlobalOptions& options,
                                  v1::AccessService::StubInterface& stub,
-                                 const v1::User& user) {
-  v1::PutUserRequest request;
-  *request.mutable_user() = user;
+                                 const v1::PutUserRequest& request) {
   return Unary<v1::User>(options,
                          [&](grpc::ClientContext* context, v1::User* out) {
                            return stub.PutUser(context, request, out);
@@ -412,13 +414,14 @@ absl::Status RunWhoAmI(const ParsedArgs& args, const GlobalOptions& options,
   if (options.json) return WriteJson(who, out);
   // The agencies the user may read, for their names (any signed-in user may
   // list them).
-  OGI_ASSIGN_OR_RETURN(const v1::ListAgenciesResponse names,
-                       Unary<v1::ListAgenciesResponse>(
-                           options, [&](grpc::ClientContext* context,
-                                        v1::ListAgenciesResponse* response) {
-                             return agencies.ListAgencies(
-                                 context, v1::ListAgenciesRequest(), response);
-                           }));
+  OGI_ASSIGN_OR_RETURN(
+      const v1::ListAgenciesResponse names,
+      FetchAllPages<v1::ListAgenciesResponse>(
+          options, v1::ListAgenciesRequest(),
+          [&](grpc::ClientContext* context, const v1::ListAgenciesRequest& page,
+              v1::ListAgenciesResponse* response) {
+            return agencies.ListAgencies(context, page, response);
+          }));
   RenderWhoAmI(who, names, options.color, out);
   return absl::OkStatus();
 }
@@ -442,7 +445,9 @@ absl::Status RunUserAdd(const ParsedArgs& args, const GlobalOptions& options,
         "用户 ", user.name(), " 已存在；修改请用 \"ogi user update ",
         user.name(), "\"（ALREADY_EXISTS）"));
   }
-  OGI_ASSIGN_OR_RETURN(const v1::User added, PutUser(options, stub, user));
+  v1::PutUserRequest request;
+  *request.mutable_user() = std::move(user);
+  OGI_ASSIGN_OR_RETURN(const v1::User added, PutUser(options, stub, request));
   if (options.json) return WriteJson(added, out);
   out << "added user " << UserLine(added) << '\n';
   return absl::OkStatus();
@@ -482,15 +487,32 @@ absl::Status RunUserUpdate(const ParsedArgs& args, const GlobalOptions& options,
     return absl::NotFoundError(
         absl::StrCat("未找到用户 ", name, "（NOT_FOUND）"));
   }
-  // PutUser replaces the whole user: start from what the server has.
-  v1::User user = *current;
-  if (args.Has("display-name")) user.set_display_name(changes.display_name());
-  if (args.Has("agency")) user.set_agency_code(args.Get("agency"));
-  if (args.Has("roles")) *user.mutable_roles() = changes.roles();
-  if (disable) user.set_disabled(true);
-  if (enable) user.set_disabled(false);
+  // Only the fields given, named in the mask (so --enable can send
+  // disabled=false), against the version read: a change another
+  // administrator made meanwhile is refused (ABORTED), never overwritten.
+  v1::PutUserRequest request;
+  v1::User& user = *request.mutable_user();
+  user.set_name(name);
+  google::protobuf::FieldMask& mask = *request.mutable_update_mask();
+  if (args.Has("display-name")) {
+    user.set_display_name(changes.display_name());
+    mask.add_paths("display_name");
+  }
+  if (args.Has("agency")) {
+    user.set_agency_code(args.Get("agency"));
+    mask.add_paths("agency_code");
+  }
+  if (args.Has("roles")) {
+    *user.mutable_roles() = changes.roles();
+    mask.add_paths("roles");
+  }
+  if (disable || enable) {
+    user.set_disabled(disable);
+    mask.add_paths("disabled");
+  }
+  request.set_etag(current->etag());
 
-  OGI_ASSIGN_OR_RETURN(const v1::User updated, PutUser(options, stub, user));
+  OGI_ASSIGN_OR_RETURN(const v1::User updated, PutUser(options, stub, request));
   if (options.json) return WriteJson(updated, out);
   out << "updated user " << UserLine(updated) << '\n';
   return absl::OkStatus();
@@ -555,12 +577,14 @@ absl::Status RunTokenList(const ParsedArgs& args, const GlobalOptions& options,
                           std::ostream& out) {
   v1::ListTokensRequest request;
   request.set_user_name(args.Get("user"));
-  OGI_ASSIGN_OR_RETURN(const v1::ListTokensResponse tokens,
-                       Unary<v1::ListTokensResponse>(
-                           options, [&](grpc::ClientContext* context,
-                                        v1::ListTokensResponse* response) {
-                             return stub.ListTokens(context, request, response);
-                           }));
+  OGI_ASSIGN_OR_RETURN(
+      const v1::ListTokensResponse tokens,
+      FetchAllPages<v1::ListTokensResponse>(
+          options, request,
+          [&](grpc::ClientContext* context, const v1::ListTokensRequest& page,
+              v1::ListTokensResponse* response) {
+            return stub.ListTokens(context, page, response);
+          }));
   if (options.json) return WriteJson(tokens, out);
   RenderTokenTable(tokens, options.color, out);
   return absl::OkStatus();

@@ -1,10 +1,12 @@
 #include "cli/agency_commands.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "cli/flag_values.h"
+#include "cli/paged_list.h"
 #include "cli/render.h"
 #include "services/common/status_macros.h"
 
@@ -22,9 +24,7 @@ std::string AgencyLine(const v1::Agency& agency) {
 
 absl::StatusOr<v1::Agency> PutAgency(const GlobalOptions& options,
                                      v1::AgencyService::StubInterface& stub,
-                                     const v1::Agency& agency) {
-  v1::PutAgencyRequest request;
-  *request.mutable_agency() = agency;
+                                     const v1::PutAgencyRequest& request) {
   v1::Agency response;
   grpc::ClientContext context;
   PrepareContext(options, &context);
@@ -123,12 +123,14 @@ void RenderAgencyTable(const v1::ListAgenciesResponse& response, bool color,
 absl::Status RunAgencyList(const ParsedArgs& args, const GlobalOptions& options,
                            v1::AgencyService::StubInterface& stub,
                            std::ostream& out) {
-  v1::ListAgenciesResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status =
-      stub.ListAgencies(&context, v1::ListAgenciesRequest(), &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      const v1::ListAgenciesResponse response,
+      FetchAllPages<v1::ListAgenciesResponse>(
+          options, v1::ListAgenciesRequest(),
+          [&](grpc::ClientContext* context, const v1::ListAgenciesRequest& page,
+              v1::ListAgenciesResponse* answer) {
+            return stub.ListAgencies(context, page, answer);
+          }));
   if (options.json) {
     OGI_ASSIGN_OR_RETURN(const std::string json, ToJson(response));
     out << json << '\n';
@@ -157,8 +159,10 @@ absl::Status RunAgencyAdd(const ParsedArgs& args, const GlobalOptions& options,
   if (found.error_code() != grpc::StatusCode::NOT_FOUND) {
     return RpcError(found, options.server);
   }
+  v1::PutAgencyRequest request;
+  *request.mutable_agency() = std::move(agency);
   OGI_ASSIGN_OR_RETURN(const v1::Agency added,
-                       PutAgency(options, stub, agency));
+                       PutAgency(options, stub, request));
   return WriteAgencyResult("added", added, options, out);
 }
 
@@ -171,15 +175,24 @@ absl::Status RunAgencyUpdate(const ParsedArgs& args,
   if (args.Has("name")) {
     OGI_ASSIGN_OR_RETURN(name, RequiredTextFlag(args, "name"));
   }
-  v1::Agency agency;
-  const grpc::Status found = GetAgency(options, stub, code, &agency);
+  v1::Agency current;
+  const grpc::Status found = GetAgency(options, stub, code, &current);
   if (!found.ok()) return RpcError(found, options.server);
-  // PutAgency replaces the whole agency: start from what the server has.
-  if (args.Has("name")) agency.set_name(name);
-  if (args.Has("supervisor"))
-    agency.set_supervisor_code(args.Get("supervisor"));
+  // Only the fields given, named in the mask (so --supervisor "" clears),
+  // against the version read: a change made meanwhile is refused (ABORTED).
+  v1::PutAgencyRequest request;
+  request.mutable_agency()->set_code(code);
+  if (args.Has("name")) {
+    request.mutable_agency()->set_name(name);
+    request.mutable_update_mask()->add_paths("name");
+  }
+  if (args.Has("supervisor")) {
+    request.mutable_agency()->set_supervisor_code(args.Get("supervisor"));
+    request.mutable_update_mask()->add_paths("supervisor_code");
+  }
+  request.set_etag(current.etag());
   OGI_ASSIGN_OR_RETURN(const v1::Agency updated,
-                       PutAgency(options, stub, agency));
+                       PutAgency(options, stub, request));
   return WriteAgencyResult("updated", updated, options, out);
 }
 

@@ -12,7 +12,9 @@
 #include "absl/time/civil_time.h"
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
+#include "cli/input_file.h"
 #include "cli/render.h"
+#include "services/calendar/json_bounds.h"
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
 #include "services/common/text.h"
@@ -131,10 +133,11 @@ std::vector<CommandSpec> CalendarCommandSpecs() {
        {"FILE"},
        false,
        "Load holiday arrangements from a cn-holidays.json file.",
-       "FILE \"-\" reads standard input. Every open case's deadlines are "
-       "recomputed;\nprints the years loaded and each case whose answer due "
-       "date changed. A year\nthat leaves statutory holidays out is loaded "
-       "but stays provisional; the\nmissing festivals are named.\n",
+       "FILE \"-\" reads standard input; FILE must be a regular file of at "
+       "most 1 MiB.\nEvery open case's deadlines are recomputed; prints the "
+       "years loaded and each\ncase whose answer due date changed. A year "
+       "that leaves statutory holidays out\nis loaded but stays provisional; "
+       "the missing festivals are named.\n",
        {},
        /*one_of=*/{},
        // The server's "json" is the file's text, not the --json flag.
@@ -201,8 +204,9 @@ void RenderHolidays(const google::protobuf::RepeatedPtrField<v1::Holiday>& list,
   for (const v1::Holiday& holiday : list) {
     table.AddRow(
         {holiday.name(),
-         absl::StrCat(DateText(holiday.has_from(), holiday.from()), " 至 ",
-                      DateText(holiday.has_to(), holiday.to())),
+         absl::StrCat(DateText(holiday.has_first_day(), holiday.first_day()),
+                      " 至 ",
+                      DateText(holiday.has_last_day(), holiday.last_day())),
          absl::StrCat(holiday.days(), " 天")});
   }
   table.Render(out, color);
@@ -312,8 +316,10 @@ absl::Status RunCalendarLoad(const ParsedArgs& args,
                              v1::CalendarService::StubInterface& stub,
                              std::ostream& out) {
   v1::LoadCalendarRequest request;
+  // The server's own limit, checked before reading (/dev/zero never ends).
   OGI_ASSIGN_OR_RETURN(*request.mutable_json(),
-                       ReadInputFile(args.positionals().at(0)));
+                       ReadBoundedFile(args.positionals().at(0), "日历文件",
+                                       kMaxCalendarJsonBytes));
   v1::LoadCalendarResponse response;
   grpc::ClientContext context;
   PrepareContext(options, &context);

@@ -17,8 +17,10 @@
 #include "cli/flag_values.h"
 #include "cli/history_fields.h"
 #include "cli/outcome_text.h"
+#include "cli/paged_list.h"
 #include "cli/proceeding_text.h"
 #include "cli/render.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
@@ -471,7 +473,8 @@ std::string ReadViewLabel(const std::string& view) {
 
 }  // namespace
 
-void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
+void RenderCaseHistory(const v1::ListCaseHistoryResponse& history,
+                       const v1::ListCaseReadsResponse& reads, bool color,
                        std::ostream& out) {
   Table table({"序号", "时间", "操作", "操作人", "原因", "变更"});
   for (const v1::CaseEvent& event : history.events()) {
@@ -488,21 +491,21 @@ void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
                   event.actor(), event.reason(), absl::StrJoin(changes, "\n")});
   }
   table.Render(out, color);
-  if (history.reads().empty()) return;
+  if (reads.reads().empty()) return;
   // Who saw the full record (personal data unmasked), apart from the events.
   out << '\n' << Bold("查阅记录", color) << '\n';
-  Table reads({"时间", "查阅人", "查看"});
-  for (const v1::RecordRead& read : history.reads()) {
+  Table read_table({"时间", "查阅人", "查看"});
+  for (const v1::RecordRead& read : reads.reads()) {
     std::string reader = read.actor();
     if (!read.user_name().empty()) {
       reader = reader.empty()
                    ? read.user_name()
                    : absl::StrCat(reader, " (", read.user_name(), ")");
     }
-    reads.AddRow(
+    read_table.AddRow(
         {FormatChinaTime(read.read_at()), reader, ReadViewLabel(read.view())});
   }
-  reads.Render(out, color);
+  read_table.Render(out, color);
 }
 
 absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,
@@ -604,14 +607,41 @@ absl::Status RunCaseHistory(const ParsedArgs& args,
   v1::ListCaseHistoryRequest request;
   request.set_agency_code(options.agency);
   request.set_number(args.positionals().at(0));
-  v1::ListCaseHistoryResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status =
-      stub.ListCaseHistory(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
-  if (options.json) return WriteJson(response, out);
-  RenderCaseHistory(response, options.color, out);
+  OGI_ASSIGN_OR_RETURN(v1::ListCaseHistoryResponse history,
+                       FetchAllPages<v1::ListCaseHistoryResponse>(
+                           options, request,
+                           [&](grpc::ClientContext* context,
+                               const v1::ListCaseHistoryRequest& page,
+                               v1::ListCaseHistoryResponse* response) {
+                             return stub.ListCaseHistory(context, page,
+                                                         response);
+                           }));
+  // The read log has its own paged call since the server pages lists.
+  v1::ListCaseReadsRequest reads_request;
+  reads_request.set_agency_code(options.agency);
+  reads_request.set_number(args.positionals().at(0));
+  OGI_ASSIGN_OR_RETURN(const v1::ListCaseReadsResponse reads,
+                       FetchAllPages<v1::ListCaseReadsResponse>(
+                           options, reads_request,
+                           [&](grpc::ClientContext* context,
+                               const v1::ListCaseReadsRequest& page,
+                               v1::ListCaseReadsResponse* response) {
+                             return stub.ListCaseReads(context, page, response);
+                           }));
+  if (options.json) {
+    // The shape --json always had: {"events": […], "reads": […]}. The reads
+    // go into ListCaseHistoryResponse.reads through reflection, since that
+    // field's accessors are deprecated (the server no longer fills it).
+    const google::protobuf::FieldDescriptor* reads_field =
+        history.GetDescriptor()->FindFieldByName("reads");
+    for (const v1::RecordRead& read : reads.reads()) {
+      history.GetReflection()
+          ->AddMessage(&history, reads_field)
+          ->CopyFrom(read);
+    }
+    return WriteJson(history, out);
+  }
+  RenderCaseHistory(history, reads, options.color, out);
   return absl::OkStatus();
 }
 

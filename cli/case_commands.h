@@ -47,9 +47,10 @@ void RenderCaseTable(const std::vector<v1::Case>& cases, bool color,
                      std::ostream& out);
 // One row per event; each change on its own line as "label: old → new" (see
 // history_fields.h). Then, when there are any, the reads of the full record
-// under the heading 查阅记录: time, reader ("王科员 (wang)") and view (案件 for
-// GetCase, 历史 for ListCaseHistory).
-void RenderCaseHistory(const v1::ListCaseHistoryResponse& history, bool color,
+// (`reads`, from ListCaseReads) under the heading 查阅记录: time, reader
+// ("王科员 (wang)") and view (案件 for GetCase, 历史 for ListCaseHistory).
+void RenderCaseHistory(const v1::ListCaseHistoryResponse& history,
+                       const v1::ListCaseReadsResponse& reads, bool color,
                        std::ostream& out);
 
 // Lines of the list table stay within this many display columns.

@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -14,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "cli/input_file.h"
 #include "cli/token_file.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -128,13 +127,18 @@ absl::StatusOr<std::string> ReadTlsFile(const ParsedArgs& args,
     if (from_flag) return UsageError(absl::StrCat(source, ": 须给出文件"));
     return std::string();
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream contents;
-  if (in) contents << in.rdbuf();
-  if (!in || contents.str().empty()) {
+  // Bounded: a PEM file is a few KiB, and /dev/zero never ends.
+  absl::StatusOr<std::string> contents =
+      ReadBoundedFile(path, "文件", kMaxInputFileBytes);
+  if (!contents.ok() && !IsUsageError(contents.status())) {
+    return absl::Status(
+        contents.status().code(),
+        absl::StrCat(source, ": ", contents.status().message()));
+  }
+  if (!contents.ok() || contents->empty()) {
     return UsageError(absl::StrCat(source, ": 无法读取 \"", path, "\""));
   }
-  return contents.str();
+  return *std::move(contents);
 }
 
 absl::StatusOr<ChannelSecurity> ResolveChannelSecurity(const ParsedArgs& args,

@@ -134,8 +134,7 @@ absl::Status Dispatch(const CommandSpec& command, const ParsedArgs& parsed,
   } else if (name == "case defer") {
     return RunCaseDefer(parsed, options, stubs.Procedures(), out);
   } else if (name == "case conclude") {
-    return RunCaseConclude(parsed, options, stubs.Cases(), stubs.Outcomes(),
-                           out);
+    return RunCaseConclude(parsed, options, stubs.Outcomes(), out);
   } else if (name == "case withdraw") {
     return RunCaseWithdraw(parsed, options, stubs.Outcomes(), out);
   } else if (name == "case lapse") {
@@ -144,8 +143,7 @@ absl::Status Dispatch(const CommandSpec& command, const ParsedArgs& parsed,
     return RunCaseCorrectConclusion(parsed, options, stubs.Cases(),
                                     stubs.Outcomes(), out);
   } else if (name == "case reanswer") {
-    return RunCaseReanswer(parsed, options, stubs.Cases(), stubs.Outcomes(),
-                           out);
+    return RunCaseReanswer(parsed, options, stubs.Outcomes(), out);
   } else if (name == "review file") {
     return RunReviewFile(parsed, options, stubs.Proceedings(), out);
   } else if (name == "review progress") {

@@ -2,9 +2,11 @@
 #define OGI_CLI_DATED_FLAGS_H_
 
 // Date flags that default to today, for the commands that record something
-// done today unless told otherwise (case withdraw and lapse, review and
-// lawsuit defend). "Today" is the civil date in China on this machine's
-// clock, whatever its time zone. Thread-safe.
+// done today unless told otherwise and whose request cannot leave the date to
+// the server (review and lawsuit defend: an absent defence_filed there means
+// "unchanged"). Case withdraw and lapse leave it to the server. "Today" is the
+// civil date in China on this machine's clock, whatever its time zone.
+// Thread-safe.
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"

@@ -7,6 +7,7 @@
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
 #include "cli/interrupt.h"
+#include "cli/paged_list.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
@@ -127,7 +128,8 @@ namespace {
 // "复议答复期限 2022-0013-R1".
 std::string AlertKindText(const v1::DeadlineAlert& alert) {
   std::string text = EnumLabel(v1::AlertKind_descriptor(), alert.kind());
-  if (!alert.reference().empty()) absl::StrAppend(&text, " ", alert.reference());
+  if (!alert.reference().empty())
+    absl::StrAppend(&text, " ", alert.reference());
   return text;
 }
 
@@ -225,16 +227,29 @@ std::string AlertLine(const v1::DeadlineAlert& alert) {
   return line;
 }
 
+namespace {
+
+// Every page of the listing, merged (as_of: the last page's).
+absl::StatusOr<v1::ListDeadlinesResponse> ListAllDeadlines(
+    const GlobalOptions& options, v1::DeadlineService::StubInterface& stub,
+    const v1::ListDeadlinesRequest& request) {
+  return FetchAllPages<v1::ListDeadlinesResponse>(
+      options, request,
+      [&](grpc::ClientContext* context, const v1::ListDeadlinesRequest& page,
+          v1::ListDeadlinesResponse* response) {
+        return stub.ListDeadlines(context, page, response);
+      });
+}
+
+}  // namespace
+
 absl::Status RunDeadlines(const ParsedArgs& args, const GlobalOptions& options,
                           v1::DeadlineService::StubInterface& stub,
                           std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const v1::ListDeadlinesRequest request,
                        BuildListDeadlinesRequest(args, options));
-  v1::ListDeadlinesResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.ListDeadlines(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::ListDeadlinesResponse response,
+                       ListAllDeadlines(options, stub, request));
   if (options.json) return WriteJson(response, out);
   RenderDeadlineTable(response, options.color, out);
   return absl::OkStatus();
@@ -246,11 +261,8 @@ absl::Status RunAlerts(const ParsedArgs& args, const GlobalOptions& options,
   if (args.Get("watch") == "true") return WatchAlerts(options, stub, out);
   v1::ListDeadlinesRequest request;
   request.set_agency_code(options.agency);
-  v1::ListDeadlinesResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.ListDeadlines(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::ListDeadlinesResponse response,
+                       ListAllDeadlines(options, stub, request));
   for (const v1::DeadlineAlert& alert : response.alerts()) {
     OGI_RETURN_IF_ERROR(WriteAlertLine(alert, options.json, out));
   }

@@ -12,6 +12,9 @@
 namespace ogi::cli {
 namespace {
 
+// What separates the violations of one error (FieldViolations).
+constexpr absl::string_view kViolationSeparator = "；";
+
 // A field path as the server writes it, split into the path without array
 // indexes and the first index (the item's position from 0), if any.
 struct FieldPath {
@@ -110,9 +113,12 @@ std::string FlagForField(absl::string_view path, const CommandSpec& command,
   return name;
 }
 
-std::string NameFlagsInMessage(absl::string_view message,
-                               const CommandSpec& command,
-                               const std::vector<FlagSpec>& global_flags) {
+namespace {
+
+// NameFlagsInMessage for one violation "field: rule".
+std::string NameFlagsInViolation(absl::string_view message,
+                                 const CommandSpec& command,
+                                 const std::vector<FlagSpec>& global_flags) {
   // The field list ends at the first colon, ASCII ": " or full-width "：".
   size_t end = message.find(": ");
   const size_t wide = message.find("：");
@@ -148,6 +154,28 @@ std::string NameFlagsInMessage(absl::string_view message,
     start = next + separator_length;
   }
   return absl::StrCat(rewritten, message.substr(end));
+}
+
+}  // namespace
+
+std::string NameFlagsInMessage(absl::string_view message,
+                               const CommandSpec& command,
+                               const std::vector<FlagSpec>& global_flags) {
+  // Several violations come joined by "；" (services/common/
+  // field_violations.h). A rule may itself contain "；": such a piece does
+  // not start with field paths, so it is kept as it is.
+  std::string rewritten;
+  size_t start = 0;
+  while (true) {
+    const size_t next = message.find(kViolationSeparator, start);
+    absl::StrAppend(&rewritten,
+                    NameFlagsInViolation(message.substr(start, next - start),
+                                         command, global_flags));
+    if (next == absl::string_view::npos) break;
+    absl::StrAppend(&rewritten, kViolationSeparator);
+    start = next + kViolationSeparator.size();
+  }
+  return rewritten;
 }
 
 }  // namespace ogi::cli

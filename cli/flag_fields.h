@@ -33,7 +33,9 @@ std::string FlagForField(absl::string_view path, const CommandSpec& command,
 
 // `message` with the fields before its first ": " (or "："), each
 // separated by ", " or "、", replaced by the flags that fill them (see
-// FlagForField); a field no flag fills stays as it is. A message that does
+// FlagForField); a field no flag fills stays as it is. A message listing
+// several violations ("f1: rule；f2: rule", as FieldViolations writes it)
+// has each violation's fields replaced. A message (or violation) that does
 // not start with field paths is returned unchanged.
 std::string NameFlagsInMessage(absl::string_view message,
                                const CommandSpec& command,

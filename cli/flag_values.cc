@@ -1,17 +1,13 @@
 #include "cli/flag_values.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iostream>
 #include <optional>
-#include <sstream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "cli/input_file.h"
 #include "cli/render.h"
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
@@ -103,22 +99,7 @@ void AddExpectedVersionFlag(
 }
 
 absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    if (std::cin.bad()) return UsageError("无法读取标准输入");
-    return text.str();
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file.is_open()) {
-    return UsageError(
-        absl::StrCat("无法读取 \"", path, "\"：", std::strerror(errno)));
-  }
-  text << file.rdbuf();
-  if (file.bad()) {
-    return UsageError(absl::StrCat("无法读取 \"", path, "\""));
-  }
-  return text.str();
+  return ReadBoundedFile(path, "文件", kMaxInputFileBytes);
 }
 
 absl::Status WriteJson(const google::protobuf::Message& message,

@@ -110,8 +110,9 @@ void AddExpectedVersionFlag(std::vector<CommandSpec>& commands,
                             std::initializer_list<absl::string_view> read_only);
 
 // All of the file at `path`, or of standard input for "-": the text of a
-// FILE argument or flag. Usage error "无法读取 "<path>"：<reason>"
-// otherwise (nothing was sent).
+// FILE argument or flag, at most kMaxInputFileBytes (cli/input_file.h, which
+// lists the errors: a usage error when it cannot be read, INVALID_ARGUMENT
+// for a file that is not a regular file or is too large; nothing is sent).
 absl::StatusOr<std::string> ReadInputFile(const std::string& path);
 
 // Writes the indented JSON form of `message` (see render.h ToJson) and a

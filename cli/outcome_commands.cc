@@ -9,7 +9,6 @@
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
 #include "cli/case_commands.h"
-#include "cli/dated_flags.h"
 #include "cli/flag_values.h"
 #include "cli/outcome_text.h"
 #include "cli/render.h"
@@ -315,19 +314,6 @@ std::string OutcomeList() {
 
 }  // namespace
 
-v1::ServiceMethod DefaultServiceMethod(v1::DeliveryMethod delivery) {
-  switch (delivery) {
-    case v1::DELIVERY_METHOD_POST:
-      return v1::SERVICE_METHOD_POSTED;
-    case v1::DELIVERY_METHOD_EMAIL:
-    case v1::DELIVERY_METHOD_ONLINE_PLATFORM:
-    case v1::DELIVERY_METHOD_FAX:
-      return v1::SERVICE_METHOD_ELECTRONIC;
-    default:
-      return v1::SERVICE_METHOD_SIGNED_IN_PERSON;
-  }
-}
-
 std::vector<CommandSpec> OutcomeCommandSpecs() {
   constexpr char kPrints[] =
       "Prints a confirmation and the case's outcome; with --json the whole "
@@ -369,7 +355,7 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
        {
            FlagSpec{"date", "DATE",
                     "day the withdrawal reached the agency (default: today, "
-                    "China time)"}
+                    "China time, on the server)"}
                .Fills({"withdrawn"}),
            {"note", "TEXT", "how the applicant withdrew"},
        }},
@@ -383,7 +369,7 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
        {
            FlagSpec{"date", "DATE",
                     "day the agency concludes, e.g. serves the notice "
-                    "(default: today, China time)"}
+                    "(default: today, China time, on the server)"}
                .Fills({"concluded"}),
            FlagSpec{"service", "METHOD",
                     EnumHelp("how the notice was served",
@@ -470,23 +456,25 @@ absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
 }
 
 absl::StatusOr<v1::WithdrawCaseRequest> BuildWithdrawCaseRequest(
-    const ParsedArgs& args, const GlobalOptions& options,
-    absl::CivilDay today) {
+    const ParsedArgs& args, const GlobalOptions& options) {
   OGI_ASSIGN_OR_RETURN(auto request,
                        CaseRequest<v1::WithdrawCaseRequest>(args, options));
-  OGI_ASSIGN_OR_RETURN(*request.mutable_withdrawn(),
-                       DateFlagOr(args, "date", today));
+  if (args.Has("date")) {
+    OGI_ASSIGN_OR_RETURN(*request.mutable_withdrawn(),
+                         RequiredDateFlag(args, "date"));
+  }
   request.set_note(args.Get("note"));
   return request;
 }
 
 absl::StatusOr<v1::ConfirmLapseRequest> BuildConfirmLapseRequest(
-    const ParsedArgs& args, const GlobalOptions& options,
-    absl::CivilDay today) {
+    const ParsedArgs& args, const GlobalOptions& options) {
   OGI_ASSIGN_OR_RETURN(auto request,
                        CaseRequest<v1::ConfirmLapseRequest>(args, options));
-  OGI_ASSIGN_OR_RETURN(*request.mutable_concluded(),
-                       DateFlagOr(args, "date", today));
+  if (args.Has("date")) {
+    OGI_ASSIGN_OR_RETURN(*request.mutable_concluded(),
+                         RequiredDateFlag(args, "date"));
+  }
   if (args.Has("service")) {
     OGI_ASSIGN_OR_RETURN(
         const v1::ServiceMethod method,
@@ -556,16 +544,12 @@ absl::StatusOr<v1::RecordReAnswerRequest> BuildRecordReAnswerRequest(
 
 absl::Status RunCaseConclude(const ParsedArgs& args,
                              const GlobalOptions& options,
-                             v1::CaseService::StubInterface& cases,
                              v1::OutcomeService::StubInterface& stub,
                              std::ostream& out) {
-  OGI_ASSIGN_OR_RETURN(v1::ConcludeCaseRequest request,
+  // Without --service the server applies the applicant's delivery method
+  // (OutcomeService's rule), so nothing needs reading first.
+  OGI_ASSIGN_OR_RETURN(const v1::ConcludeCaseRequest request,
                        BuildConcludeCaseRequest(args, options));
-  if (request.service_method() == v1::SERVICE_METHOD_UNSPECIFIED) {
-    OGI_ASSIGN_OR_RETURN(const v1::Case c,
-                         FetchCase(request.number(), options, cases));
-    request.set_service_method(DefaultServiceMethod(c.delivery_method()));
-  }
   return RunOutcomeStep<v1::ConcludeCaseRequest>(
       request, &v1::OutcomeService::StubInterface::ConcludeCase, "已办结",
       options, stub, out);
@@ -576,7 +560,7 @@ absl::Status RunCaseWithdraw(const ParsedArgs& args,
                              v1::OutcomeService::StubInterface& stub,
                              std::ostream& out) {
   return RunOutcomeStep<v1::WithdrawCaseRequest>(
-      BuildWithdrawCaseRequest(args, options, TodayInChinaNow()),
+      BuildWithdrawCaseRequest(args, options),
       &v1::OutcomeService::StubInterface::WithdrawCase, "已办结（申请人撤回）",
       options, stub, out);
 }
@@ -585,7 +569,7 @@ absl::Status RunCaseLapse(const ParsedArgs& args, const GlobalOptions& options,
                           v1::OutcomeService::StubInterface& stub,
                           std::ostream& out) {
   return RunOutcomeStep<v1::ConfirmLapseRequest>(
-      BuildConfirmLapseRequest(args, options, TodayInChinaNow()),
+      BuildConfirmLapseRequest(args, options),
       &v1::OutcomeService::StubInterface::ConfirmLapse,
       "已办结（申请人逾期，不再处理）", options, stub, out);
 }
@@ -610,17 +594,11 @@ absl::Status RunCaseCorrectConclusion(const ParsedArgs& args,
 
 absl::Status RunCaseReanswer(const ParsedArgs& args,
                              const GlobalOptions& options,
-                             v1::CaseService::StubInterface& cases,
                              v1::OutcomeService::StubInterface& stub,
                              std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(v1::RecordReAnswerRequest request,
                        BuildRecordReAnswerRequest(args, options));
   const bool answered = request.has_served();
-  if (answered && request.service_method() == v1::SERVICE_METHOD_UNSPECIFIED) {
-    OGI_ASSIGN_OR_RETURN(const v1::Case c,
-                         FetchCase(request.number(), options, cases));
-    request.set_service_method(DefaultServiceMethod(c.delivery_method()));
-  }
   return RunOutcomeStep<v1::RecordReAnswerRequest>(
       request, &v1::OutcomeService::StubInterface::RecordReAnswer,
       answered ? "已记录重新答复" : "已记录责令重新答复", options, stub, out);

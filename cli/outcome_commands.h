@@ -34,17 +34,17 @@ std::vector<CommandSpec> OutcomeCommandSpecs();
 //
 // --served is required, and --outcome (every item gets it) or --item N=OUTCOME
 // (one per item) but not both. --override needs --override-reason. Other
-// flags are optional (without --service the method is left unspecified for
-// the Run function to fill in); the server enforces what each outcome
-// requires.
+// flags are optional (without --service the method is left unspecified: the
+// server applies the applicant's delivery method); the server enforces what
+// each outcome requires.
 absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options);
-// --date defaults to `today`.
+// Without --date the date is left unset: the server takes today (China time).
 absl::StatusOr<v1::WithdrawCaseRequest> BuildWithdrawCaseRequest(
-    const ParsedArgs& args, const GlobalOptions& options, absl::CivilDay today);
-// --date defaults to `today`.
+    const ParsedArgs& args, const GlobalOptions& options);
+// Without --date the date is left unset: the server takes today (China time).
 absl::StatusOr<v1::ConfirmLapseRequest> BuildConfirmLapseRequest(
-    const ParsedArgs& args, const GlobalOptions& options, absl::CivilDay today);
+    const ParsedArgs& args, const GlobalOptions& options);
 // The case's conclusion with the conclusion flags given applied: --outcome
 // gives every item of `current` that outcome (--item then changes single
 // items), an empty value clears a field (--override "" also clears the
@@ -57,20 +57,12 @@ absl::StatusOr<v1::CorrectConclusionRequest> BuildCorrectConclusionRequest(
 absl::StatusOr<v1::RecordReAnswerRequest> BuildRecordReAnswerRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 
-// The service method an answer is taken to have been served by when
-// --service is not given: the one matching how the applicant asked to
-// receive it (self_pickup → signed_in_person, post → posted, email,
-// online_platform and fax → electronic), signed_in_person when the case
-// records no delivery method.
-v1::ServiceMethod DefaultServiceMethod(v1::DeliveryMethod delivery);
-
 // Command bodies; nothing is written to `out` on failure, RPC failures come
-// back through RpcError. Withdraw and lapse default --date to today in China.
-// Conclude, and reanswer with --served, fetch the case through `cases` for
-// DefaultServiceMethod when --service is not given.
+// back through RpcError. The defaults the README describes (a date of today,
+// the service method the applicant asked for) are the server's: these send
+// only what was given.
 absl::Status RunCaseConclude(const ParsedArgs& args,
                              const GlobalOptions& options,
-                             v1::CaseService::StubInterface& cases,
                              v1::OutcomeService::StubInterface& stub,
                              std::ostream& out);
 absl::Status RunCaseWithdraw(const ParsedArgs& args,
@@ -89,7 +81,6 @@ absl::Status RunCaseCorrectConclusion(const ParsedArgs& args,
                                       std::ostream& out);
 absl::Status RunCaseReanswer(const ParsedArgs& args,
                              const GlobalOptions& options,
-                             v1::CaseService::StubInterface& cases,
                              v1::OutcomeService::StubInterface& stub,
                              std::ostream& out);
 

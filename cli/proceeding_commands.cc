@@ -8,6 +8,7 @@
 #include "cli/dated_flags.h"
 #include "cli/flag_values.h"
 #include "cli/outcome_text.h"
+#include "cli/paged_list.h"
 #include "cli/proceeding_text.h"
 #include "cli/render.h"
 #include "services/common/civil_date.h"
@@ -557,11 +558,14 @@ absl::Status RunReviewList(const ParsedArgs& args, const GlobalOptions& options,
                            std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const v1::ListProceedingsRequest request,
                        BuildListProceedingsRequest(args, options));
-  v1::ListReviewsResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.ListReviews(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::ListReviewsResponse response,
+                       FetchAllPages<v1::ListReviewsResponse>(
+                           options, request,
+                           [&](grpc::ClientContext* context,
+                               const v1::ListProceedingsRequest& page,
+                               v1::ListReviewsResponse* answer) {
+                             return stub.ListReviews(context, page, answer);
+                           }));
   if (options.json) return WriteJson(response, out);
   if (response.reviews_size() > 0) {
     RenderReviewTable({response.reviews().begin(), response.reviews().end()},
@@ -658,11 +662,14 @@ absl::Status RunLawsuitList(const ParsedArgs& args,
                             std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const v1::ListProceedingsRequest request,
                        BuildListProceedingsRequest(args, options));
-  v1::ListLawsuitsResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.ListLawsuits(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::ListLawsuitsResponse response,
+                       FetchAllPages<v1::ListLawsuitsResponse>(
+                           options, request,
+                           [&](grpc::ClientContext* context,
+                               const v1::ListProceedingsRequest& page,
+                               v1::ListLawsuitsResponse* answer) {
+                             return stub.ListLawsuits(context, page, answer);
+                           }));
   if (options.json) return WriteJson(response, out);
   if (response.lawsuits_size() > 0) {
     RenderLawsuitTable({response.lawsuits().begin(), response.lawsuits().end()},

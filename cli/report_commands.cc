@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "cli/flag_values.h"
+#include "cli/paged_list.h"
 #include "cli/render.h"
 #include "cli/report_text.h"
 #include "cli/text_encoding.h"
@@ -41,39 +42,49 @@ constexpr absl::string_view kTable2Rows[] = {
 constexpr absl::string_view kTable4Rows[] = {"review", "direct_suit",
                                              "suit_after_review"};
 
-// One figure flag of `ogi report figures set`: its spec and how it sets its
-// Table2 field.
+// One figure flag of `ogi report figures set`: its spec, how it sets its
+// Table2 field and that field's path (for SetFiguresRequest.update_mask).
 struct FigureFlag {
   FlagSpec spec;
   std::function<void(v1::Table2&, int64_t)> set;
+  absl::string_view path;
 };
 
 const std::vector<FigureFlag>& FigureFlags() {
   static const auto* const kFlags = new std::vector<FigureFlag>{
       {{"rules-issued", "N", "规章 本年制发件数"},
-       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_issued(n); }},
+       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_issued(n); },
+       "rules.issued"},
       {{"rules-repealed", "N", "规章 本年废止件数"},
-       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_repealed(n); }},
+       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_repealed(n); },
+       "rules.repealed"},
       {{"rules-in-force", "N", "规章 现行有效件数"},
-       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_in_force(n); }},
+       [](v1::Table2& t, int64_t n) { t.mutable_rules()->set_in_force(n); },
+       "rules.in_force"},
       {{"normative-issued", "N", "行政规范性文件 本年制发件数"},
        [](v1::Table2& t, int64_t n) {
          t.mutable_normative_documents()->set_issued(n);
-       }},
+       },
+       "normative_documents.issued"},
       {{"normative-repealed", "N", "行政规范性文件 本年废止件数"},
        [](v1::Table2& t, int64_t n) {
          t.mutable_normative_documents()->set_repealed(n);
-       }},
+       },
+       "normative_documents.repealed"},
       {{"normative-in-force", "N", "行政规范性文件 现行有效件数"},
        [](v1::Table2& t, int64_t n) {
          t.mutable_normative_documents()->set_in_force(n);
-       }},
+       },
+       "normative_documents.in_force"},
       {{"licensing", "N", "行政许可 本年处理决定数量"},
-       [](v1::Table2& t, int64_t n) { t.set_licensing_decisions(n); }},
+       [](v1::Table2& t, int64_t n) { t.set_licensing_decisions(n); },
+       "licensing_decisions"},
       {{"penalty", "N", "行政处罚 本年处理决定数量"},
-       [](v1::Table2& t, int64_t n) { t.set_penalty_decisions(n); }},
+       [](v1::Table2& t, int64_t n) { t.set_penalty_decisions(n); },
+       "penalty_decisions"},
       {{"enforcement", "N", "行政强制 本年处理决定数量"},
-       [](v1::Table2& t, int64_t n) { t.set_enforcement_decisions(n); }},
+       [](v1::Table2& t, int64_t n) { t.set_enforcement_decisions(n); },
+       "enforcement_decisions"},
   };
   return *kFlags;
 }
@@ -150,6 +161,19 @@ absl::Status Call(ReportMethod<Request, Response> method,
   const grpc::Status status = (stub.*method)(&context, request, response);
   if (!status.ok()) return RpcError(status, options.server);
   return absl::OkStatus();
+}
+
+// The whole register of the --agency (every page).
+absl::StatusOr<v1::ListDocumentsResponse> ListAllDocuments(
+    const GlobalOptions& options, v1::ReportService::StubInterface& stub) {
+  v1::ListDocumentsRequest request;
+  request.set_agency_code(options.agency);
+  return FetchAllPages<v1::ListDocumentsResponse>(
+      options, request,
+      [&](grpc::ClientContext* context, const v1::ListDocumentsRequest& page,
+          v1::ListDocumentsResponse* response) {
+        return stub.ListDocuments(context, page, response);
+      });
 }
 
 // The report of YEAR for the --agency flags.
@@ -242,8 +266,7 @@ absl::StatusOr<std::string> Encoded(const ParsedArgs& args,
   if (absl::AsciiStrToLower(args.Get("encoding", "utf-8")) != "gb18030") {
     return content;
   }
-  return Utf8ToGb18030(absl::StripPrefix(content, "\xEF\xBB\xBF"),
-                       "encoding");
+  return Utf8ToGb18030(absl::StripPrefix(content, "\xEF\xBB\xBF"), "encoding");
 }
 
 // The keys and titles of the prose sections of `prose` that are empty (only
@@ -287,9 +310,8 @@ absl::Status CheckLockable(const v1::Report& report,
   if (titles.empty()) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrCat(
       "--allow-empty: ", report.year(), " 年度报告的章节为空，未锁定：",
-      absl::StrJoin(titles, "、"),
-      "；请先用 ogi report text set 填写，或加 ", absl::StrJoin(flags, " "),
-      " 明确允许留空"));
+      absl::StrJoin(titles, "、"), "；请先用 ogi report text set 填写，或加 ",
+      absl::StrJoin(flags, " "), " 明确允许留空"));
 }
 
 // One warning line per table-二 figure the register count overrode.
@@ -323,10 +345,11 @@ std::vector<CommandSpec> ReportCommandSpecs() {
   figure_flags.push_back(
       {kSourceFlag, "SOURCE",
        "规章和行政规范性文件两行的来源：auto、register 或 entered"});
+  figure_flags.push_back({kRulesSourceFlag, "SOURCE",
+                          "规章一行的来源：auto、register 或 entered"});
   figure_flags.push_back(
-      {kRulesSourceFlag, "SOURCE", "规章一行的来源：auto、register 或 entered"});
-  figure_flags.push_back({kNormativeSourceFlag, "SOURCE",
-                          "行政规范性文件一行的来源：auto、register 或 entered"});
+      {kNormativeSourceFlag, "SOURCE",
+       "行政规范性文件一行的来源：auto、register 或 entered"});
   return {
       {{"report", "show"},
        {"YEAR"},
@@ -339,7 +362,8 @@ std::vector<CommandSpec> ReportCommandSpecs() {
            "line says where.\n\n"
            "不给 --format 时，-o 文件的扩展名决定格式：.html/.htm、.csv、"
            ".json、\n.md/.markdown；与扩展名矛盾的 --format（或 --json）被拒绝"
-           "（退出码 2）；\n其他扩展名（如 .txt）或没有扩展名仍按默认的 text。\n"
+           "（退出码 2）；\n其他扩展名（如 .txt）或没有扩展名仍按默认的 "
+           "text。\n"
            "CSV 为带 BOM 的 UTF-8，Excel 可直接打开；--encoding gb18030 改为 "
            "GB 18030 编码。\n\n",
            year_note,
@@ -392,9 +416,10 @@ std::vector<CommandSpec> ReportCommandSpecs() {
        "一、五、六节为空时拒绝锁定，\n除非用 --allow-empty SECTION 明确允许"
        "（可重复）。若确认后数字有变化，锁定被拒绝。\n",
        {{"yes", "", "不再询问，直接锁定", false, 'y'},
-        FlagSpec{"allow-empty", "SECTION",
-                 "允许该章节为空：overview、problems 或 other_matters（可重复）",
-                 /*repeated=*/true}
+        FlagSpec{
+            "allow-empty", "SECTION",
+            "允许该章节为空：overview、problems 或 other_matters（可重复）",
+            /*repeated=*/true}
             .Fills({"allow_empty_sections"})}},
       {{"report", "figures", "set"},
        {"YEAR"},
@@ -412,7 +437,8 @@ std::vector<CommandSpec> ReportCommandSpecs() {
        {"YEAR"},
        false,
        "Show table 二's figures for a year.",
-       "报告采用的数字，每行的来源（登记簿或输入），以及被登记簿取代的输入数字。\n",
+       "报告采用的数字，每行的来源（登记簿或输入），以及被登记簿取代的输入数字"
+       "。\n",
        {}},
       {{"report", "text", "set"},
        {"YEAR"},
@@ -420,8 +446,9 @@ std::vector<CommandSpec> ReportCommandSpecs() {
        "Store the prose of the preface or of section 一, 五 or 六 of a year's "
        "report.",
        "Required: --section, and --text or --file (FILE \"-\" reads "
-       "standard input).\nThe text replaces the section's earlier text; it "
-       "must not be blank.\n",
+       "standard input),\nor --clear. The text replaces the section's earlier "
+       "text; it must not be blank.\nOther sections are kept. --clear empties "
+       "the section (the preface returns to its\ndefault).\n",
        {FlagSpec{"section", "SECTION",
                  "preface (前言：编制依据、统计期限、公开网址、咨询电话), "
                  "overview (一、总体情况), problems "
@@ -430,23 +457,23 @@ std::vector<CommandSpec> ReportCommandSpecs() {
                  "信息处理费的统计句) (required)"}
             .Required(),
         FlagSpec{"text", "TEXT", "the text"}.Fills({"prose"}),
-        {"file", "FILE", "read the text from FILE"}}},
+        {"file", "FILE", "read the text from FILE"},
+        {"clear", "", "empty the section instead"}}},
       {{"report", "documents", "add"},
        {},
        false,
        "Register a rule (规章) or normative document (行政规范性文件).",
        "Required: --kind, --title and --issued. Once an agency registers "
        "documents,\ntable 二's first block is counted from its register.\n",
-       {FlagSpec{"kind", "KIND",
-                 EnumHelp("what it is (required)",
-                          v1::DocumentKind_descriptor())}
+       {FlagSpec{
+            "kind", "KIND",
+            EnumHelp("what it is (required)", v1::DocumentKind_descriptor())}
             .Required(),
         FlagSpec{"title", "TEXT", "its title (required)"}.Required(),
         FlagSpec{"number", "TEXT",
                  "its document number (文号), e.g. 聊政办发〔2022〕1号"}
             .Fills({"document_number"}),
-        FlagSpec{"issued", "DATE", "day it was issued (required)"}
-            .Required()}},
+        FlagSpec{"issued", "DATE", "day it was issued (required)"}.Required()}},
       {{"report", "documents", "repeal"},
        {"ID"},
        false,
@@ -470,7 +497,8 @@ absl::Status RunReportCommand(const std::string& name, const ParsedArgs& args,
                               v1::ReportService::StubInterface& stub,
                               std::istream& in, std::ostream& out,
                               std::ostream& err) {
-  if (name == "report show") return RunReportShow(args, options, stub, out, err);
+  if (name == "report show")
+    return RunReportShow(args, options, stub, out, err);
   if (name == "report lock") {
     return RunReportLock(args, options, env, stub, in, out, err);
   }
@@ -515,8 +543,8 @@ absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
   request.set_year(report.year());
   *request.mutable_agency_codes() = report.agency_codes();
   // The format asked for in so many words: --format, else --json.
-  v1::ReportFormat asked = options.json ? v1::REPORT_FORMAT_JSON
-                                        : v1::REPORT_FORMAT_UNSPECIFIED;
+  v1::ReportFormat asked =
+      options.json ? v1::REPORT_FORMAT_JSON : v1::REPORT_FORMAT_UNSPECIFIED;
   std::string asked_by = options.json ? "--json" : "";
   if (args.Has("format")) {
     OGI_ASSIGN_OR_RETURN(
@@ -549,9 +577,9 @@ absl::StatusOr<v1::RenderReportRequest> BuildRenderReportRequest(
                                      "”；可以是 utf-8 或 gb18030"));
     }
     if (encoding == "gb18030" && request.format() != v1::REPORT_FORMAT_CSV) {
-      return UsageError(absl::StrCat(
-          "--encoding: gb18030 只用于 csv 格式（现在是 ",
-          FormatName(request.format()), "）"));
+      return UsageError(
+          absl::StrCat("--encoding: gb18030 只用于 csv 格式（现在是 ",
+                       FormatName(request.format()), "）"));
     }
   }
   return request;
@@ -582,9 +610,9 @@ absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
   request.set_agency_code(options.agency);
   for (const std::string& key : args.GetAll("allow-empty")) {
     if (key != "overview" && key != "problems" && key != "other_matters") {
-      return UsageError(absl::StrCat(
-          "--allow-empty: 未知的章节“", key,
-          "”；可以是 overview、problems、other_matters"));
+      return UsageError(
+          absl::StrCat("--allow-empty: 未知的章节“", key,
+                       "”；可以是 overview、problems、other_matters"));
     }
     request.add_allow_empty_sections(key);
   }
@@ -592,19 +620,21 @@ absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
 }
 
 absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
-    const ParsedArgs& args, const GlobalOptions& options,
-    const v1::Table2& current) {
+    const ParsedArgs& args, const GlobalOptions& options) {
   v1::SetFiguresRequest request;
   OGI_ASSIGN_OR_RETURN(const int32_t year, YearArgument(args));
   request.set_year(year);
   request.set_agency_code(options.agency);
   v1::Table2& figures = *request.mutable_figures();
-  figures = current;
-  // Output only.
-  figures.clear_documents_from_register();
-  figures.clear_rules_from_register();
-  figures.clear_normative_documents_from_register();
-  figures.clear_overridden();
+  // Each flag given names its field in the mask: the server changes exactly
+  // those (a 0 included) and keeps every other figure as stored.
+  google::protobuf::FieldMask& mask = *request.mutable_update_mask();
+  const auto mark = [&mask](absl::string_view path) {
+    for (const std::string& known : mask.paths()) {
+      if (known == path) return;
+    }
+    mask.add_paths(std::string(path));
+  };
   bool any = false;
   for (const auto& [flag, rules, normative] :
        {std::make_tuple(kSourceFlag, true, true),
@@ -613,8 +643,14 @@ absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
     if (!args.Has(flag)) continue;
     OGI_ASSIGN_OR_RETURN(const v1::DocumentCountSource source,
                          ParseSource(args.Get(flag), flag));
-    if (rules) figures.set_rules_source(source);
-    if (normative) figures.set_normative_documents_source(source);
+    if (rules) {
+      figures.set_rules_source(source);
+      mark("rules_source");
+    }
+    if (normative) {
+      figures.set_normative_documents_source(source);
+      mark("normative_documents_source");
+    }
     any = true;
   }
   for (const FigureFlag& flag : FigureFlags()) {
@@ -624,12 +660,14 @@ absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
         ParseIntValue(args.Get(flag.spec.name), FlagName(flag.spec.name), 0,
                       std::numeric_limits<int32_t>::max()));
     flag.set(figures, value);
+    mark(flag.path);
     any = true;
   }
   if (args.Has(kFeesFlag)) {
     const std::string fees = args.Get(kFeesFlag);
     OGI_RETURN_IF_ERROR(CheckWanYuan(fees, kFeesFlag));
     figures.set_fees_wan_yuan(fees);
+    mark("fees_wan_yuan");
     any = true;
   }
   if (!any) {
@@ -657,8 +695,17 @@ absl::StatusOr<v1::SetProseRequest> BuildSetProseRequest(
         key.empty() ? "required" : absl::StrCat("\"", key, "\" is unknown"),
         "; one of: preface, overview, problems, other_matters"));
   }
+  // Exactly this section changes; with --clear it becomes empty.
+  request.mutable_update_mask()->add_paths(std::string(key));
+  const bool clear = args.Get("clear") == "true";
+  if (clear) {
+    if (args.Has("text") || args.Has("file")) {
+      return UsageError("--clear: 不能与 --text 或 --file 同时给出");
+    }
+    return request;
+  }
   if (args.Has("text") == args.Has("file")) {
-    return UsageError("--text: give either --text or --file");
+    return UsageError("--text: give either --text or --file (or --clear)");
   }
   std::string text;
   if (args.Has("text")) {
@@ -763,9 +810,8 @@ absl::Status RunReportLock(const ParsedArgs& args, const GlobalOptions& options,
                      FormatChinaTime(preview.lock().locked_at()), " 由 ",
                      preview.lock().locked_by(), " 锁定，不能再次锁定"));
   }
-  const std::vector<std::string> allowed(
-      request.allow_empty_sections().begin(),
-      request.allow_empty_sections().end());
+  const std::vector<std::string> allowed(request.allow_empty_sections().begin(),
+                                         request.allow_empty_sections().end());
   OGI_RETURN_IF_ERROR(CheckLockable(preview, allowed));
   request.set_expected_content_hash(preview.content_hash());
   std::vector<std::string> left_empty;
@@ -801,15 +847,10 @@ absl::Status RunReportFiguresSet(const ParsedArgs& args,
                                  const GlobalOptions& options,
                                  v1::ReportService::StubInterface& stub,
                                  std::ostream& out, std::ostream& err) {
-  // The flags are checked before any call.
-  OGI_ASSIGN_OR_RETURN(v1::SetFiguresRequest request,
-                       BuildSetFiguresRequest(args, options, v1::Table2()));
-  OGI_ASSIGN_OR_RETURN(const v1::Report current,
-                       GetAgencyReport(request.year(), options, stub));
-  // The figures as entered, not as the register may have replaced them: a
-  // count from the register must not become an entered figure.
-  OGI_ASSIGN_OR_RETURN(
-      request, BuildSetFiguresRequest(args, options, current.entered_figures()));
+  // Only the figures given, by mask: nothing needs reading first, and a
+  // count the register replaced never becomes an entered figure.
+  OGI_ASSIGN_OR_RETURN(const v1::SetFiguresRequest request,
+                       BuildSetFiguresRequest(args, options));
   v1::Table2 stored;
   OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::SetFigures,
                            request, options, stub, &stored));
@@ -845,7 +886,8 @@ absl::Status RunReportTextSet(const ParsedArgs& args,
   if (options.json) return WriteJson(stored, out);
   for (const ProseSection& section : kProseSections) {
     if (section.key == args.Get("section")) {
-      out << request.year() << " 年度报告 " << section.title << " 已保存\n";
+      out << request.year() << " 年度报告 " << section.title
+          << (args.Get("clear") == "true" ? " 已清空\n" : " 已保存\n");
     }
   }
   return absl::OkStatus();
@@ -878,11 +920,8 @@ absl::Status RunReportDocumentsRepeal(const ParsedArgs& args,
                                      std::numeric_limits<int32_t>::max()));
   OGI_ASSIGN_OR_RETURN(const v1::Date repealed,
                        MandatoryDateFlag(args, "date"));
-  v1::ListDocumentsRequest list;
-  list.set_agency_code(options.agency);
-  v1::ListDocumentsResponse documents;
-  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::ListDocuments,
-                           list, options, stub, &documents));
+  OGI_ASSIGN_OR_RETURN(const v1::ListDocumentsResponse documents,
+                       ListAllDocuments(options, stub));
   v1::RegisterDocumentRequest request;
   for (const v1::RegisteredDocument& document : documents.documents()) {
     if (document.id() == id) *request.mutable_document() = document;
@@ -891,7 +930,15 @@ absl::Status RunReportDocumentsRepeal(const ParsedArgs& args,
     return absl::NotFoundError(
         absl::StrCat("not found: document ", id, " is not in the register"));
   }
+  // Only the repeal date, against the version read: a change made to the
+  // entry meanwhile is refused (ABORTED), never overwritten.
+  const v1::RegisteredDocument current = request.document();
+  request.set_etag(current.etag());
+  request.mutable_document()->Clear();
+  request.mutable_document()->set_id(id);
+  request.mutable_document()->set_agency_code(current.agency_code());
   *request.mutable_document()->mutable_repealed() = repealed;
+  request.mutable_update_mask()->add_paths("repealed");
   v1::RegisteredDocument stored;
   OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::RegisterDocument,
                            request, options, stub, &stored));
@@ -905,11 +952,8 @@ absl::Status RunReportDocumentsList(const ParsedArgs& args,
                                     const GlobalOptions& options,
                                     v1::ReportService::StubInterface& stub,
                                     std::ostream& out) {
-  v1::ListDocumentsRequest request;
-  request.set_agency_code(options.agency);
-  v1::ListDocumentsResponse response;
-  OGI_RETURN_IF_ERROR(Call(&v1::ReportService::StubInterface::ListDocuments,
-                           request, options, stub, &response));
+  OGI_ASSIGN_OR_RETURN(const v1::ListDocumentsResponse response,
+                       ListAllDocuments(options, stub));
   if (options.json) return WriteJson(response, out);
   RenderDocuments(response, options.color, out);
   return absl::OkStatus();

@@ -72,14 +72,17 @@ absl::StatusOr<v1::LockReportRequest> BuildLockReportRequest(
 // --enforcement (whole numbers >= 0) and --fees-wan-yuan (a decimal >= 0
 // with at most four places), and the sources of the first block's rows
 // --source (both), --rules-source, --normative-source (auto, register,
-// entered). Usage error naming the flag for a malformed value or when no
-// figure or source flag is given.
+// entered). Only the flags given are sent, each named in update_mask, so the
+// server keeps every other figure. Usage error naming the flag for a
+// malformed value or when no figure or source flag is given.
 absl::StatusOr<v1::SetFiguresRequest> BuildSetFiguresRequest(
-    const ParsedArgs& args, const GlobalOptions& options,
-    const v1::Table2& current);
+    const ParsedArgs& args, const GlobalOptions& options);
 
-// YEAR, --section (preface, overview, problems, other_matters) and exactly one of
-// --text and --file (FILE "-": standard input), which must not be blank.
+// YEAR, --section (preface, overview, problems, other_matters) and exactly one
+// of
+// --text and --file (FILE "-": standard input), which must not be blank, or
+// --clear (the section is sent empty). The section is the update_mask's one
+// path, so the server keeps the others.
 absl::StatusOr<v1::SetProseRequest> BuildSetProseRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 
@@ -131,9 +134,9 @@ absl::Status RunReportCell(const ParsedArgs& args, const GlobalOptions& options,
 // and no --allow-empty names it. The preview (see RenderLockPreview) goes to
 // `err` with the question, the answer is read from `in` (yes, y or 是;
 // anything else cancels: CANCELLED); with --yes the preview goes to `out`
-// (to `err` with --json) and nobody is asked. LockReport carries the previewed content hash, so a
-// report that changed in between is not locked (ABORTED). Prints the lock:
-// content hash, who, when.
+// (to `err` with --json) and nobody is asked. LockReport carries the previewed
+// content hash, so a report that changed in between is not locked (ABORTED).
+// Prints the lock: content hash, who, when.
 absl::Status RunReportLock(const ParsedArgs& args, const GlobalOptions& options,
                            const Environment& env,
                            v1::ReportService::StubInterface& stub,

@@ -85,6 +85,13 @@ class AccessStore {
   // The reads of a case's full record, oldest first. NOT_FOUND as GetCase.
   virtual absl::StatusOr<std::vector<v1::RecordRead>> ListCaseReads(
       absl::string_view agency_code, absl::string_view number) = 0;
+
+  // At most `limit` of those reads (a negative limit: all), from the
+  // `offset`-th on (0 first), in the same order: one page of the log
+  // without loading the rest. NOT_FOUND as GetCase. REQUIRES: offset >= 0.
+  virtual absl::StatusOr<std::vector<v1::RecordRead>> ListCaseReadsRange(
+      absl::string_view agency_code, absl::string_view number, int64_t offset,
+      int64_t limit) = 0;
 };
 
 }  // namespace ogi

@@ -110,6 +110,9 @@ inline bool DeadlinesNeedFullComputation(const v1::Case& c) {
 
 struct CasePage {
   std::vector<v1::Case> cases;
+  // cursors[i]: the cursor that continues after cases[i], so that a caller
+  // may end a page early (ListCases' byte budget).
+  std::vector<int64_t> cursors;
   int64_t next_cursor = 0;  // 0 when this is the last page
   int64_t total_count = 0;  // matches over all pages
 };
@@ -215,13 +218,14 @@ class CaseStore {
   // needed), and once more, with for_duties set and its record, for each case
   // in the duty range; with query.pending_confirmation, once for each case
   // awaiting receipt confirmation, with its record: together the cases
-  // ListCasesNeedingAttention(query) would return. In no particular order (creation_order tells the creation
-  // order), all from one consistent snapshot. Streamed: a list of tens of thousands of summaries
-  // would cost more to build than to read. `visit` may move from the summary;
-  // it runs inside the store's read (for an in-memory database, on the
-  // writer), so it must be quick and must not call back into the store.
-  // Returns the first error of `visit`, which ends the listing; NOT_FOUND for
-  // an unknown agency; DATA_LOSS when a stored record or date does not parse.
+  // ListCasesNeedingAttention(query) would return. In no particular order
+  // (creation_order tells the creation order), all from one consistent
+  // snapshot. Streamed: a list of tens of thousands of summaries would cost
+  // more to build than to read. `visit` may move from the summary; it runs
+  // inside the store's read (for an in-memory database, on the writer), so it
+  // must be quick and must not call back into the store. Returns the first
+  // error of `visit`, which ends the listing; NOT_FOUND for an unknown agency;
+  // DATA_LOSS when a stored record or date does not parse.
   virtual absl::Status ForEachDeadlineSummary(
       const AttentionQuery& query,
       absl::FunctionRef<absl::Status(CaseDeadlineSummary&)> visit) = 0;

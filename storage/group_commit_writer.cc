@@ -3,12 +3,17 @@
 #include <utility>
 
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "services/common/call_cancellation.h"
 
 namespace ogi {
 
 struct GroupCommitWriter::Pending {
   explicit Pending(absl::FunctionRef<absl::Status(Database&)> f) : op(f) {}
   absl::FunctionRef<absl::Status(Database&)> op;
+  // The call the operation is for (services/common/call_cancellation.h), so
+  // that its long loops stop when the caller is gone; nullptr outside a call.
+  const CallToken* call = CurrentCallToken();
   absl::Status status;
   absl::Notification done;
 };
@@ -72,6 +77,14 @@ void GroupCommitWriter::CommitBatch(const std::deque<Pending*>& batch) {
       p->status = absl::AbortedError("事务因先前的错误已回滚");
       continue;
     }
+    // A caller gone before its turn never has its write started; one gone
+    // while it runs sees it at its next CheckCallAlive() and is rolled back
+    // alone, like any failing operation.
+    if (p->call != nullptr) {
+      p->status = p->call->Check(absl::Now());
+      if (!p->status.ok()) continue;
+    }
+    const ScopedCallToken in_call(p->call);
     p->status = db_->Exec("SAVEPOINT op");
     if (!p->status.ok()) continue;
     p->status = p->op(*db_);

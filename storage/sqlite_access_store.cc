@@ -319,16 +319,28 @@ absl::Status SqliteCaseStore::RecordCaseRead(absl::string_view agency_code,
 
 absl::StatusOr<std::vector<v1::RecordRead>> SqliteCaseStore::ListCaseReads(
     absl::string_view agency_code, absl::string_view number) {
+  // SQLite reads a negative LIMIT as no limit.
+  return ListCaseReadsRange(agency_code, number, 0, -1);
+}
+
+absl::StatusOr<std::vector<v1::RecordRead>> SqliteCaseStore::ListCaseReadsRange(
+    absl::string_view agency_code, absl::string_view number, int64_t offset,
+    int64_t limit) {
   std::vector<v1::RecordRead> reads;
   OGI_RETURN_IF_ERROR(Read([&](Database& db) -> absl::Status {
     reads.clear();
     OGI_ASSIGN_OR_RETURN(int64_t case_id, CaseId(db, agency_code, number));
-    // Ties in read_at fall to the earlier insert.
+    // Ties in read_at fall to the earlier insert. The index on (case_id,
+    // read_at) serves the order; OFFSET steps over index entries without
+    // reading the skipped rows into memory.
     OGI_ASSIGN_OR_RETURN(
         Statement stmt,
         db.Prepare("SELECT read_at, actor, user_name, view FROM case_reads "
-                   "WHERE case_id = ? ORDER BY read_at, rowid"));
+                   "WHERE case_id = ? ORDER BY read_at, rowid LIMIT ? "
+                   "OFFSET ?"));
     stmt.BindInt(1, case_id);
+    stmt.BindInt(2, limit);
+    stmt.BindInt(3, offset);
     while (true) {
       OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) return absl::OkStatus();

@@ -733,6 +733,7 @@ absl::StatusOr<CasePage> SqliteCaseStore::ListCases(const CaseQuery& query) {
         break;
       }
       last_id = stmt.ColumnInt(0);
+      page.cursors.push_back(last_id);
       if (!page.cases.emplace_back().ParseFromString(stmt.ColumnBlob(1))) {
         return absl::DataLossError(
             absl::StrCat("案件行 ", last_id, "：存储的记录无法解析"));

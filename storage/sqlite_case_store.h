@@ -110,6 +110,9 @@ class SqliteCaseStore final : public CaseStore,
                               const v1::RecordRead& read) override;
   absl::StatusOr<std::vector<v1::RecordRead>> ListCaseReads(
       absl::string_view agency_code, absl::string_view number) override;
+  absl::StatusOr<std::vector<v1::RecordRead>> ListCaseReadsRange(
+      absl::string_view agency_code, absl::string_view number, int64_t offset,
+      int64_t limit) override;
 
  private:
   SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,

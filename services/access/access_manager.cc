@@ -9,6 +9,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/common/field_update.h"
+#include "services/common/paging.h"
 #include "services/common/sha256.h"
 #include "services/common/status_macros.h"
 #include "services/common/text.h"
@@ -150,6 +152,7 @@ absl::StatusOr<v1::WhoAmIResponse> AccessManager::WhoAmI(
     const Principal& caller) const {
   v1::WhoAmIResponse out;
   *out.mutable_user() = caller.user;
+  StampEtag(out.mutable_user());
   *out.mutable_token() = caller.token;
   for (const std::string& code : caller.readable_agencies) {
     out.add_readable_agency_codes(code);
@@ -170,30 +173,55 @@ absl::StatusOr<v1::User> AccessManager::UserInScope(
 
 absl::StatusOr<v1::User> AccessManager::PutUser(
     const v1::PutUserRequest& request, const Principal& caller) {
-  v1::User user = request.user();
+  // Read, check the etag and write as one step: two administrators changing
+  // one user are serialised here (one server per database), so the etag
+  // check cannot pass for both.
+  absl::MutexLock lock(&put_mu_);
+  OGI_RETURN_IF_ERROR(ValidateIdentifier(request.user().name(), "user.name"));
+  absl::StatusOr<v1::User> existing = access_->GetUser(request.user().name());
+  if (!existing.ok() && !absl::IsNotFound(existing.status())) {
+    return existing.status();
+  }
+  if (existing.ok() && !caller.MayRead(existing->agency_code())) {
+    // Another office's account: do not reveal that the name is taken.
+    return absl::NotFoundError(
+        absl::StrCat("user.name: 用户 \"", request.user().name(), "\" 不存在"));
+  }
+  OGI_RETURN_IF_ERROR(
+      CheckEtag(request.etag(), existing.ok() ? &*existing : nullptr));
+  v1::User user;
+  if (existing.ok()) {
+    // Only the fields the request changes (update_mask, or those given a
+    // value): a user left without `disabled` stays as it is.
+    user = *existing;
+    OGI_RETURN_IF_ERROR(ApplyUpdate(
+        request.user(), request.update_mask(),
+        {"display_name", "agency_code", "roles", "disabled"}, &user));
+  } else {
+    // A new user is created from `user` whatever the mask.
+    user = request.user();
+    user.clear_created_at();
+    user.clear_created_by();
+  }
+  user.clear_etag();
   if (user.agency_code().empty()) user.set_agency_code(caller.own_agency());
   OGI_RETURN_IF_ERROR(ValidateUser(user));
   if (!caller.MayRead(user.agency_code())) {
     return NoAgency("user.agency_code", user.agency_code());
-  }
-  absl::StatusOr<v1::User> existing = access_->GetUser(user.name());
-  if (existing.ok() && !caller.MayRead(existing->agency_code())) {
-    // Another office's account: do not reveal that the name is taken.
-    return absl::NotFoundError(
-        absl::StrCat("user.name: 用户 \"", user.name(), "\" 不存在"));
-  }
-  if (!existing.ok() && !absl::IsNotFound(existing.status())) {
-    return existing.status();
   }
   if (user.name() == caller.user.name() &&
       (!HasRole(user, v1::ROLE_ADMINISTRATOR) || user.disabled())) {
     return absl::FailedPreconditionError(
         "user: 管理员不能取消自己的管理员角色或停用自己，须由另一位管理员操作");
   }
-  *user.mutable_created_at() = ToProtoTimestamp(clock_->Now());
-  user.set_created_by(caller.user.name());
+  if (!existing.ok()) {
+    // Written once, by the first insert (the store keeps them).
+    *user.mutable_created_at() = ToProtoTimestamp(clock_->Now());
+    user.set_created_by(caller.user.name());
+  }
   OGI_ASSIGN_OR_RETURN(v1::User stored, access_->PutUser(user));
   if (existing.ok() && on_revoked_) on_revoked_(stored.name(), "");
+  StampEtag(&stored);
   return stored;
 }
 
@@ -203,14 +231,22 @@ absl::StatusOr<v1::ListUsersResponse> AccessManager::ListUsers(
       !caller.MayRead(request.agency_code())) {
     return NoAgency("agency_code", request.agency_code());
   }
+  // Paged by offset in the store's order, by login name (unique). A user
+  // added between two pages with a name before the page's start moves the
+  // later ones on by one: the next page repeats one user (AIP-158 allows it).
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListUsers"));
   OGI_ASSIGN_OR_RETURN(std::vector<v1::User> users, access_->ListUsers());
   v1::ListUsersResponse out;
   for (v1::User& user : users) {
     const bool wanted = request.agency_code().empty()
                             ? caller.MayRead(user.agency_code())
                             : user.agency_code() == request.agency_code();
-    if (wanted) *out.add_users() = std::move(user);
+    if (!wanted) continue;
+    StampEtag(&user);
+    *out.add_users() = std::move(user);
   }
+  out.set_next_page_token(KeepPage(page, out.mutable_users()));
   return out;
 }
 
@@ -283,6 +319,12 @@ absl::StatusOr<v1::ListTokensResponse> AccessManager::ListTokens(
   if (!request.user_name().empty()) {
     OGI_RETURN_IF_ERROR(UserInScope(request.user_name(), caller).status());
   }
+  // Paged by offset in the store's order: newest first (issued_at, then
+  // the later insert first). A token issued between two pages moves the
+  // later ones on by one: the next page repeats one token (AIP-158 allows
+  // it); tokens are never deleted, so none is skipped.
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListTokens"));
   OGI_ASSIGN_OR_RETURN(std::vector<v1::User> users, access_->ListUsers());
   std::set<std::string> in_scope;
   for (const v1::User& user : users) {
@@ -296,43 +338,70 @@ absl::StatusOr<v1::ListTokensResponse> AccessManager::ListTokens(
       *out.add_tokens() = std::move(token);
     }
   }
+  out.set_next_page_token(KeepPage(page, out.mutable_tokens()));
   return out;
 }
 
 absl::StatusOr<v1::Agency> AccessManager::PutAgency(
     const v1::PutAgencyRequest& request, const Principal& caller) {
-  const v1::Agency& agency = request.agency();
-  OGI_RETURN_IF_ERROR(ValidateIdentifier(agency.code(), "agency.code"));
-  OGI_RETURN_IF_ERROR(
-      ValidateText(agency.name(), "agency.name", kMaxNameLength, false));
+  // Read, check the etag and write as one step (see PutUser).
+  absl::MutexLock lock(&put_mu_);
+  const std::string& code = request.agency().code();
+  OGI_RETURN_IF_ERROR(ValidateIdentifier(code, "agency.code"));
   OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
                        cases_->ListAgencies());
-  auto existing = std::find_if(
-      agencies.begin(), agencies.end(),
-      [&](const v1::Agency& a) { return a.code() == agency.code(); });
-  if (existing != agencies.end() && !caller.MayRead(agency.code())) {
-    return NoAgency("agency.code", agency.code());
+  auto existing =
+      std::find_if(agencies.begin(), agencies.end(),
+                   [&](const v1::Agency& a) { return a.code() == code; });
+  const bool is_new = existing == agencies.end();
+  if (!is_new && !caller.MayRead(code)) return NoAgency("agency.code", code);
+  OGI_RETURN_IF_ERROR(CheckEtag(request.etag(), is_new ? nullptr : &*existing));
+  v1::Agency agency;
+  if (is_new) {
+    // A new agency is created from `agency` whatever the mask.
+    agency = request.agency();
+  } else {
+    agency = *existing;
+    OGI_RETURN_IF_ERROR(ApplyUpdate(request.agency(), request.update_mask(),
+                                    {"name", "supervisor_code"}, &agency));
   }
+  agency.clear_etag();
+  OGI_RETURN_IF_ERROR(
+      ValidateText(agency.name(), "agency.name", kMaxNameLength, false));
   const bool supervisor_changes =
-      existing == agencies.end() ||
-      existing->supervisor_code() != agency.supervisor_code();
-  if (supervisor_changes) {
+      is_new || existing->supervisor_code() != agency.supervisor_code();
+  if (supervisor_changes && agency.supervisor_code().empty() && !is_new) {
+    // Under none, the agency leaves every administrator's scope but its own
+    // (and the caller's too): only the administrator of a top-level agency,
+    // who answers to no supervising office, may set an agency apart so.
+    auto own = std::find_if(
+        agencies.begin(), agencies.end(),
+        [&](const v1::Agency& a) { return a.code() == caller.own_agency(); });
+    if (own == agencies.end() || !own->supervisor_code().empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "agency.supervisor_code: 只有最上级机关的管理员才能清空上级机关；"
+          "请改为 ",
+          caller.own_agency(), " 或其下级机关"));
+    }
+  } else if (supervisor_changes) {
     if (agency.supervisor_code().empty() ||
         !caller.MayRead(agency.supervisor_code())) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "agency.supervisor_code: 须为 ", caller.own_agency(),
-          " 或其下级机关（\"", agency.supervisor_code(), "\" 不是）"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("agency.supervisor_code: 须为 ", caller.own_agency(),
+                       " 或其下级机关（",
+                       QuoteForMessage(agency.supervisor_code()), " 不是）"));
     }
-    const std::vector<std::string> below =
-        AgenciesUnder(agencies, agency.code());
+    const std::vector<std::string> below = AgenciesUnder(agencies, code);
     if (std::find(below.begin(), below.end(), agency.supervisor_code()) !=
         below.end()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "agency.supervisor_code: ", agency.supervisor_code(), " 是 ",
-          agency.code(), " 本身或其下级机关；机关不能监督自己"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("agency.supervisor_code: ", agency.supervisor_code(),
+                       " 是 ", code, " 本身或其下级机关；机关不能监督自己"));
     }
   }
-  return cases_->UpsertAgency(agency);
+  OGI_ASSIGN_OR_RETURN(v1::Agency stored, cases_->UpsertAgency(agency));
+  StampEtag(&stored);
+  return stored;
 }
 
 absl::StatusOr<v1::IssueTokenResponse> AccessManager::Bootstrap(
@@ -376,9 +445,28 @@ absl::Status AccessManager::RecordFullRead(const Principal& caller,
   return access_->RecordCaseRead(agency_code, number, read);
 }
 
-absl::StatusOr<std::vector<v1::RecordRead>> AccessManager::ListFullReads(
-    absl::string_view agency_code, absl::string_view number) const {
-  return access_->ListCaseReads(agency_code, number);
+absl::StatusOr<v1::ListCaseReadsResponse> AccessManager::ListFullReads(
+    const v1::ListCaseReadsRequest& request) const {
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListCaseReads"));
+  // Only this page's rows, and one more that tells whether a page follows:
+  // the log grows with every reading and is never loaded whole.
+  OGI_ASSIGN_OR_RETURN(
+      std::vector<v1::RecordRead> reads,
+      access_->ListCaseReadsRange(request.agency_code(), request.number(),
+                                  page.position(), page.size() + 1));
+  v1::ListCaseReadsResponse out;
+  PageBudget budget(page.size());
+  size_t taken = 0;
+  while (taken < reads.size() && budget.Admit(reads[taken].ByteSizeLong())) {
+    *out.add_reads() = std::move(reads[taken]);
+    ++taken;
+  }
+  if (taken < reads.size()) {
+    out.set_next_page_token(
+        page.NextToken(page.position() + static_cast<int64_t>(taken)));
+  }
+  return out;
 }
 
 }  // namespace ogi

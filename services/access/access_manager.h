@@ -18,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "ogi/v1/access_service.pb.h"
 #include "ogi/v1/agency_service.pb.h"
 #include "ogi/v1/case_service.pb.h"
@@ -53,13 +54,21 @@ class AccessManager {
 
   absl::StatusOr<v1::WhoAmIResponse> WhoAmI(const Principal& caller) const;
 
-  // AccessService.PutUser. INVALID_ARGUMENT "user.<field>: ..." for a bad
-  // name, display name or roles; NOT_FOUND "user.agency_code: 机关 …不存在"
-  // for an agency out of the caller's scope; FAILED_PRECONDITION when
+  // AccessService.PutUser: creates the user, or changes only the fields the
+  // request changes (update_mask, else those given a non-default value; see
+  // field_update.h). Returns the user as stored, with its etag.
+  // INVALID_ARGUMENT "user.<field>: ..." for a bad name, display name or
+  // roles, "update_mask: 未知字段 …" for a path other than display_name,
+  // agency_code, roles, disabled; NOT_FOUND "user.agency_code: 机关 …不存在"
+  // for an agency out of the caller's scope; ABORTED "etag: …" when `etag`
+  // is set and the stored user differs; FAILED_PRECONDITION when
   // administrators would remove their own administrator role or disable
   // themselves.
   absl::StatusOr<v1::User> PutUser(const v1::PutUserRequest& request,
                                    const Principal& caller);
+  // One page of the users in the caller's scope (of request.agency_code
+  // when set), by login name. INVALID_ARGUMENT for the paging fields (see
+  // services/common/paging.h).
   absl::StatusOr<v1::ListUsersResponse> ListUsers(
       const v1::ListUsersRequest& request, const Principal& caller) const;
   // NOT_FOUND "user_name: 用户 …不存在" also for users out of scope;
@@ -70,10 +79,18 @@ class AccessManager {
   // NOT_FOUND "token_id: 令牌 …不存在" also for tokens of users out of scope.
   absl::StatusOr<v1::TokenInfo> RevokeToken(
       const v1::RevokeTokenRequest& request, const Principal& caller);
+  // One page of the tokens of users in the caller's scope (of
+  // request.user_name when set), newest first. INVALID_ARGUMENT for the
+  // paging fields.
   absl::StatusOr<v1::ListTokensResponse> ListTokens(
       const v1::ListTokensRequest& request, const Principal& caller) const;
 
-  // AgencyService.PutAgency (see agency_service.proto).
+  // AgencyService.PutAgency (see agency_service.proto): creates the agency,
+  // or changes only name and supervisor_code as update_mask (or the values
+  // given) say; returns it as stored, with its etag. INVALID_ARGUMENT
+  // "agency.supervisor_code: …" for a supervisor outside the caller's scope
+  // or below the agency, and for clearing it unless the caller's own agency
+  // is top-level; ABORTED "etag: …" for a stale etag.
   absl::StatusOr<v1::Agency> PutAgency(const v1::PutAgencyRequest& request,
                                        const Principal& caller);
 
@@ -89,8 +106,15 @@ class AccessManager {
   absl::Status RecordFullRead(const Principal& caller,
                               absl::string_view agency_code,
                               absl::string_view number, absl::string_view view);
-  absl::StatusOr<std::vector<v1::RecordRead>> ListFullReads(
-      absl::string_view agency_code, absl::string_view number) const;
+  // CaseService.ListCaseReads: one page of the reads of the case
+  // request.agency_code (REQUIRES: filled in) / request.number, oldest
+  // first (read time, then insertion), by offset. The log is append-only and
+  // each read is stamped with the time it is recorded, so entries added
+  // between two pages come after them and nothing is skipped or repeated
+  // (unless the server's clock goes back). NOT_FOUND for an unknown case;
+  // INVALID_ARGUMENT for the paging fields (see services/common/paging.h).
+  absl::StatusOr<v1::ListCaseReadsResponse> ListFullReads(
+      const v1::ListCaseReadsRequest& request) const;
 
  private:
   // The user `name` if it is within `caller`'s scope; NOT_FOUND otherwise.
@@ -101,6 +125,10 @@ class AccessManager {
                                                absl::string_view note,
                                                absl::string_view issued_by);
 
+  // Held from reading a user or agency to writing it, so that the etag check
+  // and the write are one step for this server (the only writer of its
+  // database).
+  absl::Mutex put_mu_;
   AccessStore* const access_;
   CaseStore* const cases_;
   const Clock* const clock_;

@@ -29,6 +29,7 @@ const absl::flat_hash_map<std::string, Operation>& MethodTable() {
           {"ogi.v1.CaseService.GetCase", Operation::kReadCases},
           {"ogi.v1.CaseService.ListCases", Operation::kReadCases},
           {"ogi.v1.CaseService.ListCaseHistory", Operation::kReadCases},
+          {"ogi.v1.CaseService.ListCaseReads", Operation::kReadCases},
           {"ogi.v1.DeadlineService.ListDeadlines", Operation::kReadCases},
           {"ogi.v1.DeadlineService.WatchAlerts", Operation::kReadCases},
           {"ogi.v1.ProceedingService.ListReviews", Operation::kReadCases},
@@ -80,7 +81,7 @@ const absl::flat_hash_map<std::string, Operation>& MethodTable() {
           {"ogi.v1.AccessService.ListTokens", Operation::kAdminister},
           {"ogi.v1.AgencyService.PutAgency", Operation::kAdminister},
           {"ogi.v1.CalendarService.LoadCalendar", Operation::kAdminister},
-          {"ogi.v1.TestingClockService.SetTime", Operation::kAdminister},
+          {"ogi.test.v1.TestingClockService.SetTime", Operation::kAdminister},
       };
   return *table;
 }

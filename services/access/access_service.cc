@@ -6,15 +6,15 @@ grpc::ServerUnaryReactor* AccessServiceImpl::WhoAmI(
     grpc::CallbackServerContext* context, const v1::WhoAmIRequest* request,
     v1::WhoAmIResponse* response) {
   return RunUnary(
-      context, *edge_, "ogi.v1.AccessService.WhoAmI", response,
+      context, *edge_, "ogi.v1.AccessService.WhoAmI", request, response,
       [this](const Principal& p) { return edge_->access->WhoAmI(p); });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::PutUser(
     grpc::CallbackServerContext* context, const v1::PutUserRequest* request,
     v1::User* response) {
-  return RunUnary(context, *edge_, "ogi.v1.AccessService.PutUser", response,
-                  [this, request](const Principal& p) {
+  return RunUnary(context, *edge_, "ogi.v1.AccessService.PutUser", request,
+                  response, [this, request](const Principal& p) {
                     return edge_->access->PutUser(*request, p);
                   });
 }
@@ -22,8 +22,8 @@ grpc::ServerUnaryReactor* AccessServiceImpl::PutUser(
 grpc::ServerUnaryReactor* AccessServiceImpl::ListUsers(
     grpc::CallbackServerContext* context, const v1::ListUsersRequest* request,
     v1::ListUsersResponse* response) {
-  return RunUnary(context, *edge_, "ogi.v1.AccessService.ListUsers", response,
-                  [this, request](const Principal& p) {
+  return RunUnary(context, *edge_, "ogi.v1.AccessService.ListUsers", request,
+                  response, [this, request](const Principal& p) {
                     return edge_->access->ListUsers(*request, p);
                   });
 }
@@ -31,8 +31,8 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListUsers(
 grpc::ServerUnaryReactor* AccessServiceImpl::IssueToken(
     grpc::CallbackServerContext* context, const v1::IssueTokenRequest* request,
     v1::IssueTokenResponse* response) {
-  return RunUnary(context, *edge_, "ogi.v1.AccessService.IssueToken", response,
-                  [this, request](const Principal& p) {
+  return RunUnary(context, *edge_, "ogi.v1.AccessService.IssueToken", request,
+                  response, [this, request](const Principal& p) {
                     return edge_->access->IssueToken(*request, p);
                   });
 }
@@ -40,8 +40,8 @@ grpc::ServerUnaryReactor* AccessServiceImpl::IssueToken(
 grpc::ServerUnaryReactor* AccessServiceImpl::RevokeToken(
     grpc::CallbackServerContext* context, const v1::RevokeTokenRequest* request,
     v1::TokenInfo* response) {
-  return RunUnary(context, *edge_, "ogi.v1.AccessService.RevokeToken", response,
-                  [this, request](const Principal& p) {
+  return RunUnary(context, *edge_, "ogi.v1.AccessService.RevokeToken", request,
+                  response, [this, request](const Principal& p) {
                     return edge_->access->RevokeToken(*request, p);
                   });
 }
@@ -49,8 +49,8 @@ grpc::ServerUnaryReactor* AccessServiceImpl::RevokeToken(
 grpc::ServerUnaryReactor* AccessServiceImpl::ListTokens(
     grpc::CallbackServerContext* context, const v1::ListTokensRequest* request,
     v1::ListTokensResponse* response) {
-  return RunUnary(context, *edge_, "ogi.v1.AccessService.ListTokens", response,
-                  [this, request](const Principal& p) {
+  return RunUnary(context, *edge_, "ogi.v1.AccessService.ListTokens", request,
+                  response, [this, request](const Principal& p) {
                     return edge_->access->ListTokens(*request, p);
                   });
 }

@@ -1,5 +1,7 @@
 #include "services/agencies/agency_service.h"
 
+#include "services/common/field_update.h"
+#include "services/common/paging.h"
 #include "services/common/status_macros.h"
 #include "services/server/unary_call.h"
 
@@ -10,15 +12,25 @@ grpc::ServerUnaryReactor* AgencyServiceImpl::ListAgencies(
     const v1::ListAgenciesRequest* request,
     v1::ListAgenciesResponse* response) {
   return RunUnary(
-      context, *edge_, "ogi.v1.AgencyService.ListAgencies", response,
-      [this](const Principal& p) -> absl::StatusOr<v1::ListAgenciesResponse> {
+      context, *edge_, "ogi.v1.AgencyService.ListAgencies", request, response,
+      [this, request](
+          const Principal& p) -> absl::StatusOr<v1::ListAgenciesResponse> {
+        // By offset in the store's order, by code (unique). An agency added
+        // between two pages with a code before the page's start moves the
+        // later ones on by one, repeating one (AIP-158 allows it); agencies
+        // are never removed, so none is skipped.
+        OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                             PageRequest::Parse(*request, "ListAgencies"));
         OGI_ASSIGN_OR_RETURN(std::vector<v1::Agency> agencies,
                              store_->ListAgencies());
         v1::ListAgenciesResponse out;
         for (v1::Agency& a : agencies) {
-          if (p.MayRead(a.code())) *out.add_agencies() = std::move(a);
+          if (!p.MayRead(a.code())) continue;
+          StampEtag(&a);
+          *out.add_agencies() = std::move(a);
         }
         out.set_default_agency_code(p.own_agency());
+        out.set_next_page_token(KeepPage(page, out.mutable_agencies()));
         return out;
       });
 }
@@ -31,6 +43,7 @@ grpc::ServerUnaryReactor* AgencyServiceImpl::GetAgency(
       [this](const v1::GetAgencyRequest& r,
              const Principal&) -> absl::StatusOr<v1::GetAgencyResponse> {
         OGI_ASSIGN_OR_RETURN(v1::Agency agency, store_->GetAgency(r.code()));
+        StampEtag(&agency);
         v1::GetAgencyResponse out;
         *out.mutable_agency() = std::move(agency);
         return out;
@@ -40,8 +53,8 @@ grpc::ServerUnaryReactor* AgencyServiceImpl::GetAgency(
 grpc::ServerUnaryReactor* AgencyServiceImpl::PutAgency(
     grpc::CallbackServerContext* context, const v1::PutAgencyRequest* request,
     v1::Agency* response) {
-  return RunUnary(context, *edge_, "ogi.v1.AgencyService.PutAgency", response,
-                  [this, request](const Principal& p) {
+  return RunUnary(context, *edge_, "ogi.v1.AgencyService.PutAgency", request,
+                  response, [this, request](const Principal& p) {
                     return edge_->access->PutAgency(*request, p);
                   });
 }

@@ -525,7 +525,7 @@ absl::Status DeadlineListing::Keep(CaseDeadlineSummary&& c, size_t first) {
   return absl::OkStatus();
 }
 
-v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
+void DeadlineListing::SortEntries() {
   // SortByUrgency's key. SortByUrgency breaks the remaining ties by
   // position, which for a listing built in creation order is the creation
   // order; here the case's creation order breaks them, then the order in
@@ -543,6 +543,16 @@ v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
                std::tie(b.group, b.alert.left, b.number, b.c->agency_code,
                         b_kind, reference(b), b.c->creation_order);
       });
+}
+
+void DeadlineListing::Clear() {
+  entries_.clear();
+  cases_.clear();
+  duties_.clear();
+}
+
+v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
+  SortEntries();
   v1::ListDeadlinesResponse response;
   *response.mutable_as_of() = ToProtoDate(today_);
   response.mutable_alerts()->Reserve(static_cast<int>(entries_.size()));
@@ -550,9 +560,31 @@ v1::ListDeadlinesResponse DeadlineListing::TakeResponse() {
     WriteAlert(SubjectOf(*e.c), e.alert, response.as_of(),
                *response.add_alerts());
   }
-  entries_.clear();
-  cases_.clear();
-  duties_.clear();
+  Clear();
+  return response;
+}
+
+v1::ListDeadlinesResponse DeadlineListing::TakePage(const PageRequest& page) {
+  SortEntries();
+  v1::ListDeadlinesResponse response;
+  *response.mutable_as_of() = ToProtoDate(today_);
+  const size_t total = entries_.size();
+  size_t next = std::min<size_t>(static_cast<size_t>(page.position()), total);
+  PageBudget budget(page.size());
+  while (next < total) {
+    v1::DeadlineAlert* alert = response.add_alerts();
+    WriteAlert(SubjectOf(*entries_[next].c), entries_[next].alert,
+               response.as_of(), *alert);
+    if (!budget.Admit(alert->ByteSizeLong())) {
+      response.mutable_alerts()->RemoveLast();
+      break;
+    }
+    ++next;
+  }
+  if (next < total) {
+    response.set_next_page_token(page.NextToken(static_cast<int64_t>(next)));
+  }
+  Clear();
   return response;
 }
 

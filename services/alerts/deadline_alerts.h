@@ -18,6 +18,7 @@
 #include "ogi/v1/deadline_service.pb.h"
 #include "services/calendar/working_calendar.h"
 #include "services/cases/case_clock.h"
+#include "services/common/paging.h"
 #include "services/proceedings/open_duties.h"
 #include "storage/case_store.h"
 
@@ -85,6 +86,13 @@ class DeadlineListing {
   // listing empty.
   v1::ListDeadlinesResponse TakeResponse();
 
+  // One page of TakeResponse's alerts: those from offset page.position(),
+  // within page.size() and the byte budget (services/common/paging.h), with
+  // as_of and next_page_token set. Only the page's messages are written, so
+  // a page of a large listing costs its sort, not the whole listing's
+  // messages. Leaves the listing empty.
+  v1::ListDeadlinesResponse TakePage(const PageRequest& page);
+
  private:
   // One alert: its place in the order and all its message needs but the
   // case's own fields (defined in the .cc).
@@ -96,6 +104,9 @@ class DeadlineListing {
   int WorkingDaysUntil(absl::CivilDay day);
   // Keeps `c` for the entries added since `first` (none: drops it).
   absl::Status Keep(CaseDeadlineSummary&& c, size_t first);
+  // Puts entries_ in TakeResponse's order.
+  void SortEntries();
+  void Clear();
 
   const WorkingCalendar& calendar_;
   const CaseClock& clock_;

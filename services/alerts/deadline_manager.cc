@@ -4,7 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/alerts/deadline_alerts.h"
+#include "services/common/call_cancellation.h"
 #include "services/common/civil_date.h"
+#include "services/common/paging.h"
 #include "services/common/status_macros.h"
 
 namespace ogi {
@@ -17,6 +19,8 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
         absl::StrCat("within_working_days: 须在 0 至 ", kMaxWithin,
                      " 之间（0 表示默认的 ", kDefaultWithin, " 个工作日）"));
   }
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListDeadlines"));
   const int within = request.within_working_days() == 0
                          ? kDefaultWithin
                          : request.within_working_days();
@@ -42,6 +46,8 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   DeadlineListing listing(*calendar, *case_clock_, today, within);
   OGI_RETURN_IF_ERROR(
       store_->ForEachDeadlineSummary(query, [&](CaseDeadlineSummary& c) {
+        // Over every open case: stop when the call is no longer wanted.
+        OGI_RETURN_IF_ERROR(CheckCallAlive());
         if (absl::Status added = listing.Add(std::move(c)); !added.ok()) {
           // One unreadable record must not hide every other deadline. (A
           // failed Add leaves `c` as it was.)
@@ -51,7 +57,13 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
         }
         return absl::OkStatus();
       }));
-  return listing.TakeResponse();
+  // The whole listing is selected and sorted, then the messages of one page
+  // written, by offset in its order (most urgent first; ties in creation
+  // order). The listing is computed anew for each page: a case that changes
+  // between two pages, or a new day (as_of), may move entries across the
+  // page boundary, so that one is repeated or skipped (AIP-158 allows it);
+  // as_of tells which day each page was computed for.
+  return listing.TakePage(page);
 }
 
 }  // namespace ogi

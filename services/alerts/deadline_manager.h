@@ -26,8 +26,9 @@ class DeadlineManager {
         case_clock_(case_clock),
         default_agency_code_(std::move(default_agency_code)) {}
 
-  // What needs attention within N working days, most urgent first.
-  // INVALID_ARGUMENT for N outside 0..60; NOT_FOUND for an unknown agency.
+  // One page of what needs attention within N working days, most urgent
+  // first (paging: services/common/paging.h). INVALID_ARGUMENT for N outside
+  // 0..60 or bad paging fields; NOT_FOUND for an unknown agency.
   absl::StatusOr<v1::ListDeadlinesResponse> ListDeadlines(
       const v1::ListDeadlinesRequest& request) const;
 

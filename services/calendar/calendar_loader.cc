@@ -14,8 +14,11 @@
 #include "absl/strings/strip.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "services/calendar/json_bounds.h"
 #include "services/calendar/working_calendar.h"
+#include "services/common/call_cancellation.h"
 #include "services/common/civil_date.h"
+#include "services/common/text.h"
 
 namespace ogi {
 namespace {
@@ -32,11 +35,16 @@ bool IsWeekday(absl::CivilDay day) {
   return weekday != absl::Weekday::saturday && weekday != absl::Weekday::sunday;
 }
 
+// protobuf's parser messages may quote the input: keep them short.
+std::string CappedParserMessage(absl::string_view message) {
+  return TruncateToWidth(message, 200);
+}
+
 // protobuf's own wording, in Chinese: an unknown field is named as such, any
 // other message is kept (it carries the offending value) after a Chinese lead.
 std::string ProtobufRule(absl::string_view message) {
   if (message == "Cannot find field.") return "不是日历文件中的字段";
-  return absl::StrCat("无法读取（", message, "）");
+  return absl::StrCat("无法读取（", CappedParserMessage(message), "）");
 }
 
 // protobuf's JSON errors come as "(holidays[0]): msg", "(holidays[0]) nam:
@@ -72,8 +80,9 @@ absl::Status EntryParseError(absl::string_view key,
     return absl::InvalidArgumentError(
         absl::StrCat(key, ": ", ProtobufRule(message)));
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat(key, ".", path, ": ", ProtobufRule(rest)));
+  // The path names a field the file gave, which may be any length.
+  return absl::InvalidArgumentError(absl::StrCat(
+      key, ".", TruncateToWidth(path, 64), ": ", ProtobufRule(rest)));
 }
 
 // Parses each "YYYY-MM-DD" of `texts` into `dates`, naming "<field>[i]".
@@ -141,12 +150,13 @@ absl::StatusOr<v1::CalendarYear> CalendarYearFromFile(
     v1::Holiday* holiday = arrangement.add_holidays();
     holiday->set_name(in.name());
     absl::StatusOr<absl::CivilDay> from =
-        ParseIsoDate(in.from(), field + ".from");
+        ParseIsoDate(in.first_day(), field + ".from");
     if (!from.ok()) return from.status();
-    *holiday->mutable_from() = ToProtoDate(*from);
-    absl::StatusOr<absl::CivilDay> to = ParseIsoDate(in.to(), field + ".to");
+    *holiday->mutable_first_day() = ToProtoDate(*from);
+    absl::StatusOr<absl::CivilDay> to =
+        ParseIsoDate(in.last_day(), field + ".to");
     if (!to.ok()) return to.status();
-    *holiday->mutable_to() = ToProtoDate(*to);
+    *holiday->mutable_last_day() = ToProtoDate(*to);
     holiday->set_days(in.days());
   }
   if (absl::Status status = ParseDates(entry.off_days(), prefix + "off_days",
@@ -178,12 +188,20 @@ absl::StatusOr<std::vector<v1::CalendarYear>> ParseCalendarJson(
     absl::string_view json) {
   // Parse the whole text first as a generic JSON value: this checks the
   // syntax, rejects repeated keys, and lets us name the year in later errors.
+  // Bounded before any parser runs (protobuf's is quadratic in the depth).
+  if (absl::Status status =
+          CheckJsonBounds(json, kMaxCalendarJsonBytes, kMaxCalendarJsonDepth);
+      !status.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("日历文件：", status.message()));
+  }
   google::protobuf::Value root;
   if (auto status =
           JsonStringToMessage(StringPiece(json.data(), json.size()), &root);
       !status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "日历文件：不是有效的 JSON：", std::string(status.message())));
+    return absl::InvalidArgumentError(
+        absl::StrCat("日历文件：不是有效的 JSON：",
+                     CappedParserMessage(std::string(status.message()))));
   }
   if (root.kind_case() != google::protobuf::Value::kStructValue) {
     return absl::InvalidArgumentError(
@@ -199,6 +217,7 @@ absl::StatusOr<std::vector<v1::CalendarYear>> ParseCalendarJson(
 
   std::vector<v1::CalendarYear> years;
   for (const std::string& key : keys) {
+    if (absl::Status alive = CheckCallAlive(); !alive.ok()) return alive;
     int year = 0;
     if (key.size() != 4 ||
         !std::all_of(key.begin(), key.end(),
@@ -207,8 +226,8 @@ absl::StatusOr<std::vector<v1::CalendarYear>> ParseCalendarJson(
                            static_cast<unsigned char>(c));
                      }) ||
         !absl::SimpleAtoi(key, &year)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("日历文件：键 \"", key, "\" 不是四位数的年份"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "日历文件：键 ", QuoteForMessage(key, 16), " 不是四位数的年份"));
     }
     const google::protobuf::Value& value = fields.at(key);
     if (value.kind_case() != google::protobuf::Value::kStructValue) {
@@ -257,8 +276,8 @@ std::string FormatCalendarJson(absl::Span<const v1::CalendarYear> years) {
     for (const v1::Holiday& holiday : arrangement.holidays()) {
       v1::CalendarFileHoliday* out_holiday = entry.add_holidays();
       out_holiday->set_name(holiday.name());
-      out_holiday->set_from(FormatIsoDate(holiday.from()));
-      out_holiday->set_to(FormatIsoDate(holiday.to()));
+      out_holiday->set_first_day(FormatIsoDate(holiday.first_day()));
+      out_holiday->set_last_day(FormatIsoDate(holiday.last_day()));
       out_holiday->set_days(holiday.days());
     }
     for (const v1::Date& date : arrangement.off_days()) {

@@ -20,14 +20,19 @@ namespace ogi {
 // passing ValidateCalendarYear. Returns INVALID_ARGUMENT, naming the year and
 // field where there is one, e.g. "2019.off_days[3]: 2019-13-01 不是有效的日期",
 // and otherwise starting "日历文件：", e.g. "日历文件：未包含任何年份", when:
+//  - the text is longer than kMaxCalendarJsonBytes or nests deeper than
+//    kMaxCalendarJsonDepth (json_bounds.h; checked before parsing);
 //  - the text is not JSON, or its top level is not an object, or the object
 //    is empty or repeats a key;
-//  - a key is not a four-digit year, or a value is not an object;
+//  - a key is not a four-digit year (quoted cut to its first characters), or
+//    a value is not an object;
 //  - a value has an unknown field or a field of the wrong type;
 //  - a date is not "YYYY-MM-DD" or not a real date;
 //  - weekday_off_days, when present, differs from the off days that fall on
 //    Monday–Friday;
 //  - an arrangement breaks a rule of ValidateCalendarYear.
+// CANCELLED or DEADLINE_EXCEEDED (CheckCallAlive) when the call it works for
+// ends while the years are read.
 absl::StatusOr<std::vector<v1::CalendarYear>> ParseCalendarJson(
     absl::string_view json);
 

@@ -4,12 +4,15 @@
 #include <optional>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "services/calendar/calendar_loader.h"
 #include "services/cases/case_manager.h"
+#include "services/common/call_cancellation.h"
 #include "services/common/civil_date.h"
+#include "services/common/field_violations.h"
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "services/deadlines/deadline_engine.h"
@@ -38,11 +41,63 @@ bool HasProceedings(const v1::Case& c) {
 }
 
 absl::Status ValidateYear(int year) {
-  if (year < 1901 || year > 9998) {
+  if (year < kFirstCalendarYear || year > kLastCalendarYear) {
     return absl::InvalidArgumentError(
-        absl::StrCat("year: 须在 1901 至 9998 之间，而不是 ", year));
+        absl::StrCat("year: 须在 ", kFirstCalendarYear, " 至 ",
+                     kLastCalendarYear, " 之间，而不是 ", year));
   }
   return absl::OkStatus();
+}
+
+// `status` with a leading "<year>." (how WorkingCalendar names an
+// arrangement's fields) replaced by "years[i]." of the request that gave that
+// year, so that a typed request's errors name its own field paths.
+absl::Status InRequestTerms(const absl::Status& status,
+                            const std::vector<v1::CalendarYear>& years) {
+  const absl::string_view message = status.message();
+  for (size_t i = 0; i < years.size(); ++i) {
+    const std::string year_prefix = absl::StrCat(years[i].year(), ".");
+    if (absl::StartsWith(message, year_prefix)) {
+      return absl::Status(
+          status.code(),
+          absl::StrCat("years[", i, "].", message.substr(year_prefix.size())));
+    }
+  }
+  return status;
+}
+
+// The arrangements a LoadCalendarRequest gives: exactly one of `json` (a
+// calendar file's text) and `years`, each validated.
+absl::StatusOr<std::vector<v1::CalendarYear>> RequestedYears(
+    const v1::LoadCalendarRequest& request) {
+  const bool has_json = !request.json().empty();
+  const bool has_years = !request.years().empty();
+  if (has_json && has_years) {
+    return absl::InvalidArgumentError(
+        "json, years: 只能给出其一（日历文件的文本，或各年的安排）");
+  }
+  if (!has_json && !has_years) {
+    return absl::InvalidArgumentError(
+        "json: 不能为空（须给出日历文件的文本，或在 years 中给出各年的安排）");
+  }
+  if (has_json) {
+    absl::StatusOr<std::vector<v1::CalendarYear>> years =
+        ParseCalendarJson(request.json());
+    if (years.status().code() == absl::StatusCode::kInvalidArgument) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("json: ", years.status().message()));
+    }
+    return years;
+  }
+  FieldViolations violations;
+  for (int i = 0; i < request.years_size(); ++i) {
+    OGI_RETURN_IF_ERROR(CheckCallAlive());
+    violations.AddFrom(ValidateRequestedCalendarYear(
+        request.years(i), absl::StrCat("years[", i, "].")));
+  }
+  OGI_RETURN_IF_ERROR(violations.ToStatus());
+  return std::vector<v1::CalendarYear>(request.years().begin(),
+                                       request.years().end());
 }
 
 }  // namespace
@@ -134,8 +189,8 @@ absl::StatusOr<v1::GetCalendarYearResponse> CalendarManager::GetCalendarYear(
   for (const StatutoryHoliday& holiday : calendar->EstimatedHolidays(year)) {
     v1::Holiday* out = response.add_statutory_holidays();
     out->set_name(FestivalName(holiday.festival));
-    *out->mutable_from() = ToProtoDate(holiday.first);
-    *out->mutable_to() = ToProtoDate(holiday.last);
+    *out->mutable_first_day() = ToProtoDate(holiday.first);
+    *out->mutable_last_day() = ToProtoDate(holiday.last);
     out->set_days(holiday.days());
   }
   for (absl::CivilDay day(year, 1, 1); day.year() == year; ++day) {
@@ -152,25 +207,24 @@ absl::StatusOr<v1::GetCalendarYearResponse> CalendarManager::GetCalendarYear(
 absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
     const v1::LoadCalendarRequest& request, absl::string_view actor) {
   OGI_RETURN_IF_ERROR(ValidateActor(actor));
-  if (request.json().empty()) {
-    return absl::InvalidArgumentError("json: 不能为空（日历文件没有内容）");
-  }
-  absl::StatusOr<std::vector<v1::CalendarYear>> years =
-      ParseCalendarJson(request.json());
-  if (!years.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("json: ", years.status().message()));
-  }
+  OGI_ASSIGN_OR_RETURN(const std::vector<v1::CalendarYear> years,
+                       RequestedYears(request));
   absl::MutexLock lock(&load_mu_);
-  OGI_ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> next,
-                       registry_->With(*years));
+  absl::StatusOr<std::shared_ptr<const WorkingCalendar>> merged =
+      registry_->With(years);
+  if (!merged.ok()) {
+    // Conflicts between years: named as the request names them.
+    return request.json().empty() ? InRequestTerms(merged.status(), years)
+                                  : merged.status();
+  }
+  const std::shared_ptr<const WorkingCalendar> next = *std::move(merged);
   const absl::Time now = clock_->Now();
   const absl::CivilDay today = absl::ToCivilDay(now, ChinaTimeZone());
 
   std::vector<std::string> what;
   std::vector<StoredCalendarYear> stored;
   std::vector<int> year_numbers;
-  for (const v1::CalendarYear& year : *years) {
+  for (const v1::CalendarYear& year : years) {
     std::vector<std::string> notices;
     for (const std::string& notice : year.notices()) {
       notices.push_back(DisplayNotice(notice));
@@ -208,6 +262,9 @@ absl::StatusOr<v1::LoadCalendarResponse> CalendarManager::LoadCalendar(
       store_->StoreCalendarAndUpdateOpenCases(
           stored,
           [&](v1::Case& c) -> absl::StatusOr<std::optional<v1::CaseEvent>> {
+            // Thousands of open cases: stop (and roll back) once the caller
+            // has gone or its deadline has passed.
+            OGI_RETURN_IF_ERROR(CheckCallAlive());
             OGI_ASSIGN_OR_RETURN(v1::Deadlines before,
                                  case_clock_->Compute(c, today));
             OGI_ASSIGN_OR_RETURN(v1::Deadlines after,

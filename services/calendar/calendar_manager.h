@@ -34,7 +34,8 @@ class CalendarManager {
 
   // The year's arrangement, whether it is provisional (and which festivals a
   // loaded arrangement leaves out), the statutory holidays computed for it,
-  // and every date's kind. INVALID_ARGUMENT for a year outside 1901..9998.
+  // and every date's kind. INVALID_ARGUMENT for a year outside
+  // kFirstCalendarYear..kLastCalendarYear (1901..9998).
   absl::StatusOr<v1::GetCalendarYearResponse> GetCalendarYear(
       const v1::GetCalendarYearRequest& request) const;
 
@@ -42,11 +43,18 @@ class CalendarManager {
   // transaction and records a DEADLINES_RECOMPUTED event on each case whose
   // dates change. A year that leaves statutory festivals out is stored too,
   // but stays provisional: the response lists it in incomplete_years.
-  // INVALID_ARGUMENT for a bad file or a missing actor.
+  // The years come from exactly one of request.json (a calendar file's text,
+  // ParseCalendarJson; errors "json: …") and request.years (each checked by
+  // ValidateRequestedCalendarYear; every bad year reported, "years[i]. …").
+  // INVALID_ARGUMENT for both or neither, a bad file or year, years that
+  // disagree, or a missing actor; CANCELLED or DEADLINE_EXCEEDED
+  // (CheckCallAlive) when the call ends first, with nothing stored.
   absl::StatusOr<v1::LoadCalendarResponse> LoadCalendar(
       const v1::LoadCalendarRequest& request, absl::string_view actor);
 
-  // INVALID_ARGUMENT for a bad date or days outside 0..3660.
+  // INVALID_ARGUMENT for a bad date, a start outside the calendar's range
+  // (FirstCalendarDay()..LastCalendarDay()), days outside 0..3660, or an end
+  // that would fall after LastCalendarDay().
   absl::StatusOr<v1::AddWorkingDaysResponse> AddWorkingDays(
       const v1::AddWorkingDaysRequest& request) const;
 

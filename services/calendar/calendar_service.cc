@@ -12,7 +12,7 @@ grpc::ServerUnaryReactor* CalendarServiceImpl::GetCalendarYear(
     const v1::GetCalendarYearRequest* request,
     v1::GetCalendarYearResponse* response) {
   return RunUnary(context, *edge_, "ogi.v1.CalendarService.GetCalendarYear",
-                  response, [this, request](const Principal&) {
+                  request, response, [this, request](const Principal&) {
                     return manager_->GetCalendarYear(*request);
                   });
 }
@@ -22,7 +22,7 @@ grpc::ServerUnaryReactor* CalendarServiceImpl::LoadCalendar(
     const v1::LoadCalendarRequest* request,
     v1::LoadCalendarResponse* response) {
   return RunUnary(
-      context, *edge_, "ogi.v1.CalendarService.LoadCalendar", response,
+      context, *edge_, "ogi.v1.CalendarService.LoadCalendar", request, response,
       [this, request](
           const Principal& p) -> absl::StatusOr<v1::LoadCalendarResponse> {
         OGI_ASSIGN_OR_RETURN(v1::LoadCalendarResponse out,
@@ -44,7 +44,7 @@ grpc::ServerUnaryReactor* CalendarServiceImpl::AddWorkingDays(
     const v1::AddWorkingDaysRequest* request,
     v1::AddWorkingDaysResponse* response) {
   return RunUnary(context, *edge_, "ogi.v1.CalendarService.AddWorkingDays",
-                  response, [this, request](const Principal&) {
+                  request, response, [this, request](const Principal&) {
                     return manager_->AddWorkingDays(*request);
                   });
 }

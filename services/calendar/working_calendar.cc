@@ -7,12 +7,28 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/civil_date.h"
+#include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
 
 namespace ogi {
 namespace {
 
-constexpr int kMinYear = 1901;  // ToCivilDay accepts 1900..9999, and an
-constexpr int kMaxYear = 9998;  // arrangement reaches into adjacent years.
+constexpr int kMinYear = kFirstCalendarYear;
+constexpr int kMaxYear = kLastCalendarYear;
+
+// Field names as a calendar file spells them ("2027.holidays[0].from") or as
+// LoadCalendarRequest.years does ("years[0].holidays[0].first_day").
+struct FieldNames {
+  std::string prefix;
+  absl::string_view first_day;
+  absl::string_view last_day;
+};
+
+// "FormatIsoDate(first) 至 FormatIsoDate(last)" of the calendar's range.
+std::string RangeText() {
+  return absl::StrCat(FormatIsoDate(FirstCalendarDay()), " 至 ",
+                      FormatIsoDate(LastCalendarDay()));
+}
 
 const char* WeekdayName(absl::Weekday weekday) {
   switch (weekday) {
@@ -66,11 +82,13 @@ absl::StatusOr<absl::CivilDay> RequiredDate(const v1::Date& date,
 }
 
 // Arrangements reach from 1 December of the previous year (元旦 2019 began on
-// 2018-12-30) to 31 January of the next.
+// 2018-12-30) to 31 January of the next, within the calendar's range.
 absl::Status CheckInReach(absl::CivilDay day, int year,
                           absl::string_view field) {
-  const absl::CivilDay first(year - 1, 12, 1);
-  const absl::CivilDay last(year + 1, 1, 31);
+  const absl::CivilDay first =
+      std::max(absl::CivilDay(year - 1, 12, 1), FirstCalendarDay());
+  const absl::CivilDay last =
+      std::min(absl::CivilDay(year + 1, 1, 31), LastCalendarDay());
   if (day < first || day > last) {
     return Invalid(field,
                    absl::StrCat(FormatIsoDate(day), " 超出 ", year,
@@ -103,29 +121,49 @@ std::vector<StatutoryHoliday> StatutoryHolidaysOrNone(int64_t year) {
   return StatutoryHolidaysOf(static_cast<int>(year));
 }
 
+// "start: …" unless `start` lies in the calendar's range.
+absl::Status CheckInCalendarRange(absl::CivilDay start) {
+  if (start < FirstCalendarDay() || start > LastCalendarDay()) {
+    return Invalid("start", absl::StrCat("须在 ", RangeText(),
+                                         " 之间（日历的范围），而不是 ",
+                                         FormatIsoDate(start)));
+  }
+  return absl::OkStatus();
+}
+
+// A count from `start` whose end would lie after LastCalendarDay().
+absl::Status PastCalendarEnd(absl::CivilDay start, int days) {
+  return Invalid("days", absl::StrCat("从 ", FormatIsoDate(start), " 起算 ",
+                                      days, " 天将超出日历的范围（最晚 ",
+                                      FormatIsoDate(LastCalendarDay()), "）"));
+}
+
 struct HolidayRange {
   absl::CivilDay from;
   absl::CivilDay to;
   int index = 0;
 };
 
-}  // namespace
-
-absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
+absl::Status ValidateArrangement(const v1::CalendarYear& arrangement,
+                                 const FieldNames& names) {
   const int year = arrangement.year();
   if (year < kMinYear || year > kMaxYear) {
-    return Invalid("year", absl::StrCat("须在 ", kMinYear, " 至 ", kMaxYear,
-                                        " 之间，而不是 ", year));
+    return Invalid(names.prefix.empty() ? "year" : names.prefix + "year",
+                   absl::StrCat("须在 ", kMinYear, " 至 ", kMaxYear,
+                                " 之间，而不是 ", year));
   }
-  const std::string prefix = absl::StrCat(year, ".");
+  const std::string prefix =
+      names.prefix.empty() ? absl::StrCat(year, ".") : names.prefix;
+  const absl::string_view from_name = names.first_day;
+  const absl::string_view to_name = names.last_day;
 
   if (arrangement.notices().empty()) {
     return Invalid(prefix + "notices", "至少须有一份通知");
   }
   for (int i = 0; i < arrangement.notices_size(); ++i) {
-    if (absl::StripAsciiWhitespace(arrangement.notices(i)).empty()) {
-      return Invalid(absl::StrCat(prefix, "notices[", i, "]"), "不能为空");
-    }
+    OGI_RETURN_IF_ERROR(ValidateText(arrangement.notices(i),
+                                     absl::StrCat(prefix, "notices[", i, "]"),
+                                     kMaxNoticeLength, /*multiline=*/false));
   }
 
   if (arrangement.holidays().empty()) {
@@ -135,21 +173,31 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
   for (int i = 0; i < arrangement.holidays_size(); ++i) {
     const v1::Holiday& holiday = arrangement.holidays(i);
     const std::string field = absl::StrCat(prefix, "holidays[", i, "]");
-    if (absl::StripAsciiWhitespace(holiday.name()).empty()) {
-      return Invalid(field + ".name", "不能为空");
-    }
+    OGI_RETURN_IF_ERROR(ValidateText(holiday.name(), field + ".name",
+                                     kMaxHolidayNameLength,
+                                     /*multiline=*/false));
+    const std::string from_field = absl::StrCat(field, ".", from_name);
+    const std::string to_field = absl::StrCat(field, ".", to_name);
     absl::StatusOr<absl::CivilDay> from =
-        ArrangementDate(holiday.from(), year, field + ".from");
+        ArrangementDate(holiday.first_day(), year, from_field);
     if (!from.ok()) return from.status();
     absl::StatusOr<absl::CivilDay> to =
-        ArrangementDate(holiday.to(), year, field + ".to");
+        ArrangementDate(holiday.last_day(), year, to_field);
     if (!to.ok()) return to.status();
     if (*to < *from) {
-      return Invalid(field + ".to",
-                     absl::StrCat(FormatIsoDate(*to), " 早于 from（",
+      return Invalid(to_field,
+                     absl::StrCat(FormatIsoDate(*to), " 早于 ", from_name, "（",
                                   FormatIsoDate(*from), "）"));
     }
     const int64_t length = *to - *from + 1;
+    if (length > kMaxHolidayDays) {
+      return Invalid(
+          field,
+          absl::StrCat(FormatIsoDate(*from), " 至 ", FormatIsoDate(*to), " 共 ",
+                       length, " 天，超过一个假期最多 ", kMaxHolidayDays,
+                       " 天的上限（已公布的安排中最长为 ",
+                       kLongestPublishedHoliday, " 天）"));
+    }
     if (holiday.days() != length) {
       return Invalid(
           field + ".days",
@@ -195,8 +243,9 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
                               it->second, "]）"));
     }
     if (containing(*day) == nullptr) {
-      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
-                                         " 不在任何假期的 from 至 to 之内"));
+      return Invalid(field,
+                     absl::StrCat(FormatIsoDate(*day), " 不在任何假期的 ",
+                                  from_name, " 至 ", to_name, " 之内"));
     }
   }
   // Sorted by date, so the first missing day is reported.
@@ -209,6 +258,25 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
                          arrangement.holidays(range.index).name(), "）"));
       }
     }
+  }
+
+  int64_t weekday_off_days = 0;
+  for (const auto& [day, index] : off_days) {
+    if (!IsWeekend(day)) ++weekday_off_days;
+  }
+  if (weekday_off_days > kMaxWeekdayOffDays) {
+    return Invalid(prefix + "off_days",
+                   absl::StrCat("周一至周五的放假日共 ", weekday_off_days,
+                                " 天，超过每年 ", kMaxWeekdayOffDays,
+                                " 天的上限（已公布的安排中最多为 ",
+                                kMostPublishedWeekdayOffDays, " 天）"));
+  }
+  if (arrangement.makeup_workdays_size() > kMaxMakeupWorkdays) {
+    return Invalid(prefix + "makeup_workdays",
+                   absl::StrCat("共 ", arrangement.makeup_workdays_size(),
+                                " 天，超过每年 ", kMaxMakeupWorkdays,
+                                " 天的上限（已公布的安排中最多为 ",
+                                kMostPublishedMakeupWorkdays, " 天）"));
   }
 
   std::map<absl::CivilDay, int> makeup_days;
@@ -234,6 +302,26 @@ absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
     }
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::CivilDay FirstCalendarDay() {
+  return absl::CivilDay(kFirstCalendarYear, 1, 1);
+}
+
+absl::CivilDay LastCalendarDay() {
+  return absl::CivilDay(kLastCalendarYear, 12, 31);
+}
+
+absl::Status ValidateCalendarYear(const v1::CalendarYear& arrangement) {
+  return ValidateArrangement(arrangement, {"", "from", "to"});
+}
+
+absl::Status ValidateRequestedCalendarYear(const v1::CalendarYear& arrangement,
+                                           absl::string_view prefix) {
+  return ValidateArrangement(arrangement,
+                             {std::string(prefix), "first_day", "last_day"});
 }
 
 absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
@@ -280,10 +368,12 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
     for (int i = 0; i < arrangement.holidays_size(); ++i) {
       const v1::Holiday& holiday = arrangement.holidays(i);
       // Validated above.
-      const absl::CivilDay from(holiday.from().year(), holiday.from().month(),
-                                holiday.from().day());
-      const absl::CivilDay to(holiday.to().year(), holiday.to().month(),
-                              holiday.to().day());
+      const absl::CivilDay from(holiday.first_day().year(),
+                                holiday.first_day().month(),
+                                holiday.first_day().day());
+      const absl::CivilDay to(holiday.last_day().year(),
+                              holiday.last_day().month(),
+                              holiday.last_day().day());
       for (absl::CivilDay day = from; day <= to; ++day) {
         absl::Status status =
             add(day, SpecialDay{v1::DAY_KIND_HOLIDAY, year, holiday.name()},
@@ -430,6 +520,7 @@ absl::StatusOr<WorkingDayCount> WorkingCalendar::AddWorkingDays(
     return Invalid("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
                                         " 之间，而不是 ", days));
   }
+  OGI_RETURN_IF_ERROR(CheckInCalendarRange(start));
   WorkingDayCount count;
   count.start = start;
   count.days = days;
@@ -437,6 +528,7 @@ absl::StatusOr<WorkingDayCount> WorkingCalendar::AddWorkingDays(
   absl::CivilDay day = start;
   for (int counted = 0; counted < days;) {
     ++day;
+    if (day > LastCalendarDay()) return PastCalendarEnd(start, days);
     DayInfo info = Classify(day);
     if (!info.year_loaded) unloaded.insert(static_cast<int>(day.year()));
     if (info.IsWorkingDay()) {
@@ -493,6 +585,7 @@ absl::StatusOr<CalendarDayPeriod> WorkingCalendar::AddCalendarDays(
     return Invalid("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
                                         " 之间，而不是 ", days));
   }
+  OGI_RETURN_IF_ERROR(CheckInCalendarRange(start));
   CalendarDayPeriod period;
   period.start = start;
   period.days = days;
@@ -500,6 +593,7 @@ absl::StatusOr<CalendarDayPeriod> WorkingCalendar::AddCalendarDays(
   std::set<int> unloaded;
   absl::CivilDay day = period.nominal_end;
   while (true) {
+    if (day > LastCalendarDay()) return PastCalendarEnd(start, days);
     DayInfo info = Classify(day);
     if (!info.year_loaded) unloaded.insert(static_cast<int>(day.year()));
     if (info.IsWorkingDay()) break;

@@ -33,19 +33,60 @@
 
 namespace ogi {
 
-// Checks one year's arrangement on its own. Returns OK, or INVALID_ARGUMENT
-// naming the field and the rule, e.g.
+// The calendar's range: every date it accepts or computes lies in
+// FirstCalendarDay()..LastCalendarDay(), and arrangements are for the years
+// kFirstCalendarYear..kLastCalendarYear (ToCivilDay accepts 1900..9999, and
+// an arrangement reaches into its neighbouring years).
+inline constexpr int kFirstCalendarYear = 1901;
+inline constexpr int kLastCalendarYear = 9998;
+absl::CivilDay FirstCalendarDay();  // 1901-01-01
+absl::CivilDay LastCalendarDay();   // 9998-12-31
+
+// The most the published arrangements 2019–2026 (deploy/calendar/
+// cn-holidays.json) have: days in one holiday (春节 2020, extended), days off
+// on Monday–Friday and make-up working days in one year. Refusals quote them;
+// a test checks them against the shipped data.
+inline constexpr int kLongestPublishedHoliday = 10;
+inline constexpr int kMostPublishedWeekdayOffDays = 19;
+inline constexpr int kMostPublishedMakeupWorkdays = 8;
+
+// Bounds no State Council arrangement comes near (the published maxima with
+// a margin); they refuse a calendar that would silently move deadlines by
+// months (e.g. one making all of 2027 a holiday).
+inline constexpr int kMaxHolidayDays = 14;
+inline constexpr int kMaxWeekdayOffDays = 25;
+inline constexpr int kMaxMakeupWorkdays = 12;
+
+// Text limits, in characters: a holiday's name ("国庆节、中秋节") and a
+// notice's title with its number and date.
+inline constexpr int kMaxHolidayNameLength = 100;
+inline constexpr int kMaxNoticeLength = 500;
+
+// Checks one year's arrangement on its own, as a calendar file names its
+// fields. Returns OK, or INVALID_ARGUMENT naming the field and the rule, e.g.
 // "2027.makeup_workdays[1]: 2027-02-14 同时被列为放假日". Rules:
-//  - year is within 1901..9998;
-//  - at least one notice, none blank; at least one holiday;
-//  - every holiday has a name, set and real `from`/`to` dates, from <= to,
-//    `days` equal to the length of from..to, and no two holidays overlap;
+//  - year is within kFirstCalendarYear..kLastCalendarYear;
+//  - at least one notice; at least one holiday; notices and holiday names
+//    pass ValidateText (not blank or invisible, one line, no control
+//    characters, at most kMaxNoticeLength / kMaxHolidayNameLength);
+//  - every holiday has set and real `from`/`to` dates, from <= to, at most
+//    kMaxHolidayDays days, `days` equal to the length of from..to, and no two
+//    holidays overlap;
 //  - every date is real, unique in its list, and within the arrangement's
-//    reach: 1 December of the previous year to 31 January of the next;
+//    reach: 1 December of the previous year to 31 January of the next, and
+//    within the calendar's range;
 //  - off_days are exactly the days of the holidays (so every skipped day has
-//    a name to show);
-//  - make-up working days fall on a Saturday or Sunday and are not days off.
+//    a name to show), at most kMaxWeekdayOffDays of them on Monday–Friday;
+//  - at most kMaxMakeupWorkdays make-up working days, each on a Saturday or
+//    Sunday and not a day off.
 absl::Status ValidateCalendarYear(const v1::CalendarYear& year);
+
+// As ValidateCalendarYear, naming the fields as LoadCalendarRequest.years
+// does: `prefix` (e.g. "years[0].") before each field, and the holiday's
+// dates as first_day and last_day, e.g.
+// "years[0].holidays[1].last_day: 2027-01-31 早于 first_day（2027-02-01）".
+absl::Status ValidateRequestedCalendarYear(const v1::CalendarYear& year,
+                                           absl::string_view prefix);
 
 // What the calendar says about one date.
 struct DayInfo {
@@ -189,7 +230,9 @@ class WorkingCalendar {
 
   // The `days`-th working day after `start` (day 1 is the first working day
   // after `start`; `start` itself never counts). days == 0 returns `start`.
-  // Returns INVALID_ARGUMENT when days < 0 or days > kMaxPeriodDays.
+  // Returns INVALID_ARGUMENT when days < 0 or days > kMaxPeriodDays ("days:
+  // …"), when `start` is outside the calendar's range ("start: …"), or when
+  // the result would be after LastCalendarDay() ("days: …").
   absl::StatusOr<WorkingDayCount> AddWorkingDays(absl::CivilDay start,
                                                  int days) const;
 
@@ -208,7 +251,8 @@ class WorkingCalendar {
   // `start`). When its last day is a day off (weekend or holiday) the period
   // ends on the next working day (SPEC §3; Civil Procedure Law Art. 85,
   // 民法典 Art. 203). Returns INVALID_ARGUMENT when days < 0 or
-  // days > kMaxPeriodDays.
+  // days > kMaxPeriodDays, when `start` is outside the calendar's range, or
+  // when the end would be after LastCalendarDay() (as AddWorkingDays).
   absl::StatusOr<CalendarDayPeriod> AddCalendarDays(absl::CivilDay start,
                                                     int days) const;
 

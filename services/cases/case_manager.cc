@@ -14,6 +14,7 @@
 #include "services/cases/case_validation.h"
 #include "services/cases/receipt_date.h"
 #include "services/common/civil_date.h"
+#include "services/common/paging.h"
 #include "services/common/sha256.h"
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
@@ -22,10 +23,12 @@
 namespace ogi {
 namespace {
 
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 500;
+// ListCases keeps the page sizes it documented before AIP-158 paging came to
+// every list (0: 50, at most 500, larger refused); its tokens and byte
+// budget are the common ones (services/common/paging.h).
+constexpr PageRules kListCasesPaging = {/*default_size=*/50, /*max_size=*/500,
+                                        /*refuse_oversize=*/true};
 constexpr int kMaxSearchTextLength = 200;
-constexpr absl::string_view kPageTokenPrefix = "ogi-cases:";
 
 absl::Status RejectOutputOnlyFields(const v1::Case& c) {
   auto set = [](absl::string_view field) {
@@ -58,22 +61,6 @@ absl::Status RejectOutputOnlyFields(const v1::Case& c) {
                      ": 通过 ProceedingService 记录，请留空"));
   }
   return absl::OkStatus();
-}
-
-std::string EncodePageToken(int64_t cursor) {
-  return absl::WebSafeBase64Escape(absl::StrCat(kPageTokenPrefix, cursor));
-}
-
-absl::StatusOr<int64_t> DecodePageToken(absl::string_view token) {
-  std::string raw;
-  int64_t cursor = 0;
-  absl::string_view rest;
-  if (absl::WebSafeBase64Unescape(token, &raw)) rest = raw;
-  if (!absl::ConsumePrefix(&rest, kPageTokenPrefix) ||
-      !absl::SimpleAtoi(rest, &cursor) || cursor <= 0) {
-    return absl::InvalidArgumentError("page_token: 不是本服务器返回的分页标记");
-  }
-  return cursor;
 }
 
 // What identifies a create request under its idempotency key: a digest of
@@ -282,25 +269,34 @@ absl::StatusOr<v1::ListCasesResponse> CaseManager::ListCases(
         request.text(), "text", kMaxSearchTextLength, /*multiline=*/false));
     query.text = request.text();
   }
-  if (request.page_size() < 0 || request.page_size() > kMaxPageSize) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_size: 须在 1 至 ", kMaxPageSize,
-                     " 之间（填 0 表示默认值 ", kDefaultPageSize, "）"));
-  }
-  query.page_size =
-      request.page_size() == 0 ? kDefaultPageSize : request.page_size();
-  if (!request.page_token().empty()) {
-    OGI_ASSIGN_OR_RETURN(query.before_cursor,
-                         DecodePageToken(request.page_token()));
-  }
+  // Newest first (creation order, by row id: unique and never reused). The
+  // position is the row id of the last case sent, so cases created between
+  // two pages never shift them: the next page goes on exactly after it.
+  OGI_ASSIGN_OR_RETURN(
+      const PageRequest paging,
+      PageRequest::Parse(request, "ListCases", kListCasesPaging));
+  query.page_size = paging.size();
+  query.before_cursor = paging.position();
   OGI_ASSIGN_OR_RETURN(CasePage page, store_->ListCases(query));
   v1::ListCasesResponse response;
-  for (v1::Case& c : page.cases) {
+  int64_t next_cursor = page.next_cursor;
+  PageBudget budget(paging.size());
+  for (size_t i = 0; i < page.cases.size(); ++i) {
+    v1::Case& c = page.cases[i];
     OGI_RETURN_IF_ERROR(RefreshDeadlines(c));
+    if (!budget.Admit(c.ByteSizeLong())) {
+      // The byte budget ends the page early (never before the first case):
+      // the next one starts after the last case sent.
+      if (page.cursors.size() != page.cases.size()) {
+        return absl::InternalError("案件存储未给出每件案件的翻页位置");
+      }
+      next_cursor = page.cursors[i - 1];
+      break;
+    }
     *response.add_cases() = std::move(c);
   }
-  if (page.next_cursor > 0) {
-    response.set_next_page_token(EncodePageToken(page.next_cursor));
+  if (next_cursor > 0) {
+    response.set_next_page_token(paging.NextToken(next_cursor));
   }
   response.set_total_count(page.total_count);
   return response;
@@ -382,12 +378,20 @@ absl::StatusOr<v1::UpdateCaseResponse> CaseManager::UpdateCase(
 absl::StatusOr<v1::ListCaseHistoryResponse> CaseManager::ListCaseHistory(
     const v1::ListCaseHistoryRequest& request) {
   OGI_RETURN_IF_ERROR(ValidateCaseNumber(request.number()));
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListCaseHistory"));
+  // By offset into the events in sequence order (unique, append-only):
+  // events recorded between two pages come after them, so nothing is
+  // skipped or repeated. The events of one case are loaded whole: they grow
+  // with the staff's steps on that case, not with readings (which are
+  // ListCaseReads', paged in the store).
   OGI_ASSIGN_OR_RETURN(
       std::vector<v1::CaseEvent> events,
       store_->ListCaseEvents(AgencyOrDefault(request.agency_code()),
                              request.number()));
   v1::ListCaseHistoryResponse response;
-  for (v1::CaseEvent& e : events) *response.add_events() = std::move(e);
+  response.set_next_page_token(
+      MovePage(page, events, response.mutable_events()));
   return response;
 }
 

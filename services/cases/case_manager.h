@@ -44,6 +44,8 @@ class CaseManager {
   absl::StatusOr<v1::GetCaseResponse> GetCase(
       const v1::GetCaseRequest& request);
 
+  // One page of the matching cases, newest first: page_size 0 gives 50, at
+  // most 500; a page also ends early to stay under 3.5 MB (paging.h).
   // INVALID_ARGUMENT for bad filters, page size or page token.
   absl::StatusOr<v1::ListCasesResponse> ListCases(
       const v1::ListCasesRequest& request);
@@ -59,7 +61,9 @@ class CaseManager {
   absl::StatusOr<v1::UpdateCaseResponse> UpdateCase(
       const v1::UpdateCaseRequest& request, absl::string_view actor);
 
-  // NOT_FOUND for an unknown case.
+  // One page of the case's events, oldest first (see paging.h).
+  // NOT_FOUND for an unknown case; INVALID_ARGUMENT for a malformed number
+  // or the paging fields.
   absl::StatusOr<v1::ListCaseHistoryResponse> ListCaseHistory(
       const v1::ListCaseHistoryRequest& request);
 

@@ -63,16 +63,29 @@ grpc::ServerUnaryReactor* CaseServiceImpl::ListCaseHistory(
           -> absl::StatusOr<v1::ListCaseHistoryResponse> {
         OGI_ASSIGN_OR_RETURN(v1::ListCaseHistoryResponse out,
                              manager_->ListCaseHistory(r));
+        // Every page shows the snapshots unmasked, so every page is a
+        // reading: a kept token must not open a later page unrecorded. The
+        // read log itself is no longer in this response (ListCaseReads).
         if (p.SeesPersonalData()) {
           OGI_RETURN_IF_ERROR(edge_->access->RecordFullRead(
               p, r.agency_code(), r.number(), "history"));
         }
-        OGI_ASSIGN_OR_RETURN(
-            std::vector<v1::RecordRead> reads,
-            edge_->access->ListFullReads(r.agency_code(), r.number()));
-        for (v1::RecordRead& read : reads) *out.add_reads() = std::move(read);
         return out;
       });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::ListCaseReads(
+    grpc::CallbackServerContext* context,
+    const v1::ListCaseReadsRequest* request,
+    v1::ListCaseReadsResponse* response) {
+  // Who read the full record, and when: staff names, none of the
+  // applicant's data. Listing it records no reading of its own (it shows no
+  // personal data, and the log must not grow under its own pages).
+  return RunScoped(context, *edge_, "ogi.v1.CaseService.ListCaseReads", request,
+                   response,
+                   [this](const v1::ListCaseReadsRequest& r, const Principal&) {
+                     return edge_->access->ListFullReads(r);
+                   });
 }
 
 }  // namespace ogi

@@ -34,6 +34,10 @@ class CaseServiceImpl final : public v1::CaseService::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::ListCaseHistoryRequest* request,
       v1::ListCaseHistoryResponse* response) override;
+  grpc::ServerUnaryReactor* ListCaseReads(
+      grpc::CallbackServerContext* context,
+      const v1::ListCaseReadsRequest* request,
+      v1::ListCaseReadsResponse* response) override;
 
  private:
   CaseManager* const manager_;

@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/common/text.h"
 
 namespace ogi {
 
@@ -73,8 +74,8 @@ absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text,
                                             absl::string_view field) {
   int parts[3];
   if (!SplitIsoDate(text, parts)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": \"", text, "\" 不是 YYYY-MM-DD 格式的日期"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": ", QuoteForMessage(text), " 不是 YYYY-MM-DD 格式的日期"));
   }
   v1::Date date;
   date.set_year(parts[0]);

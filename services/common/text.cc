@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "absl/strings/str_cat.h"
+
 namespace ogi {
 namespace {
 
@@ -69,6 +71,38 @@ bool IsWide(int32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFD);    // CJK extensions B..
 }
 
+bool IsControl(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+// Unicode White_Space, and the characters of general category Cf (format)
+// plus the fillers and blanks that render as nothing.
+bool IsInvisibleCodePoint(int32_t cp) {
+  if (cp <= 0x20) return true;              // C0 controls and space
+  return (cp >= 0x7F && cp <= 0xA0) ||      // DEL, C1 controls, NBSP
+         cp == 0xAD ||                      // soft hyphen
+         cp == 0x034F ||                    // combining grapheme joiner
+         (cp >= 0x0600 && cp <= 0x0605) ||  // Arabic number signs
+         cp == 0x061C || cp == 0x06DD || cp == 0x070F || cp == 0x08E2 ||
+         (cp >= 0x115F && cp <= 0x1160) ||  // Hangul choseong/jungseong fillers
+         cp == 0x1680 ||                    // Ogham space mark
+         (cp >= 0x17B4 && cp <= 0x17B5) ||  // Khmer inherent vowels
+         (cp >= 0x180B && cp <= 0x180F) ||  // Mongolian selectors, vowel sep.
+         (cp >= 0x2000 && cp <= 0x200F) ||  // spaces, ZWSP, ZWNJ, ZWJ, marks
+         (cp >= 0x2028 && cp <= 0x202F) ||  // separators, bidi embeddings
+         (cp >= 0x205F && cp <= 0x206F) ||  // math space, word joiner, bidi
+         cp == 0x2800 ||                    // braille pattern blank
+         cp == 0x3000 ||                    // ideographic space
+         cp == 0x3164 ||                    // Hangul filler
+         (cp >= 0xFE00 && cp <= 0xFE0F) ||  // variation selectors
+         cp == 0xFEFF ||                    // zero width no-break space (BOM)
+         cp == 0xFFA0 ||                    // halfwidth Hangul filler
+         (cp >= 0xFFF0 && cp <= 0xFFFB) ||  // interlinear annotation, etc.
+         cp == 0x110BD || cp == 0x110CD ||  // Kaithi number signs
+         (cp >= 0x13430 && cp <= 0x1343F) ||  // Egyptian format controls
+         (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||  // shorthand format controls
+         (cp >= 0x1D173 && cp <= 0x1D17A) ||  // musical format controls
+         (cp >= 0xE0000 && cp <= 0xE0FFF);    // tags, variation selectors
+}
+
 bool IsCombining(int32_t cp) {
   return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
          (cp >= 0xFE00 && cp <= 0xFE0F);
@@ -93,13 +127,36 @@ bool IsValidUtf8(absl::string_view text) {
 }
 
 bool HasControlCharacter(absl::string_view text, absl::string_view allowed) {
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 || u == 0x7F) && allowed.find(c) == absl::string_view::npos) {
-      return true;
+  for (size_t pos = 0; pos < text.size();) {
+    const int32_t cp = NextCodePoint(text, &pos);
+    if (cp < 0 || !IsControl(cp)) continue;
+    if (cp < 0x80 &&
+        allowed.find(static_cast<char>(cp)) != absl::string_view::npos) {
+      continue;
     }
+    return true;
   }
   return false;
+}
+
+bool IsInvisible(absl::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    const int32_t cp = NextCodePoint(text, &pos);
+    if (cp < 0 || !IsInvisibleCodePoint(cp)) return false;
+  }
+  return true;
+}
+
+std::string QuoteForMessage(absl::string_view text, size_t max_chars) {
+  size_t pos = 0;
+  size_t kept = 0;
+  while (pos < text.size() && kept < max_chars) {
+    NextCodePoint(text, &pos);
+    ++kept;
+  }
+  if (pos >= text.size()) return absl::StrCat("\"", text, "\"");
+  return absl::StrCat("\"", text.substr(0, pos), "…\"（共 ", Utf8Length(text),
+                      " 个字符）");
 }
 
 size_t DisplayWidth(absl::string_view text) {

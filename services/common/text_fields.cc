@@ -14,6 +14,10 @@ absl::Status ValidateText(absl::string_view text, absl::string_view field,
   if (absl::StripAsciiWhitespace(text).empty()) {
     return invalid("不能为空");
   }
+  if (IsInvisible(text)) {
+    // U+3000, U+200B, U+FEFF…: a name no list could show.
+    return invalid("不能只由空白或不可见字符组成");
+  }
   if (!IsValidUtf8(text)) return invalid("不是有效的 UTF-8 文本");
   const size_t length = Utf8Length(text);
   if (static_cast<int>(length) > max_length) {

@@ -17,8 +17,11 @@ inline constexpr int kMaxAddressLength = 500;
 inline constexpr int kMaxReasonLength = 2000;
 inline constexpr int kMaxActorLength = 100;
 
-// Checks a free-text field: not blank, at most `max_length` characters, no
-// control characters except newline and tab when `multiline`.
+// Checks a free-text field (every name, title, item, reason and note goes
+// through it): not blank, and not made only of whitespace or invisible
+// characters (IsInvisible: U+3000, U+200B, U+FEFF, …); valid UTF-8; at most
+// `max_length` characters; no control characters (C0, DEL and the C1 range
+// U+0080..U+009F) except newline and tab when `multiline`.
 absl::Status ValidateText(absl::string_view text, absl::string_view field,
                           int max_length, bool multiline);
 

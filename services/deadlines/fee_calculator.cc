@@ -32,7 +32,17 @@ absl::StatusOr<int64_t> PerApplicationFee(const v1::FeeNotice& fee) {
   if (fee.prior_applications_this_month() < 0) {
     return Invalid("prior_applications_this_month", "不能为负数");
   }
+  if (fee.prior_applications_this_month() >= kMaxApplicationsPerMonth) {
+    return Invalid("prior_applications_this_month",
+                   absl::StrCat("须小于每月 ", kMaxApplicationsPerMonth,
+                                " 件的上限，而不是 ",
+                                fee.prior_applications_this_month()));
+  }
   if (fee.units() < 0) return Invalid("units", "不能为负数");
+  if (fee.units() > kMaxApplicationsPerMonth) {
+    return Invalid("units", absl::StrCat("最多 ", kMaxApplicationsPerMonth,
+                                         " 件，而不是 ", fee.units()));
+  }
   if (fee.pages() != 0) {
     return Invalid("pages", "按件收费时不能填写");
   }
@@ -55,6 +65,11 @@ absl::StatusOr<int64_t> PerApplicationFee(const v1::FeeNotice& fee) {
 absl::StatusOr<int64_t> PerPageFee(const v1::FeeNotice& fee) {
   if (fee.pages() < 1) {
     return Invalid("pages", "按量收费时不能小于 1");
+  }
+  if (fee.pages() > kMaxPagesPerApplication) {
+    return Invalid("pages",
+                   absl::StrCat("按量收费时最多 ", kMaxPagesPerApplication,
+                                " 页，而不是 ", fee.pages()));
   }
   if (fee.prior_applications_this_month() != 0) {
     return Invalid("prior_applications_this_month", "按量收费时不能填写");

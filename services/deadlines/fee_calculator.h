@@ -18,6 +18,12 @@ namespace ogi {
 // any real month, it keeps the arithmetic exact.
 inline constexpr int kMaxApplicationsPerMonth = 10000;
 
+// Largest `pages` ComputeFeeYuan accepts for one application (十万页, about
+// 400 reams): far beyond any real disclosure, it keeps a mistyped or hostile
+// number from producing a fee of billions of yuan (2147483647 pages would be
+// 85,899,340,580 元). The largest fee it allows is 3,994,700 元.
+inline constexpr int kMaxPagesPerApplication = 100000;
+
 // The fee in yuan (元) for `fee.method` and its inputs; ignores amount_yuan,
 // served and paid.
 //
@@ -36,7 +42,8 @@ inline constexpr int kMaxApplicationsPerMonth = 10000;
 //  - method is unspecified or unknown ("method: ...");
 //  - per application: prior_applications_this_month or units is negative,
 //    their sum exceeds kMaxApplicationsPerMonth, or pages is set;
-//  - per page: pages < 1, or prior_applications_this_month or units is set.
+//  - per page: pages < 1 or above kMaxPagesPerApplication, or
+//    prior_applications_this_month or units is set.
 absl::StatusOr<int64_t> ComputeFeeYuan(const v1::FeeNotice& fee);
 
 }  // namespace ogi

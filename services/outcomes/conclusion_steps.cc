@@ -162,6 +162,15 @@ absl::StatusOr<Day> PastDate(bool has, const v1::Date& date,
   return day;
 }
 
+// A date of the request that defaults to `today` when absent (the rule
+// every client gets: the step happened today, China time); when given, real
+// and not after `today`.
+absl::StatusOr<Day> DateOrToday(bool has, const v1::Date& date,
+                                absl::string_view field, Day today) {
+  if (!IsSet(has, date)) return today;
+  return PastDate(has, date, field, today);
+}
+
 absl::Status NotBefore(Day day, Day bound, absl::string_view field,
                        absl::string_view what) {
   if (day >= bound) return absl::OkStatus();
@@ -256,6 +265,10 @@ absl::StatusOr<v1::Conclusion> FinishConclusion(
     absl::string_view date_field, Day today, const WorkingCalendar& calendar,
     const ClockPolicy& policy, const v1::Case& c) {
   OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  if (draft.kind() == v1::CONCLUSION_KIND_ANSWERED &&
+      draft.service_method() == v1::SERVICE_METHOD_UNSPECIFIED) {
+    draft.set_service_method(DefaultServiceMethod(c.delivery_method()));
+  }
   OGI_RETURN_IF_ERROR(CompleteConclusion(draft, c.items_size(), prefix));
   OGI_ASSIGN_OR_RETURN(const Day served,
                        ToCivilDay(draft.served(), date_field));
@@ -449,7 +462,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::WithdrawCaseRequest& r,
   OGI_RETURN_IF_ERROR(Concludable(c));
   OGI_ASSIGN_OR_RETURN(
       const Day withdrawn,
-      PastDate(r.has_withdrawn(), r.withdrawn(), "withdrawn", today));
+      DateOrToday(r.has_withdrawn(), r.withdrawn(), "withdrawn", today));
   v1::Conclusion draft;
   draft.set_kind(v1::CONCLUSION_KIND_WITHDRAWN);
   *draft.mutable_served() = ToProtoDate(withdrawn);
@@ -466,7 +479,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConfirmLapseRequest& r,
   OGI_RETURN_IF_ERROR(Concludable(c));
   OGI_ASSIGN_OR_RETURN(
       const Day concluded,
-      PastDate(r.has_concluded(), r.concluded(), "concluded", today));
+      DateOrToday(r.has_concluded(), r.concluded(), "concluded", today));
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines d,
                        OpenDeadlinesOn(c, concluded, calendar, policy));
   v1::Conclusion draft;
@@ -605,10 +618,9 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
         !v1::Outcome_IsValid(r.outcome())) {
       return Invalid("outcome", "填写 served 时必须填写（重新答复的办理结果）");
     }
-    if (r.service_method() == v1::SERVICE_METHOD_UNSPECIFIED ||
-        !v1::ServiceMethod_IsValid(r.service_method())) {
+    if (!v1::ServiceMethod_IsValid(r.service_method())) {
       return Invalid("service_method",
-                     "填写 served 时必须填写（重新答复的送达方式）");
+                     absl::StrCat("未知的送达方式 ", r.service_method()));
     }
     if (!r.note().empty()) {
       OGI_RETURN_IF_ERROR(ValidateText(r.note(), "note", kMaxReasonLength,
@@ -621,7 +633,9 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
                                             Iso(ordered), "）"));
     }
     a.set_outcome(r.outcome());
-    a.set_service_method(r.service_method());
+    a.set_service_method(r.service_method() != v1::SERVICE_METHOD_UNSPECIFIED
+                             ? r.service_method()
+                             : DefaultServiceMethod(c.delivery_method()));
     *a.mutable_served() = r.served();
     a.set_note(r.note());
     a.set_served_late(served > *due);

@@ -22,8 +22,9 @@
 //    does).
 //  - On error leaves `c` unchanged.
 //
-// The conclusion date (`served`, `withdrawn`, `concluded`) must be set (else
-// INVALID_ARGUMENT "<field>: 必须填写"), not after `today`
+// The conclusion date must be set (`served`: else INVALID_ARGUMENT
+// "served: 必须填写"; `withdrawn` and `concluded` default to `today`), not
+// after `today`
 // (INVALID_ARGUMENT) and not before the receipt date (FAILED_PRECONDITION);
 // an answer or a lapse must also not precede the agency's own last recorded
 // step (a 补正 notice, consultation letter or fee notice sent, an extension
@@ -32,7 +33,11 @@
 // (outcome_rules.h), whose INVALID_ARGUMENT errors pass through. The due
 // date a conclusion records is the answer due date in effect on the
 // conclusion date (absent while awaiting a 补正 supplement); an answer served
-// after it is accepted and flagged served_late.
+// after it is accepted and flagged served_late. An answer (kind ANSWERED)
+// whose service_method is unset is taken to have been served the way the
+// applicant asked to receive it (DefaultServiceMethod of the case's
+// delivery_method, outcome_rules.h); lapses and withdrawals keep it unset
+// when not given.
 //
 // FAILED_PRECONDITION for a case without a receipt date (confirmation
 // pending), and as stated for each step.
@@ -94,9 +99,10 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::CorrectConclusionRequest& r,
 // decision's date (the appeal's when decided, else the first instance's).
 // A pending re-answer (no `served`) with the same ordered_by is completed or
 // its order updated; otherwise a new one is created (id: largest + 1), which
-// needs `due`. With `served` it records the new answer (outcome and
-// service_method required; served_late = served after due); without it only
-// the order (outcome, service_method and note are then refused). Dates:
+// needs `due`. With `served` it records the new answer (outcome required;
+// service_method defaults as for a conclusion; served_late = served after
+// due); without it only the order (outcome, service_method and note are then
+// refused). Dates:
 // ordered not before the case's conclusion (FAILED_PRECONDITION), not after
 // today; due and served not before ordered. The case's outcome does not
 // change. FAILED_PRECONDITION for a case that is not concluded, when the new

@@ -325,6 +325,19 @@ void DefaultLegalBasisOf(v1::Conclusion& c,
 
 }  // namespace
 
+v1::ServiceMethod DefaultServiceMethod(v1::DeliveryMethod delivery) {
+  switch (delivery) {
+    case v1::DELIVERY_METHOD_POST:
+      return v1::SERVICE_METHOD_POSTED;
+    case v1::DELIVERY_METHOD_EMAIL:
+    case v1::DELIVERY_METHOD_ONLINE_PLATFORM:
+    case v1::DELIVERY_METHOD_FAX:
+      return v1::SERVICE_METHOD_ELECTRONIC;
+    default:
+      return v1::SERVICE_METHOD_SIGNED_IN_PERSON;
+  }
+}
+
 OutcomeGroup GroupOf(v1::Outcome outcome) {
   const OutcomeRow* row = RowOf(outcome);
   return row == nullptr ? OutcomeGroup::kUnspecified : row->group;

@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/repeated_field.h"
+#include "ogi/v1/case.pb.h"
 #include "ogi/v1/outcome.pb.h"
 
 namespace ogi {
@@ -92,6 +93,14 @@ absl::StatusOr<v1::Outcome> DeriveOutcome(
 absl::Status ValidateDispositions(
     const google::protobuf::RepeatedPtrField<v1::ItemDisposition>& dispositions,
     int item_count, absl::string_view field_prefix = "");
+
+// The service method an answer is taken to have been served by when the
+// request leaves service_method unset: the one matching how the applicant
+// asked to receive it (the case's delivery_method: SELF_PICKUP →
+// SIGNED_IN_PERSON, POST → POSTED, EMAIL, ONLINE_PLATFORM and FAX →
+// ELECTRONIC), SIGNED_IN_PERSON when the case records none. The rule lives
+// here, on the server, so that every client gets the same answer.
+v1::ServiceMethod DefaultServiceMethod(v1::DeliveryMethod delivery);
 
 // Validates a conclusion as entered and completes it. `c` carries the input
 // fields of ogi.v1.Conclusion (kind set by the caller); its output-only

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/cases/case_manager.h"
 #include "services/common/civil_date.h"
+#include "services/common/paging.h"
 #include "services/common/status_macros.h"
 #include "services/proceedings/proceeding_derived.h"
 #include "services/proceedings/proceeding_ids.h"
@@ -206,6 +207,8 @@ absl::StatusOr<std::vector<v1::Case>> ProceedingManager::CasesWithProceedings(
 absl::StatusOr<v1::ListReviewsResponse> ProceedingManager::ListReviews(
     const v1::ListProceedingsRequest& request) {
   OGI_ASSIGN_OR_RETURN(const ListFilter filter, ParseFilter(request));
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListReviews"));
   OGI_ASSIGN_OR_RETURN(const std::vector<v1::Case> cases,
                        CasesWithProceedings(request.agency_code()));
   v1::ListReviewsResponse response;
@@ -215,12 +218,15 @@ absl::StatusOr<v1::ListReviewsResponse> ProceedingManager::ListReviews(
       [](const v1::ReviewEntry& e) -> const auto& { return e.review(); },
       [](v1::ReviewEntry& e, const v1::Review& r) { *e.mutable_review() = r; },
       *response.mutable_reviews());
+  response.set_next_page_token(KeepPage(page, response.mutable_reviews()));
   return response;
 }
 
 absl::StatusOr<v1::ListLawsuitsResponse> ProceedingManager::ListLawsuits(
     const v1::ListProceedingsRequest& request) {
   OGI_ASSIGN_OR_RETURN(const ListFilter filter, ParseFilter(request));
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListLawsuits"));
   OGI_ASSIGN_OR_RETURN(const std::vector<v1::Case> cases,
                        CasesWithProceedings(request.agency_code()));
   v1::ListLawsuitsResponse response;
@@ -232,6 +238,7 @@ absl::StatusOr<v1::ListLawsuitsResponse> ProceedingManager::ListLawsuits(
         *e.mutable_lawsuit() = l;
       },
       *response.mutable_lawsuits());
+  response.set_next_page_token(KeepPage(page, response.mutable_lawsuits()));
   return response;
 }
 

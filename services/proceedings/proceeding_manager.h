@@ -59,9 +59,12 @@ class ProceedingManager {
   // applicant, their derived fields as of today, ordered by filing date and
   // then id (ProceedingIdLess). open_only keeps those whose column as of
   // today is PENDING (no result, or a judgment under an undecided appeal);
-  // filed_from/filed_to bound the filing date, inclusive. INVALID_ARGUMENT
-  // for a bad date or filed_to before filed_from; NOT_FOUND for an unknown
-  // agency.
+  // filed_from/filed_to bound the filing date, inclusive. One page of them
+  // (services/common/paging.h), by offset in that order: a proceeding filed
+  // between two pages with an earlier filing date, or one whose column
+  // changes under open_only, moves the later ones (AIP-158 allows the
+  // repeat or skip). INVALID_ARGUMENT for a bad date, filed_to before
+  // filed_from or bad paging fields; NOT_FOUND for an unknown agency.
   absl::StatusOr<v1::ListReviewsResponse> ListReviews(
       const v1::ListProceedingsRequest& request);
   absl::StatusOr<v1::ListLawsuitsResponse> ListLawsuits(

@@ -8,6 +8,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "services/cases/case_manager.h"
+#include "services/common/field_update.h"
+#include "services/common/paging.h"
 #include "services/common/sha256.h"
 #include "services/common/status_macros.h"
 #include "services/common/text_fields.h"
@@ -36,6 +38,41 @@ struct ReportManager::Live {
 
 namespace {
 
+// The paths of the entered figures a SetFigures request may change.
+const std::vector<std::string>& FigurePaths() {
+  static const auto* const kPaths = new std::vector<std::string>{
+      "rules",
+      "rules.issued",
+      "rules.repealed",
+      "rules.in_force",
+      "normative_documents",
+      "normative_documents.issued",
+      "normative_documents.repealed",
+      "normative_documents.in_force",
+      "licensing_decisions",
+      "penalty_decisions",
+      "enforcement_decisions",
+      "fees_wan_yuan",
+      "rules_source",
+      "normative_documents_source",
+  };
+  return *kPaths;
+}
+
+// The prose sections, by the field names SetProse's mask uses.
+const std::vector<std::string>& ProsePaths() {
+  static const auto* const kPaths = new std::vector<std::string>{
+      "preface", "overview", "problems", "other_matters"};
+  return *kPaths;
+}
+
+// The fields of a register entry an update may change.
+const std::vector<std::string>& DocumentPaths() {
+  static const auto* const kPaths = new std::vector<std::string>{
+      "kind", "title", "document_number", "issued", "repealed"};
+  return *kPaths;
+}
+
 // What the content hash covers: the numbers of the three tables, serialized
 // deterministically (so the same numbers always give the same hash) — not
 // where table 二's counts came from nor what they replaced.
@@ -49,6 +86,7 @@ std::string ContentHash(const v1::Report& report) {
   table2.clear_rules_from_register();
   table2.clear_normative_documents_from_register();
   table2.clear_overridden();
+  table2.clear_etag();
   *tables.mutable_table3() = report.table3();
   *tables.mutable_table4() = report.table4();
   return Sha256HexOfMessage(tables);
@@ -227,7 +265,10 @@ absl::StatusOr<ReportManager::Live> ReportManager::DeriveLive(
   live.cells.table2 = std::move(register_cells.table2);
   if (entered_figures.has_value()) {
     *live.report.mutable_entered_figures() = *std::move(entered_figures);
+    // What a client sends back as SetFiguresRequest.etag.
+    StampEtag(live.report.mutable_entered_figures());
   }
+  StampEtag(live.report.mutable_prose());
   for (std::string& note : ReportNotes(live.report)) {
     live.report.add_notes(std::move(note));
   }
@@ -251,6 +292,12 @@ absl::StatusOr<v1::Report> ReportManager::GetReport(
   // later entries and corrections would change them.
   v1::Report report = lock->report();
   *report.mutable_lock() = lock->lock();
+  // The etags of the figures and prose as locked: they match the stored
+  // records only while those still say what was locked.
+  if (report.has_entered_figures()) {
+    StampEtag(report.mutable_entered_figures());
+  }
+  StampEtag(report.mutable_prose());
   *report.mutable_generated_at() = live.report.generated_at();
   report.mutable_uncountable()->CopyFrom(live.report.uncountable());
   for (v1::CellDifference& difference : CompareCells(
@@ -350,34 +397,44 @@ absl::StatusOr<v1::Table2> ReportManager::SetFigures(
     const v1::SetFiguresRequest& request, absl::string_view actor) {
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
-  OGI_RETURN_IF_ERROR(ValidateTable2(request.figures(), "figures."));
+  const std::string agency = AgencyOr(request.agency_code());
+  // Read, check the etag and write as one step (see update_mu_).
+  absl::MutexLock lock(&update_mu_);
+  OGI_ASSIGN_OR_RETURN(std::optional<v1::Table2> stored,
+                       reports_->GetFigures(agency, request.year()));
+  OGI_RETURN_IF_ERROR(CheckEtag(request.etag(), stored ? &*stored : nullptr));
+  v1::Table2 figures = stored.value_or(v1::Table2());
+  OGI_RETURN_IF_ERROR(ApplyUpdate(request.figures(), request.update_mask(),
+                                  FigurePaths(), &figures));
+  // Output only.
+  figures.clear_documents_from_register();
+  figures.clear_rules_from_register();
+  figures.clear_normative_documents_from_register();
+  figures.clear_overridden();
+  figures.clear_etag();
+  OGI_RETURN_IF_ERROR(ValidateTable2(figures, "figures."));
   for (const auto& [field, source] :
-       {std::make_pair("figures.rules_source",
-                       request.figures().rules_source()),
+       {std::make_pair("figures.rules_source", figures.rules_source()),
         std::make_pair("figures.normative_documents_source",
-                       request.figures().normative_documents_source())}) {
+                       figures.normative_documents_source())}) {
     if (!v1::DocumentCountSource_IsValid(source)) {
       return absl::InvalidArgumentError(
           absl::StrCat(field, ": 未知的来源 ", source));
     }
   }
-  v1::Table2 figures = request.figures();
-  figures.clear_documents_from_register();
-  figures.clear_rules_from_register();
-  figures.clear_normative_documents_from_register();
-  figures.clear_overridden();
   // Stored as the canonical decimal ("12872.060" → "12872.06").
   OGI_ASSIGN_OR_RETURN(
       int64_t fee_yuan,
-      WanYuanToYuan(figures.fees_wan_yuan(), "figures.fees_wan_yuan"));
+      EnteredFeesToYuan(figures.fees_wan_yuan(), "figures.fees_wan_yuan"));
   figures.set_fees_wan_yuan(YuanToWanYuan(fee_yuan));
-  const std::string agency = AgencyOr(request.agency_code());
   OGI_RETURN_IF_ERROR(
       reports_->PutFigures(agency, request.year(), figures, by));
+  const std::string etag = EtagOf(figures);
   // As the report now counts it: the register may replace rows.
   OGI_ASSIGN_OR_RETURN(std::vector<v1::RegisteredDocument> documents,
                        reports_->ListDocuments(agency));
   CountRegisteredDocuments(agency, documents, request.year(), figures);
+  figures.set_etag(etag);
   return figures;
 }
 
@@ -386,34 +443,37 @@ absl::StatusOr<v1::ReportProse> ReportManager::SetProse(
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   OGI_RETURN_IF_ERROR(ValidateYear(request.year()));
   const std::string agency = AgencyOr(request.agency_code());
-  OGI_ASSIGN_OR_RETURN(v1::ReportProse prose,
+  // Read, check the etag and write as one step (see update_mu_).
+  absl::MutexLock lock(&update_mu_);
+  OGI_ASSIGN_OR_RETURN(const v1::ReportProse stored,
                        reports_->GetProse(agency, request.year()));
+  // Nothing stored reads as the empty prose, whose etag GetReport gives.
+  OGI_RETURN_IF_ERROR(CheckEtag(request.etag(), &stored));
+  v1::ReportProse prose = stored;
+  OGI_RETURN_IF_ERROR(ApplyUpdate(request.prose(), request.update_mask(),
+                                  ProsePaths(), &prose));
+  prose.clear_etag();
+  if (request.update_mask().paths().empty()) {
+    bool any = false;
+    for (const std::string& key : ProsePaths()) {
+      any = any || !ProseText(request.prose(), key).empty();
+    }
+    if (!any) {
+      return absl::InvalidArgumentError(
+          "prose: 至少给出 preface、overview、problems、other_matters "
+          "中的一节（清空一节须在 update_mask 中列出它）");
+    }
+  }
   // Sections are long prose: up to 50,000 characters each.
   constexpr int kMaxSectionLength = 50000;
-  const struct {
-    const std::string& text;
-    std::string* target;
-    const char* field;
-  } sections[] = {
-      {request.prose().preface(), prose.mutable_preface(), "prose.preface"},
-      {request.prose().overview(), prose.mutable_overview(), "prose.overview"},
-      {request.prose().problems(), prose.mutable_problems(), "prose.problems"},
-      {request.prose().other_matters(), prose.mutable_other_matters(),
-       "prose.other_matters"},
-  };
-  bool any = false;
-  for (const auto& section : sections) {
-    if (section.text.empty()) continue;
-    OGI_RETURN_IF_ERROR(ValidateText(section.text, section.field,
+  for (const std::string& key : ProsePaths()) {
+    const std::string& text = ProseText(prose, key);
+    if (text.empty() || text == ProseText(stored, key)) continue;
+    OGI_RETURN_IF_ERROR(ValidateText(text, absl::StrCat("prose.", key),
                                      kMaxSectionLength, /*multiline=*/true));
-    *section.target = section.text;
-    any = true;
-  }
-  if (!any) {
-    return absl::InvalidArgumentError(
-        "prose: 至少给出 preface、overview、problems、other_matters 中的一节");
   }
   OGI_RETURN_IF_ERROR(reports_->PutProse(agency, request.year(), prose, by));
+  StampEtag(&prose);
   return prose;
 }
 
@@ -422,19 +482,56 @@ absl::StatusOr<v1::RegisteredDocument> ReportManager::RegisterDocument(
   OGI_ASSIGN_OR_RETURN(Authorship by, Author(actor));
   v1::RegisteredDocument document = request.document();
   document.set_agency_code(AgencyOr(document.agency_code()));
-  OGI_RETURN_IF_ERROR(ValidateRegisteredDocument(document));
-  return reports_->PutDocument(document, by);
+  document.clear_etag();
+  if (document.id() <= 0) {
+    // A new entry is registered as given, whatever the mask.
+    OGI_RETURN_IF_ERROR(ValidateRegisteredDocument(document));
+    OGI_ASSIGN_OR_RETURN(v1::RegisteredDocument stored,
+                         reports_->PutDocument(document, by));
+    StampEtag(&stored);
+    return stored;
+  }
+  // Read, check the etag and write as one step (see update_mu_).
+  absl::MutexLock lock(&update_mu_);
+  OGI_ASSIGN_OR_RETURN(std::vector<v1::RegisteredDocument> entries,
+                       reports_->ListDocuments(document.agency_code()));
+  auto current = std::find_if(
+      entries.begin(), entries.end(),
+      [&](const v1::RegisteredDocument& d) { return d.id() == document.id(); });
+  if (current == entries.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("document.id: 机关 ", document.agency_code(),
+                     " 的登记簿中没有文件 ", document.id()));
+  }
+  OGI_RETURN_IF_ERROR(CheckEtag(request.etag(), &*current));
+  v1::RegisteredDocument updated = *current;
+  OGI_RETURN_IF_ERROR(
+      ApplyUpdate(document, request.update_mask(), DocumentPaths(), &updated));
+  updated.clear_etag();
+  OGI_RETURN_IF_ERROR(ValidateRegisteredDocument(updated));
+  OGI_ASSIGN_OR_RETURN(v1::RegisteredDocument stored,
+                       reports_->PutDocument(updated, by));
+  StampEtag(&stored);
+  return stored;
 }
 
 absl::StatusOr<v1::ListDocumentsResponse> ReportManager::ListDocuments(
     const v1::ListDocumentsRequest& request) {
+  // By offset in the store's order, by entry id (unique). An entry
+  // registered between two pages with an id before the page's start moves
+  // the later ones on by one, repeating one (AIP-158 allows it); entries are
+  // replaced, never removed, so none is skipped.
+  OGI_ASSIGN_OR_RETURN(const PageRequest page,
+                       PageRequest::Parse(request, "ListDocuments"));
   OGI_ASSIGN_OR_RETURN(
       std::vector<v1::RegisteredDocument> documents,
       reports_->ListDocuments(AgencyOr(request.agency_code())));
   v1::ListDocumentsResponse response;
   for (v1::RegisteredDocument& document : documents) {
+    StampEtag(&document);
     *response.add_documents() = std::move(document);
   }
+  response.set_next_page_token(KeepPage(page, response.mutable_documents()));
   return response;
 }
 

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "ogi/v1/report.pb.h"
 #include "ogi/v1/report_service.pb.h"
 #include "services/common/clock.h"
@@ -32,7 +33,8 @@ class ReportManager {
   absl::StatusOr<v1::RenderedReport> RenderReport(
       const v1::RenderReportRequest& request);
   // The live records behind a cell (also of a locked year).
-  absl::StatusOr<v1::GetCellResponse> GetCell(const v1::GetCellRequest& request);
+  absl::StatusOr<v1::GetCellResponse> GetCell(
+      const v1::GetCellRequest& request);
   // Locks one agency's year. INVALID_ARGUMENT "allow_empty_sections: ..."
   // for a key that is not overview, problems or other_matters;
   // FAILED_PRECONDITION when it is locked already, when its checks fail (an
@@ -42,16 +44,33 @@ class ReportManager {
   // otherwise.
   absl::StatusOr<v1::Report> LockReport(const v1::LockReportRequest& request,
                                         absl::string_view actor);
+  // The three Set/Register calls change only what the request changes: the
+  // paths of update_mask (a masked field given empty or zero is cleared),
+  // else every field given a non-default value (field_update.h). With `etag`
+  // set they are ABORTED "etag: …" when the stored record differs from the
+  // one the caller read. Each returns the record with its etag; unknown mask
+  // paths are INVALID_ARGUMENT "update_mask: 未知字段 …".
+  //
   // Stores the figures (with the sources of the first block's rows) and
   // returns table 二 as the report now counts it (see
-  // CountRegisteredDocuments). INVALID_ARGUMENT for a negative count, a bad
-  // amount or an unknown source.
+  // CountRegisteredDocuments), with the etag of the figures as stored.
+  // INVALID_ARGUMENT for a negative count, an amount that is not a 万元
+  // decimal of at most four places within 0..kMaxFeesWanYuan, or an unknown
+  // source.
   absl::StatusOr<v1::Table2> SetFigures(const v1::SetFiguresRequest& request,
                                         absl::string_view actor);
+  // INVALID_ARGUMENT "prose: …" when no mask is given and no section has
+  // text; "prose.<section>: …" for a text that is blank or too long.
   absl::StatusOr<v1::ReportProse> SetProse(const v1::SetProseRequest& request,
                                            absl::string_view actor);
+  // id 0 registers a new entry as given; another id updates that entry
+  // (NOT_FOUND "document.id: …" when the agency's register has none).
+  // INVALID_ARGUMENT "document.<field>: …" (ValidateRegisteredDocument) for
+  // the entry as it would be stored.
   absl::StatusOr<v1::RegisteredDocument> RegisterDocument(
       const v1::RegisterDocumentRequest& request, absl::string_view actor);
+  // One page of the agency's register, by entry id (paging.h).
+  // INVALID_ARGUMENT for bad paging fields.
   absl::StatusOr<v1::ListDocumentsResponse> ListDocuments(
       const v1::ListDocumentsRequest& request);
 
@@ -69,6 +88,12 @@ class ReportManager {
                                   int year);
   absl::StatusOr<Authorship> Author(absl::string_view actor) const;
 
+  // Held by SetFigures, SetProse and RegisterDocument from reading the
+  // stored record to writing its new version, so that the etag check and
+  // the write are one step for this server (the only writer of its
+  // database; a second server on one file would need the check inside the
+  // store's transaction).
+  absl::Mutex update_mu_;
   CaseStore* const cases_;
   ReportStore* const reports_;
   const Clock* const clock_;

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
+#include "services/common/text.h"
 
 namespace ogi {
 namespace {
@@ -12,8 +13,8 @@ constexpr int kMaxIntegerDigits = 14;  // keeps yuan far inside int64
 
 absl::Status NotADecimal(absl::string_view field, absl::string_view text) {
   return absl::InvalidArgumentError(absl::StrCat(
-      field, ": \"", text,
-      "\" 不是以万元为单位的金额（数字，至多四位小数，例如 12872.06）"));
+      field, ": ", QuoteForMessage(text),
+      " 不是以万元为单位的金额（数字，至多四位小数，例如 12872.06）"));
 }
 
 absl::Status NonNegative(absl::string_view prefix, absl::string_view field,
@@ -60,6 +61,17 @@ absl::StatusOr<int64_t> WanYuanToYuan(absl::string_view text,
       digit = c - '0';
     }
     yuan = yuan * 10 + digit;
+  }
+  return yuan;
+}
+
+absl::StatusOr<int64_t> EnteredFeesToYuan(absl::string_view text,
+                                          absl::string_view field) {
+  OGI_ASSIGN_OR_RETURN(const int64_t yuan, WanYuanToYuan(text, field));
+  if (yuan > kMaxFeesWanYuan * 10000) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": 须在 0 至 ", kMaxFeesWanYuan,
+        " 万元之间（至多四位小数），而不是 ", YuanToWanYuan(yuan)));
   }
   return yuan;
 }

@@ -24,6 +24,17 @@ namespace ogi {
 absl::StatusOr<int64_t> WanYuanToYuan(absl::string_view text,
                                       absl::string_view field);
 
+// The largest fee amount an office may enter, in 万元 (100 亿元): far above
+// any information-disclosure fee total, small enough that a slip of the
+// keyboard is caught.
+inline constexpr int64_t kMaxFeesWanYuan = 1000000;
+
+// WanYuanToYuan of an amount being entered, which must also lie within
+// 0..kMaxFeesWanYuan 万元: INVALID_ARGUMENT "<field>: 须在 0 至 1000000
+// 万元之间 …" otherwise. (Stored amounts are read with WanYuanToYuan alone.)
+absl::StatusOr<int64_t> EnteredFeesToYuan(absl::string_view text,
+                                          absl::string_view field);
+
 // The 万元 decimal of `yuan` as money is printed: two decimal places, more
 // only when the amount needs them (up to four, exact to the yuan):
 // 128720600 → "12872.06", 131054000 → "13105.40", 10000 → "1.00", 0 →

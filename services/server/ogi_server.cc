@@ -1,6 +1,5 @@
 #include "services/server/ogi_server.h"
 
-#include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "google/rpc/error_details.pb.h"
 #include "services/access/access_manager.h"
 #include "services/access/access_service.h"
 #include "services/agencies/agency_service.h"
@@ -34,6 +34,7 @@
 #include "services/proceedings/proceeding_service.h"
 #include "services/report/report_manager.h"
 #include "services/report/report_service.h"
+#include "services/server/reflection_service.h"
 #include "services/server/testing_clock_service.h"
 #include "storage/sqlite_backup.h"
 #include "storage/sqlite_case_store.h"
@@ -57,6 +58,7 @@ struct OgiServer::Parts {
   std::unique_ptr<ReportManager> report_manager;
   std::unique_ptr<CalendarManager> calendar_manager;
   std::unique_ptr<DeadlineManager> deadline_manager;
+  std::unique_ptr<ReflectionIndex> reflection;  // for two of the services
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<grpc::Server> server;
   bool running = false;
@@ -92,8 +94,8 @@ absl::StatusOr<std::string> PrepareDatabasePath(const std::string& path) {
     std::filesystem::create_directories(absolute.parent_path(), error);
     if (error) {
       return absl::UnavailableError(
-          absl::StrCat("--db: 无法创建目录 ",
-                       absolute.parent_path().string(), "：", error.message()));
+          absl::StrCat("--db: 无法创建目录 ", absolute.parent_path().string(),
+                       "：", error.message()));
     }
   }
   return absolute.string();
@@ -220,9 +222,36 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
     parts->services.push_back(std::make_unique<TestingClockServiceImpl>(
         parts->manual_clock.get(), parts->hub.get(), edge));
   }
+  // Server reflection lists exactly the services registered here, gRPC's
+  // default health service and itself; it also serves the error details'
+  // file, so that generic clients can decode google.rpc.BadRequest.
+  std::vector<std::string> served = {v1::AccessService::service_full_name(),
+                                     v1::CaseService::service_full_name(),
+                                     v1::AgencyService::service_full_name(),
+                                     v1::ProcedureService::service_full_name(),
+                                     v1::OutcomeService::service_full_name(),
+                                     v1::ProceedingService::service_full_name(),
+                                     v1::CalendarService::service_full_name(),
+                                     v1::DeadlineService::service_full_name(),
+                                     v1::ReportService::service_full_name()};
+  if (parts->manual_clock != nullptr) {
+    served.push_back(test::v1::TestingClockService::service_full_name());
+  }
+  served.insert(
+      served.end(),
+      {"grpc.health.v1.Health",
+       grpc::reflection::v1::ServerReflection::service_full_name(),
+       grpc::reflection::v1alpha::ServerReflection::service_full_name()});
+  OGI_ASSIGN_OR_RETURN(
+      parts->reflection,
+      ReflectionIndex::Create(
+          std::move(served), {google::rpc::BadRequest::descriptor()->file()},
+          google::protobuf::DescriptorPool::generated_pool()));
+  parts->services.push_back(NewReflectionServiceV1(parts->reflection.get()));
+  parts->services.push_back(
+      NewReflectionServiceV1Alpha(parts->reflection.get()));
 
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(options.listen, credentials, &port);
@@ -249,9 +278,14 @@ void OgiServer::Shutdown(absl::Duration grace) {
   if (!parts_->running) return;
   parts_->running = false;
   parts_->hub->Shutdown();  // ends the alert streams, which never end alone
+  // After `grace` gRPC cancels every call still in flight (unary_call.h): a
+  // call still queued for a worker is finished at once and its work will not
+  // run; running work sees its cancelled CallToken at its next
+  // CheckCallAlive() and returns. So neither Wait() nor the pool waits for
+  // more than the work between two checks.
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->server->Wait();
-  parts_->pool.reset();   // runs anything still queued
+  parts_->pool.reset();   // the tasks left belong to finished calls: no-ops
   parts_->store.reset();  // drains the writer, checkpoints, closes
 }
 
@@ -299,8 +333,7 @@ absl::StatusOr<v1::IssueTokenResponse> RunAddAdmin(
 absl::StatusOr<std::string> RunBackup(const std::string& db_path,
                                       const std::string& out_path) {
   if (out_path.empty()) {
-    return absl::InvalidArgumentError(
-        "--out: 必须填写备份要写入的新文件");
+    return absl::InvalidArgumentError("--out: 必须填写备份要写入的新文件");
   }
   absl::StatusOr<BackupSummary> summary = BackupDatabase(db_path, out_path);
   if (!summary.ok()) {

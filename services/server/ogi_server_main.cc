@@ -4,9 +4,11 @@
 // SIGINT/SIGTERM, or runs the backup.
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -14,6 +16,7 @@
 #include "absl/flags/usage.h"
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "services/common/clock.h"
 #include "services/server/ogi_server.h"
@@ -46,7 +49,9 @@ ABSL_FLAG(std::string, fake_clock_start, "",
           "FOR TESTS: run on a manual clock starting at this RFC 3339 time "
           "(e.g. 2025-10-20T09:00:00+08:00) and serve TestingClockService.");
 ABSL_FLAG(int, shutdown_grace_seconds, 10,
-          "On SIGINT/SIGTERM, how long in-flight calls may take to finish.");
+          "On SIGINT/SIGTERM, how long in-flight calls may take to finish; "
+          "then they are cancelled, and if the server has still not stopped "
+          "5 s later it exits with code 3.");
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain: serve TLS (with --tls_key_file).");
 ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file.");
@@ -71,6 +76,11 @@ ABSL_FLAG(int, valid_days, 0,
 
 namespace {
 
+// How long after the grace the shutdown may still take before the watchdog
+// ends the process, and the exit code it ends it with.
+constexpr absl::Duration kShutdownWatchdogSlack = absl::Seconds(5);
+constexpr int kShutdownWatchdogExitCode = 3;
+
 // `ogi-server add-admin`: prints the token alone on stdout (for scripts) and
 // what it is on stderr. Returns the exit code as Subcommand.
 int AddAdminCommand() {
@@ -88,8 +98,7 @@ int AddAdminCommand() {
   if (!issued.ok()) {
     std::fprintf(stderr, "ogi-server: add-admin: %s\n",
                  std::string(issued.status().message()).c_str());
-    return issued.status().code() == absl::StatusCode::kInvalidArgument ? 2
-                                                                         : 1;
+    return issued.status().code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
   }
   std::printf("%s\n", issued->token().c_str());
   std::fprintf(stderr,
@@ -97,10 +106,10 @@ int AddAdminCommand() {
                "it is shown only now (ogi login reads it)\n",
                issued->info().id().c_str(), options.user.c_str(),
                options.agency_code.c_str(),
-               absl::FormatTime("%Y-%m-%d %H:%M",
-                                absl::FromUnixSeconds(
-                                    issued->info().expires_at().seconds()),
-                                ogi::ChinaTimeZone())
+               absl::FormatTime(
+                   "%Y-%m-%d %H:%M",
+                   absl::FromUnixSeconds(issued->info().expires_at().seconds()),
+                   ogi::ChinaTimeZone())
                    .c_str());
   return 0;
 }
@@ -209,9 +218,10 @@ int main(int argc, char** argv) {
                "\"%s\"%s%s\n",
                host.c_str(), (*server)->port(), (*server)->db_path().c_str(),
                options.agency_code.c_str(),
-               options.tls.cert_file.empty()          ? ", plain text"
-               : options.tls.client_ca_file.empty()   ? ", TLS"
-                                                      : ", TLS with client certificates",
+               options.tls.cert_file.empty() ? ", plain text"
+               : options.tls.client_ca_file.empty()
+                   ? ", TLS"
+                   : ", TLS with client certificates",
                options.fake_clock_start ? ", FAKE CLOCK (testing)" : "");
   std::fflush(stderr);
 
@@ -219,8 +229,27 @@ int main(int argc, char** argv) {
   sigwait(&signals, &received);
   std::fprintf(stderr, "ogi-server: %s received, finishing in-flight calls\n",
                received == SIGINT ? "SIGINT" : "SIGTERM");
-  (*server)->Shutdown(
-      absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  const absl::Duration grace =
+      absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
+  // Last resort: calls still running after the grace are cancelled and end
+  // at their next cancellation check, but work that never checks must not
+  // hold the process forever. Ending it then loses nothing acknowledged:
+  // SQLite's write-ahead log keeps every committed transaction (the next
+  // open replays it), and an uncommitted one was never answered as done.
+  absl::Notification stopped;
+  std::thread watchdog([&stopped, limit = grace + kShutdownWatchdogSlack] {
+    if (stopped.WaitForNotificationWithTimeout(limit)) return;
+    std::fprintf(stderr,
+                 "ogi-server: shutdown still not finished %s after the "
+                 "signal; exiting now (committed transactions are kept in "
+                 "the database's write-ahead log)\n",
+                 absl::FormatDuration(limit).c_str());
+    std::fflush(stderr);
+    _exit(kShutdownWatchdogExitCode);
+  });
+  (*server)->Shutdown(grace);
+  stopped.Notify();
+  watchdog.join();
   std::fprintf(stderr, "ogi-server: stopped; database closed cleanly\n");
   return 0;
 }

@@ -7,17 +7,20 @@
 namespace ogi {
 
 grpc::ServerUnaryReactor* TestingClockServiceImpl::SetTime(
-    grpc::CallbackServerContext* context, const v1::SetTimeRequest* request,
-    v1::SetTimeResponse* response) {
+    grpc::CallbackServerContext* context,
+    const test::v1::SetTimeRequest* request,
+    test::v1::SetTimeResponse* response) {
   return RunUnary(
-      context, *edge_, "ogi.v1.TestingClockService.SetTime", response,
-      [this, request](const Principal&) -> absl::StatusOr<v1::SetTimeResponse> {
+      context, *edge_, "ogi.test.v1.TestingClockService.SetTime", request,
+      response,
+      [this,
+       request](const Principal&) -> absl::StatusOr<test::v1::SetTimeResponse> {
         if (!request->has_time()) {
           return absl::InvalidArgumentError("time: 必须填写");
         }
         clock_->Set(FromProtoTimestamp(request->time()));
         OGI_RETURN_IF_ERROR(hub_->CheckDayRollover().status());
-        v1::SetTimeResponse out;
+        test::v1::SetTimeResponse out;
         *out.mutable_time() = ToProtoTimestamp(clock_->Now());
         return out;
       });

@@ -6,7 +6,7 @@
 // every resulting alert queued when the call returns. Registered only with
 // --fake_clock_start.
 
-#include "ogi/v1/testing_clock.grpc.pb.h"
+#include "ogi/test/v1/testing_clock.grpc.pb.h"
 #include "services/alerts/alert_hub.h"
 #include "services/common/clock.h"
 #include "services/server/unary_call.h"
@@ -15,15 +15,16 @@ namespace ogi {
 
 // Thread-safe. All pointers must outlive the service.
 class TestingClockServiceImpl final
-    : public v1::TestingClockService::CallbackService {
+    : public test::v1::TestingClockService::CallbackService {
  public:
   TestingClockServiceImpl(ManualClock* clock, AlertHub* hub,
                           const CallEdge* edge)
       : clock_(clock), hub_(hub), edge_(edge) {}
 
-  grpc::ServerUnaryReactor* SetTime(grpc::CallbackServerContext* context,
-                                    const v1::SetTimeRequest* request,
-                                    v1::SetTimeResponse* response) override;
+  grpc::ServerUnaryReactor* SetTime(
+      grpc::CallbackServerContext* context,
+      const test::v1::SetTimeRequest* request,
+      test::v1::SetTimeResponse* response) override;
 
  private:
   ManualClock* const clock_;

@@ -1,10 +1,61 @@
 #include "services/server/unary_call.h"
 
+#include <chrono>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
 
 namespace ogi {
+
+namespace internal {
+
+UnaryCallState::UnaryCallState(grpc::ServerUnaryReactor* reactor,
+                               absl::Time deadline)
+    : reactor_(reactor), token_(deadline) {}
+
+bool UnaryCallState::StartWork() {
+  absl::MutexLock lock(&mu_);
+  if (stage_ != Stage::kQueued) return false;
+  stage_ = Stage::kRunning;
+  return true;
+}
+
+void UnaryCallState::FinishWork(const grpc::Status& status) {
+  absl::MutexLock lock(&mu_);
+  stage_ = Stage::kFinished;
+  reactor_->Finish(status);
+}
+
+void UnaryCallState::Cancel() {
+  token_.Cancel();
+  absl::MutexLock lock(&mu_);
+  if (stage_ != Stage::kQueued) return;
+  stage_ = Stage::kFinished;
+  reactor_->Finish(ToGrpcStatus(token_.Check(absl::Now())));
+}
+
+UnaryCallReactor::UnaryCallReactor(absl::Time deadline)
+    : state_(std::make_shared<UnaryCallState>(this, deadline)) {}
+
+void UnaryCallReactor::OnCancel() {
+  // The state may outlive this reactor (OnDone can follow Finish at once on
+  // another thread): keep it alive for the duration of Cancel().
+  const std::shared_ptr<UnaryCallState> state = state_;
+  state->Cancel();
+}
+
+void UnaryCallReactor::OnDone() { delete this; }
+
+absl::Time CallDeadline(const grpc::CallbackServerContext& context) {
+  const std::chrono::system_clock::time_point deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) {
+    return absl::InfiniteFuture();
+  }
+  return absl::FromChrono(deadline);
+}
+
+}  // namespace internal
 
 std::string BearerToken(const grpc::CallbackServerContext& context) {
   const auto& metadata = context.client_metadata();

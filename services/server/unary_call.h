@@ -1,30 +1,47 @@
 #ifndef OGI_SERVICES_SERVER_UNARY_CALL_H_
 #define OGI_SERVICES_SERVER_UNARY_CALL_H_
 
-// The one edge every ogi.v1 call passes: it authenticates the bearer token,
-// checks the method against the access table (services/access/
-// access_policy.h), fills and checks the agencies the request acts on, runs
-// the transport-free work on a worker pool (it may block on SQLite), masks
-// personal data for callers who may not see it, and converts the
-// absl::StatusOr result to the gRPC status. The handler itself returns at
-// once (callback API).
+// The one edge every ogi.v1 call passes: it checks the request's documented
+// field limits (request_limits.h), authenticates the bearer token, checks the
+// method against the access table (services/access/access_policy.h), fills
+// and checks the agencies the request acts on, runs the transport-free work
+// on a worker pool (it may block on SQLite), masks personal data for callers
+// who may not see it, and converts the absl::StatusOr result to the gRPC
+// status. The handler itself returns at once (callback API).
+//
+// Cancellation: each call has a CallToken (services/common/call_cancellation.h)
+// carrying its deadline, cancelled when gRPC cancels the call (the client went
+// away, the deadline passed, the server is shutting down) and installed on the
+// worker thread while the work runs, so long loops end early through
+// CheckCallAlive(). A call cancelled while still queued is finished at once
+// with CANCELLED (or DEADLINE_EXCEEDED) and its work never runs; one that is
+// already running is finished by its worker when the work returns, because
+// the work reads the request, which gRPC frees as soon as the call is
+// finished.
 
 #include <grpcpp/grpcpp.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "google/protobuf/message.h"
 #include "ogi/v1/agency_service.pb.h"
 #include "ogi/v1/case_service.pb.h"
 #include "ogi/v1/report_service.pb.h"
 #include "services/access/access_manager.h"
 #include "services/access/access_policy.h"
 #include "services/access/personal_data_mask.h"
+#include "services/common/call_cancellation.h"
 #include "services/common/thread_pool.h"
 #include "services/server/grpc_status_util.h"
+#include "services/server/request_limits.h"
 
 namespace ogi {
 
@@ -66,21 +83,88 @@ std::vector<std::string*> RequestAgencies(v1::RenderReportRequest& request);
 std::vector<std::string*> RequestAgencies(v1::GetCellRequest& request);
 std::vector<std::string*> RequestAgencies(v1::RegisterDocumentRequest& request);
 
+namespace internal {
+
+// One unary call as its reactor (gRPC threads) and its worker share it: the
+// stage it is in and its CallToken. Exactly one of them finishes the call.
+// Thread-safe.
+class UnaryCallState {
+ public:
+  // `reactor`: the call's; used only until the call is finished.
+  UnaryCallState(grpc::ServerUnaryReactor* reactor, absl::Time deadline);
+
+  const CallToken& token() const { return token_; }
+
+  // Worker, before anything else: moves the call from queued to running and
+  // returns true, or returns false when the call was already finished
+  // (cancelled while queued); the worker then must touch nothing of the call
+  // (request, response, reactor).
+  bool StartWork();
+
+  // Worker, after StartWork() returned true and the response (if OK) is
+  // written: finishes the call with `status`. The worker must touch nothing
+  // of the call afterwards.
+  void FinishWork(const grpc::Status& status);
+
+  // Reactor, when gRPC cancels the call: cancels the token, and finishes a
+  // call that is still queued at once with the token's status.
+  void Cancel();
+
+ private:
+  enum class Stage { kQueued, kRunning, kFinished };
+
+  grpc::ServerUnaryReactor* const reactor_;
+  CallToken token_;
+  absl::Mutex mu_;
+  Stage stage_ ABSL_GUARDED_BY(mu_) = Stage::kQueued;
+};
+
+// The reactor of every unary call: hands cancellation to the shared state
+// and deletes itself when gRPC is done with the call. The state outlives it
+// for as long as the queued or running work holds it.
+class UnaryCallReactor final : public grpc::ServerUnaryReactor {
+ public:
+  explicit UnaryCallReactor(absl::Time deadline);
+
+  const std::shared_ptr<UnaryCallState>& state() const { return state_; }
+
+  void OnCancel() override;
+  void OnDone() override;
+
+ private:
+  std::shared_ptr<UnaryCallState> state_;
+};
+
+// The call's deadline; absl::InfiniteFuture() when it has none.
+absl::Time CallDeadline(const grpc::CallbackServerContext& context);
+
+}  // namespace internal
+
 // Runs a call that acts on no particular agency's records (or scopes them
-// itself): `work` gets the admitted caller.
-// REQUIRES: `edge`, `context` and `response` outlive the call (gRPC keeps the
-// latter two until Finish).
+// itself): `work` gets the admitted caller. `request` is checked against its
+// field limits first.
+// REQUIRES: `edge`, `context`, `request` and `response` outlive the call
+// (gRPC keeps the latter three until the call is finished).
 // `work`: absl::StatusOr<Response>(const Principal&).
 template <typename Response, typename Work>
 grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
                                    const CallEdge& edge,
-                                   absl::string_view method, Response* response,
-                                   Work work) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  edge.pool->Schedule([reactor, response, access = edge.access,
-                       bearer = BearerToken(*context),
+                                   absl::string_view method,
+                                   const google::protobuf::Message* request,
+                                   Response* response, Work work) {
+  auto* reactor =
+      new internal::UnaryCallReactor(internal::CallDeadline(*context));
+  edge.pool->Schedule([call = reactor->state(), request, response,
+                       access = edge.access, bearer = BearerToken(*context),
                        method = std::string(method), work = std::move(work)] {
+    if (!call->StartWork()) return;
     absl::StatusOr<Response> result = [&]() -> absl::StatusOr<Response> {
+      const ScopedCallToken in_call(&call->token());
+      // Expired while queued, before gRPC's cancellation arrived.
+      if (absl::Status alive = CheckCallAlive(); !alive.ok()) return alive;
+      if (absl::Status limits = CheckRequestLimits(*request); !limits.ok()) {
+        return limits;
+      }
       absl::StatusOr<Principal> principal = Admit(*access, bearer, method);
       if (!principal.ok()) return principal.status();
       absl::StatusOr<Response> out = work(*principal);
@@ -91,9 +175,9 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
     }();
     if (result.ok()) {
       *response = *std::move(result);
-      reactor->Finish(grpc::Status::OK);
+      call->FinishWork(grpc::Status::OK);
     } else {
-      reactor->Finish(ToGrpcStatus(result.status()));
+      call->FinishWork(ToGrpcStatus(result.status()));
     }
   });
   return reactor;
@@ -110,7 +194,7 @@ grpc::ServerUnaryReactor* RunScoped(grpc::CallbackServerContext* context,
                                     const Request* request, Response* response,
                                     Work work) {
   return RunUnary<Response>(
-      context, edge, method, response,
+      context, edge, method, request, response,
       [request, method = std::string(method), work = std::move(work)](
           const Principal& principal) -> absl::StatusOr<Response> {
         Request scoped = *request;

@@ -3,6 +3,7 @@
 
 #include "services/access/access_manager.h"
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -269,14 +270,191 @@ TEST_F(AccessManagerTest, FullReadsAreKeptInOrder) {
   clock_.Advance(absl::Minutes(5));
   ASSERT_THAT(manager_->RecordFullRead(admin_, "city", "2026-0001", "history"),
               IsOk());
-  auto reads = manager_->ListFullReads("city", "2026-0001");
+  v1::ListCaseReadsRequest request;
+  request.set_agency_code("city");
+  request.set_number("2026-0001");
+  auto reads = manager_->ListFullReads(request);
   ASSERT_THAT(reads, IsOk());
-  ASSERT_EQ(reads->size(), 2u);
-  EXPECT_EQ((*reads)[0].view(), "case");
-  EXPECT_EQ((*reads)[1].view(), "history");
-  EXPECT_EQ((*reads)[1].user_name(), "admin");
+  ASSERT_EQ(reads->reads_size(), 2);
+  EXPECT_EQ(reads->reads(0).view(), "case");
+  EXPECT_EQ(reads->reads(1).view(), "history");
+  EXPECT_EQ(reads->reads(1).user_name(), "admin");
+  EXPECT_EQ(reads->next_page_token(), "");
   EXPECT_THAT(manager_->RecordFullRead(admin_, "city", "2026-0999", "case"),
               StatusIs(absl::StatusCode::kNotFound));
+  request.set_number("2026-0999");
+  EXPECT_THAT(manager_->ListFullReads(request),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+// The log is read a page at a time from the store: every read exactly once,
+// oldest first, whatever is recorded between the pages.
+TEST_F(AccessManagerTest, FullReadsComeInPages) {
+  auto c = store_->CreateCase(
+      ::ogi::testing::MakeStoredCase("city", "张三",
+                                     absl::CivilDay(2026, 3, 2)),
+      ::ogi::testing::MakeEvent(v1::CASE_EVENT_TYPE_CREATED, "王科员"));
+  ASSERT_THAT(c, IsOk());
+  for (int i = 0; i < 25; ++i) {
+    clock_.Advance(absl::Seconds(1));
+    ASSERT_THAT(manager_->RecordFullRead(admin_, "city", c->number(),
+                                         absl::StrCat("v", i)),
+                IsOk());
+  }
+  v1::ListCaseReadsRequest request;
+  request.set_agency_code("city");
+  request.set_number(c->number());
+  request.set_page_size(10);
+  std::vector<std::string> views;
+  int pages = 0;
+  do {
+    auto page = manager_->ListFullReads(request);
+    ASSERT_THAT(page, IsOk());
+    ++pages;
+    for (const v1::RecordRead& read : page->reads()) {
+      views.push_back(read.view());
+    }
+    if (pages == 1) {
+      // Recorded after the first page: it comes last, nothing shifts.
+      clock_.Advance(absl::Seconds(1));
+      ASSERT_THAT(manager_->RecordFullRead(admin_, "city", c->number(), "v25"),
+                  IsOk());
+    }
+    request.set_page_token(page->next_page_token());
+  } while (!request.page_token().empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(views.size(), 26u);
+  for (int i = 0; i < 26; ++i) EXPECT_EQ(views[i], absl::StrCat("v", i));
+
+  request.set_page_token("");
+  request.set_page_size(-1);
+  EXPECT_THAT(
+      manager_->ListFullReads(request),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_size")));
+}
+
+// PutUser changes only what the request changes: a user left without
+// `disabled` stays disabled; a mask clears or resets exactly its paths.
+TEST_F(AccessManagerTest, PutUserChangesOnlyWhatTheRequestChanges) {
+  v1::User wang = User("wang", "county", {v1::ROLE_CLERK});
+  wang.set_disabled(true);
+  ASSERT_THAT(Put(wang), IsOk());
+
+  v1::User rename;
+  rename.set_name("wang");
+  rename.set_display_name("王科长");
+  auto renamed = Put(rename);
+  ASSERT_THAT(renamed, IsOk());
+  EXPECT_EQ(renamed->display_name(), "王科长");
+  EXPECT_TRUE(renamed->disabled());  // not re-enabled by omission
+  EXPECT_EQ(renamed->agency_code(), "county");
+  EXPECT_THAT(renamed->roles(), ElementsAre(v1::ROLE_CLERK));
+  EXPECT_EQ(renamed->created_by(), "admin");
+
+  v1::PutUserRequest enable;
+  enable.mutable_user()->set_name("wang");
+  enable.mutable_update_mask()->add_paths("disabled");
+  auto enabled = manager_->PutUser(enable, admin_);
+  ASSERT_THAT(enabled, IsOk());
+  EXPECT_FALSE(enabled->disabled());
+  EXPECT_EQ(enabled->display_name(), "王科长");
+
+  // Clearing the roles is refused by the rule that a user has one.
+  v1::PutUserRequest strip = enable;
+  strip.mutable_update_mask()->set_paths(0, "roles");
+  EXPECT_THAT(manager_->PutUser(strip, admin_),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "user.roles: 至少须有一个角色"));
+  strip.mutable_update_mask()->set_paths(0, "created_by");
+  EXPECT_THAT(manager_->PutUser(strip, admin_),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("update_mask: 未知字段 \"created_by\"")));
+}
+
+TEST_F(AccessManagerTest, PutUserWithAStaleEtagIsAbortedAndChangesNothing) {
+  auto created = Put(User("li", "city", {v1::ROLE_CLERK}));
+  ASSERT_THAT(created, IsOk());
+  ASSERT_EQ(created->etag().size(), 32u);
+  const std::string read_etag = created->etag();
+
+  // Another administrator changes the user meanwhile.
+  v1::PutUserRequest first;
+  first.mutable_user()->set_name("li");
+  first.mutable_user()->set_display_name("李科员");
+  first.set_etag(read_etag);
+  auto changed = manager_->PutUser(first, admin_);
+  ASSERT_THAT(changed, IsOk());
+  EXPECT_NE(changed->etag(), read_etag);
+
+  v1::PutUserRequest second;
+  second.mutable_user()->set_name("li");
+  second.mutable_user()->add_roles(v1::ROLE_AUDITOR);
+  second.set_etag(read_etag);
+  EXPECT_THAT(manager_->PutUser(second, admin_),
+              StatusIs(absl::StatusCode::kAborted,
+                       "etag: 记录已被他人修改，请重新读取后再改"));
+  auto listed = manager_->ListUsers(v1::ListUsersRequest(), admin_);
+  ASSERT_THAT(listed, IsOk());
+  bool found = false;
+  for (const v1::User& user : listed->users()) {
+    if (user.name() != "li") continue;
+    found = true;
+    EXPECT_THAT(user.roles(), ElementsAre(v1::ROLE_CLERK));
+    EXPECT_EQ(user.etag(), changed->etag());  // lists carry the same etag
+  }
+  EXPECT_TRUE(found);
+  second.set_etag(changed->etag());
+  EXPECT_THAT(manager_->PutUser(second, admin_), IsOk());
+}
+
+TEST_F(AccessManagerTest, PutAgencyUpdatesPartlyChecksTheEtagAndClears) {
+  v1::PutAgencyRequest town;
+  *town.mutable_agency() = Agency("town", "county");
+  auto created = manager_->PutAgency(town, admin_);
+  ASSERT_THAT(created, IsOk());
+  ASSERT_FALSE(created->etag().empty());
+  // The administrator's scope as of now (town is new).
+  auto refreshed = manager_->Authenticate(admin_token_);
+  ASSERT_THAT(refreshed, IsOk());
+  admin_ = *refreshed;
+
+  v1::PutAgencyRequest rename;
+  rename.mutable_agency()->set_code("town");
+  rename.mutable_agency()->set_name("某镇人民政府");
+  rename.set_etag(created->etag());
+  auto renamed = manager_->PutAgency(rename, admin_);
+  ASSERT_THAT(renamed, IsOk());
+  EXPECT_EQ(renamed->supervisor_code(), "county");  // kept
+  EXPECT_THAT(manager_->PutAgency(rename, admin_),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("etag: ")));
+
+  // Leaving an agency under none: the top-level administrator (city has no
+  // supervisor) may; nothing else changes.
+  v1::PutAgencyRequest clear;
+  clear.mutable_agency()->set_code("town");
+  clear.mutable_update_mask()->add_paths("supervisor_code");
+  auto cleared = manager_->PutAgency(clear, admin_);
+  ASSERT_THAT(cleared, IsOk());
+  EXPECT_EQ(cleared->supervisor_code(), "");
+  EXPECT_EQ(cleared->name(), "某镇人民政府");
+}
+
+TEST_F(AccessManagerTest, OnlyATopLevelAdministratorLeavesAnAgencyUnderNone) {
+  ASSERT_THAT(store_->UpsertAgency(Agency("town", "county")), IsOk());
+  ASSERT_THAT(Put(User("zhao", "county", {v1::ROLE_ADMINISTRATOR})), IsOk());
+  auto token = Issue("zhao", 10);
+  ASSERT_THAT(token, IsOk());
+  auto county_admin = manager_->Authenticate(*token);
+  ASSERT_THAT(county_admin, IsOk());
+  v1::PutAgencyRequest clear;
+  clear.mutable_agency()->set_code("town");
+  clear.mutable_update_mask()->add_paths("supervisor_code");
+  EXPECT_THAT(manager_->PutAgency(clear, *county_admin),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("agency.supervisor_code: 只有最上级机关")));
+  auto town = store_->GetAgency("town");
+  ASSERT_THAT(town, IsOk());
+  EXPECT_EQ(town->supervisor_code(), "county");
 }
 
 }  // namespace

@@ -521,3 +521,65 @@ TEST_F(DeadlineManagerTest, TheConfirmationDateFollowsTheServersPolicy) {
 
 }  // namespace
 }  // namespace ogi
+
+namespace ogi {
+namespace {
+
+// 250 overdue or due-soon answers over three pages of 100: each exactly
+// once, in the one-page order; a token of another horizon is refused.
+TEST_F(DeadlineManagerTest, PagesKeepTheOrderOfTheWholeListing) {
+  for (int i = 0; i < 250; ++i) {
+    // Received 09-25 (overdue), 09-26 (due today) or 10-09 (4 left).
+    const Day received = i % 3 == 0   ? D(2025, 9, 25)
+                         : i % 3 == 1 ? D(2025, 9, 26)
+                                      : D(2025, 10, 9);
+    ASSERT_FALSE(Log(received).empty());
+  }
+  const std::vector<std::string> whole = FullScan(5);
+  ASSERT_EQ(whole.size(), 250u);
+
+  v1::ListDeadlinesRequest request;
+  request.set_page_size(100);
+  std::vector<std::string> paged;
+  std::vector<int> sizes;
+  std::string first_token;
+  do {
+    auto page = manager_->ListDeadlines(request);
+    ASSERT_THAT(page, IsOk());
+    sizes.push_back(page->alerts_size());
+    for (const v1::DeadlineAlert& a : page->alerts()) {
+      paged.push_back(Describe(a));
+    }
+    if (first_token.empty()) first_token = page->next_page_token();
+    request.set_page_token(page->next_page_token());
+  } while (!request.page_token().empty() && sizes.size() < 10);
+  EXPECT_THAT(sizes, ElementsAre(100, 100, 50));
+  EXPECT_EQ(paged, whole);
+
+  // The default page is 100; more than the maximum is coerced to 1000.
+  request.clear_page_token();
+  request.set_page_size(0);
+  auto first = manager_->ListDeadlines(request);
+  ASSERT_THAT(first, IsOk());
+  EXPECT_EQ(first->alerts_size(), 100);
+  request.set_page_size(5000);
+  auto all = manager_->ListDeadlines(request);
+  ASSERT_THAT(all, IsOk());
+  EXPECT_EQ(all->alerts_size(), 250);
+  EXPECT_EQ(all->next_page_token(), "");
+
+  request.set_page_size(100);
+  request.set_page_token(first_token);
+  request.set_within_working_days(10);
+  EXPECT_THAT(manager_->ListDeadlines(request),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("page_token: 与本次查询条件不符")));
+  request.set_within_working_days(0);
+  request.set_page_size(-1);
+  EXPECT_THAT(
+      manager_->ListDeadlines(request),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_size")));
+}
+
+}  // namespace
+}  // namespace ogi

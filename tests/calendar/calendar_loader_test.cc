@@ -10,6 +10,7 @@
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "services/calendar/json_bounds.h"
 #include "services/common/civil_date.h"
 #include "tests/calendar/calendar_test_util.h"
 
@@ -43,8 +44,8 @@ constexpr char kExpected2027[] = R"pb(
   notices: "测试通知"
   holidays {
     name: "春节"
-    from { year: 2027 month: 2 day: 6 }
-    to { year: 2027 month: 2 day: 14 }
+    first_day { year: 2027 month: 2 day: 6 }
+    last_day { year: 2027 month: 2 day: 14 }
     days: 9
   }
   off_days { year: 2027 month: 2 day: 6 }
@@ -121,14 +122,14 @@ TEST(ParseCalendarJsonTest, ParsesTheProjectFile) {
   const v1::CalendarYear& y2019 = (*years)[0];
   EXPECT_EQ(FormatIsoDate(y2019.off_days(0)), "2018-12-30");
   EXPECT_EQ(FormatIsoDate(y2019.makeup_workdays(0)), "2018-12-29");
-  EXPECT_EQ(FormatIsoDate(y2019.holidays(0).from()), "2018-12-30");
+  EXPECT_EQ(FormatIsoDate(y2019.holidays(0).first_day()), "2018-12-30");
 
   // 2020: the Spring Festival extended to Feb 2; Feb 1 no longer a make-up
   // day; the amending notice is listed second.
   const v1::CalendarYear& y2020 = (*years)[1];
   EXPECT_EQ(y2020.holidays(1).name(), "春节(含延长)");
-  EXPECT_EQ(FormatIsoDate(y2020.holidays(1).from()), "2020-01-24");
-  EXPECT_EQ(FormatIsoDate(y2020.holidays(1).to()), "2020-02-02");
+  EXPECT_EQ(FormatIsoDate(y2020.holidays(1).first_day()), "2020-01-24");
+  EXPECT_EQ(FormatIsoDate(y2020.holidays(1).last_day()), "2020-02-02");
   EXPECT_EQ(y2020.holidays(1).days(), 10);
   for (const v1::Date& date : y2020.makeup_workdays()) {
     EXPECT_NE(FormatIsoDate(date), "2020-02-01");
@@ -212,6 +213,29 @@ INSTANTIATE_TEST_SUITE_P(
                   "日历文件：键 \"27\" 不是四位数的年份"},
         ErrorCase{"word_key", Mutated(R"("2027": {)", R"("year": {)"),
                   "日历文件：键 \"year\" 不是四位数的年份"},
+        // A long key is quoted by its first 16 characters and its length.
+        ErrorCase{"long_key", "{\"" + std::string(100000, 'a') + "\": {}}",
+                  "日历文件：键 \"aaaaaaaaaaaaaaaa…\"（共 100000 个字符） "
+                  "不是四位数的年份"},
+        // Bounded before parsing: 10,000 '[' are refused at the 17th.
+        ErrorCase{"deep_nesting",
+                  std::string(10000, '[') + std::string(10000, ']'),
+                  "日历文件：嵌套超过 16 层（第 17 层始于第 16 字节）"},
+        ErrorCase{"too_large", std::string(kMaxCalendarJsonBytes + 1, ' '),
+                  "日历文件：超过上限 1 MiB（共 1048577 字节）"},
+        // A value the file gives is quoted by its first 32 characters.
+        ErrorCase{"long_date",
+                  Mutated(R"("from": "2027-02-06")",
+                          "\"from\": \"" + std::string(5000, 'x') + "\""),
+                  "2027.holidays[0].from: "
+                  "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\"（共 5000 个字符） "
+                  "不是 YYYY-MM-DD 格式的日期"},
+        ErrorCase{"long_unknown_field",
+                  Mutated(R"("makeup_workdays")",
+                          "\"" + std::string(5000, 'z') + "\""),
+                  // 63 characters and the ellipsis.
+                  "2027.zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"
+                  "zzzzzzzzzzzzzzzzzzzzzzz…: 不是日历文件中的字段"},
         ErrorCase{"value_not_object", R"({"2027": []})", "2027: 须为对象"},
         ErrorCase{"empty_entry", R"({"2027": {}})",
                   "2027.notices: 至少须有一份通知"},

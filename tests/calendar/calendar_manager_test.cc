@@ -15,8 +15,11 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/calendar/calendar_loader.h"
 #include "services/cases/case_manager.h"
+#include "services/common/call_cancellation.h"
 #include "services/common/civil_date.h"
+#include "services/common/field_violations.h"
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
 #include "services/proceedings/proceeding_derived.h"
@@ -571,8 +574,8 @@ TEST_F(CalendarManagerTest, GetCalendarYearWithoutAnArrangement) {
   // 中秋 2028 falls on 10-03, inside 国庆节: six festivals.
   std::vector<std::string> holidays;
   for (const v1::Holiday& h : year->statutory_holidays()) {
-    holidays.push_back(
-        absl::StrCat(h.name(), " ", FormatIsoDate(h.from()), " ", h.days()));
+    holidays.push_back(absl::StrCat(h.name(), " ", FormatIsoDate(h.first_day()),
+                                    " ", h.days()));
   }
   EXPECT_THAT(holidays,
               ElementsAre("元旦 2028-01-01 1", "春节 2028-01-25 4",
@@ -615,7 +618,8 @@ TEST_F(CalendarManagerTest, AnIncompleteYearIsLoadedButStaysProvisional) {
   EXPECT_EQ(year->missing_holidays_size(), 6);
   ASSERT_EQ(year->statutory_holidays_size(), 6);
   EXPECT_EQ(year->statutory_holidays(0).name(), "春节");
-  EXPECT_EQ(FormatIsoDate(year->statutory_holidays(0).from()), "2027-02-05");
+  EXPECT_EQ(FormatIsoDate(year->statutory_holidays(0).first_day()),
+            "2027-02-05");
   // Fri 2027-02-05 (除夕) is a computed day off; 01-01 the loaded 元旦.
   EXPECT_EQ(year->days(35).holiday_name(), "春节");
   EXPECT_TRUE(year->days(35).statutory_estimate());
@@ -688,6 +692,168 @@ TEST_F(CalendarManagerTest, AddWorkingDays) {
   bad_date.mutable_start()->set_day(29);
   EXPECT_THAT(manager().AddWorkingDays(bad_date),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("start")));
+}
+
+// ---------------------------------------------------------------------------
+// The typed request (LoadCalendarRequest.years) and the calendar's range.
+
+// The arrangement Json2027() describes, as a message.
+v1::CalendarYear Typed2027() {
+  absl::StatusOr<std::vector<v1::CalendarYear>> years =
+      ParseCalendarJson(Json2027());
+  EXPECT_THAT(years, IsOk());
+  return years.ok() && years->size() == 1 ? (*years)[0] : v1::CalendarYear();
+}
+
+TEST_F(CalendarManagerTest, TypedYearsLoadAsTheFileDoes) {
+  const std::string number = Log(D(2026, 12, 10));
+  v1::LoadCalendarRequest request;
+  *request.add_years() = Typed2027();
+  auto loaded = manager().LoadCalendar(request, "管理员");
+  ASSERT_THAT(loaded, IsOk());
+  EXPECT_THAT(loaded->years(), ElementsAre(2027));
+  EXPECT_THAT(loaded->incomplete_years(), IsEmpty());
+  // As with the file: 元旦 01-01..01-04 off moves the answer to 2027-01-11.
+  ASSERT_EQ(loaded->changed_cases_size(), 1);
+  EXPECT_EQ(FormatIsoDate(loaded->changed_cases(0).new_answer_due()),
+            "2027-01-11");
+  EXPECT_EQ(FormatIsoDate(Get(number).deadlines().answer_due()), "2027-01-11");
+  v1::GetCalendarYearRequest year;
+  year.set_year(2027);
+  auto got = manager().GetCalendarYear(year);
+  ASSERT_THAT(got, IsOk());
+  EXPECT_TRUE(got->loaded());
+  EXPECT_FALSE(got->provisional());
+}
+
+TEST_F(CalendarManagerTest, ExactlyOneOfJsonAndYears) {
+  v1::LoadCalendarRequest both;
+  both.set_json(Json2027());
+  *both.add_years() = Typed2027();
+  EXPECT_THAT(manager().LoadCalendar(both, "管理员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "json, years: 只能给出其一（日历文件的文本，或各年的"
+                       "安排）"));
+  EXPECT_THAT(manager().LoadCalendar(v1::LoadCalendarRequest(), "管理员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "json: 不能为空（须给出日历文件的文本，或在 years 中"
+                       "给出各年的安排）"));
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_THAT(*stored, IsEmpty());
+}
+
+// Each bad year is named by its place in the request, with the proto's field
+// names, all in one error whose details list them.
+TEST_F(CalendarManagerTest, EveryBadTypedYearIsReported) {
+  v1::LoadCalendarRequest request;
+  v1::CalendarYear reversed = Typed2027();
+  *reversed.mutable_holidays(0)->mutable_last_day() =
+      ToProtoDate(D(2026, 12, 31));
+  *request.add_years() = reversed;
+  v1::CalendarYear whole_year = Typed2027();
+  whole_year.set_year(2028);
+  whole_year.clear_holidays();
+  whole_year.clear_off_days();
+  v1::Holiday* holiday = whole_year.add_holidays();
+  holiday->set_name("全年");
+  *holiday->mutable_first_day() = ToProtoDate(D(2028, 1, 1));
+  *holiday->mutable_last_day() = ToProtoDate(D(2028, 12, 31));
+  holiday->set_days(366);
+  for (Day day = D(2028, 1, 1); day <= D(2028, 12, 31); ++day) {
+    *whole_year.add_off_days() = ToProtoDate(day);
+  }
+  *request.add_years() = whole_year;
+  const absl::Status status =
+      manager().LoadCalendar(request, "管理员").status();
+  EXPECT_EQ(std::string(status.message()),
+            "years[0].holidays[0].last_day: 2026-12-31 早于 first_day（"
+            "2027-01-01）；years[1].holidays[0]: 2028-01-01 至 2028-12-31 共 "
+            "366 天，超过一个假期最多 14 天的上限（已公布的安排中最长为 10 "
+            "天）");
+  const google::rpc::BadRequest details = ViolationsOf(status);
+  ASSERT_EQ(details.field_violations_size(), 2);
+  EXPECT_EQ(details.field_violations(0).field(),
+            "years[0].holidays[0].last_day");
+  EXPECT_EQ(details.field_violations(1).field(), "years[1].holidays[0]");
+}
+
+// Years that disagree with each other are named as the request names them.
+TEST_F(CalendarManagerTest, TypedYearsThatDisagreeAreNamedByPosition) {
+  v1::CalendarYear y2027 = Typed2027();
+  *y2027.add_makeup_workdays() = ToProtoDate(D(2027, 12, 26));  // a Sunday
+  v1::CalendarYear y2028;
+  y2028.set_year(2028);
+  y2028.add_notices("测试用通知");
+  v1::Holiday* new_year = y2028.add_holidays();
+  new_year->set_name("元旦");
+  *new_year->mutable_first_day() = ToProtoDate(D(2027, 12, 26));
+  *new_year->mutable_last_day() = ToProtoDate(D(2028, 1, 1));
+  new_year->set_days(7);
+  for (Day day = D(2027, 12, 26); day <= D(2028, 1, 1); ++day) {
+    *y2028.add_off_days() = ToProtoDate(day);
+  }
+  v1::LoadCalendarRequest request;
+  *request.add_years() = y2027;
+  *request.add_years() = y2028;
+  EXPECT_THAT(manager().LoadCalendar(request, "管理员"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "years[1].holidays[0]: 2027-12-26 已被 2027 年节假日"
+                       "安排列为调休上班日"));
+}
+
+// A file making all of 2027 a holiday is refused before it can move any
+// deadline.
+TEST_F(CalendarManagerTest, ACalendarNoNoticeCouldMakeIsRefused) {
+  const std::string number = Log(D(2026, 12, 10));
+  std::string off_days;
+  for (Day day = D(2027, 1, 1); day <= D(2027, 12, 31); ++day) {
+    absl::StrAppend(&off_days, off_days.empty() ? "" : ", ", "\"",
+                    FormatIsoDate(day), "\"");
+  }
+  EXPECT_THAT(
+      Load(absl::StrCat(
+          R"({"2027": {"notices": [")", kNotice2027,
+          R"("], "holidays": [{"name": "全年", "from": "2027-01-01",
+                        "to": "2027-12-31", "days": 365}], "off_days": [)",
+          off_days, "]}}")),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "json: 2027.holidays[0]: 2027-01-01 至 2027-12-31 共 365 天，"
+               "超过一个假期最多 14 天的上限（已公布的安排中最长为 10 天）"));
+  EXPECT_EQ(Get(number).version(), 1);
+}
+
+TEST_F(CalendarManagerTest, AddWorkingDaysStaysWithinTheCalendarsRange) {
+  EXPECT_THAT(AddWorkingDays(D(9999, 12, 31), 3660),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "start: 须在 1901-01-01 至 9998-12-31 之间（日历的范围）"
+                       "，而不是 9999-12-31"));
+  EXPECT_THAT(AddWorkingDays(D(9998, 12, 1), 3660),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "days: 从 9998-12-01 起算 3660 天将超出日历的范围（最晚 "
+                       "9998-12-31）"));
+}
+
+// A load whose call has ended stops and stores nothing (the loop over open
+// cases checks the call).
+TEST_F(CalendarManagerTest, ALoadForAnEndedCallStoresNothing) {
+  const std::string number = Log(D(2026, 12, 10));
+  v1::LoadCalendarRequest typed;
+  *typed.add_years() = Typed2027();
+  CallToken token(absl::InfiniteFuture());
+  token.Cancel();
+  {
+    ScopedCallToken in_call(&token);
+    EXPECT_THAT(Load(Json2027()), StatusIs(absl::StatusCode::kCancelled));
+    EXPECT_THAT(manager().LoadCalendar(typed, "管理员"),
+                StatusIs(absl::StatusCode::kCancelled));
+  }
+  auto stored = store().ListStoredCalendarYears();
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_THAT(*stored, IsEmpty());
+  EXPECT_EQ(Get(number).version(), 1);
+  // Outside a call the same load goes through.
+  EXPECT_THAT(Load(Json2027()), IsOk());
 }
 
 }  // namespace

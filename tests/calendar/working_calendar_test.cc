@@ -1,5 +1,6 @@
 #include "services/calendar/working_calendar.h"
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -521,14 +522,14 @@ constexpr char kFake2027[] = R"pb(
   notices: "测试通知"
   holidays {
     name: "元旦"
-    from { year: 2027 month: 1 day: 1 }
-    to { year: 2027 month: 1 day: 3 }
+    first_day { year: 2027 month: 1 day: 1 }
+    last_day { year: 2027 month: 1 day: 3 }
     days: 3
   }
   holidays {
     name: "春节"
-    from { year: 2027 month: 2 day: 6 }
-    to { year: 2027 month: 2 day: 14 }
+    first_day { year: 2027 month: 2 day: 6 }
+    last_day { year: 2027 month: 2 day: 14 }
     days: 9
   }
   off_days { year: 2027 month: 1 day: 1 }
@@ -566,8 +567,8 @@ void AddHoliday(v1::CalendarYear& year, const char* name, absl::CivilDay from,
                 absl::CivilDay to) {
   v1::Holiday* holiday = year.add_holidays();
   holiday->set_name(name);
-  *holiday->mutable_from() = ToProtoDate(from);
-  *holiday->mutable_to() = ToProtoDate(to);
+  *holiday->mutable_first_day() = ToProtoDate(from);
+  *holiday->mutable_last_day() = ToProtoDate(to);
   holiday->set_days(static_cast<int>(to - from) + 1);
   for (absl::CivilDay day = from; day <= to; ++day) {
     *year.add_off_days() = ToProtoDate(day);
@@ -642,19 +643,20 @@ INSTANTIATE_TEST_SUITE_P(
             "blank name",
             [](v1::CalendarYear* y) { y->mutable_holidays(1)->set_name(""); },
             "2027.holidays[1].name: 不能为空"},
-        InvalidCase{
-            "unset from",
-            [](v1::CalendarYear* y) { y->mutable_holidays(1)->clear_from(); },
-            "2027.holidays[1].from: 必须填写"},
+        InvalidCase{"unset from",
+                    [](v1::CalendarYear* y) {
+                      y->mutable_holidays(1)->clear_first_day();
+                    },
+                    "2027.holidays[1].from: 必须填写"},
         InvalidCase{"impossible to",
                     [](v1::CalendarYear* y) {
-                      *y->mutable_holidays(1)->mutable_to() =
+                      *y->mutable_holidays(1)->mutable_last_day() =
                           ProtoDay(2027, 2, 30);
                     },
                     "2027.holidays[1].to: 2027-02-30 不是有效的日期"},
         InvalidCase{"to before from",
                     [](v1::CalendarYear* y) {
-                      *y->mutable_holidays(1)->mutable_to() =
+                      *y->mutable_holidays(1)->mutable_last_day() =
                           ProtoDay(2027, 2, 5);
                     },
                     "2027.holidays[1].to: 2027-02-05 早于 from（2027-02-06）"},
@@ -665,7 +667,7 @@ INSTANTIATE_TEST_SUITE_P(
             "（共 9 天）"},
         InvalidCase{"out of reach",
                     [](v1::CalendarYear* y) {
-                      *y->mutable_holidays(0)->mutable_from() =
+                      *y->mutable_holidays(0)->mutable_first_day() =
                           ProtoDay(2026, 11, 30);
                     },
                     "2027.holidays[0].from: 2026-11-30 超出 2027 年节假日安排的"
@@ -674,8 +676,8 @@ INSTANTIATE_TEST_SUITE_P(
                     [](v1::CalendarYear* y) {
                       v1::Holiday* h = y->add_holidays();
                       h->set_name("测试");
-                      *h->mutable_from() = ProtoDay(2027, 2, 14);
-                      *h->mutable_to() = ProtoDay(2027, 2, 15);
+                      *h->mutable_first_day() = ProtoDay(2027, 2, 14);
+                      *h->mutable_last_day() = ProtoDay(2027, 2, 15);
                       h->set_days(2);
                     },
                     "2027.holidays[2]: 与 holidays[1]（春节）重叠"},
@@ -726,7 +728,74 @@ INSTANTIATE_TEST_SUITE_P(
               *y->add_makeup_workdays() = ProtoDay(2028, 2, 5);
             },
             "2027.makeup_workdays[2]: 2028-02-05 超出 2027 年节假日安排的"
-            "范围（2026-12-01 至 2028-01-31）"}),
+            "范围（2026-12-01 至 2028-01-31）"},
+        InvalidCase{"name of a C1 control",
+                    [](v1::CalendarYear* y) {
+                      y->mutable_holidays(1)->set_name("春\u0085节");
+                    },
+                    "2027.holidays[1].name: 须为单行，且不能包含控制字符"},
+        InvalidCase{"invisible name",
+                    [](v1::CalendarYear* y) {
+                      y->mutable_holidays(1)->set_name("\u3000\u200B");
+                    },
+                    "2027.holidays[1].name: 不能只由空白或不可见字符组成"},
+        InvalidCase{"invisible notice",
+                    [](v1::CalendarYear* y) { y->set_notices(0, "\uFEFF"); },
+                    "2027.notices[0]: 不能只由空白或不可见字符组成"},
+        // The whole of 2027 one holiday: 365 days, every weekday off.
+        InvalidCase{"holiday longer than any notice gives",
+                    [](v1::CalendarYear* y) {
+                      y->clear_holidays();
+                      y->clear_off_days();
+                      y->clear_makeup_workdays();
+                      AddHoliday(*y, "全年", Day("2027-01-01"),
+                                 Day("2027-12-31"));
+                    },
+                    "2027.holidays[0]: 2027-01-01 至 2027-12-31 共 365 天，"
+                    "超过一个假期最多 14 天的上限（已公布的安排中最长为 10 "
+                    "天）"},
+        InvalidCase{"longest allowed plus one",
+                    [](v1::CalendarYear* y) {
+                      *y->mutable_holidays(1)->mutable_last_day() =
+                          ProtoDay(2027, 2, 20);
+                    },
+                    "2027.holidays[1]: 2027-02-06 至 2027-02-20 共 15 天，"
+                    "超过一个假期最多 14 天的上限（已公布的安排中最长为 10 "
+                    "天）"},
+        // Thirteen two-week holidays, each within the length bound, from
+        // 2027-03-01 (a Monday): 10 weekdays each, and with the 6 of 元旦
+        // and 春节 136 in all.
+        InvalidCase{"too many weekdays off",
+                    [](v1::CalendarYear* y) {
+                      for (int k = 0; k < 13; ++k) {
+                        const absl::CivilDay from = Day("2027-03-01") + 14 * k;
+                        AddHoliday(*y, "连休", from, from + 13);
+                      }
+                    },
+                    "2027.off_days: 周一至周五的放假日共 136 天，超过每年 25 "
+                    "天的上限（已公布的安排中最多为 19 天）"},
+        InvalidCase{"too many make-up days",
+                    [](v1::CalendarYear* y) {
+                      y->clear_makeup_workdays();
+                      // Saturdays from 2027-03-06 on, none a day off.
+                      for (int k = 0; k < 13; ++k) {
+                        *y->add_makeup_workdays() =
+                            ToProtoDate(Day("2027-03-06") + 7 * k);
+                      }
+                    },
+                    "2027.makeup_workdays: 共 13 天，超过每年 12 天的上限（已"
+                    "公布的安排中最多为 8 天）"},
+        InvalidCase{"reach ends with the calendar",
+                    [](v1::CalendarYear* y) {
+                      y->set_year(9998);
+                      y->clear_holidays();
+                      y->clear_off_days();
+                      y->clear_makeup_workdays();
+                      AddHoliday(*y, "元旦", Day("9998-12-31"),
+                                 Day("9999-01-01"));
+                    },
+                    "9998.holidays[0].to: 9999-01-01 超出 9998 年节假日安排的"
+                    "范围（9997-12-01 至 9998-12-31）"}),
     [](const ::testing::TestParamInfo<InvalidCase>& info) {
       std::string name = info.param.name;
       for (char& ch : name) {
@@ -751,8 +820,8 @@ TEST(WorkingCalendarCreateTest, RejectsArrangementsThatDisagree) {
            notices: "测试通知"
            holidays {
              name: "国庆节"
-             from { year: 2018 month: 10 day: 1 }
-             to { year: 2018 month: 10 day: 1 }
+             first_day { year: 2018 month: 10 day: 1 }
+             last_day { year: 2018 month: 10 day: 1 }
              days: 1
            }
            off_days { year: 2018 month: 10 day: 1 }
@@ -855,6 +924,90 @@ TEST(WorkingCalendarCreateTest, AnIncompleteYearStaysProvisional) {
   EXPECT_TRUE(replaced->IsYearComplete(2027));
   EXPECT_EQ(replaced->years().size(), 9u);
   EXPECT_FALSE(replaced->AddWorkingDays(Day("2027-02-04"), 1)->provisional);
+}
+
+// The typed request names the fields as the proto does: years[i]., and
+// first_day/last_day rather than the file's from/to.
+TEST(ValidateRequestedCalendarYearTest, NamesTheRequestsFields) {
+  v1::CalendarYear year = Fake2027();
+  EXPECT_TRUE(ValidateRequestedCalendarYear(year, "years[0].").ok());
+  *year.mutable_holidays(1)->mutable_last_day() = ProtoDay(2027, 2, 5);
+  EXPECT_EQ(
+      std::string(ValidateRequestedCalendarYear(year, "years[3].").message()),
+      "years[3].holidays[1].last_day: 2027-02-05 早于 first_day（"
+      "2027-02-06）");
+  year = Fake2027();
+  year.set_year(10000);
+  EXPECT_EQ(
+      std::string(ValidateRequestedCalendarYear(year, "years[1].").message()),
+      "years[1].year: 须在 1901 至 9998 之间，而不是 10000");
+}
+
+// Every shipped year stays within the sanity bounds, so the bounds were
+// chosen above the real data.
+TEST(CalendarSanityBoundsTest, EveryShippedYearIsWithinTheBounds) {
+  int longest_holiday = 0;
+  int most_weekday_off = 0;
+  int most_makeup = 0;
+  for (const v1::CalendarYear& year : BuiltinCalendarYears()) {
+    int weekday_off = 0;
+    for (const v1::Date& date : year.off_days()) {
+      const absl::Weekday w = absl::GetWeekday(
+          absl::CivilDay(date.year(), date.month(), date.day()));
+      if (w != absl::Weekday::saturday && w != absl::Weekday::sunday) {
+        ++weekday_off;
+      }
+    }
+    most_weekday_off = std::max(most_weekday_off, weekday_off);
+    most_makeup = std::max(most_makeup, year.makeup_workdays_size());
+    for (const v1::Holiday& holiday : year.holidays()) {
+      longest_holiday = std::max(longest_holiday, holiday.days());
+    }
+  }
+  // The maxima the messages quote are the data's, and the bounds lie above.
+  EXPECT_EQ(longest_holiday, kLongestPublishedHoliday);
+  EXPECT_EQ(most_weekday_off, kMostPublishedWeekdayOffDays);
+  EXPECT_EQ(most_makeup, kMostPublishedMakeupWorkdays);
+  EXPECT_LT(kLongestPublishedHoliday, kMaxHolidayDays);
+  EXPECT_LT(kMostPublishedWeekdayOffDays, kMaxWeekdayOffDays);
+  EXPECT_LT(kMostPublishedMakeupWorkdays, kMaxMakeupWorkdays);
+}
+
+// Every date the calendar computes stays within its range: no count from
+// 9999-12-31, none past 9998-12-31, none from before 1901.
+TEST(CalendarRangeTest, CountsStayWithinTheCalendarsRange) {
+  const WorkingCalendar calendar;
+  EXPECT_EQ(FirstCalendarDay(), Day("1901-01-01"));
+  EXPECT_EQ(LastCalendarDay(), Day("9998-12-31"));
+  absl::Status status =
+      calendar.AddWorkingDays(Day("9999-12-31"), 3660).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(status.message()),
+            "start: 须在 1901-01-01 至 9998-12-31 之间（日历的范围），而不是 "
+            "9999-12-31");
+  status = calendar.AddWorkingDays(Day("1900-12-31"), 1).status();
+  EXPECT_EQ(std::string(status.message()),
+            "start: 须在 1901-01-01 至 9998-12-31 之间（日历的范围），而不是 "
+            "1900-12-31");
+  status = calendar.AddWorkingDays(Day("9998-06-01"), 3660).status();
+  EXPECT_EQ(std::string(status.message()),
+            "days: 从 9998-06-01 起算 3660 天将超出日历的范围（最晚 "
+            "9998-12-31）");
+  status = calendar.AddCalendarDays(Day("9998-12-01"), 31).status();
+  EXPECT_EQ(std::string(status.message()),
+            "days: 从 9998-12-01 起算 31 天将超出日历的范围（最晚 "
+            "9998-12-31）");
+  status = calendar.AddCalendarDays(Day("9999-01-01"), 0).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  // The last working day of the range is still reachable: 9998-12-31 is a
+  // Thursday, and no statutory day falls between 12-30 and 12-31.
+  absl::StatusOr<WorkingDayCount> last =
+      calendar.AddWorkingDays(Day("9998-12-30"), 1);
+  ASSERT_TRUE(last.ok()) << last.status();
+  EXPECT_EQ(last->end, Day("9998-12-31"));
+  absl::StatusOr<CalendarDayPeriod> period =
+      calendar.AddCalendarDays(Day("1901-01-01"), 0);
+  ASSERT_TRUE(period.ok()) << period.status();
 }
 
 }  // namespace

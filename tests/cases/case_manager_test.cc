@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/civil_date.h"
+#include "services/common/paging.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/cases/case_test_util.h"
 #include "tests/common/status_matchers.h"
@@ -238,6 +239,43 @@ TEST_F(CaseManagerTest, ListPagesWithOpaqueTokens) {
   EXPECT_THAT(numbers,
               ::testing::ElementsAre("2022-0005", "2022-0004", "2022-0003",
                                      "2022-0002", "2022-0001"));
+}
+
+// A case may hold 100 items of 2,000 characters (600 kB in UTF-8): a page
+// of them ends early so that the response stays under 3.5 MB, and the next
+// page goes on after the last case sent. A token of other filters is
+// refused.
+TEST_F(CaseManagerTest, ListPagesEndEarlyWithinTheByteBudget) {
+  v1::Case big = ValidNewCase();
+  big.clear_items();
+  std::string text;
+  for (int k = 0; k < 2000; ++k) text += "申";  // 3 bytes each
+  for (int i = 0; i < 100; ++i) big.add_items()->set_description(text);
+  for (int i = 0; i < 8; ++i) ASSERT_THAT(Create(big), IsOk());
+  v1::ListCasesRequest request;  // page_size 0: up to 50 cases
+  std::vector<std::string> numbers;
+  std::vector<int> sizes;
+  std::string first_token;
+  do {
+    auto page = manager_->ListCases(request);
+    ASSERT_THAT(page, IsOk());
+    EXPECT_LT(page->ByteSizeLong(), kMaxPageBytes);
+    sizes.push_back(page->cases_size());
+    for (const auto& c : page->cases()) numbers.push_back(c.number());
+    if (first_token.empty()) first_token = page->next_page_token();
+    request.set_page_token(page->next_page_token());
+  } while (!request.page_token().empty() && sizes.size() < 10);
+  // 600 kB a case: 6 fit in 3.5 MB, the other 2 come on the next page.
+  EXPECT_THAT(sizes, ::testing::ElementsAre(6, 2));
+  EXPECT_THAT(numbers, ::testing::ElementsAre(
+                           "2022-0008", "2022-0007", "2022-0006", "2022-0005",
+                           "2022-0004", "2022-0003", "2022-0002", "2022-0001"));
+
+  request.set_page_token(first_token);
+  request.set_text("申");
+  EXPECT_THAT(manager_->ListCases(request),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("page_token: 与本次查询条件不符")));
 }
 
 TEST_F(CaseManagerTest, GetRejectsMalformedNumbers) {

@@ -1,6 +1,7 @@
 #include "services/cases/case_validation.h"
 
 #include <functional>
+#include <ostream>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -37,6 +38,11 @@ struct InvalidCase {
   std::function<void(v1::Case&)> spoil;
   std::string expected_message;
 };
+
+// Test names and ctest entries show the case's name, not its bytes.
+void PrintTo(const InvalidCase& invalid, std::ostream* out) {
+  *out << invalid.name;
+}
 
 class CaseValidationRejectsTest : public ::testing::TestWithParam<InvalidCase> {
 };
@@ -187,6 +193,79 @@ TEST(CaseValidationTest, OrganisationWithCreditCode) {
       v1::ID_DOCUMENT_TYPE_UNIFIED_SOCIAL_CREDIT_CODE);
   c.mutable_applicant()->set_id_number("91350100M000100Y43");
   EXPECT_THAT(ValidateCaseFields(c, kToday), IsOk());
+}
+
+// Issue 12: every violation at once, in the message and in the details.
+TEST(CaseValidationTest, ReportsEveryViolationAtOnce) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  c.mutable_applicant()->set_name("\u3000");
+  c.set_channel(static_cast<v1::Channel>(77));
+  // Check digit correct, birth date 1990-02-30 impossible.
+  c.mutable_applicant()->set_id_number("110105199002301231");
+  const absl::Status status = ValidateCaseFields(c, kToday);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::StartsWith(
+                  "applicant.name: 不能只由空白或不可见字符组成；"
+                  "applicant.id_number: \"110105199002301231\" 第 7 至 14 位的"
+                  "出生日期 19900230 不是有效的日期；channel: 须为以下之一："));
+  const google::rpc::BadRequest details = ViolationsOf(status);
+  ASSERT_EQ(details.field_violations_size(), 3);
+  EXPECT_EQ(details.field_violations(0).field(), "applicant.name");
+  EXPECT_EQ(details.field_violations(1).field(), "applicant.id_number");
+  EXPECT_EQ(details.field_violations(2).field(), "channel");
+  EXPECT_EQ(details.field_violations(0).description(),
+            "不能只由空白或不可见字符组成");
+}
+
+TEST(CaseValidationTest, DependentChecksWaitForTheirInputs) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  // A bad arrival date: the confirmation is not compared with it, and one
+  // violation per field is reported.
+  c.set_channel(v1::CHANNEL_ONLINE);
+  *c.mutable_arrival_date() = D(2022, 2, 30);
+  *c.mutable_confirmation_date() = D(2022, 4, 1);
+  c.clear_items();
+  const google::rpc::BadRequest details =
+      ViolationsOf(ValidateCaseFields(c, kToday));
+  ASSERT_EQ(details.field_violations_size(), 3);
+  EXPECT_EQ(details.field_violations(0).field(), "arrival_date");
+  EXPECT_EQ(details.field_violations(1).field(), "confirmation_date");
+  EXPECT_EQ(details.field_violations(2).field(), "items");
+  // An unknown channel is reported once, not again on the confirmation date.
+  c = ValidNewCase();
+  c.set_agency_code("default");
+  c.set_channel(v1::CHANNEL_UNSPECIFIED);
+  *c.mutable_confirmation_date() = D(2022, 3, 2);
+  const google::rpc::BadRequest channel_only =
+      ViolationsOf(ValidateCaseFields(c, kToday));
+  ASSERT_EQ(channel_only.field_violations_size(), 1);
+  EXPECT_EQ(channel_only.field_violations(0).field(), "channel");
+}
+
+TEST(CaseValidationTest, EveryBadItemIsNamed) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  c.mutable_items(0)->set_description("\u200B");
+  c.add_items()->set_description("第二项");
+  c.add_items()->set_description("第三\u0085项");
+  EXPECT_THAT(ValidateCaseFields(c, kToday),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "items[0].description: 不能只由空白或不可见字符组成；"
+                       "items[2].description: 不能包含控制字符"));
+}
+
+// A long phone or e-mail address is quoted by its first characters only.
+TEST(CaseValidationTest, LongValuesAreNotEchoedWhole) {
+  v1::Case c = ValidNewCase();
+  c.set_agency_code("default");
+  c.mutable_applicant()->set_email(std::string(200, 'a'));
+  EXPECT_THAT(ValidateCaseFields(c, kToday),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "applicant.email: \"" + std::string(32, 'a') +
+                           "…\"（共 200 个字符） 不是有效的电子邮件地址"));
 }
 
 }  // namespace

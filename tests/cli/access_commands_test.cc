@@ -403,7 +403,9 @@ TEST_F(AccessRunTest, UserUpdateChangesOnlyTheFieldsGiven) {
   v1::User other;
   other.set_name("li");
   *access_.users.add_users() = other;
-  *access_.users.add_users() = Wang();
+  v1::User listed = Wang();
+  listed.set_etag("etag-of-wang");
+  *access_.users.add_users() = listed;
   ASSERT_EQ(
       Run({"user", "update", "wang", "--roles", "approver,legal", "--disable"}),
       0)
@@ -414,19 +416,21 @@ TEST_F(AccessRunTest, UserUpdateChangesOnlyTheFieldsGiven) {
   EXPECT_EQ(access_.calls.size(), 2u);
   const auto* request = access_.Last<v1::PutUserRequest>();
   ASSERT_NE(request, nullptr);
-  v1::User expected = Wang();
-  expected.clear_roles();
+  // Only the fields given, named in the mask, against the version read.
+  v1::User expected;
+  expected.set_name("wang");
   expected.add_roles(v1::ROLE_APPROVER);
   expected.add_roles(v1::ROLE_LEGAL);
   expected.set_disabled(true);
   EXPECT_EQ(request->user().SerializeAsString(), expected.SerializeAsString())
       << request->user().DebugString();
-  EXPECT_EQ(
-      out_.str(),
-      "updated user wang (王科员), default: 审批人、法制审核, disabled\n");
+  EXPECT_THAT(request->update_mask().paths(), ElementsAre("roles", "disabled"));
+  EXPECT_EQ(request->etag(), "etag-of-wang");
+  // The line shows the server's answer (the fake echoes the request).
+  EXPECT_EQ(out_.str(), "updated user wang, -: 审批人、法制审核, disabled\n");
 
   // Now disabled in the fake's list; enable and move it.
-  *access_.users.mutable_users(1) = expected;
+  access_.users.mutable_users(1)->set_disabled(true);
   ASSERT_EQ(Run({"user", "update", "wang", "--enable", "--agency", "lc-xzsp",
                  "--display-name", "王科长"}),
             0)
@@ -435,9 +439,11 @@ TEST_F(AccessRunTest, UserUpdateChangesOnlyTheFieldsGiven) {
   ASSERT_NE(request, nullptr);
   EXPECT_EQ(request->user().display_name(), "王科长");
   EXPECT_EQ(request->user().agency_code(), "lc-xzsp");
-  EXPECT_THAT(request->user().roles(),
-              ElementsAre(v1::ROLE_APPROVER, v1::ROLE_LEGAL));
+  EXPECT_TRUE(request->user().roles().empty());  // not given: kept
   EXPECT_FALSE(request->user().disabled());
+  // The mask carries disabled, so false means "enable", not "not given".
+  EXPECT_THAT(request->update_mask().paths(),
+              ElementsAre("display_name", "agency_code", "disabled"));
   const auto* list = dynamic_cast<const v1::ListUsersRequest*>(
       access_.requests[access_.requests.size() - 2].get());
   ASSERT_NE(list, nullptr);

@@ -16,6 +16,7 @@ namespace {
 using ::ogi::cli::testing::FakeAgencyStub;
 using ::ogi::cli::testing::FakeCaseStub;
 using ::ogi::cli::testing::FakeStubs;
+using ::testing::ElementsAre;
 
 class AgencyRunTest : public ::testing::Test {
  protected:
@@ -78,22 +79,27 @@ TEST_F(AgencyRunTest, UpdateChangesOnlyTheFieldsGiven) {
   current->set_code("lc-xzsp");
   current->set_name("聊城市行政审批服务局");
   current->set_supervisor_code("lc-gov");
+  current->set_etag("etag-read");
   ASSERT_EQ(Run({"agency", "update", "lc-xzsp", "--name", "聊城市审批局"}), 0)
       << err_.str();
   EXPECT_EQ(agencies_.Methods(),
             (std::vector<std::string>{"GetAgency", "PutAgency"}));
-  const v1::Agency& renamed = agencies_.put_requests.back().agency();
+  const v1::PutAgencyRequest& rename = agencies_.put_requests.back();
+  const v1::Agency& renamed = rename.agency();
   EXPECT_EQ(renamed.code(), "lc-xzsp");
   EXPECT_EQ(renamed.name(), "聊城市审批局");
-  EXPECT_EQ(renamed.supervisor_code(), "lc-gov");
-  EXPECT_EQ(out_.str(),
-            "updated agency lc-xzsp (聊城市审批局), under lc-gov\n");
+  // Only the name, by mask, against the version read.
+  EXPECT_EQ(renamed.supervisor_code(), "");
+  EXPECT_THAT(rename.update_mask().paths(), ElementsAre("name"));
+  EXPECT_EQ(rename.etag(), "etag-read");
+  // The fake echoes the request; the line shows whatever the server answers.
+  EXPECT_EQ(out_.str(), "updated agency lc-xzsp (聊城市审批局)\n");
 
   ASSERT_EQ(Run({"agency", "update", "lc-xzsp", "--supervisor", ""}), 0)
       << err_.str();
-  const v1::Agency& moved = agencies_.put_requests.back().agency();
-  EXPECT_EQ(moved.name(), "聊城市行政审批服务局");
-  EXPECT_EQ(moved.supervisor_code(), "");
+  const v1::PutAgencyRequest& move = agencies_.put_requests.back();
+  EXPECT_EQ(move.agency().supervisor_code(), "");
+  EXPECT_THAT(move.update_mask().paths(), ElementsAre("supervisor_code"));
 }
 
 TEST_F(AgencyRunTest, UpdateErrors) {

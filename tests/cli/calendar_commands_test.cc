@@ -118,10 +118,30 @@ TEST_F(CalendarCommandTest, UsageErrors) {
             "YEAR: \"20x5\" 不是 1900 到 9999 之间的整数"},
            {{"calendar", "show"}, "缺少 YEAR；用法：ogi calendar show YEAR"},
            {{"calendar", "load", "/nonexistent/cn-holidays.json"},
-            "无法读取 \"/nonexistent/cn-holidays.json\"：No such file or "
-            "directory"},
+            "无法读取日历文件 \"/nonexistent/cn-holidays.json\"：No such file "
+            "or directory"},
        }) {
     EXPECT_EQ(Run(args), 2) << message;
+    EXPECT_EQ(err_.str(), "ogi: " + message + "\n");
+    EXPECT_EQ(out_.str(), "");
+  }
+  EXPECT_TRUE(calendar_.calls.empty());
+}
+
+// Issue 12: `ogi calendar load /dev/zero` ended in std::bad_alloc. A file
+// that is not a regular file, or larger than the server accepts, is refused
+// before reading (exit 1), and nothing is sent.
+TEST_F(CalendarCommandTest, OnlyARegularFileWithinTheLimitIsRead) {
+  for (const auto& [path, message] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"/dev/zero",
+            "日历文件 \"/dev/zero\" 不是普通文件（而是设备、管道或套接字），"
+            "不能读取"},
+           {"/", "日历文件 \"/\" 不是普通文件（而是目录），不能读取"},
+       }) {
+    out_.str("");
+    err_.str("");
+    EXPECT_EQ(Run({"calendar", "load", path}), 1) << path;
     EXPECT_EQ(err_.str(), "ogi: " + message + "\n");
     EXPECT_EQ(out_.str(), "");
   }
@@ -150,13 +170,13 @@ v1::GetCalendarYearResponse Year2025() {
   response.add_display_notices("国办发明电〔2024〕12号 (2024-11-12)");
   v1::Holiday* spring = a->add_holidays();
   spring->set_name("春节");
-  *spring->mutable_from() = MakeDate(2025, 1, 28);
-  *spring->mutable_to() = MakeDate(2025, 2, 4);
+  *spring->mutable_first_day() = MakeDate(2025, 1, 28);
+  *spring->mutable_last_day() = MakeDate(2025, 2, 4);
   spring->set_days(8);
   v1::Holiday* national = a->add_holidays();
   national->set_name("国庆节、中秋节");
-  *national->mutable_from() = MakeDate(2025, 10, 1);
-  *national->mutable_to() = MakeDate(2025, 10, 8);
+  *national->mutable_first_day() = MakeDate(2025, 10, 1);
+  *national->mutable_last_day() = MakeDate(2025, 10, 8);
   national->set_days(8);
   for (int day = 1; day <= 8; ++day) {
     *a->add_off_days() = MakeDate(2025, 10, day);
@@ -223,8 +243,8 @@ v1::GetCalendarYearResponse Provisional2027() {
   for (const auto& h : kHolidays) {
     v1::Holiday* holiday = response.add_statutory_holidays();
     holiday->set_name(h.name);
-    *holiday->mutable_from() = MakeDate(2027, h.month, h.from);
-    *holiday->mutable_to() = MakeDate(2027, h.month, h.to);
+    *holiday->mutable_first_day() = MakeDate(2027, h.month, h.from);
+    *holiday->mutable_last_day() = MakeDate(2027, h.month, h.to);
     holiday->set_days(h.to - h.from + 1);
     for (int day = h.from; day <= h.to; ++day) {
       v1::CalendarDay* out = response.add_days();

@@ -704,7 +704,7 @@ v1::ListCaseHistoryResponse SampleHistory() {
 
 TEST(RenderCaseHistoryTest, ChangesOnePerLineAligned) {
   std::ostringstream out;
-  RenderCaseHistory(SampleHistory(), false, out);
+  RenderCaseHistory(SampleHistory(), v1::ListCaseReadsResponse(), false, out);
   const std::vector<std::string> lines = Lines(out.str());
   ASSERT_EQ(lines.size(), 6u);
   EXPECT_EQ(lines[0], "序号  时间              操作  操作人  原因      变更");
@@ -720,20 +720,21 @@ TEST(RenderCaseHistoryTest, ChangesOnePerLineAligned) {
 }
 
 TEST(RenderCaseHistoryTest, ReadsFollowTheEvents) {
-  v1::ListCaseHistoryResponse history = SampleHistory();
-  v1::RecordRead* shown = history.add_reads();
+  v1::ListCaseReadsResponse reads;
+  v1::RecordRead* shown = reads.add_reads();
   shown->mutable_read_at()->set_seconds(1646101800 + 7200);  // 12:30
   shown->set_actor("王科员");
   shown->set_user_name("wang");
   shown->set_view("case");
-  v1::RecordRead* listed = history.add_reads();
+  v1::RecordRead* listed = reads.add_reads();
   listed->mutable_read_at()->set_seconds(1646101800 + 86400);
   listed->set_actor("李法务");
   listed->set_user_name("li");
   listed->set_view("history");
   std::ostringstream with_reads, without_reads;
-  RenderCaseHistory(history, false, with_reads);
-  RenderCaseHistory(SampleHistory(), false, without_reads);
+  RenderCaseHistory(SampleHistory(), reads, false, with_reads);
+  RenderCaseHistory(SampleHistory(), v1::ListCaseReadsResponse(), false,
+                    without_reads);
   // The events are rendered as before, then the reads under their heading.
   const std::vector<std::string> lines = Lines(with_reads.str());
   ASSERT_EQ(lines.size(), 11u) << with_reads.str();
@@ -763,6 +764,43 @@ TEST(RunCaseHistoryTest, JsonEvents) {
       google::protobuf::util::JsonStringToMessage(out.str(), &parsed).ok());
   ASSERT_EQ(parsed.events_size(), 2);
   EXPECT_EQ(parsed.events(1).changes(3).new_value(), "甲\n乙");
+}
+
+// The read log comes from its own call (ListCaseReads), for the same case,
+// under the events; --json keeps the shape {"events": […], "reads": […]}.
+TEST(RunCaseHistoryTest, ReadsComeFromListCaseReads) {
+  FakeCaseStub stub;
+  stub.history_response = SampleHistory();
+  v1::RecordRead* read = stub.reads_response.add_reads();
+  read->mutable_read_at()->set_seconds(1646101800 + 7200);  // 12:30
+  read->set_actor("王科员");
+  read->set_user_name("wang");
+  read->set_view("case");
+  std::ostringstream table;
+  ASSERT_TRUE(RunCaseHistory(MustParse({"case", "history", "2022-0001"}),
+                             Options(), stub, table)
+                  .ok());
+  ASSERT_EQ(stub.reads_requests.size(), 1u);
+  EXPECT_EQ(stub.reads_requests[0].number(), "2022-0001");
+  EXPECT_EQ(stub.reads_requests[0].agency_code(), "lc-xzsp");
+  EXPECT_THAT(table.str(), HasSubstr("查阅记录"));
+  EXPECT_THAT(table.str(), HasSubstr("2022-03-01 12:30  王科员 (wang)  案件"));
+
+  GlobalOptions options = Options();
+  options.json = true;
+  std::ostringstream json;
+  ASSERT_TRUE(RunCaseHistory(MustParse({"case", "history", "2022-0001"}),
+                             options, stub, json)
+                  .ok());
+  v1::ListCaseReadsResponse reads;
+  google::protobuf::util::JsonParseOptions lenient;
+  lenient.ignore_unknown_fields = true;  // "events"
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(json.str(), &reads, lenient)
+          .ok());
+  ASSERT_EQ(reads.reads_size(), 1);
+  EXPECT_EQ(reads.reads(0).user_name(), "wang");
+  EXPECT_THAT(json.str(), HasSubstr("\"events\""));
 }
 
 // --- safe writes -------------------------------------------------------------

@@ -115,12 +115,14 @@ class FakeCaseStub : public v1::CaseService::StubInterface,
   std::deque<v1::ListCasesResponse> list_pages;
   v1::UpdateCaseResponse update_response;
   v1::ListCaseHistoryResponse history_response;
+  v1::ListCaseReadsResponse reads_response;
 
   std::vector<v1::CreateCaseRequest> create_requests;
   std::vector<v1::GetCaseRequest> get_requests;
   std::vector<v1::ListCasesRequest> list_requests;
   std::vector<v1::UpdateCaseRequest> update_requests;
   std::vector<v1::ListCaseHistoryRequest> history_requests;
+  std::vector<v1::ListCaseReadsRequest> reads_requests;
 
   grpc::Status CreateCase(grpc::ClientContext* context,
                           const v1::CreateCaseRequest& request,
@@ -168,6 +170,15 @@ class FakeCaseStub : public v1::CaseService::StubInterface,
     history_requests.push_back(request);
     if (Fails()) return error;
     *response = history_response;
+    return grpc::Status::OK;
+  }
+  grpc::Status ListCaseReads(grpc::ClientContext* context,
+                             const v1::ListCaseReadsRequest& request,
+                             v1::ListCaseReadsResponse* response) override {
+    Record("ListCaseReads", context);
+    reads_requests.push_back(request);
+    if (Fails()) return error;
+    *response = reads_response;
     return grpc::Status::OK;
   }
 
@@ -233,6 +244,16 @@ class FakeCaseStub : public v1::CaseService::StubInterface,
   }
   Reader<v1::ListCaseHistoryResponse>* PrepareAsyncListCaseHistoryRaw(
       grpc::ClientContext*, const v1::ListCaseHistoryRequest&,
+      grpc::CompletionQueue*) override {
+    return nullptr;
+  }
+  Reader<v1::ListCaseReadsResponse>* AsyncListCaseReadsRaw(
+      grpc::ClientContext*, const v1::ListCaseReadsRequest&,
+      grpc::CompletionQueue*) override {
+    return nullptr;
+  }
+  Reader<v1::ListCaseReadsResponse>* PrepareAsyncListCaseReadsRaw(
+      grpc::ClientContext*, const v1::ListCaseReadsRequest&,
       grpc::CompletionQueue*) override {
     return nullptr;
   }

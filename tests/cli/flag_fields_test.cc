@@ -162,5 +162,25 @@ TEST(NameFlagsInMessageTest, RealCommandsNameTheUsersFlags) {
             "--date: x");
 }
 
+// Issue 12: one error lists every violation, joined by "；"; each one's
+// fields become the user's flags.
+TEST(NameFlagsInMessageTest, EveryViolationOfOneErrorNamesItsFlag) {
+  EXPECT_EQ(Named({"case", "create"},
+                  "applicant.name: 不能为空；applicant.id_number: \"1\" 不是"
+                  "有效的居民身份证号码；arrival_date: 2099-01-01 晚于今天"),
+            "--applicant-name: 不能为空；--id-number: \"1\" 不是有效的居民身份"
+            "证号码；--received: 2099-01-01 晚于今天");
+  // A rule with a "；" of its own: the piece after it is no violation and
+  // stays as it is, while the next violation is still mapped.
+  EXPECT_EQ(Named({"case", "create"},
+                  "arrival_date: 是星期三；调休上班日须为星期六；"
+                  "items[1].description: 不能为空"),
+            "--received: 是星期三；调休上班日须为星期六；--description（第 2 "
+            "项）: 不能为空");
+  // Separators at the ends are kept.
+  EXPECT_EQ(Named({"case", "create"}, "；arrival_date: x；"),
+            "；--received: x；");
+}
+
 }  // namespace
 }  // namespace ogi::cli

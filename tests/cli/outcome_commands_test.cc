@@ -78,7 +78,7 @@ TEST(BuildConcludeCaseRequestTest, TheFormFromTheIssue) {
   EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
   EXPECT_EQ(Iso(request->served()), "2022-03-20");
   EXPECT_EQ(request->dispositions_size(), 0);
-  // Filled in by RunCaseConclude from the case's delivery method.
+  // Left to the server, which applies the case's delivery method.
   EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
   EXPECT_FALSE(request->has_answer_date());
   EXPECT_EQ(request->legal_basis(), "");
@@ -140,54 +140,38 @@ TEST(BuildConcludeCaseRequestTest, EveryFlag) {
   EXPECT_EQ(Iso(request->served()), "2022-03-19");
 }
 
-TEST(DefaultServiceMethodTest, FollowsTheRequestedDelivery) {
-  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_UNSPECIFIED),
-            v1::SERVICE_METHOD_SIGNED_IN_PERSON);
-  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_SELF_PICKUP),
-            v1::SERVICE_METHOD_SIGNED_IN_PERSON);
-  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_POST),
-            v1::SERVICE_METHOD_POSTED);
-  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_EMAIL),
-            v1::SERVICE_METHOD_ELECTRONIC);
-  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_ONLINE_PLATFORM),
-            v1::SERVICE_METHOD_ELECTRONIC);
-  EXPECT_EQ(DefaultServiceMethod(v1::DELIVERY_METHOD_FAX),
-            v1::SERVICE_METHOD_ELECTRONIC);
-}
-
 // --- withdraw, lapse
 // -----------------------------------------------------------
 
-TEST(BuildWithdrawCaseRequestTest, DateDefaultsToToday) {
-  const absl::CivilDay today(2022, 4, 1);
+// Without --date nothing is sent: the server takes its own today.
+TEST(BuildWithdrawCaseRequestTest, DateIsLeftToTheServer) {
   absl::StatusOr<v1::WithdrawCaseRequest> request = BuildWithdrawCaseRequest(
-      MustParse({"case", "withdraw", "2022-0005"}), TestOptions(), today);
+      MustParse({"case", "withdraw", "2022-0005"}), TestOptions());
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->number(), "2022-0005");
-  EXPECT_EQ(Iso(request->withdrawn()), "2022-04-01");
+  EXPECT_FALSE(request->has_withdrawn());
   EXPECT_EQ(request->note(), "");
 
   request = BuildWithdrawCaseRequest(
       MustParse({"case", "withdraw", "2022-0005", "--date", "2022-03-28",
                  "--note", "电话撤回"}),
-      TestOptions(), today);
+      TestOptions());
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(Iso(request->withdrawn()), "2022-03-28");
   EXPECT_EQ(request->note(), "电话撤回");
 }
 
-TEST(BuildConfirmLapseRequestTest, DateDefaultsToTodayServiceOptional) {
-  const absl::CivilDay today(2022, 5, 6);
+TEST(BuildConfirmLapseRequestTest, DateIsLeftToTheServerServiceOptional) {
   absl::StatusOr<v1::ConfirmLapseRequest> request = BuildConfirmLapseRequest(
-      MustParse({"case", "lapse", "2022-0006"}), TestOptions(), today);
+      MustParse({"case", "lapse", "2022-0006"}), TestOptions());
   ASSERT_TRUE(request.ok()) << request.status();
-  EXPECT_EQ(Iso(request->concluded()), "2022-05-06");
+  EXPECT_FALSE(request->has_concluded());
   EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
 
   request = BuildConfirmLapseRequest(
       MustParse({"case", "lapse", "2022-0006", "--date", "2022-05-05",
                  "--service", "posted", "--note", "告知书已邮寄"}),
-      TestOptions(), today);
+      TestOptions());
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(Iso(request->concluded()), "2022-05-05");
   EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_POSTED);
@@ -466,9 +450,9 @@ TEST_F(OutcomeRunTest, ConcludeTheFormFromTheIssue) {
             0)
       << err_.str();
   EXPECT_EQ(err_.str(), "");
-  // The service method follows the case's delivery (post → posted).
-  ASSERT_EQ(cases_.get_requests.size(), 1u);
-  EXPECT_EQ(cases_.get_requests[0].number(), "2022-0001");
+  // No lookup: the server fills in the service method from the case's
+  // delivery, so the request leaves it unspecified.
+  EXPECT_TRUE(cases_.calls.empty());
   ASSERT_EQ(stub_.calls.size(), 1u);
   EXPECT_EQ(stub_.calls[0].method, "ConcludeCase");
   EXPECT_THAT(stub_.calls[0].metadata,
@@ -476,7 +460,7 @@ TEST_F(OutcomeRunTest, ConcludeTheFormFromTheIssue) {
   const auto* request = stub_.Last<v1::ConcludeCaseRequest>();
   ASSERT_NE(request, nullptr);
   EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
-  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_POSTED);
+  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
   EXPECT_EQ(Iso(request->served()), "2022-03-20");
   EXPECT_THAT(Lines(out_.str()),
               ElementsAre("已办结：2022-0001", "办理结果      （二）部分公开",
@@ -552,13 +536,14 @@ TEST_F(OutcomeRunTest, ServerRejectionNamesEveryMissingDetailAsFlags) {
             "ogi: --date: 2022-03-25 晚于今天（INVALID_ARGUMENT）\n");
 }
 
-TEST_F(OutcomeRunTest, ConcludeOfAnUnknownCaseFailsOnTheLookup) {
-  cases_.error = grpc::Status(grpc::StatusCode::NOT_FOUND, "case 2022-0099");
+TEST_F(OutcomeRunTest, ConcludeOfAnUnknownCaseIsTheServersAnswer) {
+  stub_.error = grpc::Status(grpc::StatusCode::NOT_FOUND, "case 2022-0099");
   EXPECT_EQ(Run({"case", "conclude", "2022-0099", "--outcome", "disclosed",
                  "--served", "2022-03-20"}),
             1);
   EXPECT_EQ(err_.str(), "ogi: 未找到：case 2022-0099（NOT_FOUND）\n");
-  EXPECT_TRUE(stub_.calls.empty());
+  EXPECT_TRUE(cases_.calls.empty());
+  EXPECT_EQ(out_.str(), "");
 }
 
 TEST_F(OutcomeRunTest, WithdrawBareForm) {
@@ -574,8 +559,8 @@ TEST_F(OutcomeRunTest, WithdrawBareForm) {
   const auto* request = stub_.Last<v1::WithdrawCaseRequest>();
   ASSERT_NE(request, nullptr);
   EXPECT_EQ(stub_.calls[0].method, "WithdrawCase");
-  // Today in China; the fake does not care which day that is.
-  EXPECT_TRUE(request->has_withdrawn());
+  // Today is the server's to fill in.
+  EXPECT_FALSE(request->has_withdrawn());
   EXPECT_THAT(
       Lines(out_.str()),
       ElementsAre("已办结（申请人撤回）：2022-0001",
@@ -631,7 +616,7 @@ TEST_F(OutcomeRunTest, ReanswerOrderThenAnswer) {
                  "2022-0001-R1", "--due", "2022-07-14"}),
             0)
       << err_.str();
-  EXPECT_TRUE(cases_.calls.empty());  // no answer yet, so no service method
+  EXPECT_TRUE(cases_.calls.empty());
   EXPECT_THAT(out_.str(),
               ::testing::StartsWith("已记录责令重新答复：2022-0001\n"));
   EXPECT_THAT(out_.str(), HasSubstr("重新答复      1. 依 2022-0001-R1（"
@@ -646,9 +631,9 @@ TEST_F(OutcomeRunTest, ReanswerOrderThenAnswer) {
            "--outcome", "disclosed", "--served", "2022-07-10"}),
       0)
       << err_.str();
-  ASSERT_EQ(cases_.get_requests.size(), 1u);  // for the service method
+  EXPECT_TRUE(cases_.calls.empty());  // the server defaults the method
   EXPECT_EQ(stub_.Last<v1::RecordReAnswerRequest>()->service_method(),
-            v1::SERVICE_METHOD_POSTED);
+            v1::SERVICE_METHOD_UNSPECIFIED);
   EXPECT_THAT(out_.str(), ::testing::StartsWith("已记录重新答复：2022-0001\n"));
   EXPECT_THAT(out_.str(),
               HasSubstr("；2022-07-10 邮寄（交邮）：（一）予以公开\n"));
@@ -674,7 +659,7 @@ TEST_F(OutcomeRunTest, JsonIsTheReturnedCase) {
 TEST(OutcomeExpectedVersionTest, EveryCommandCarriesIt) {
   auto withdraw = BuildWithdrawCaseRequest(
       MustParse({"case", "withdraw", "2022-0001", "--expected-version", "2"}),
-      TestOptions(), absl::CivilDay(2022, 3, 10));
+      TestOptions());
   ASSERT_TRUE(withdraw.ok()) << withdraw.status();
   EXPECT_EQ(withdraw->expected_version(), 2);
   auto conclude = BuildConcludeCaseRequest(

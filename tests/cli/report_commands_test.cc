@@ -170,10 +170,9 @@ TEST_F(ReportCommandTest, ShowWithFailingChecksStillPrintsAndExitsThree) {
   FailACheck();
   EXPECT_EQ(Run({"report", "show", "2022", "--format", "csv"}), 3);
   EXPECT_EQ(out_.str(), kCsv);
-  EXPECT_EQ(
-      err_.str(),
-      "ogi: 2022 年度报告（lc-xzsp）：2 项校验中 1 项未通过；详见 "
-      "\"ogi report check 2022\"\n");
+  EXPECT_EQ(err_.str(),
+            "ogi: 2022 年度报告（lc-xzsp）：2 项校验中 1 项未通过；详见 "
+            "\"ogi report check 2022\"\n");
 }
 
 TEST_F(ReportCommandTest, ShowWritesToAFile) {
@@ -252,9 +251,9 @@ TEST_F(ReportCommandTest, ServerErrorsExitOne) {
       grpc::StatusCode::NOT_FOUND, "agency_codes: unknown agency \"lc-x\"");
   EXPECT_EQ(Run({"report", "show", "2022", "--agency", "lc-x"}), 1);
   EXPECT_EQ(out_.str(), "");
-  EXPECT_THAT(err_.str(), AllOf(StartsWith("ogi: "),
-                                HasSubstr("unknown agency \"lc-x\""),
-                                ::testing::EndsWith("\n")));
+  EXPECT_THAT(err_.str(),
+              AllOf(StartsWith("ogi: "), HasSubstr("unknown agency \"lc-x\""),
+                    ::testing::EndsWith("\n")));
 }
 
 // --- check ------------------------------------------------------------------
@@ -376,16 +375,16 @@ TEST_F(ReportCommandTest, LockPrintsTheHashWhoAndWhen) {
   lock.set_locked_by("王科员");
   lock.mutable_locked_at()->set_seconds(1673314200);  // 2023-01-10 09:30 CST
   WriteProse();
-  EXPECT_EQ(Run({"--agency", "lc-xzsp", "report", "lock", "2022", "--yes"}),
-            0)
+  EXPECT_EQ(Run({"--agency", "lc-xzsp", "report", "lock", "2022", "--yes"}), 0)
       << err_.str();
   // What it freezes first, then the lock.
-  EXPECT_THAT(out_.str(),
-              AllOf(StartsWith("将要锁定：聊城市行政审批服务局 2022 年度报告（lc-xzsp）\n"),
-                    HasSubstr("表三        本年新收 13，上年结转 0，办理结果总计 "
-                              "13，结转下年 0\n"),
-                    HasSubstr("留空的章节  无\n"),
-                    HasSubstr("内容哈希    abc123\n")));
+  EXPECT_THAT(
+      out_.str(),
+      AllOf(StartsWith(
+                "将要锁定：聊城市行政审批服务局 2022 年度报告（lc-xzsp）\n"),
+            HasSubstr("表三        本年新收 13，上年结转 0，办理结果总计 "
+                      "13，结转下年 0\n"),
+            HasSubstr("留空的章节  无\n"), HasSubstr("内容哈希    abc123\n")));
   const std::string lock_card =
       out_.str().substr(out_.str().find("\n\n已锁定") + 2);
   EXPECT_THAT(
@@ -499,14 +498,15 @@ TEST_F(ReportCommandTest, LockRefusesEmptySectionsNamingTheFlag) {
             "other_matters 明确允许留空\n");
   EXPECT_THAT(reports_.Methods(), ElementsAre("GetReport"));
 
-  EXPECT_EQ(Run({"report", "lock", "2022", "--yes", "--allow-empty",
-                 "problems", "--allow-empty", "other_matters"}),
+  EXPECT_EQ(Run({"report", "lock", "2022", "--yes", "--allow-empty", "problems",
+                 "--allow-empty", "other_matters"}),
             0)
       << err_.str();
-  EXPECT_THAT(out_.str(),
-              HasSubstr("留空的章节  五、存在的主要问题及改进情况（--allow-empty "
-                        "problems）、六、其他需要报告的事项（--allow-empty "
-                        "other_matters）\n"));
+  EXPECT_THAT(
+      out_.str(),
+      HasSubstr("留空的章节  五、存在的主要问题及改进情况（--allow-empty "
+                "problems）、六、其他需要报告的事项（--allow-empty "
+                "other_matters）\n"));
   const auto* request = reports_.Last<v1::LockReportRequest>();
   ASSERT_NE(request, nullptr);
   EXPECT_THAT(request->allow_empty_sections(),
@@ -539,38 +539,31 @@ TEST_F(ReportCommandTest, LockingTwiceIsTheServersError) {
 
 // --- figures ----------------------------------------------------------------
 
-TEST_F(ReportCommandTest, FiguresNotGivenKeepTheirValues) {
-  // The figures as entered, not as the register replaced them.
-  reports_.report.mutable_table2()->mutable_rules()->set_in_force(1);
-  v1::Table2& current = *reports_.report.mutable_entered_figures();
-  current.set_licensing_decisions(32866);
-  current.set_fees_wan_yuan("12872.06");
-  current.mutable_rules()->set_in_force(4);
-  current.set_normative_documents_source(v1::DOCUMENT_COUNT_SOURCE_ENTERED);
-  current.set_documents_from_register(true);
-  reports_.figures = current;
+TEST_F(ReportCommandTest, FiguresSetSendsOnlyTheFlagsGivenByMask) {
+  // The server's answer: the figures as stored, the others kept.
+  reports_.figures.set_licensing_decisions(32866);
   reports_.figures.set_penalty_decisions(3);
   EXPECT_EQ(Run({"--agency", "lc-xzsp", "report", "figures", "set", "2022",
                  "--penalty", "3", "--normative-issued", "0"}),
             0)
       << err_.str();
-  ASSERT_THAT(reports_.Methods(), ElementsAre("GetReport", "SetFigures"));
-  const auto* get = reports_.Nth<v1::GetReportRequest>(0);
-  ASSERT_NE(get, nullptr);
-  EXPECT_THAT(get->agency_codes(), ElementsAre("lc-xzsp"));
-  const auto* set = reports_.Nth<v1::SetFiguresRequest>(1);
+  // Nothing is read first: the mask says what changes.
+  ASSERT_THAT(reports_.Methods(), ElementsAre("SetFigures"));
+  const auto* set = reports_.Last<v1::SetFiguresRequest>();
   ASSERT_NE(set, nullptr);
   EXPECT_EQ(set->agency_code(), "lc-xzsp");
   EXPECT_EQ(set->year(), 2022);
-  EXPECT_EQ(set->figures().licensing_decisions(), 32866);
-  EXPECT_EQ(set->figures().fees_wan_yuan(), "12872.06");
-  EXPECT_EQ(set->figures().rules().in_force(), 4);
-  EXPECT_EQ(set->figures().penalty_decisions(), 3);
-  EXPECT_EQ(set->figures().normative_documents_source(),
-            v1::DOCUMENT_COUNT_SOURCE_ENTERED);
-  EXPECT_FALSE(set->figures().documents_from_register());  // output only
+  v1::Table2 expected;
+  expected.set_penalty_decisions(3);
+  expected.mutable_normative_documents();  // issued 0, masked
+  EXPECT_EQ(set->figures().SerializeAsString(), expected.SerializeAsString())
+      << set->figures().DebugString();
+  EXPECT_THAT(set->update_mask().paths(),
+              ElementsAre("normative_documents.issued", "penalty_decisions"));
   EXPECT_THAT(out_.str(), StartsWith("2022 年表二数字已保存\n规章"));
   EXPECT_THAT(out_.str(), HasSubstr("行政处罚            本年处理决定 3\n"));
+  EXPECT_THAT(out_.str(),
+              HasSubstr("行政许可            本年处理决定 32866\n"));
   EXPECT_EQ(err_.str(), "");
 }
 
@@ -592,17 +585,24 @@ TEST_F(ReportCommandTest, FiguresSetChoosesTheSourceAndWarnsOfOverrides) {
   EXPECT_EQ(set->figures().rules_source(), v1::DOCUMENT_COUNT_SOURCE_REGISTER);
   EXPECT_EQ(set->figures().normative_documents_source(),
             v1::DOCUMENT_COUNT_SOURCE_ENTERED);
-  EXPECT_EQ(err_.str(),
-            "ogi: 警告：表二 规章 现行有效件数 输入的是 4，报告采用登记簿统计的 "
-            "1；如应采用输入的数字：ogi report figures set 2022 --rules-source "
-            "entered\n");
-  EXPECT_THAT(out_.str(),
-              HasSubstr("规章来源            按登记簿统计（来源：register）\n"));
+  EXPECT_THAT(set->update_mask().paths(),
+              ElementsAre("rules_source", "normative_documents_source"));
+  EXPECT_EQ(
+      err_.str(),
+      "ogi: 警告：表二 规章 现行有效件数 输入的是 4，报告采用登记簿统计的 "
+      "1；如应采用输入的数字：ogi report figures set 2022 --rules-source "
+      "entered\n");
+  EXPECT_THAT(
+      out_.str(),
+      HasSubstr("规章来源            按登记簿统计（来源：register）\n"));
 
   EXPECT_EQ(Run({"report", "figures", "set", "2022", "--rules-source", "auto"}),
             0);
+  // auto is the default value: the mask makes it reach the server.
   EXPECT_EQ(reports_.Last<v1::SetFiguresRequest>()->figures().rules_source(),
             v1::DOCUMENT_COUNT_SOURCE_UNSPECIFIED);
+  EXPECT_THAT(reports_.Last<v1::SetFiguresRequest>()->update_mask().paths(),
+              ElementsAre("rules_source"));
 }
 
 TEST_F(ReportCommandTest, EveryFigureFlagSetsItsField) {
@@ -676,7 +676,8 @@ TEST_F(ReportCommandTest, MalformedFiguresExitTwoNamingTheFlag) {
 TEST_F(ReportCommandTest, FiguresShow) {
   reports_.report.mutable_table2()->set_licensing_decisions(32866);
   EXPECT_EQ(Run({"report", "figures", "show", "2022"}), 0);
-  EXPECT_THAT(out_.str(), HasSubstr("行政许可            本年处理决定 32866\n"));
+  EXPECT_THAT(out_.str(),
+              HasSubstr("行政许可            本年处理决定 32866\n"));
   EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("被登记簿取代")));
   // An override is shown with the figures (not as a warning: nothing was
   // set just now).
@@ -687,11 +688,12 @@ TEST_F(ReportCommandTest, FiguresShow) {
   override.set_entered(3);
   override.set_counted(1);
   EXPECT_EQ(Run({"report", "figures", "show", "2022"}), 0);
-  EXPECT_THAT(out_.str(),
-              HasSubstr("\n被登记簿取代的输入数字（1 个）：\n  表二 行政规范性文件 "
-                        "现行有效件数 输入的是 3，报告采用登记簿统计的 1；如应采用"
-                        "输入的数字：ogi report figures set 2022 "
-                        "--normative-source entered\n"));
+  EXPECT_THAT(
+      out_.str(),
+      HasSubstr("\n被登记簿取代的输入数字（1 个）：\n  表二 行政规范性文件 "
+                "现行有效件数 输入的是 3，报告采用登记簿统计的 1；如应采用"
+                "输入的数字：ogi report figures set 2022 "
+                "--normative-source entered\n"));
   EXPECT_EQ(err_.str(), "");
   EXPECT_EQ(Run({"--json", "report", "figures", "show", "2022"}), 0);
   EXPECT_THAT(out_.str(), HasSubstr("\"licensing_decisions\": \"32866\""));
@@ -712,6 +714,7 @@ TEST_F(ReportCommandTest, TextSetFromAFlagOrAFile) {
             "存在问题 1: 政策解读工作方面存在不足。");
   EXPECT_EQ(request->prose().overview(), "");
   EXPECT_EQ(request->prose().other_matters(), "");
+  EXPECT_THAT(request->update_mask().paths(), ElementsAre("problems"));
 
   const std::string path = TempPath("overview.txt");
   std::ofstream(path) << "2022 年，聊城市行政审批服务局深入贯彻落实……\n\n"
@@ -725,6 +728,17 @@ TEST_F(ReportCommandTest, TextSetFromAFlagOrAFile) {
   EXPECT_EQ(request->prose().overview(),
             "2022 年，聊城市行政审批服务局深入贯彻落实……\n\n（一）主动公开\n");
   EXPECT_EQ(out_.str(), "2022 年度报告 一、总体情况 已保存\n");
+
+  // --clear empties the section: in the mask, with no text.
+  EXPECT_EQ(Run({"report", "text", "set", "2022", "--section", "problems",
+                 "--clear"}),
+            0)
+      << err_.str();
+  request = reports_.Last<v1::SetProseRequest>();
+  ASSERT_NE(request, nullptr);
+  EXPECT_EQ(request->prose().problems(), "");
+  EXPECT_THAT(request->update_mask().paths(), ElementsAre("problems"));
+  EXPECT_EQ(out_.str(), "2022 年度报告 五、存在的主要问题及改进情况 已清空\n");
 }
 
 TEST_F(ReportCommandTest, TextSetUsageErrors) {
@@ -740,6 +754,8 @@ TEST_F(ReportCommandTest, TextSetUsageErrors) {
       {{"--section", "overview", "--text", " \n"}, "--text: the text must not"},
       {{"--section", "overview", "--file", "/nonexistent/prose.txt"},
        "\"/nonexistent/prose.txt\""},
+      {{"--section", "overview", "--clear", "--text", "x"},
+       "--clear: 不能与 --text 或 --file 同时给出"},
   };
   for (const auto& c : kCases) {
     std::vector<std::string> args = {"report", "text", "set", "2022"};
@@ -794,6 +810,7 @@ TEST_F(ReportCommandTest, DocumentsRepealKeepsTheEntryAndAddsTheDate) {
     d.set_document_number(absl::StrCat("聊政发〔2020〕", id, "号"));
     *d.mutable_issued() = MakeDate(2020, 5, id);
   }
+  reports_.documents.mutable_documents(1)->set_etag("etag-of-7");
   reports_.document = reports_.documents.documents(1);
   EXPECT_EQ(Run({"report", "documents", "repeal", "7", "--date", "2022-11-30"}),
             0)
@@ -803,11 +820,13 @@ TEST_F(ReportCommandTest, DocumentsRepealKeepsTheEntryAndAddsTheDate) {
               ElementsAre("ListDocuments", "RegisterDocument"));
   const auto* request = reports_.Last<v1::RegisterDocumentRequest>();
   ASSERT_NE(request, nullptr);
+  // Only the repeal date, by mask, against the version listed.
   EXPECT_EQ(request->document().id(), 7);
-  EXPECT_EQ(request->document().title(), "规章 7");
-  EXPECT_EQ(request->document().document_number(), "聊政发〔2020〕7号");
-  EXPECT_EQ(FormatIsoDate(request->document().issued()), "2020-05-07");
+  EXPECT_EQ(request->document().agency_code(), "lc-xzsp");
+  EXPECT_EQ(request->document().title(), "");
   EXPECT_EQ(FormatIsoDate(request->document().repealed()), "2022-11-30");
+  EXPECT_THAT(request->update_mask().paths(), ElementsAre("repealed"));
+  EXPECT_EQ(request->etag(), "etag-of-7");
 
   EXPECT_EQ(Run({"report", "documents", "repeal", "9", "--date", "2022-11-30"}),
             1);

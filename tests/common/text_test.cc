@@ -1,5 +1,7 @@
 #include "services/common/text.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace ogi {
@@ -40,6 +42,46 @@ TEST(TextTest, FindsControlCharacters) {
   EXPECT_TRUE(HasControlCharacter("a\nb", ""));
   EXPECT_FALSE(HasControlCharacter("a\nb", "\n"));
   EXPECT_FALSE(HasControlCharacter("张三", ""));
+}
+
+// C1 controls (U+0080..U+009F) are controls too: U+0085 NEXT LINE breaks a
+// line, U+009B is the terminal's CSI.
+TEST(TextTest, FindsC1ControlCharacters) {
+  EXPECT_TRUE(HasControlCharacter("张\u0085三", ""));
+  EXPECT_TRUE(HasControlCharacter("\u009B31m", ""));
+  EXPECT_TRUE(HasControlCharacter("a\u0080", "\n"));
+  EXPECT_TRUE(HasControlCharacter("a\u009F", "\n"));
+  // Neighbours are not: U+007E and U+00A0.
+  EXPECT_FALSE(HasControlCharacter("~\u00A0é", ""));
+  // Malformed bytes are IsValidUtf8's to report.
+  EXPECT_FALSE(HasControlCharacter("\x85", ""));
+}
+
+TEST(TextTest, InvisibleTextShowsNothing) {
+  EXPECT_TRUE(IsInvisible(""));
+  EXPECT_TRUE(IsInvisible(" \t\n"));
+  for (const char* blank :
+       {"\u200B", "\u3000", "\uFEFF", "\u2060", "\u00A0", "\u2003", "\u200D",
+        "\u202E", "\u00AD", "\u3164", "\u2800", "\uFE0F", "\U000E0041",
+        "\u0085", "\u009B", "\u3000\u200B\uFEFF"}) {
+    EXPECT_TRUE(IsInvisible(blank)) << blank;
+  }
+  EXPECT_FALSE(IsInvisible("张三"));
+  EXPECT_FALSE(IsInvisible("\u3000张\u200B"));
+  EXPECT_FALSE(IsInvisible("."));
+  EXPECT_FALSE(IsInvisible("\xE6\x94"));  // malformed: not invisible
+}
+
+TEST(TextTest, QuoteForMessageCutsLongValues) {
+  EXPECT_EQ(QuoteForMessage("abc"), "\"abc\"");
+  EXPECT_EQ(QuoteForMessage(""), "\"\"");
+  EXPECT_EQ(QuoteForMessage(std::string(100000, 'a'), 4),
+            "\"aaaa…\"（共 100000 个字符）");
+  // Characters, not bytes: a Chinese value is cut between characters.
+  EXPECT_EQ(QuoteForMessage("政府信息公开", 2), "\"政府…\"（共 6 个字符）");
+  EXPECT_EQ(QuoteForMessage("政府", 2), "\"政府\"");
+  EXPECT_EQ(QuoteForMessage(std::string(32, 'x')),
+            "\"" + std::string(32, 'x') + "\"");
 }
 
 }  // namespace

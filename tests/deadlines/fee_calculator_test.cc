@@ -125,6 +125,11 @@ TEST(ComputeFeeYuanTest, RejectsBadInputNamingTheField) {
       {"per page with units", per_page_with_units, "units"},
       {"per page with prior", per_page_with_prior,
        "prior_applications_this_month"},
+      {"per page beyond the page limit", PerPage(100001), "pages"},
+      {"per page of int32 max", PerPage(2147483647), "pages"},
+      {"units of int32 max", PerApplication(0, 2147483647), "units"},
+      {"prior of int32 max", PerApplication(2147483647, 1),
+       "prior_applications_this_month"},
   };
   for (const BadFeeCase& c : kCases) {
     SCOPED_TRACE(c.name);
@@ -147,6 +152,25 @@ TEST(ComputeFeeYuanTest, LimitMessageSaysWhy) {
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("units: prior_applications_this_month + units "
                                  "为 10010，超过每月 10000 件的上限")));
+}
+
+// Issue 12: 2147483647 pages came to 85,899,340,580 元. The largest page count
+// accepted, 100,000, costs 10×70 + 20×100 + 40×99,800 = 3,994,700 元.
+TEST(ComputeFeeYuanTest, PagesAreBounded) {
+  EXPECT_THAT(ComputeFeeYuan(PerPage(100000)), IsOk());
+  EXPECT_EQ(*ComputeFeeYuan(PerPage(100000)), 3994700);
+  EXPECT_THAT(ComputeFeeYuan(PerPage(2147483647)),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "pages: 按量收费时最多 100000 页，而不是 2147483647"));
+  EXPECT_THAT(ComputeFeeYuan(PerApplication(0, 2147483647)),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "units: 最多 10000 件，而不是 2147483647"));
+  EXPECT_THAT(
+      ComputeFeeYuan(PerApplication(2147483647, 1)),
+      StatusIs(
+          absl::StatusCode::kInvalidArgument,
+          "prior_applications_this_month: 须小于每月 10000 件的上限，而不是 "
+          "2147483647"));
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ogi/test/v1/testing_clock.grpc.pb.h"
 #include "ogi/v1/access_service.grpc.pb.h"
 #include "ogi/v1/agency_service.grpc.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
@@ -29,7 +30,6 @@
 #include "ogi/v1/procedure_service.grpc.pb.h"
 #include "ogi/v1/proceeding_service.grpc.pb.h"
 #include "ogi/v1/report_service.grpc.pb.h"
-#include "ogi/v1/testing_clock.grpc.pb.h"
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
@@ -83,7 +83,7 @@ class AccessEndToEndTest : public ::testing::Test {
     outcomes_ = v1::OutcomeService::NewStub(channel_);
     proceedings_ = v1::ProceedingService::NewStub(channel_);
     reports_ = v1::ReportService::NewStub(channel_);
-    clock_ = v1::TestingClockService::NewStub(channel_);
+    clock_ = test::v1::TestingClockService::NewStub(channel_);
 
     admin_ = server_->token();
     v1::PutAgencyRequest county;
@@ -211,7 +211,7 @@ class AccessEndToEndTest : public ::testing::Test {
   std::unique_ptr<v1::OutcomeService::Stub> outcomes_;
   std::unique_ptr<v1::ProceedingService::Stub> proceedings_;
   std::unique_ptr<v1::ReportService::Stub> reports_;
-  std::unique_ptr<v1::TestingClockService::Stub> clock_;
+  std::unique_ptr<test::v1::TestingClockService::Stub> clock_;
   std::string admin_, other_admin_;
   std::map<std::string, std::string> tokens_;
   std::string open_case_, answered_case_, county_case_;
@@ -499,17 +499,16 @@ TEST_F(AccessEndToEndTest, TokensExpireAndAreRevokedAtOnce) {
   EXPECT_TRUE(me.sees_personal_data());
 
   // A day later (the server's clock), the token is refused.
-  v1::SetTimeRequest later;
+  test::v1::SetTimeRequest later;
   later.mutable_time()->set_seconds(absl::ToUnixSeconds(absl::FromCivil(
       absl::CivilSecond(2026, 3, 3, 9, 0, 1), absl::FixedTimeZone(8 * 3600))));
-  v1::SetTimeResponse set;
+  test::v1::SetTimeResponse set;
   ASSERT_TRUE(Call(admin_, [&](grpc::ClientContext* c) {
                 return clock_->SetTime(c, later, &set);
               }).ok());
   grpc::Status expired = who(day.token());
   EXPECT_EQ(expired.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_THAT(expired.error_message(),
-              HasSubstr("已于 2026-03-03 09:00 过期"));
+  EXPECT_THAT(expired.error_message(), HasSubstr("已于 2026-03-03 09:00 过期"));
   // The 30-day token still works, until it is revoked.
   ASSERT_TRUE(who(tokens_["clerk"]).ok());
   v1::RevokeTokenRequest revoke;
@@ -567,19 +566,29 @@ TEST_F(AccessEndToEndTest,
               }).ok());
   EXPECT_EQ(audited.events(0).snapshot().applicant().id_number(),
             "371***********1234");
-  ASSERT_EQ(audited.reads_size(), 1);
-  EXPECT_EQ(audited.reads(0).user_name(), "clerk");
-  EXPECT_EQ(audited.reads(0).actor(), "clerk用户");
-  EXPECT_EQ(audited.reads(0).view(), "case");
+  // The read log has its own call (ListCaseReads), no longer in the history.
+  v1::ListCaseReadsRequest log;
+  log.set_number(open_case_);
+  v1::ListCaseReadsResponse reads;
+  ASSERT_TRUE(Call(tokens_["auditor"], [&](grpc::ClientContext* c) {
+                return cases_->ListCaseReads(c, log, &reads);
+              }).ok());
+  ASSERT_EQ(reads.reads_size(), 1);
+  EXPECT_EQ(reads.reads(0).user_name(), "clerk");
+  EXPECT_EQ(reads.reads(0).actor(), "clerk用户");
+  EXPECT_EQ(reads.reads(0).view(), "case");
   // The legal officer reads the history in full: that read is logged too.
   v1::ListCaseHistoryResponse in_full;
   ASSERT_TRUE(Call(tokens_["legal"], [&](grpc::ClientContext* c) {
                 return cases_->ListCaseHistory(c, history, &in_full);
               }).ok());
   EXPECT_EQ(in_full.events(0).snapshot().applicant().id_number(), kIdNumber);
-  ASSERT_EQ(in_full.reads_size(), 2);
-  EXPECT_EQ(in_full.reads(1).user_name(), "legal");
-  EXPECT_EQ(in_full.reads(1).view(), "history");
+  ASSERT_TRUE(Call(tokens_["legal"], [&](grpc::ClientContext* c) {
+                return cases_->ListCaseReads(c, log, &reads);
+              }).ok());
+  ASSERT_EQ(reads.reads_size(), 2);
+  EXPECT_EQ(reads.reads(1).user_name(), "legal");
+  EXPECT_EQ(reads.reads(1).view(), "history");
   // Reads do not change the case: its version is the same.
   v1::GetCaseResponse again;
   ASSERT_TRUE(GetCase(tokens_["auditor"], "", open_case_, &again).ok());

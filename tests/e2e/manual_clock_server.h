@@ -21,8 +21,8 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ogi/test/v1/testing_clock.grpc.pb.h"
 #include "ogi/v1/deadline_service.grpc.pb.h"
-#include "ogi/v1/testing_clock.grpc.pb.h"
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
@@ -76,13 +76,13 @@ class ManualClockServerTest : public ::testing::Test {
 
   // Moves the server's clock to 08:00 in Beijing on `day`.
   void SetDay(const std::string& day) {
-    auto stub = v1::TestingClockService::NewStub(channel_);
+    auto stub = test::v1::TestingClockService::NewStub(channel_);
     grpc::ClientContext context;
     context.AddMetadata("authorization", server_->BearerHeader());
-    v1::SetTimeRequest request;
+    test::v1::SetTimeRequest request;
     request.mutable_time()->set_seconds(
         absl::ToUnixSeconds(BeijingMorning(day)));
-    v1::SetTimeResponse response;
+    test::v1::SetTimeResponse response;
     const grpc::Status status = stub->SetTime(&context, request, &response);
     ASSERT_TRUE(status.ok()) << status.error_message();
   }

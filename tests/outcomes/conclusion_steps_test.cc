@@ -341,10 +341,16 @@ TEST(ConclusionStepsTest, WithdrawalConcludesAsOther) {
   EXPECT_EQ(Id(awaiting.conclusion().outcome()), "other");
   EXPECT_EQ(awaiting.status(), v1::CASE_STATUS_CONCLUDED);
 
+  // Without a date the withdrawal reached the agency today (the server's
+  // rule, not a client's).
   v1::WithdrawCaseRequest unset = Withdrawal(D(2025, 10, 15));
   unset.clear_withdrawn();
-  ExpectRefused(unset, D(2025, 10, 15), CaseReceived(D(2025, 9, 26)), kInvalid,
-                "withdrawn: 必须填写");
+  v1::Case today_case = CaseReceived(D(2025, 9, 26));
+  ASSERT_THAT(Apply(unset, D(2025, 10, 16), today_case), IsOk());
+  EXPECT_EQ(FormatIsoDate(today_case.conclusion().served()), "2025-10-16");
+  v1::WithdrawCaseRequest tomorrow = Withdrawal(D(2025, 10, 17));
+  ExpectRefused(tomorrow, D(2025, 10, 16), CaseReceived(D(2025, 9, 26)),
+                kInvalid, "withdrawn: 2025-10-17 晚于今天（2025-10-16）");
 }
 
 // ---- ConfirmLapse ---------------------------------------------------------
@@ -681,13 +687,12 @@ TEST(ConclusionStepsTest, ReAnswerNamesAProceedingOfTheCase) {
   outcome_only.set_outcome(v1::OUTCOME_DISCLOSED);
   ExpectRefused(outcome_only, today, c, kInvalid,
                 "outcome: 只能与 served（重新答复的送达日期）一并填写");
-  v1::RecordReAnswerRequest no_method =
+  v1::RecordReAnswerRequest bad_method =
       NewAnswer("2025-0001-R1", D(2026, 1, 5), v1::OUTCOME_DISCLOSED);
-  *no_method.mutable_due() = ToProtoDate(D(2026, 1, 9));
-  no_method.clear_service_method();
-  ExpectRefused(no_method, today, c, kInvalid,
-                "service_method: 填写 served 时必须填写（重新答复的送达"
-                "方式）");
+  *bad_method.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  bad_method.set_service_method(static_cast<v1::ServiceMethod>(77));
+  ExpectRefused(bad_method, today, c, kInvalid,
+                "service_method: 未知的送达方式 77");
   v1::RecordReAnswerRequest before_order =
       NewAnswer("2025-0001-R1", D(2025, 12, 9), v1::OUTCOME_DISCLOSED);
   *before_order.mutable_due() = ToProtoDate(D(2026, 1, 9));
@@ -698,6 +703,79 @@ TEST(ConclusionStepsTest, ReAnswerNamesAProceedingOfTheCase) {
                 kFailed,
                 "案件 2025-0001 尚未办结；只有已作出答复的案件才会被责令"
                 "重新答复");
+}
+
+// Without service_method an answer counts as served the way the applicant
+// asked to receive it (README; DefaultServiceMethod): the server applies the
+// rule, so every client gets it.
+TEST(ConclusionStepsTest,
+     AnAnswerWithoutServiceMethodIsServedAsTheApplicantAsked) {
+  const Day served = D(2025, 10, 20);
+  struct Row {
+    v1::DeliveryMethod delivery;
+    v1::ServiceMethod expected;
+  };
+  for (const Row& row : std::vector<Row>{
+           {v1::DELIVERY_METHOD_UNSPECIFIED,
+            v1::SERVICE_METHOD_SIGNED_IN_PERSON},
+           {v1::DELIVERY_METHOD_SELF_PICKUP,
+            v1::SERVICE_METHOD_SIGNED_IN_PERSON},
+           {v1::DELIVERY_METHOD_POST, v1::SERVICE_METHOD_POSTED},
+           {v1::DELIVERY_METHOD_EMAIL, v1::SERVICE_METHOD_ELECTRONIC},
+           {v1::DELIVERY_METHOD_ONLINE_PLATFORM, v1::SERVICE_METHOD_ELECTRONIC},
+           {v1::DELIVERY_METHOD_FAX, v1::SERVICE_METHOD_ELECTRONIC},
+       }) {
+    SCOPED_TRACE(row.delivery);
+    v1::Case c = CaseReceived(D(2025, 9, 26));
+    c.set_delivery_method(row.delivery);
+    v1::ConcludeCaseRequest r = Answer(v1::OUTCOME_DISCLOSED, served);
+    r.clear_service_method();
+    ASSERT_THAT(Apply(r, served, c), IsOk());
+    EXPECT_EQ(c.conclusion().service_method(), row.expected);
+  }
+  // A method given is kept whatever the delivery asked for.
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  c.set_delivery_method(v1::DELIVERY_METHOD_EMAIL);
+  ASSERT_THAT(Apply(Answer(v1::OUTCOME_DISCLOSED, served), served, c), IsOk());
+  EXPECT_EQ(c.conclusion().service_method(), v1::SERVICE_METHOD_POSTED);
+}
+
+TEST(ConclusionStepsTest, ReAnswerAndCorrectionDefaultTheServiceMethodToo) {
+  v1::Case c = ContestedCase();
+  c.set_delivery_method(v1::DELIVERY_METHOD_POST);
+  v1::RecordReAnswerRequest r =
+      NewAnswer("2025-0001-R1", D(2026, 1, 5), v1::OUTCOME_DISCLOSED);
+  *r.mutable_due() = ToProtoDate(D(2026, 1, 9));
+  r.clear_service_method();
+  ASSERT_THAT(Apply(r, D(2026, 1, 15), c), IsOk());
+  ASSERT_EQ(c.re_answers_size(), 1);
+  EXPECT_EQ(c.re_answers(0).service_method(), v1::SERVICE_METHOD_POSTED);
+
+  // The applicant's request is corrected to e-mail; a corrected conclusion
+  // without a method follows it.
+  c.set_delivery_method(v1::DELIVERY_METHOD_EMAIL);
+  v1::Conclusion k = c.conclusion();
+  k.set_service_method(v1::SERVICE_METHOD_UNSPECIFIED);
+  v1::CorrectConclusionRequest correction;
+  correction.set_number("2025-0001");
+  *correction.mutable_conclusion() = k;
+  correction.set_reason("送达方式登记有误");
+  ASSERT_THAT(Apply(correction, D(2026, 1, 15), c), IsOk());
+  EXPECT_EQ(c.conclusion().service_method(), v1::SERVICE_METHOD_ELECTRONIC);
+}
+
+TEST(ConclusionStepsTest, ALapseWithoutADateIsConfirmedToday) {
+  v1::Case c = CaseReceived(D(2025, 9, 26));
+  SetCorrection(c, D(2025, 10, 9), D(2025, 10, 24));
+  v1::ConfirmLapseRequest r = Lapse(D(2025, 10, 27));
+  r.clear_concluded();
+  // Today is still inside the window: refused naming the default date.
+  ExpectRefused(r, D(2025, 10, 24), c, kFailed,
+                "concluded: 2025-10-24 仍在申请人的补正期限内（2025-10-24 "
+                "届满），届满之后才能确认逾期");
+  ASSERT_THAT(Apply(r, D(2025, 10, 28), c), IsOk());
+  EXPECT_EQ(FormatIsoDate(c.conclusion().served()), "2025-10-28");
+  EXPECT_EQ(c.conclusion().service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
 }
 
 }  // namespace

@@ -435,6 +435,13 @@ TEST_F(ProcedureManagerTest, AStepThatDoesNotFitStoresNothing) {
        Do(CorrectionNotice(D(2025, 10, 10), D(2025, 10, 24))),
        absl::StatusCode::kInvalidArgument,
        "sent: 2025-10-10 晚于今天（2025-10-09）"},
+      // Issue 12: once 85,899,340,580 元.
+      {"a fee notice for 2147483647 pages",
+       {},
+       D(2025, 10, 9),
+       Do(FeeNotice(2147483647, D(2025, 10, 9))),
+       absl::StatusCode::kInvalidArgument,
+       "pages: 按量收费时最多 100000 页，而不是 2147483647"},
   };
   for (const RefusedCase& t : kCases) {
     SCOPED_TRACE(t.name);

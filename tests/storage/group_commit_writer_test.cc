@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/common/call_cancellation.h"
 #include "services/common/status_macros.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
@@ -88,6 +90,44 @@ TEST_F(GroupCommitWriterTest, ConstraintErrorIsReportedAndOthersCommit) {
       StatusIs(absl::StatusCode::kAborted, ::testing::HasSubstr("UNIQUE")));
   ASSERT_THAT(writer_->Run([](Database& db) { return Insert(db, 8); }), IsOk());
   EXPECT_EQ(Count(), 2);
+}
+
+// The writer thread works for the caller's gRPC call: the operation sees the
+// call's token, so a load cancelled meanwhile stops and is rolled back alone.
+TEST_F(GroupCommitWriterTest, TheOperationRunsUnderTheCallersToken) {
+  CallToken token(absl::InfiniteFuture());
+  const ScopedCallToken in_call(&token);
+  EXPECT_THAT(writer_->Run([&](Database& db) -> absl::Status {
+    EXPECT_EQ(CurrentCallToken(), &token);
+    OGI_RETURN_IF_ERROR(Insert(db, 1));
+    token.Cancel();  // the client goes away while the write runs
+    OGI_RETURN_IF_ERROR(CheckCallAlive());
+    return Insert(db, 2);
+  }),
+              StatusIs(absl::StatusCode::kCancelled));
+  EXPECT_EQ(Count(), 0);  // the cancelled operation left nothing behind
+}
+
+TEST_F(GroupCommitWriterTest, AWriteWhoseCallerIsGoneNeverStarts) {
+  CallToken expired(absl::Now() - absl::Seconds(1));
+  const ScopedCallToken in_call(&expired);
+  bool ran = false;
+  EXPECT_THAT(writer_->Run([&](Database& db) {
+    ran = true;
+    return Insert(db, 1);
+  }),
+              StatusIs(absl::StatusCode::kDeadlineExceeded));
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(GroupCommitWriterTest, OutsideACallTheWriterHasNoToken) {
+  EXPECT_THAT(writer_->Run([](Database& db) -> absl::Status {
+    if (CurrentCallToken() != nullptr) return absl::InternalError("token");
+    return Insert(db, 1);
+  }),
+              IsOk());
+  EXPECT_EQ(Count(), 1);
 }
 
 TEST_F(GroupCommitWriterTest, DestructionFinishesQueuedWork) {
