@@ -1,6 +1,29 @@
 #include "services/access/access_service.h"
 
+#include "services/server/raw_unary.h"
+
 namespace ogi {
+
+void AccessServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AccessService::service_full_name(), "WhoAmI"),
+      RawUnaryHandler(this, &AccessServiceImpl::WhoAmI));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AccessService::service_full_name(), "PutUser"),
+      RawUnaryHandler(this, &AccessServiceImpl::PutUser));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AccessService::service_full_name(), "ListUsers"),
+      RawUnaryHandler(this, &AccessServiceImpl::ListUsers));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AccessService::service_full_name(), "IssueToken"),
+      RawUnaryHandler(this, &AccessServiceImpl::IssueToken));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AccessService::service_full_name(), "RevokeToken"),
+      RawUnaryHandler(this, &AccessServiceImpl::RevokeToken));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AccessService::service_full_name(), "ListTokens"),
+      RawUnaryHandler(this, &AccessServiceImpl::ListTokens));
+}
 
 grpc::ServerUnaryReactor* AccessServiceImpl::WhoAmI(
     grpc::CallbackServerContext* context, const v1::WhoAmIRequest* request,

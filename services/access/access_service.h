@@ -12,7 +12,9 @@ namespace ogi {
 // Thread-safe. `edge` must outlive the service.
 class AccessServiceImpl final : public v1::AccessService::CallbackService {
  public:
-  explicit AccessServiceImpl(const CallEdge* edge) : edge_(edge) {}
+  explicit AccessServiceImpl(const CallEdge* edge) : edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* context,
                                    const v1::WhoAmIRequest* request,
@@ -36,6 +38,9 @@ class AccessServiceImpl final : public v1::AccessService::CallbackService {
       v1::ListTokensResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   const CallEdge* const edge_;
 };
 

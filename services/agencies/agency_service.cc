@@ -3,9 +3,22 @@
 #include "services/common/field_update.h"
 #include "services/common/paging.h"
 #include "services/common/status_macros.h"
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void AgencyServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AgencyService::service_full_name(), "ListAgencies"),
+      RawUnaryHandler(this, &AgencyServiceImpl::ListAgencies));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AgencyService::service_full_name(), "GetAgency"),
+      RawUnaryHandler(this, &AgencyServiceImpl::GetAgency));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::AgencyService::service_full_name(), "PutAgency"),
+      RawUnaryHandler(this, &AgencyServiceImpl::PutAgency));
+}
 
 grpc::ServerUnaryReactor* AgencyServiceImpl::ListAgencies(
     grpc::CallbackServerContext* context,

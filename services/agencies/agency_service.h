@@ -15,7 +15,9 @@ namespace ogi {
 class AgencyServiceImpl final : public v1::AgencyService::CallbackService {
  public:
   AgencyServiceImpl(CaseStore* store, const CallEdge* edge)
-      : store_(store), edge_(edge) {}
+      : store_(store), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* ListAgencies(
       grpc::CallbackServerContext* context,
@@ -29,6 +31,9 @@ class AgencyServiceImpl final : public v1::AgencyService::CallbackService {
                                       v1::Agency* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   CaseStore* const store_;
   const CallEdge* const edge_;
 };

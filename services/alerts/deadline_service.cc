@@ -8,9 +8,16 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void DeadlineServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::DeadlineService::service_full_name(), "ListDeadlines"),
+      RawUnaryHandler(this, &DeadlineServiceImpl::ListDeadlines));
+}
 // One watcher's stream: alerts queue up and are written one at a time, as the
 // callback API requires. Deletes itself when the call is done.
 class DeadlineServiceImpl::AlertWriter final

@@ -21,7 +21,9 @@ class DeadlineServiceImpl final : public v1::DeadlineService::CallbackService {
  public:
   DeadlineServiceImpl(DeadlineManager* manager, AlertHub* hub,
                       const CallEdge* edge)
-      : manager_(manager), hub_(hub), edge_(edge) {}
+      : manager_(manager), hub_(hub), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* ListDeadlines(
       grpc::CallbackServerContext* context,
@@ -38,6 +40,9 @@ class DeadlineServiceImpl final : public v1::DeadlineService::CallbackService {
   void EndStreamsOf(absl::string_view user_name, absl::string_view token_id);
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   class AlertWriter;
   void Register(AlertWriter* writer);
   void Unregister(AlertWriter* writer);

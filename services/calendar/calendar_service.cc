@@ -3,9 +3,24 @@
 #include <algorithm>
 
 #include "services/common/status_macros.h"
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void CalendarServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CalendarService::service_full_name(),
+                     "GetCalendarYear"),
+      RawUnaryHandler(this, &CalendarServiceImpl::GetCalendarYear));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CalendarService::service_full_name(), "LoadCalendar"),
+      RawUnaryHandler(this, &CalendarServiceImpl::LoadCalendar));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CalendarService::service_full_name(),
+                     "AddWorkingDays"),
+      RawUnaryHandler(this, &CalendarServiceImpl::AddWorkingDays));
+}
 
 grpc::ServerUnaryReactor* CalendarServiceImpl::GetCalendarYear(
     grpc::CallbackServerContext* context,

@@ -13,7 +13,9 @@ namespace ogi {
 class CalendarServiceImpl final : public v1::CalendarService::CallbackService {
  public:
   CalendarServiceImpl(CalendarManager* manager, const CallEdge* edge)
-      : manager_(manager), edge_(edge) {}
+      : manager_(manager), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* GetCalendarYear(
       grpc::CallbackServerContext* context,
@@ -29,6 +31,9 @@ class CalendarServiceImpl final : public v1::CalendarService::CallbackService {
       v1::AddWorkingDaysResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   CalendarManager* const manager_;
   const CallEdge* const edge_;
 };

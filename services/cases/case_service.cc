@@ -1,9 +1,31 @@
 #include "services/cases/case_service.h"
 
 #include "services/common/status_macros.h"
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void CaseServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CaseService::service_full_name(), "CreateCase"),
+      RawUnaryHandler(this, &CaseServiceImpl::CreateCase));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CaseService::service_full_name(), "GetCase"),
+      RawUnaryHandler(this, &CaseServiceImpl::GetCase));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CaseService::service_full_name(), "ListCases"),
+      RawUnaryHandler(this, &CaseServiceImpl::ListCases));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CaseService::service_full_name(), "UpdateCase"),
+      RawUnaryHandler(this, &CaseServiceImpl::UpdateCase));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CaseService::service_full_name(), "ListCaseHistory"),
+      RawUnaryHandler(this, &CaseServiceImpl::ListCaseHistory));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::CaseService::service_full_name(), "ListCaseReads"),
+      RawUnaryHandler(this, &CaseServiceImpl::ListCaseReads));
+}
 
 grpc::ServerUnaryReactor* CaseServiceImpl::CreateCase(
     grpc::CallbackServerContext* context, const v1::CreateCaseRequest* request,

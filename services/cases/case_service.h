@@ -14,7 +14,9 @@ namespace ogi {
 class CaseServiceImpl final : public v1::CaseService::CallbackService {
  public:
   CaseServiceImpl(CaseManager* manager, const CallEdge* edge)
-      : manager_(manager), edge_(edge) {}
+      : manager_(manager), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* CreateCase(
       grpc::CallbackServerContext* context,
@@ -40,6 +42,9 @@ class CaseServiceImpl final : public v1::CaseService::CallbackService {
       v1::ListCaseReadsResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   CaseManager* const manager_;
   const CallEdge* const edge_;
 };

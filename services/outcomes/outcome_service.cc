@@ -1,8 +1,28 @@
 #include "services/outcomes/outcome_service.h"
 
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void OutcomeServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::OutcomeService::service_full_name(), "ConcludeCase"),
+      RawUnaryHandler(this, &OutcomeServiceImpl::ConcludeCase));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::OutcomeService::service_full_name(), "WithdrawCase"),
+      RawUnaryHandler(this, &OutcomeServiceImpl::WithdrawCase));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::OutcomeService::service_full_name(), "ConfirmLapse"),
+      RawUnaryHandler(this, &OutcomeServiceImpl::ConfirmLapse));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::OutcomeService::service_full_name(),
+                     "CorrectConclusion"),
+      RawUnaryHandler(this, &OutcomeServiceImpl::CorrectConclusion));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::OutcomeService::service_full_name(), "RecordReAnswer"),
+      RawUnaryHandler(this, &OutcomeServiceImpl::RecordReAnswer));
+}
 
 template <typename Request>
 grpc::ServerUnaryReactor* OutcomeServiceImpl::Handle(

@@ -14,7 +14,9 @@ namespace ogi {
 class OutcomeServiceImpl final : public v1::OutcomeService::CallbackService {
  public:
   OutcomeServiceImpl(OutcomeManager* manager, const CallEdge* edge)
-      : manager_(manager), edge_(edge) {}
+      : manager_(manager), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* ConcludeCase(
       grpc::CallbackServerContext* context,
@@ -38,6 +40,9 @@ class OutcomeServiceImpl final : public v1::OutcomeService::CallbackService {
       v1::OutcomeResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   template <typename Request>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
                                    absl::string_view method,

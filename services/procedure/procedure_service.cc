@@ -1,8 +1,44 @@
 #include "services/procedure/procedure_service.h"
 
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void ProcedureServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "SendCorrectionNotice"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::SendCorrectionNotice));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "ReceiveSupplement"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::ReceiveSupplement));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "SendConsultation"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::SendConsultation));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "ReceiveConsultationReply"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::ReceiveConsultationReply));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "IssueFeeNotice"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::IssueFeeNotice));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "ReceiveFeePayment"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::ReceiveFeePayment));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "ExtendDeadline"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::ExtendDeadline));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProcedureService::service_full_name(),
+                     "DeferDeadline"),
+      RawUnaryHandler(this, &ProcedureServiceImpl::DeferDeadline));
+}
 
 template <typename Request>
 grpc::ServerUnaryReactor* ProcedureServiceImpl::Handle(

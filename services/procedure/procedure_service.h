@@ -15,7 +15,9 @@ class ProcedureServiceImpl final
     : public v1::ProcedureService::CallbackService {
  public:
   ProcedureServiceImpl(ProcedureManager* manager, const CallEdge* edge)
-      : manager_(manager), edge_(edge) {}
+      : manager_(manager), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* SendCorrectionNotice(
       grpc::CallbackServerContext* context,
@@ -51,6 +53,9 @@ class ProcedureServiceImpl final
       v1::ProcedureStepResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   template <typename Request>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
                                    absl::string_view method,

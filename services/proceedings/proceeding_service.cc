@@ -1,8 +1,49 @@
 #include "services/proceedings/proceeding_service.h"
 
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void ProceedingServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(), "FileReview"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::FileReview));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "RecordReviewProgress"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::RecordReviewProgress));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "DecideReview"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::DecideReview));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(), "ListReviews"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::ListReviews));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(), "FileLawsuit"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::FileLawsuit));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "RecordLawsuitProgress"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::RecordLawsuitProgress));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "JudgeLawsuit"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::JudgeLawsuit));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "AppealLawsuit"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::AppealLawsuit));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "DecideAppeal"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::DecideAppeal));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ProceedingService::service_full_name(),
+                     "ListLawsuits"),
+      RawUnaryHandler(this, &ProceedingServiceImpl::ListLawsuits));
+}
 
 template <typename Request>
 grpc::ServerUnaryReactor* ProceedingServiceImpl::Handle(

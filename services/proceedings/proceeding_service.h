@@ -15,7 +15,9 @@ class ProceedingServiceImpl final
     : public v1::ProceedingService::CallbackService {
  public:
   ProceedingServiceImpl(ProceedingManager* manager, const CallEdge* edge)
-      : manager_(manager), edge_(edge) {}
+      : manager_(manager), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* FileReview(
       grpc::CallbackServerContext* context,
@@ -59,6 +61,9 @@ class ProceedingServiceImpl final
       v1::ListLawsuitsResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   template <typename Request>
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
                                    absl::string_view method,

@@ -1,8 +1,37 @@
 #include "services/report/report_service.h"
 
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void ReportServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "GetReport"),
+      RawUnaryHandler(this, &ReportServiceImpl::GetReport));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "RenderReport"),
+      RawUnaryHandler(this, &ReportServiceImpl::RenderReport));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "GetCell"),
+      RawUnaryHandler(this, &ReportServiceImpl::GetCell));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "LockReport"),
+      RawUnaryHandler(this, &ReportServiceImpl::LockReport));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "SetFigures"),
+      RawUnaryHandler(this, &ReportServiceImpl::SetFigures));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "SetProse"),
+      RawUnaryHandler(this, &ReportServiceImpl::SetProse));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(),
+                     "RegisterDocument"),
+      RawUnaryHandler(this, &ReportServiceImpl::RegisterDocument));
+  MarkMethodRawCallback(
+      RawMethodIndex(v1::ReportService::service_full_name(), "ListDocuments"),
+      RawUnaryHandler(this, &ReportServiceImpl::ListDocuments));
+}
 
 grpc::ServerUnaryReactor* ReportServiceImpl::GetReport(
     grpc::CallbackServerContext* context, const v1::GetReportRequest* request,

@@ -14,7 +14,9 @@ namespace ogi {
 class ReportServiceImpl final : public v1::ReportService::CallbackService {
  public:
   ReportServiceImpl(ReportManager* manager, const CallEdge* edge)
-      : manager_(manager), edge_(edge) {}
+      : manager_(manager), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* GetReport(grpc::CallbackServerContext* context,
                                       const v1::GetReportRequest* request,
@@ -44,6 +46,9 @@ class ReportServiceImpl final : public v1::ReportService::CallbackService {
       v1::ListDocumentsResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   ReportManager* const manager_;
   const CallEdge* const edge_;
 };

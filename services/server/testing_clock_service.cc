@@ -2,9 +2,17 @@
 
 #include "services/common/status_macros.h"
 #include "services/common/timestamps.h"
+#include "services/server/raw_unary.h"
 #include "services/server/unary_call.h"
 
 namespace ogi {
+
+void TestingClockServiceImpl::ServeRawBytes() {
+  MarkMethodRawCallback(
+      RawMethodIndex(test::v1::TestingClockService::service_full_name(),
+                     "SetTime"),
+      RawUnaryHandler(this, &TestingClockServiceImpl::SetTime));
+}
 
 grpc::ServerUnaryReactor* TestingClockServiceImpl::SetTime(
     grpc::CallbackServerContext* context,

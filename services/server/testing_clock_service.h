@@ -19,7 +19,9 @@ class TestingClockServiceImpl final
  public:
   TestingClockServiceImpl(ManualClock* clock, AlertHub* hub,
                           const CallEdge* edge)
-      : clock_(clock), hub_(hub), edge_(edge) {}
+      : clock_(clock), hub_(hub), edge_(edge) {
+    ServeRawBytes();
+  }
 
   grpc::ServerUnaryReactor* SetTime(
       grpc::CallbackServerContext* context,
@@ -27,6 +29,9 @@ class TestingClockServiceImpl final
       test::v1::SetTimeResponse* response) override;
 
  private:
+  // Registers each unary method as a raw-bytes one, so that a request that
+  // does not decode is answered INVALID_ARGUMENT (raw_unary.h).
+  void ServeRawBytes();
   ManualClock* const clock_;
   AlertHub* const hub_;
   const CallEdge* const edge_;

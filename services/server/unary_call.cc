@@ -24,7 +24,32 @@ bool UnaryCallState::StartWork() {
 void UnaryCallState::FinishWork(const grpc::Status& status) {
   absl::MutexLock lock(&mu_);
   stage_ = Stage::kFinished;
+  // A raw call's buffer is valid until the call is finished: fill it first.
+  if (status.ok() && raw_.serialize_response) {
+    reactor_->Finish(raw_.serialize_response());
+    return;
+  }
   reactor_->Finish(status);
+}
+
+namespace {
+
+thread_local RawCall* current_raw_call = nullptr;
+
+}  // namespace
+
+ScopedRawCall::ScopedRawCall(RawCall call) {
+  current_raw_call = new RawCall(std::move(call));
+}
+
+ScopedRawCall::~ScopedRawCall() {
+  delete current_raw_call;
+  current_raw_call = nullptr;
+}
+
+RawCall TakeRawCall() {
+  if (current_raw_call == nullptr) return RawCall{};
+  return std::move(*current_raw_call);
 }
 
 void UnaryCallState::Cancel() {

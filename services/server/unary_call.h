@@ -21,6 +21,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -85,6 +86,30 @@ std::vector<std::string*> RequestAgencies(v1::RegisterDocumentRequest& request);
 
 namespace internal {
 
+// A call that arrived as raw bytes (raw_unary.h): how its typed response is
+// serialized into the call's buffer before an OK answer, and the typed
+// request and response it keeps alive. Empty for a typed call.
+struct RawCall {
+  std::function<grpc::Status()> serialize_response;
+  std::shared_ptr<void> keep_alive;
+};
+
+// Set by the raw adapter around its call of the typed method, on the gRPC
+// thread that runs it; RunUnary takes it there (TakeRawCall) for the call's
+// state.
+class ScopedRawCall {
+ public:
+  explicit ScopedRawCall(RawCall call);
+  ~ScopedRawCall();
+
+  ScopedRawCall(const ScopedRawCall&) = delete;
+  ScopedRawCall& operator=(const ScopedRawCall&) = delete;
+};
+
+// The raw call of this thread's current typed method, moved out (empty when
+// the method was called as a typed one).
+RawCall TakeRawCall();
+
 // One unary call as its reactor (gRPC threads) and its worker share it: the
 // stage it is in and its CallToken. Exactly one of them finishes the call.
 // Thread-safe.
@@ -94,6 +119,9 @@ class UnaryCallState {
   UnaryCallState(grpc::ServerUnaryReactor* reactor, absl::Time deadline);
 
   const CallToken& token() const { return token_; }
+
+  // Before the work is scheduled: the raw call this call arrived as.
+  void AdoptRawCall(RawCall raw) { raw_ = std::move(raw); }
 
   // Worker, before anything else: moves the call from queued to running and
   // returns true, or returns false when the call was already finished
@@ -115,6 +143,7 @@ class UnaryCallState {
 
   grpc::ServerUnaryReactor* const reactor_;
   CallToken token_;
+  RawCall raw_;  // set before the work is scheduled, then read-only
   absl::Mutex mu_;
   Stage stage_ ABSL_GUARDED_BY(mu_) = Stage::kQueued;
 };
@@ -154,6 +183,7 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
                                    Response* response, Work work) {
   auto* reactor =
       new internal::UnaryCallReactor(internal::CallDeadline(*context));
+  reactor->state()->AdoptRawCall(internal::TakeRawCall());
   edge.pool->Schedule([call = reactor->state(), request, response,
                        access = edge.access, bearer = BearerToken(*context),
                        method = std::string(method), work = std::move(work)] {

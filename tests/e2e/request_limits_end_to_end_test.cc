@@ -5,6 +5,7 @@
 // status (which clients refuse beyond their metadata limit); every violation
 // of a request travels in the standard google.rpc.BadRequest details.
 
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -93,6 +95,41 @@ TEST_F(RequestLimitsEndToEndTest, AHugeValueIsRefusedWithoutBeingEchoed) {
   EXPECT_EQ(status.error_message(), absl::StrCat("agency_code: ", rule));
   EXPECT_THAT(DetailedViolations(status),
               ElementsAre(Pair("agency_code", rule)));
+}
+
+// Bytes that are not the method's request message: gRPC 1.51 alone would
+// answer UNIMPLEMENTED with an empty message ("no such method"); ogi decodes
+// them itself (services/server/raw_unary.h) and says what is wrong.
+TEST_F(RequestLimitsEndToEndTest, UndecodableBytesAreAnInvalidArgument) {
+  grpc::GenericStub stub(grpc::CreateChannel(
+      server_->address(), grpc::InsecureChannelCredentials()));
+  auto call = [&](const std::string& bytes) {
+    grpc::ClientContext context;
+    Prepare(context);
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    grpc::Status status;
+    absl::Notification done;
+    stub.UnaryCall(&context, "/ogi.v1.CaseService/GetCase", grpc::StubOptions(),
+                   &request, &response, [&](grpc::Status s) {
+                     status = std::move(s);
+                     done.Notify();
+                   });
+    done.WaitForNotification();
+    return status;
+  };
+  const grpc::Status garbage = call("\xff\xff\xff\xff");
+  EXPECT_EQ(garbage.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(garbage.error_message(),
+            "请求无法解码：收到的字节不是 ogi.v1.GetCaseRequest 消息"
+            "（请核对客户端所用的 .proto 文件与服务端一致）");
+  // Well-formed bytes reach the method as before: here an unknown case.
+  v1::GetCaseRequest request;
+  request.set_number("2025-0001");
+  const grpc::Status decoded = call(request.SerializeAsString());
+  EXPECT_EQ(decoded.error_code(), grpc::StatusCode::NOT_FOUND)
+      << decoded.error_message();
 }
 
 TEST_F(RequestLimitsEndToEndTest, EveryViolationIsInTheDetails) {
