@@ -147,6 +147,15 @@ bool IsInvisible(absl::string_view text) {
   return true;
 }
 
+absl::string_view Utf8Prefix(absl::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return text.substr(0, cut);
+}
+
 std::string QuoteForMessage(absl::string_view text, size_t max_chars) {
   size_t pos = 0;
   size_t kept = 0;

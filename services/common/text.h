@@ -35,6 +35,10 @@ bool HasControlCharacter(absl::string_view text, absl::string_view allowed);
 // visible (IsValidUtf8 rejects them separately).
 bool IsInvisible(absl::string_view text);
 
+// The first at most `max_bytes` bytes of `text`, without cutting a UTF-8
+// character in two (the cut backs off continuation bytes).
+absl::string_view Utf8Prefix(absl::string_view text, size_t max_bytes);
+
 // `text` for quoting inside an error message: in double quotes, and when
 // longer than `max_chars` code points cut to its first `max_chars` followed
 // by "…" and the full length, e.g. "\"aaaa…\"（共 100000 个字符）", so that a

@@ -7,6 +7,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "services/common/field_violations.h"
+#include "services/common/text.h"
 
 namespace ogi {
 namespace {
@@ -48,13 +49,8 @@ google::rpc::BadRequest BoundedViolations(const absl::Status& status,
 
 std::string CapUtf8(absl::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
-  size_t cut = max_bytes - kEllipsis.size();
-  // Back off continuation bytes (10xxxxxx) so the cut lands before a
-  // character's first byte.
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return absl::StrCat(text.substr(0, cut), kEllipsis);
+  return absl::StrCat(Utf8Prefix(text, max_bytes - kEllipsis.size()),
+                      kEllipsis);
 }
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {

@@ -23,17 +23,6 @@ using ::google::protobuf::ServiceDescriptor;
 // The longest text a response echoes in valid_host and original_request.
 constexpr size_t kEchoedBytes = 256;
 
-// The first at most `max_bytes` bytes of `text`, without cutting a UTF-8
-// character in two.
-absl::string_view Utf8Prefix(absl::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return text.substr(0, cut);
-}
-
 // A requested name quoted for an error message (QuoteForMessage: a long
 // one cut to its beginning and its length); bytes that are not UTF-8, which
 // a message must not carry, escaped first.

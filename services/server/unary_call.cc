@@ -38,14 +38,11 @@ thread_local RawCall* current_raw_call = nullptr;
 
 }  // namespace
 
-ScopedRawCall::ScopedRawCall(RawCall call) {
-  current_raw_call = new RawCall(std::move(call));
+ScopedRawCall::ScopedRawCall(RawCall call) : call_(std::move(call)) {
+  current_raw_call = &call_;
 }
 
-ScopedRawCall::~ScopedRawCall() {
-  delete current_raw_call;
-  current_raw_call = nullptr;
-}
+ScopedRawCall::~ScopedRawCall() { current_raw_call = nullptr; }
 
 RawCall TakeRawCall() {
   if (current_raw_call == nullptr) return RawCall{};

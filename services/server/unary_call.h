@@ -104,6 +104,9 @@ class ScopedRawCall {
 
   ScopedRawCall(const ScopedRawCall&) = delete;
   ScopedRawCall& operator=(const ScopedRawCall&) = delete;
+
+ private:
+  RawCall call_;
 };
 
 // The raw call of this thread's current typed method, moved out (empty when

@@ -72,6 +72,16 @@ TEST(TextTest, InvisibleTextShowsNothing) {
   EXPECT_FALSE(IsInvisible("\xE6\x94"));  // malformed: not invisible
 }
 
+TEST(TextTest, Utf8PrefixNeverCutsACharacterInTwo) {
+  EXPECT_EQ(Utf8Prefix("abc", 3), "abc");
+  EXPECT_EQ(Utf8Prefix("abcdef", 4), "abcd");
+  EXPECT_EQ(Utf8Prefix("一二三", 9), "一二三");
+  EXPECT_EQ(Utf8Prefix("一二三", 8), "一二");  // not two bytes of 三
+  EXPECT_EQ(Utf8Prefix("一二三", 4), "一");
+  EXPECT_EQ(Utf8Prefix("一二三", 2), "");
+  EXPECT_EQ(Utf8Prefix("", 0), "");
+}
+
 TEST(TextTest, QuoteForMessageCutsLongValues) {
   EXPECT_EQ(QuoteForMessage("abc"), "\"abc\"");
   EXPECT_EQ(QuoteForMessage(""), "\"\"");
