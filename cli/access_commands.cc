@@ -11,10 +11,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "cli/command_context.h"
 #include "cli/flag_values.h"
 #include "cli/paged_list.h"
 #include "cli/render.h"
 #include "cli/token_file.h"
+#include "cli/unary_call.h"
 #include "google/protobuf/struct.pb.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
@@ -28,18 +30,6 @@ const google::protobuf::EnumDescriptor* RoleType() {
 
 std::string RoleIdentifierList() {
   return absl::StrJoin(EnumIdentifiers(RoleType()), ", ");
-}
-
-// Makes one unary call through `call(context, response)` with the
-// authorization and deadline of `options`; the one-line error otherwise.
-template <typename Response, typename Call>
-absl::StatusOr<Response> Unary(const GlobalOptions& options, Call&& call) {
-  Response response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = call(&context, &response);
-  if (!status.ok()) return RpcError(status, options.server);
-  return response;
 }
 
 // Turns off the terminal's echo of standard input while it lives, so that a
@@ -111,10 +101,8 @@ const v1::User* FindUser(const v1::ListUsersResponse& users,
 absl::StatusOr<v1::User> PutUser(const GlobalOptions& options,
                                  v1::AccessService::StubInterface& stub,
                                  const v1::PutUserRequest& request) {
-  return Unary<v1::User>(options,
-                         [&](grpc::ClientContext* context, v1::User* out) {
-                           return stub.PutUser(context, request, out);
-                         });
+  return UnaryCall(options, stub, &v1::AccessService::StubInterface::PutUser,
+                   request);
 }
 
 // Sets the user's roles from `value` (see ParseRoles).
@@ -140,84 +128,111 @@ std::vector<CommandSpec> AccessCommandSpecs() {
       "report; auditor 审计员 reads everything;\nadministrator 管理员 users, "
       "tokens, agencies and the calendar.\n");
   return {
-      {{"login"},
-       {},
-       false,
-       "Check a token with the server and save it for later commands.",
-       "Takes the token from --token or else reads one line of standard "
-       "input (type or paste\nit at the prompt, or \"ogi login < FILE\"). "
-       "Only when the server accepts it is it\nwritten to the token file (see "
-       "--token-file), readable by you alone (mode 0600).\n$OGI_TOKEN, when "
-       "set, is used instead of the token file.\n",
-       {{"token", "TOKEN",
-         "the token (the process list and shell history show it: prefer "
-         "standard input)"}}},
-      {{"logout"},
-       {},
-       false,
-       "Remove the saved token file.",
-       "The token stays valid on the server until it expires or is revoked "
-       "(ogi token revoke).\n",
-       {}},
-      {{"whoami"},
-       {},
-       false,
-       "Show the token's user, agency (name and code), roles and expiry.",
-       "",
-       {}},
-      {{"user", "add"},
-       {"NAME"},
-       false,
-       "Create a staff account (administrator).",
-       absl::StrCat("NAME is the login name: a-z, 0-9, '.', '_', '-'. Then "
-                    "issue a token for it\n(ogi token issue NAME).\n",
-                    roles_details),
-       {FlagSpec{"display-name", "TEXT",
-                 "the name events and documents show, e.g. 王科员 (required)"}
-            .Required(),
-        FlagSpec{"agency", "CODE", "the user's agency (default: yours)"}.Fills(
-            {"user.agency_code"}),
-        RolesFlag("the user's roles (required)").Required()}},
-      {{"user", "update"},
-       {"NAME"},
-       false,
-       "Change a staff account's name, agency, roles or status "
-       "(administrator).",
-       absl::StrCat("Only the fields given change.\n", roles_details),
-       {{"display-name", "TEXT", "the new display name"},
-        FlagSpec{"agency", "CODE", "the user's new agency"}.Fills(
-            {"user.agency_code"}),
-        RolesFlag("the user's roles from now on"),
-        {"disable", "", "disable the account: its tokens are refused"},
-        {"enable", "", "enable a disabled account again"}}},
-      {{"user", "list"},
-       {},
-       false,
-       "List the staff accounts (administrator).",
-       "",
-       {{"agency", "CODE", "only the users of this agency"}}},
-      {{"token", "issue"},
-       {"USER"},
-       false,
-       "Issue a token for a user (administrator); prints the secret once.",
-       "The secret goes alone to standard output, e.g. TOKEN=$(ogi token "
-       "issue wang);\nits id and expiry to standard error. It cannot be "
-       "shown again. The user saves it\nwith \"ogi login\".\n",
-       {FlagSpec{"days", "N", "days the token is valid, 1 to 366 (default: 90)"}
-            .Fills({"valid_days"}),
-        {"note", "TEXT", "what the token is for, e.g. 王科员的办公电脑"}}},
-      {{"token", "revoke"},
-       {"ID"},
-       false,
-       "Revoke a token at once (administrator); ID as in \"ogi token list\".",
-       "",
-       {}},
-      {{"token", "list"},
-       {},
-       false,
-       "List the tokens, newest first (administrator).",
-       "",
-       {{"user", "NAME", "only the tokens of this user"}}},
+      CommandSpec{
+          {"login"},
+          {},
+          false,
+          "Check a token with the server and save it for later commands.",
+          "Takes the token from --token or else reads one line of standard "
+          "input (type or paste\nit at the prompt, or \"ogi login < FILE\"). "
+          "Only when the server accepts it is it\nwritten to the token file "
+          "(see --token-file), readable by you alone (mode 0600).\n$OGI_TOKEN, "
+          "when set, is used instead of the token file.\n",
+          {{"token", "TOKEN",
+            "the token (the process list and shell history show it: prefer "
+            "standard input)"}}}
+          .Runs([](const CommandContext& c) {
+            return RunLogin(c.args, c.options, c.env, c.stubs->Access(), c.in,
+                            c.out, c.err);
+          })
+          .WithSetup(CommandSetup::kServerWithoutToken),
+      CommandSpec{{"logout"},
+                  {},
+                  false,
+                  "Remove the saved token file.",
+                  "The token stays valid on the server until it expires or is "
+                  "revoked (ogi token revoke).\n",
+                  {}}
+          .Runs([](const CommandContext& c) {
+            return RunLogout(c.args, c.options, c.env, c.out, c.err);
+          })
+          .WithSetup(CommandSetup::kOptionsOnly),
+      CommandSpec{
+          {"whoami"},
+          {},
+          false,
+          "Show the token's user, agency (name and code), roles and expiry.",
+          "",
+          {}}
+          .Runs([](const CommandContext& c) {
+            return RunWhoAmI(c.args, c.options, c.stubs->Access(),
+                             c.stubs->Agencies(), c.out);
+          }),
+      CommandSpec{
+          {"user", "add"},
+          {"NAME"},
+          false,
+          "Create a staff account (administrator).",
+          absl::StrCat("NAME is the login name: a-z, 0-9, '.', '_', '-'. Then "
+                       "issue a token for it\n(ogi token issue NAME).\n",
+                       roles_details),
+          {FlagSpec{
+               "display-name", "TEXT",
+               "the name events and documents show, e.g. 王科员 (required)"}
+               .Required(),
+           FlagSpec{"agency", "CODE", "the user's agency (default: yours)"}
+               .Fills({"user.agency_code"}),
+           RolesFlag("the user's roles (required)").Required()}}
+          .Runs(Handler(&RunUserAdd, &ServiceStubs::Access)),
+      CommandSpec{
+          {"user", "update"},
+          {"NAME"},
+          false,
+          "Change a staff account's name, agency, roles or status "
+          "(administrator).",
+          absl::StrCat("Only the fields given change.\n", roles_details),
+          {{"display-name", "TEXT", "the new display name"},
+           FlagSpec{"agency", "CODE", "the user's new agency"}.Fills(
+               {"user.agency_code"}),
+           RolesFlag("the user's roles from now on"),
+           {"disable", "", "disable the account: its tokens are refused"},
+           {"enable", "", "enable a disabled account again"}}}
+          .Runs(Handler(&RunUserUpdate, &ServiceStubs::Access)),
+      CommandSpec{{"user", "list"},
+                  {},
+                  false,
+                  "List the staff accounts (administrator).",
+                  "",
+                  {{"agency", "CODE", "only the users of this agency"}}}
+          .Runs(Handler(&RunUserList, &ServiceStubs::Access)),
+      CommandSpec{
+          {"token", "issue"},
+          {"USER"},
+          false,
+          "Issue a token for a user (administrator); prints the secret once.",
+          "The secret goes alone to standard output, e.g. TOKEN=$(ogi token "
+          "issue wang);\nits id and expiry to standard error. It cannot be "
+          "shown again. The user saves it\nwith \"ogi login\".\n",
+          {FlagSpec{"days", "N",
+                    "days the token is valid, 1 to 366 (default: 90)"}
+               .Fills({"valid_days"}),
+           {"note", "TEXT", "what the token is for, e.g. 王科员的办公电脑"}}}
+          .Runs(Handler(&RunTokenIssue, &ServiceStubs::Access)),
+      CommandSpec{{"token", "revoke"},
+                  {"ID"},
+                  false,
+                  "Revoke a token at once (administrator); ID as in \"ogi "
+                  "token list\".",
+                  "",
+                  {}}
+          .Runs(Handler(&RunTokenRevoke, &ServiceStubs::Access)),
+      CommandSpec{{"token", "list"},
+                  {},
+                  false,
+                  "List the tokens, newest first (administrator).",
+                  "",
+                  {{"user", "NAME", "only the tokens of this user"}}}
+          .Runs(Handler(&RunTokenList, &ServiceStubs::Access)),
   };
 }
 
@@ -344,33 +359,33 @@ absl::Status RunLogin(const ParsedArgs& args, const GlobalOptions& options,
   OGI_RETURN_IF_ERROR(CheckTokenText(token, source));
   if (options.token_file.empty()) {
     return UsageError(
-        "令牌无处保存：请给出 --token-file，或设置 $OGI_TOKEN_FILE、"
-        "$XDG_CONFIG_HOME 或 $HOME");
+        "令牌无处保存：请给出 --token-file，或设置 "
+        "$OGI_TOKEN_FILE、$XDG_CONFIG_HOME 或 $HOME");
   }
 
   GlobalOptions with_token = options;
   with_token.token = token;
-  v1::WhoAmIResponse who;
-  grpc::ClientContext context;
-  PrepareContext(with_token, &context);
-  const grpc::Status status = stub.WhoAmI(&context, v1::WhoAmIRequest(), &who);
-  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+  const absl::StatusOr<v1::WhoAmIResponse> who =
+      UnaryCall(with_token, stub, &v1::AccessService::StubInterface::WhoAmI,
+                v1::WhoAmIRequest());
+  if (who.status().code() == absl::StatusCode::kUnauthenticated) {
+    // Not the usual server error: the token was the user's input.
     std::string text = "服务器拒绝了此令牌，未保存";
-    if (!status.error_message().empty()) {
-      absl::StrAppend(&text, "（", status.error_message(), "）");
+    if (!who.status().message().empty()) {
+      absl::StrAppend(&text, "（", who.status().message(), "）");
     }
     return absl::UnauthenticatedError(
         absl::StrCat(text, "（UNAUTHENTICATED）"));
   }
-  if (!status.ok()) return RpcError(status, options.server);
+  if (!who.ok()) return who.status();
 
   OGI_RETURN_IF_ERROR(WriteTokenFile(options.token_file, token));
   if (!env.ogi_token.empty()) {
     err << "ogi: 注意：已设置 $OGI_TOKEN，在取消设置之前使用它而不是 "
         << options.token_file << "\n";
   }
-  if (options.json) return WriteJson(who, out);
-  out << LoginLine(who) << '\n';
+  if (options.json) return WriteJson(*who, out);
+  out << LoginLine(*who) << '\n';
   return absl::OkStatus();
 }
 
@@ -407,10 +422,8 @@ absl::Status RunWhoAmI(const ParsedArgs& args, const GlobalOptions& options,
                        std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(
       const v1::WhoAmIResponse who,
-      Unary<v1::WhoAmIResponse>(options, [&](grpc::ClientContext* context,
-                                             v1::WhoAmIResponse* response) {
-        return stub.WhoAmI(context, v1::WhoAmIRequest(), response);
-      }));
+      UnaryCall(options, stub, &v1::AccessService::StubInterface::WhoAmI,
+                v1::WhoAmIRequest()));
   if (options.json) return WriteJson(who, out);
   // The agencies the user may read, for their names (any signed-in user may
   // list them).
@@ -465,8 +478,8 @@ absl::Status RunUserUpdate(const ParsedArgs& args, const GlobalOptions& options,
   if (!args.Has("display-name") && !args.Has("agency") && !args.Has("roles") &&
       !disable && !enable) {
     return UsageError(
-        "没有要修改的内容：请给出 --display-name、--agency、--roles、"
-        "--disable 或 --enable");
+        "没有要修改的内容：请给出 --display-name、--agency、--roles、--disable "
+        "或 --enable");
   }
   // Check every flag before the first call.
   v1::User changes;
@@ -539,12 +552,10 @@ absl::Status RunTokenIssue(const ParsedArgs& args, const GlobalOptions& options,
     request.set_valid_days(days);
   }
   request.set_note(args.Get("note"));
-  OGI_ASSIGN_OR_RETURN(const v1::IssueTokenResponse issued,
-                       Unary<v1::IssueTokenResponse>(
-                           options, [&](grpc::ClientContext* context,
-                                        v1::IssueTokenResponse* response) {
-                             return stub.IssueToken(context, request, response);
-                           }));
+  OGI_ASSIGN_OR_RETURN(
+      const v1::IssueTokenResponse issued,
+      UnaryCall(options, stub, &v1::AccessService::StubInterface::IssueToken,
+                request));
   if (options.json) return WriteJson(issued, out);
   // The secret alone on stdout, so that TOKEN=$(ogi token issue wang) works.
   out << issued.token() << '\n';
@@ -562,10 +573,8 @@ absl::Status RunTokenRevoke(const ParsedArgs& args,
   request.set_token_id(args.positionals().at(0));
   OGI_ASSIGN_OR_RETURN(
       const v1::TokenInfo revoked,
-      Unary<v1::TokenInfo>(
-          options, [&](grpc::ClientContext* context, v1::TokenInfo* response) {
-            return stub.RevokeToken(context, request, response);
-          }));
+      UnaryCall(options, stub, &v1::AccessService::StubInterface::RevokeToken,
+                request));
   if (options.json) return WriteJson(revoked, out);
   out << "revoked token " << revoked.id() << " of " << revoked.user_name()
       << " at " << FormatChinaTime(revoked.revoked_at()) << '\n';

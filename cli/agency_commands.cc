@@ -5,9 +5,11 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "cli/command_context.h"
 #include "cli/flag_values.h"
 #include "cli/paged_list.h"
 #include "cli/render.h"
+#include "cli/unary_call.h"
 #include "services/common/status_macros.h"
 
 namespace ogi::cli {
@@ -22,29 +24,17 @@ std::string AgencyLine(const v1::Agency& agency) {
   return line;
 }
 
-absl::StatusOr<v1::Agency> PutAgency(const GlobalOptions& options,
+// GetAgency for `code`: the agency, or the failure as RpcError.
+absl::StatusOr<v1::Agency> GetAgency(const GlobalOptions& options,
                                      v1::AgencyService::StubInterface& stub,
-                                     const v1::PutAgencyRequest& request) {
-  v1::Agency response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.PutAgency(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
-  return response;
-}
-
-// GetAgency for `code`: the agency, or the call's failure as it came.
-grpc::Status GetAgency(const GlobalOptions& options,
-                       v1::AgencyService::StubInterface& stub,
-                       const std::string& code, v1::Agency* agency) {
+                                     const std::string& code) {
   v1::GetAgencyRequest request;
   request.set_code(code);
-  v1::GetAgencyResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.GetAgency(&context, request, &response);
-  if (status.ok()) *agency = response.agency();
-  return status;
+  OGI_ASSIGN_OR_RETURN(
+      const v1::GetAgencyResponse response,
+      UnaryCall(options, stub, &v1::AgencyService::StubInterface::GetAgency,
+                request));
+  return response.agency();
 }
 
 // The CODE argument. Usage error when empty: GetAgency would take "" for the
@@ -72,36 +62,42 @@ std::vector<CommandSpec> AgencyCommandSpecs() {
                "read this agency's cases"}
           .Fills({"agency.supervisor_code"});
   return {
-      {{"agency", "list"},
-       {},
-       false,
-       "List the agencies; * marks the default one.",
-       "",
-       {}},
-      {{"agency", "add"},
-       {"CODE"},
-       false,
-       "Add an agency (administrator).",
-       "CODE is a stable identifier, e.g. lc-xzsp. A new agency must come "
-       "under one you\nadminister (--supervisor).\n",
-       {FlagSpec{"name", "NAME",
-                 "official name, e.g. 聊城市行政审批服务局 (required)"}
-            .Required()
-            .Fills({"agency.name"}),
-        supervisor},
-       /*one_of=*/{},
-       /*argument_fields=*/{{"agency_code", "CODE"}, {"agency.code", "CODE"}}},
-      {{"agency", "update"},
-       {"CODE"},
-       false,
-       "Rename an agency or change its supervisor (administrator).",
-       "Only the fields given change; --supervisor \"\" leaves it under "
-       "none.\n",
-       {FlagSpec{"name", "NAME", "the new official name"}.Fills(
-            {"agency.name"}),
-        supervisor},
-       /*one_of=*/{{"name", "supervisor"}},
-       /*argument_fields=*/{{"agency_code", "CODE"}, {"agency.code", "CODE"}}},
+      CommandSpec{{"agency", "list"},
+                  {},
+                  false,
+                  "List the agencies; * marks the default one.",
+                  "",
+                  {}}
+          .Runs(Handler(&RunAgencyList, &ServiceStubs::Agencies)),
+      CommandSpec{
+          {"agency", "add"},
+          {"CODE"},
+          false,
+          "Add an agency (administrator).",
+          "CODE is a stable identifier, e.g. lc-xzsp. A new agency must come "
+          "under one you\nadminister (--supervisor).\n",
+          {FlagSpec{"name", "NAME",
+                    "official name, e.g. 聊城市行政审批服务局 (required)"}
+               .Required()
+               .Fills({"agency.name"}),
+           supervisor},
+          /*one_of=*/{},
+          /*argument_fields=*/
+          {{"agency_code", "CODE"}, {"agency.code", "CODE"}}}
+          .Runs(Handler(&RunAgencyAdd, &ServiceStubs::Agencies)),
+      CommandSpec{{"agency", "update"},
+                  {"CODE"},
+                  false,
+                  "Rename an agency or change its supervisor (administrator).",
+                  "Only the fields given change; --supervisor \"\" leaves it "
+                  "under none.\n",
+                  {FlagSpec{"name", "NAME", "the new official name"}.Fills(
+                       {"agency.name"}),
+                   supervisor},
+                  /*one_of=*/{{"name", "supervisor"}},
+                  /*argument_fields=*/
+                  {{"agency_code", "CODE"}, {"agency.code", "CODE"}}}
+          .Runs(Handler(&RunAgencyUpdate, &ServiceStubs::Agencies)),
   };
 }
 
@@ -149,20 +145,21 @@ absl::Status RunAgencyAdd(const ParsedArgs& args, const GlobalOptions& options,
   agency.set_supervisor_code(args.Get("supervisor"));
 
   // PutAgency would silently rename an existing agency: "add" must not.
-  v1::Agency existing;
-  const grpc::Status found = GetAgency(options, stub, agency.code(), &existing);
-  if (found.ok()) {
-    return absl::AlreadyExistsError(absl::StrCat(
-        "机关 ", AgencyLine(existing), " 已存在；修改请用 \"ogi agency update ",
-        agency.code(), "\"（ALREADY_EXISTS）"));
+  const absl::StatusOr<v1::Agency> existing =
+      GetAgency(options, stub, agency.code());
+  if (existing.ok()) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("机关 ", AgencyLine(*existing),
+                     " 已存在；修改请用 \"ogi agency update ", agency.code(),
+                     "\"（ALREADY_EXISTS）"));
   }
-  if (found.error_code() != grpc::StatusCode::NOT_FOUND) {
-    return RpcError(found, options.server);
-  }
+  if (!absl::IsNotFound(existing.status())) return existing.status();
   v1::PutAgencyRequest request;
   *request.mutable_agency() = std::move(agency);
-  OGI_ASSIGN_OR_RETURN(const v1::Agency added,
-                       PutAgency(options, stub, request));
+  OGI_ASSIGN_OR_RETURN(
+      const v1::Agency added,
+      UnaryCall(options, stub, &v1::AgencyService::StubInterface::PutAgency,
+                request));
   return WriteAgencyResult("added", added, options, out);
 }
 
@@ -175,9 +172,8 @@ absl::Status RunAgencyUpdate(const ParsedArgs& args,
   if (args.Has("name")) {
     OGI_ASSIGN_OR_RETURN(name, RequiredTextFlag(args, "name"));
   }
-  v1::Agency current;
-  const grpc::Status found = GetAgency(options, stub, code, &current);
-  if (!found.ok()) return RpcError(found, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::Agency current,
+                       GetAgency(options, stub, code));
   // Only the fields given, named in the mask (so --supervisor "" clears),
   // against the version read: a change made meanwhile is refused (ABORTED).
   v1::PutAgencyRequest request;
@@ -191,8 +187,10 @@ absl::Status RunAgencyUpdate(const ParsedArgs& args,
     request.mutable_update_mask()->add_paths("supervisor_code");
   }
   request.set_etag(current.etag());
-  OGI_ASSIGN_OR_RETURN(const v1::Agency updated,
-                       PutAgency(options, stub, request));
+  OGI_ASSIGN_OR_RETURN(
+      const v1::Agency updated,
+      UnaryCall(options, stub, &v1::AgencyService::StubInterface::PutAgency,
+                request));
   return WriteAgencyResult("updated", updated, options, out);
 }
 

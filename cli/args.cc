@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "services/common/status_macros.h"
 #include "services/common/text.h"
 
 namespace ogi::cli {
@@ -146,6 +147,78 @@ std::vector<std::string> MissingFlags(const CommandSpec& command,
   return missing;
 }
 
+// The usage error for the command word args[i], which does not follow
+// `seen` (the words before it) in `commands`: the nearest command when one
+// is close, else the words that may follow.
+absl::Status UnknownWordError(const std::vector<std::string>& seen,
+                              const std::vector<std::string>& args, size_t i,
+                              const std::vector<CommandSpec>& commands) {
+  std::vector<std::string> words = seen;
+  words.push_back(args[i]);
+  const std::vector<std::string> valid = NextWords(commands, seen);
+  // The words typed from here on (up to the deepest command) may
+  // complete the suggestion: "ogi cse lsit" → "ogi case list".
+  size_t deepest = 0;
+  for (const CommandSpec& command : commands) {
+    deepest = std::max(deepest, command.words.size());
+  }
+  std::vector<std::string> typed = words;
+  for (size_t j = i + 1; j < args.size() && typed.size() < deepest; ++j) {
+    if (!args[j].empty() && args[j][0] == '-') break;
+    typed.push_back(args[j]);
+  }
+  const std::string suggestion = SuggestCommand(typed, commands);
+  const std::string unknown =
+      absl::StrCat("未知命令 \"", absl::StrJoin(words, " "), "\"");
+  if (!suggestion.empty()) {
+    return UsageError(
+        absl::StrCat(unknown, "，是否要输入 \"", suggestion, "\"？"));
+  }
+  if (seen.empty()) {
+    return UsageError(absl::StrCat(unknown, "；可用的命令：",
+                                   absl::StrJoin(valid, ", "),
+                                   "（见 \"ogi help\"）"));
+  }
+  return UsageError(absl::StrCat(unknown, "；\"ogi ", absl::StrJoin(seen, " "),
+                                 "\" 之后可用：", absl::StrJoin(valid, ", ")));
+}
+
+// Usage errors for a parse without --help that did not reach a command, or
+// whose command lacks positionals or required flags (or has surplus
+// positionals).
+absl::Status CheckComplete(const ParsedArgs& parsed,
+                           const std::vector<CommandSpec>& commands) {
+  if (parsed.command() == nullptr) {
+    if (parsed.words().empty()) {
+      return UsageError("未给出命令；见 \"ogi help\"");
+    }
+    return UsageError(absl::StrCat(
+        "\"ogi ", absl::StrJoin(parsed.words(), " "), "\" 之后须给出子命令：",
+        absl::StrJoin(NextWords(commands, parsed.words()), ", ")));
+  }
+  const CommandSpec& command = *parsed.command();
+  if (!command.variadic) {
+    const size_t want = command.positionals.size();
+    const size_t have = parsed.positionals().size();
+    if (have < want) {
+      return UsageError(absl::StrCat("缺少 ", command.positionals[have],
+                                     "；用法：", UsageLine(command)));
+    }
+    if (have > want) {
+      return UsageError(absl::StrCat("多余的参数 \"",
+                                     parsed.positionals()[want], "\"；用法：",
+                                     UsageLine(command)));
+    }
+  }
+  const std::vector<std::string> missing = MissingFlags(command, parsed);
+  if (!missing.empty()) {
+    return UsageError(absl::StrCat("缺少必需的选项：",
+                                   absl::StrJoin(missing, "、"), "（",
+                                   HelpHint(command.words), "）"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status UsageError(absl::string_view message) {
@@ -167,6 +240,18 @@ FlagSpec FlagSpec::Required() const {
 FlagSpec FlagSpec::Fills(std::vector<std::string> request_fields) const {
   FlagSpec copy = *this;
   copy.fields = std::move(request_fields);
+  return copy;
+}
+
+CommandSpec CommandSpec::Runs(CommandHandler command_handler) const {
+  CommandSpec copy = *this;
+  copy.handler = std::move(command_handler);
+  return copy;
+}
+
+CommandSpec CommandSpec::WithSetup(CommandSetup command_setup) const {
+  CommandSpec copy = *this;
+  copy.setup = command_setup;
   return copy;
 }
 
@@ -214,32 +299,7 @@ absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
       words.push_back(arg);
       const std::vector<std::string> valid = NextWords(commands, parsed.words_);
       if (std::find(valid.begin(), valid.end(), arg) == valid.end()) {
-        // The words typed from here on (up to the deepest command) may
-        // complete the suggestion: "ogi cse lsit" → "ogi case list".
-        size_t deepest = 0;
-        for (const CommandSpec& command : commands) {
-          deepest = std::max(deepest, command.words.size());
-        }
-        std::vector<std::string> typed = words;
-        for (size_t j = i + 1; j < args.size() && typed.size() < deepest; ++j) {
-          if (!args[j].empty() && args[j][0] == '-') break;
-          typed.push_back(args[j]);
-        }
-        const std::string suggestion = SuggestCommand(typed, commands);
-        const std::string unknown =
-            absl::StrCat("未知命令 \"", absl::StrJoin(words, " "), "\"");
-        if (!suggestion.empty()) {
-          return UsageError(
-              absl::StrCat(unknown, "，是否要输入 \"", suggestion, "\"？"));
-        }
-        if (parsed.words_.empty()) {
-          return UsageError(absl::StrCat(unknown, "；可用的命令：",
-                                         absl::StrJoin(valid, ", "),
-                                         "（见 \"ogi help\"）"));
-        }
-        return UsageError(
-            absl::StrCat(unknown, "；\"ogi ", absl::StrJoin(parsed.words_, " "),
-                         "\" 之后可用：", absl::StrJoin(valid, ", ")));
+        return UnknownWordError(parsed.words_, args, i, commands);
       }
       parsed.words_ = std::move(words);
       for (const CommandSpec& command : commands) {
@@ -310,34 +370,7 @@ absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
   }
 
   if (parsed.help_) return parsed;
-
-  if (parsed.command_ == nullptr) {
-    if (parsed.words_.empty()) {
-      return UsageError("未给出命令；见 \"ogi help\"");
-    }
-    return UsageError(absl::StrCat(
-        "\"ogi ", absl::StrJoin(parsed.words_, " "), "\" 之后须给出子命令：",
-        absl::StrJoin(NextWords(commands, parsed.words_), ", ")));
-  }
-  const CommandSpec& command = *parsed.command_;
-  if (!command.variadic) {
-    const size_t want = command.positionals.size();
-    const size_t have = parsed.positionals_.size();
-    if (have < want) {
-      return UsageError(absl::StrCat("缺少 ", command.positionals[have],
-                                     "；用法：", UsageLine(command)));
-    }
-    if (have > want) {
-      return UsageError(absl::StrCat("多余的参数 \"", parsed.positionals_[want],
-                                     "\"；用法：", UsageLine(command)));
-    }
-  }
-  const std::vector<std::string> missing = MissingFlags(command, parsed);
-  if (!missing.empty()) {
-    return UsageError(absl::StrCat("缺少必需的选项：",
-                                   absl::StrJoin(missing, "、"), "（",
-                                   HelpHint(command.words), "）"));
-  }
+  OGI_RETURN_IF_ERROR(CheckComplete(parsed, commands));
   return parsed;
 }
 

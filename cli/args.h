@@ -17,6 +17,7 @@
 // Errors are usage errors (see IsUsageError) whose message names the
 // offending flag or word. Pure; thread-compatible.
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -56,6 +57,28 @@ struct FlagSpec {
   FlagSpec Fills(std::vector<std::string> request_fields) const;
 };
 
+// What a command's handler is given (see command_context.h).
+struct CommandContext;
+
+// Runs a command whose arguments ParseArgs accepted: validates its flags,
+// makes its calls and writes its result (see command_context.h).
+using CommandHandler = std::function<absl::Status(const CommandContext&)>;
+
+// What RunOgi prepares before a command's handler runs.
+enum class CommandSetup {
+  // The global options, the saved token and the service stubs.
+  kServer,
+  // The global options and the stubs, no token (`ogi login` brings its own).
+  kServerWithoutToken,
+  // The global options only: no token, no stubs (`ogi logout`).
+  kOptionsOnly,
+  // Nothing: the handler runs before the global options are resolved, so
+  // that it works whatever is wrong with them (`ogi help`).
+  kNothing,
+};
+
+// One command: its words, arguments, flags, help and handler. Adding a
+// command is adding one entry to a table (see commands.h AllCommands).
 struct CommandSpec {
   std::vector<std::string> words;        // e.g. {"case", "create"}
   std::vector<std::string> positionals;  // names for usage, e.g. {"NUMBER"}
@@ -71,6 +94,13 @@ struct CommandSpec {
   // their path as the server names them in errors, e.g. {"agency_code",
   // "CODE"} (see flag_fields.h).
   std::map<std::string, std::string> argument_fields = {};
+  // What the command does; every entry of AllCommands() has one.
+  CommandHandler handler = nullptr;
+  CommandSetup setup = CommandSetup::kServer;
+
+  // Copies for command tables, e.g. `CommandSpec{...}.Runs(handler)`.
+  CommandSpec Runs(CommandHandler command_handler) const;
+  CommandSpec WithSetup(CommandSetup command_setup) const;
 };
 
 // The result of parsing. Holds pointers into the specs it was parsed with,

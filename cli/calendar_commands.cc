@@ -10,10 +10,12 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "cli/command_context.h"
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
 #include "cli/input_file.h"
 #include "cli/render.h"
+#include "cli/unary_call.h"
 #include "services/calendar/json_bounds.h"
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
@@ -117,42 +119,49 @@ std::string DateText(bool present, const v1::Date& date) {
 
 std::vector<CommandSpec> CalendarCommandSpecs() {
   return {
-      {{"calendar", "show"},
-       {"YEAR"},
-       false,
-       "Show a year's holidays, make-up days and month grid.",
-       "休 marks official days off, 班 make-up working days (调休上班). A year "
-       "whose\narrangement is not loaded, or leaves statutory holidays out, is "
-       "provisional\n(暂定): the statutory holidays of "
-       "《全国年节及纪念日放假办法》 are computed\nand off, weekends stay off, "
-       "and no make-up day is known. --json prints the\nresponse.\n",
-       {},
-       /*one_of=*/{},
-       /*argument_fields=*/{{"year", "YEAR"}}},
-      {{"calendar", "load"},
-       {"FILE"},
-       false,
-       "Load holiday arrangements from a cn-holidays.json file.",
-       "FILE \"-\" reads standard input; FILE must be a regular file of at "
-       "most 1 MiB.\nEvery open case's deadlines are recomputed; prints the "
-       "years loaded and each\ncase whose answer due date changed. A year "
-       "that leaves statutory holidays out\nis loaded but stays provisional; "
-       "the missing festivals are named.\n",
-       {},
-       /*one_of=*/{},
-       // The server's "json" is the file's text, not the --json flag.
-       /*argument_fields=*/{{"json", "FILE"}}},
-      {{"calendar", "add-working-days"},
-       {"DATE", "N"},
-       false,
-       "Print the date N working days after DATE.",
-       "Prints only the end date (YYYY-MM-DD). When a year on the way is "
-       "provisional\n(its 调休 not yet published), the statutory holidays are "
-       "skipped and the result\nis provisional: a warning goes to stderr and "
-       "the exit code is still 0.\n",
-       {{"explain", "", "also print the holidays and make-up days on the way"}},
-       /*one_of=*/{},
-       /*argument_fields=*/{{"start", "DATE"}, {"days", "N"}}},
+      CommandSpec{
+          {"calendar", "show"},
+          {"YEAR"},
+          false,
+          "Show a year's holidays, make-up days and month grid.",
+          "休 marks official days off, 班 make-up working days (调休上班). A "
+          "year whose\narrangement is not loaded, or leaves statutory holidays "
+          "out, is provisional\n(暂定): the statutory holidays of "
+          "《全国年节及纪念日放假办法》 are computed\nand off, weekends stay "
+          "off, and no make-up day is known. --json prints the\nresponse.\n",
+          {},
+          /*one_of=*/{},
+          /*argument_fields=*/{{"year", "YEAR"}}}
+          .Runs(Handler(&RunCalendarShow, &ServiceStubs::Calendar)),
+      CommandSpec{
+          {"calendar", "load"},
+          {"FILE"},
+          false,
+          "Load holiday arrangements from a cn-holidays.json file.",
+          "FILE \"-\" reads standard input; FILE must be a regular file of at "
+          "most 1 MiB.\nEvery open case's deadlines are recomputed; prints the "
+          "years loaded and each\ncase whose answer due date changed. A year "
+          "that leaves statutory holidays out\nis loaded but stays "
+          "provisional; the missing festivals are named.\n",
+          {},
+          /*one_of=*/{},
+          // The server's "json" is the file's text, not the --json flag.
+          /*argument_fields=*/{{"json", "FILE"}}}
+          .Runs(Handler(&RunCalendarLoad, &ServiceStubs::Calendar)),
+      CommandSpec{
+          {"calendar", "add-working-days"},
+          {"DATE", "N"},
+          false,
+          "Print the date N working days after DATE.",
+          "Prints only the end date (YYYY-MM-DD). When a year on the way is "
+          "provisional\n(its 调休 not yet published), the statutory holidays "
+          "are skipped and the result\nis provisional: a warning goes to "
+          "stderr and the exit code is still 0.\n",
+          {{"explain", "",
+            "also print the holidays and make-up days on the way"}},
+          /*one_of=*/{},
+          /*argument_fields=*/{{"start", "DATE"}, {"days", "N"}}}
+          .Runs(Handler(&RunCalendarAddWorkingDays, &ServiceStubs::Calendar)),
   };
 }
 
@@ -187,8 +196,8 @@ std::string YearState(const v1::GetCalendarYearResponse& response, bool color) {
   if (!response.provisional()) return "已加载节假日安排";
   if (!response.loaded()) {
     return Colorize(
-        "未加载节假日安排（暂定：已按《全国年节及纪念日放假办法》跳过"
-        "法定节假日，调休安排尚未公布）",
+        "未加载节假日安排（暂定：已按《全国年节及纪念日放假办法》跳过法定节假日"
+        "，调休安排尚未公布）",
         Tint::kYellow, color);
   }
   return Colorize(
@@ -300,12 +309,10 @@ absl::Status RunCalendarShow(const ParsedArgs& args,
                              std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const v1::GetCalendarYearRequest request,
                        BuildGetCalendarYearRequest(args));
-  v1::GetCalendarYearResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status =
-      stub.GetCalendarYear(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      const v1::GetCalendarYearResponse response,
+      UnaryCall(options, stub,
+                &v1::CalendarService::StubInterface::GetCalendarYear, request));
   if (options.json) return WriteJson(response, out);
   RenderCalendarYear(request.year(), response, options.color, out);
   return absl::OkStatus();
@@ -320,11 +327,10 @@ absl::Status RunCalendarLoad(const ParsedArgs& args,
   OGI_ASSIGN_OR_RETURN(*request.mutable_json(),
                        ReadBoundedFile(args.positionals().at(0), "日历文件",
                                        kMaxCalendarJsonBytes));
-  v1::LoadCalendarResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.LoadCalendar(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      const v1::LoadCalendarResponse response,
+      UnaryCall(options, stub,
+                &v1::CalendarService::StubInterface::LoadCalendar, request));
   if (options.json) return WriteJson(response, out);
   RenderLoadCalendar(response, out);
   return absl::OkStatus();
@@ -336,11 +342,10 @@ absl::Status RunCalendarAddWorkingDays(const ParsedArgs& args,
                                        std::ostream& out, std::ostream& err) {
   OGI_ASSIGN_OR_RETURN(const v1::AddWorkingDaysRequest request,
                        BuildAddWorkingDaysRequest(args));
-  v1::AddWorkingDaysResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.AddWorkingDays(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      const v1::AddWorkingDaysResponse response,
+      UnaryCall(options, stub,
+                &v1::CalendarService::StubInterface::AddWorkingDays, request));
   if (response.provisional()) {
     err << ProvisionalWarning(response.provisional_years()) << '\n';
   }

@@ -13,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
+#include "cli/command_context.h"
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
 #include "cli/history_fields.h"
@@ -20,6 +21,7 @@
 #include "cli/paged_list.h"
 #include "cli/proceeding_text.h"
 #include "cli/render.h"
+#include "cli/unary_call.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "services/common/civil_date.h"
@@ -133,8 +135,8 @@ const std::vector<FieldFlag>& FieldFlags() {
                              &v1::Case::clear_arrival_date, c);
        }},
       {{"confirmed", "DATE",
-        "date the application was confirmed with the applicant (mail, "
-        "online, fax, email)"},
+        "date the application was confirmed with the applicant (mail, online, "
+        "fax, email)"},
        "confirmation_date",
        [](const Values& v, absl::string_view flag, v1::Case* c) {
          return SetDateField(v, flag, &v1::Case::mutable_confirmation_date,
@@ -275,52 +277,59 @@ std::vector<CommandSpec> CaseCommandSpecs() {
        "instead of a new one (up to 128 printable ASCII characters)"});
 
   return {
-      {{"case", "create"},
-       {},
-       false,
-       "Log a new application; prints its case number.",
-       "Required: --applicant-name, --applicant-type, --channel and at least "
-       "one\n--description. --confirmed is for channels whose receipt date is "
-       "the\nconfirmation (ordinary_mail, online, fax, email).\n"
-       "With --idempotency-key, running the same command again (e.g. after a "
-       "lost\nconnection) prints the case the first run created; the same key "
-       "with other\nflags is refused.\n",
-       create_flags},
-      {{"case", "show"}, {"NUMBER"}, false, "Show one case.", "", {}},
-      {{"case", "list"},
-       {},
-       false,
-       "List cases, newest first.",
-       "",
-       {
-           {"status", "STATUS",
-            EnumHelp("only cases in this status", v1::CaseStatus_descriptor())},
-           {"applicant-type", "TYPE",
-            EnumHelp("only this applicant type",
-                     v1::ApplicantType_descriptor())},
-           {"from", "DATE", "receipt date on or after DATE (YYYY-MM-DD)"},
-           {"to", "DATE", "receipt date on or before DATE (YYYY-MM-DD)"},
-           {"text", "TEXT", "text in the applicant's name or an item"},
-           {"limit", "N", "cases per page (server default 50, at most 500)"},
-           {"page-token", "TOKEN", "continue from a previous page"},
-           {"all", "", "fetch every page"},
-       }},
-      {{"case", "update"},
-       {"NUMBER"},
-       false,
-       "Correct recorded fields of a case (needs --reason).",
-       "Only the fields whose flags are given change; an empty text or date "
-       "clears\nthe field. --description may be repeated and replaces all "
-       "items.\n"
-       "Prints the updated case.\n",
-       update_flags,
-       /*one_of=*/{field_names}},
-      {{"case", "history"},
-       {"NUMBER"},
-       false,
-       "Show the recorded changes of a case, oldest first.",
-       "",
-       {}},
+      CommandSpec{
+          {"case", "create"},
+          {},
+          false,
+          "Log a new application; prints its case number.",
+          "Required: --applicant-name, --applicant-type, --channel and at "
+          "least one\n--description. --confirmed is for channels whose receipt "
+          "date is the\nconfirmation (ordinary_mail, online, fax, "
+          "email).\nWith --idempotency-key, running the same command again "
+          "(e.g. after a lost\nconnection) prints the case the first run "
+          "created; the same key with other\nflags is refused.\n",
+          create_flags}
+          .Runs(Handler(&RunCaseCreate, &ServiceStubs::Cases)),
+      CommandSpec{{"case", "show"}, {"NUMBER"}, false, "Show one case.", "", {}}
+          .Runs(Handler(&RunCaseShow, &ServiceStubs::Cases)),
+      CommandSpec{
+          {"case", "list"},
+          {},
+          false,
+          "List cases, newest first.",
+          "",
+          {
+              {"status", "STATUS",
+               EnumHelp("only cases in this status",
+                        v1::CaseStatus_descriptor())},
+              {"applicant-type", "TYPE",
+               EnumHelp("only this applicant type",
+                        v1::ApplicantType_descriptor())},
+              {"from", "DATE", "receipt date on or after DATE (YYYY-MM-DD)"},
+              {"to", "DATE", "receipt date on or before DATE (YYYY-MM-DD)"},
+              {"text", "TEXT", "text in the applicant's name or an item"},
+              {"limit", "N", "cases per page (server default 50, at most 500)"},
+              {"page-token", "TOKEN", "continue from a previous page"},
+              {"all", "", "fetch every page"},
+          }}
+          .Runs(Handler(&RunCaseList, &ServiceStubs::Cases)),
+      CommandSpec{{"case", "update"},
+                  {"NUMBER"},
+                  false,
+                  "Correct recorded fields of a case (needs --reason).",
+                  "Only the fields whose flags are given change; an empty text "
+                  "or date clears\nthe field. --description may be repeated "
+                  "and replaces all items.\nPrints the updated case.\n",
+                  update_flags,
+                  /*one_of=*/{field_names}}
+          .Runs(Handler(&RunCaseUpdate, &ServiceStubs::Cases)),
+      CommandSpec{{"case", "history"},
+                  {"NUMBER"},
+                  false,
+                  "Show the recorded changes of a case, oldest first.",
+                  "",
+                  {}}
+          .Runs(Handler(&RunCaseHistory, &ServiceStubs::Cases)),
   };
 }
 
@@ -513,11 +522,10 @@ absl::Status RunCaseCreate(const ParsedArgs& args, const GlobalOptions& options,
                            std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const v1::CreateCaseRequest request,
                        BuildCreateCaseRequest(args, options));
-  v1::CreateCaseResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.CreateCase(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      const v1::CreateCaseResponse response,
+      UnaryCall(options, stub, &v1::CaseService::StubInterface::CreateCase,
+                request));
   if (options.json) return WriteJson(response.case_(), out);
   out << response.case_().number() << '\n';
   return absl::OkStatus();
@@ -529,11 +537,10 @@ absl::StatusOr<v1::Case> FetchCase(const std::string& number,
   v1::GetCaseRequest request;
   request.set_agency_code(options.agency);
   request.set_number(number);
-  v1::GetCaseResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.GetCase(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      v1::GetCaseResponse response,
+      UnaryCall(options, stub, &v1::CaseService::StubInterface::GetCase,
+                request));
   return std::move(*response.mutable_case_());
 }
 
@@ -555,11 +562,10 @@ absl::Status RunCaseList(const ParsedArgs& args, const GlobalOptions& options,
   v1::ListCasesResponse all;
   std::set<std::string> tokens_seen;
   while (true) {
-    v1::ListCasesResponse page;
-    grpc::ClientContext context;
-    PrepareContext(options, &context);
-    const grpc::Status status = stub.ListCases(&context, request, &page);
-    if (!status.ok()) return RpcError(status, options.server);
+    OGI_ASSIGN_OR_RETURN(
+        v1::ListCasesResponse page,
+        UnaryCall(options, stub, &v1::CaseService::StubInterface::ListCases,
+                  request));
     for (v1::Case& c : *page.mutable_cases()) {
       *all.add_cases() = std::move(c);
     }
@@ -592,11 +598,10 @@ absl::Status RunCaseUpdate(const ParsedArgs& args, const GlobalOptions& options,
                            std::ostream& out) {
   OGI_ASSIGN_OR_RETURN(const v1::UpdateCaseRequest request,
                        BuildUpdateCaseRequest(args, options));
-  v1::UpdateCaseResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = stub.UpdateCase(&context, request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(
+      const v1::UpdateCaseResponse response,
+      UnaryCall(options, stub, &v1::CaseService::StubInterface::UpdateCase,
+                request));
   return WriteCase(response.case_(), options, out);
 }
 

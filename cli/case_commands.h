@@ -3,7 +3,7 @@
 
 // `ogi case ...`: building CaseService requests from flags, calling the stub
 // and rendering the answers. Each Run* function validates its flags before any
-// call (usage errors), makes its calls through `stub` with PrepareContext, and
+// call (usage errors), makes its calls through `stub` with UnaryCall, and
 // writes to `out` only once everything succeeded. Thread-compatible.
 
 #include <ostream>

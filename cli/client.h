@@ -106,8 +106,9 @@ absl::StatusOr<std::string> LoadToken(const std::string& token_file,
 absl::Status CheckTokenText(absl::string_view token, absl::string_view source);
 
 // Sets the authorization metadata (see kAuthorizationMetadataKey; none when
-// options.token is empty) and the deadline on a fresh context. Every call
-// must go through this or, for an open-ended stream, PrepareStreamContext.
+// options.token is empty) and the deadline on a fresh context. Every unary
+// call goes through it by way of UnaryCall (unary_call.h); an open-ended
+// stream uses PrepareStreamContext.
 void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context);
 
 // Like PrepareContext but without a deadline: for streams that stay open until

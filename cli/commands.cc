@@ -13,6 +13,7 @@
 #include "cli/agency_commands.h"
 #include "cli/calendar_commands.h"
 #include "cli/case_commands.h"
+#include "cli/command_context.h"
 #include "cli/deadline_commands.h"
 #include "cli/flag_fields.h"
 #include "cli/outcome_commands.h"
@@ -83,115 +84,6 @@ absl::StatusOr<std::string> HelpFor(const std::vector<std::string>& words) {
                       " COMMAND --help\" for a command's flags.\n");
 }
 
-// Runs the resolved `command` with `stubs` (see Run for the streams).
-absl::Status Dispatch(const CommandSpec& command, const ParsedArgs& parsed,
-                      const GlobalOptions& options, const Environment& env,
-                      ServiceStubs& stubs, std::istream& in, std::ostream& out,
-                      std::ostream& live, std::ostream& err) {
-  const std::string name = absl::StrJoin(command.words, " ");
-  if (name == "login") {
-    return RunLogin(parsed, options, env, stubs.Access(), in, out, err);
-  } else if (name == "whoami") {
-    return RunWhoAmI(parsed, options, stubs.Access(), stubs.Agencies(), out);
-  } else if (name == "user add") {
-    return RunUserAdd(parsed, options, stubs.Access(), out);
-  } else if (name == "user update") {
-    return RunUserUpdate(parsed, options, stubs.Access(), out);
-  } else if (name == "user list") {
-    return RunUserList(parsed, options, stubs.Access(), out);
-  } else if (name == "token issue") {
-    return RunTokenIssue(parsed, options, stubs.Access(), out, err);
-  } else if (name == "token revoke") {
-    return RunTokenRevoke(parsed, options, stubs.Access(), out);
-  } else if (name == "token list") {
-    return RunTokenList(parsed, options, stubs.Access(), out);
-  } else if (name == "case create") {
-    return RunCaseCreate(parsed, options, stubs.Cases(), out);
-  } else if (name == "case show") {
-    return RunCaseShow(parsed, options, stubs.Cases(), out);
-  } else if (name == "case list") {
-    return RunCaseList(parsed, options, stubs.Cases(), out);
-  } else if (name == "case update") {
-    return RunCaseUpdate(parsed, options, stubs.Cases(), out);
-  } else if (name == "case history") {
-    return RunCaseHistory(parsed, options, stubs.Cases(), out);
-  } else if (name == "case explain") {
-    return RunCaseExplain(parsed, options, stubs.Cases(), out);
-  } else if (name == "case correction-notice") {
-    return RunCaseCorrectionNotice(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case supplement") {
-    return RunCaseSupplement(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case consult") {
-    return RunCaseConsult(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case consult-reply") {
-    return RunCaseConsultReply(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case fee-notice") {
-    return RunCaseFeeNotice(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case fee-paid") {
-    return RunCaseFeePaid(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case extend") {
-    return RunCaseExtend(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case defer") {
-    return RunCaseDefer(parsed, options, stubs.Procedures(), out);
-  } else if (name == "case conclude") {
-    return RunCaseConclude(parsed, options, stubs.Outcomes(), out);
-  } else if (name == "case withdraw") {
-    return RunCaseWithdraw(parsed, options, stubs.Outcomes(), out);
-  } else if (name == "case lapse") {
-    return RunCaseLapse(parsed, options, stubs.Outcomes(), out);
-  } else if (name == "case correct-conclusion") {
-    return RunCaseCorrectConclusion(parsed, options, stubs.Cases(),
-                                    stubs.Outcomes(), out);
-  } else if (name == "case reanswer") {
-    return RunCaseReanswer(parsed, options, stubs.Outcomes(), out);
-  } else if (name == "review file") {
-    return RunReviewFile(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "review progress") {
-    return RunReviewProgress(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "review defend") {
-    return RunReviewDefend(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "review decide") {
-    return RunReviewDecide(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "review list") {
-    return RunReviewList(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "lawsuit file") {
-    return RunLawsuitFile(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "lawsuit progress") {
-    return RunLawsuitProgress(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "lawsuit defend") {
-    return RunLawsuitDefend(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "lawsuit judge") {
-    return RunLawsuitJudge(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "lawsuit appeal") {
-    return RunLawsuitAppeal(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "lawsuit list") {
-    return RunLawsuitList(parsed, options, stubs.Proceedings(), out);
-  } else if (name == "deadlines") {
-    return RunDeadlines(parsed, options, stubs.Deadlines(), out);
-  } else if (name == "alerts") {
-    return RunAlerts(parsed, options, stubs.Deadlines(),
-                     parsed.Get("watch") == "true" ? live : out);
-  } else if (name == "calendar show") {
-    return RunCalendarShow(parsed, options, stubs.Calendar(), out);
-  } else if (name == "calendar load") {
-    return RunCalendarLoad(parsed, options, stubs.Calendar(), out);
-  } else if (name == "calendar add-working-days") {
-    return RunCalendarAddWorkingDays(parsed, options, stubs.Calendar(), out,
-                                     err);
-  } else if (name == "agency list") {
-    return RunAgencyList(parsed, options, stubs.Agencies(), out);
-  } else if (name == "agency add") {
-    return RunAgencyAdd(parsed, options, stubs.Agencies(), out);
-  } else if (name == "agency update") {
-    return RunAgencyUpdate(parsed, options, stubs.Agencies(), out);
-  } else if (command.words.front() == "report") {
-    return RunReportCommand(name, parsed, options, env, stubs.Reports(), in,
-                            out, err);
-  }
-  // Every entry of AllCommands() has a branch above.
-  return absl::InternalError(absl::StrCat("命令 \"", name, "\" 没有实现"));
-}
-
 // Runs the command. Reads what it needs (the token for `ogi login`) from
 // `in`; writes its result to `out`, except for commands that stream (alerts
 // --watch), which write each line to `live` as it arrives. Warnings that do
@@ -203,28 +95,35 @@ absl::Status Run(const std::vector<std::string>& args, const Environment& env,
                        ParseArgs(args, GlobalFlags(), AllCommands()));
 
   const CommandSpec* command = parsed.command();
-  const std::string name =
-      command == nullptr ? "" : absl::StrJoin(command->words, " ");
-  if (parsed.help() || name == "help") {
-    OGI_ASSIGN_OR_RETURN(
-        const std::string help,
-        HelpFor(name == "help" ? parsed.positionals() : parsed.words()));
+  // `ogi help COMMAND --help` is help's own business (its handler).
+  if (parsed.help() &&
+      (command == nullptr || command->setup != CommandSetup::kNothing)) {
+    OGI_ASSIGN_OR_RETURN(const std::string help, HelpFor(parsed.words()));
     out << help;
     return absl::OkStatus();
   }
-
-  OGI_ASSIGN_OR_RETURN(GlobalOptions options,
-                       ResolveGlobalOptions(parsed, env));
+  // ParseArgs resolves a command unless --help was given.
+  const CommandSetup setup = command->setup;
+  GlobalOptions options;
+  if (setup != CommandSetup::kNothing) {
+    OGI_ASSIGN_OR_RETURN(options, ResolveGlobalOptions(parsed, env));
+  }
   // login replaces the token file and logout removes it, whatever is wrong
-  // with it (e.g. a mode that lets others read it); they need no token.
-  if (name == "logout") return RunLogout(parsed, options, env, out, err);
-  OGI_ASSIGN_OR_RETURN(options.token, name == "login"
-                                          ? std::string()
-                                          : LoadToken(options.token_file, env));
-  std::unique_ptr<ServiceStubs> stubs = make_stubs(options);
-
-  const absl::Status status =
-      Dispatch(*command, parsed, options, env, *stubs, in, out, live, err);
+  // with it (e.g. a mode that lets others read it); they load no token.
+  if (setup == CommandSetup::kServer) {
+    OGI_ASSIGN_OR_RETURN(options.token, LoadToken(options.token_file, env));
+  }
+  std::unique_ptr<ServiceStubs> stubs;
+  if (setup == CommandSetup::kServer ||
+      setup == CommandSetup::kServerWithoutToken) {
+    stubs = make_stubs(options);
+  }
+  if (!command->handler) {
+    return absl::InternalError(absl::StrCat(
+        "命令 \"", absl::StrJoin(command->words, " "), "\" 没有实现"));
+  }
+  const absl::Status status = command->handler(
+      CommandContext{parsed, options, env, stubs.get(), in, out, live, err});
   if (!IsServerError(status)) return status;
   // The one place where the server's field names become the user's flags.
   return WithMessage(
@@ -242,12 +141,20 @@ const std::vector<CommandSpec>& AllCommands() {
           AgencyCommandSpecs, ReportCommandSpecs, AccessCommandSpecs}) {
       for (CommandSpec& spec : specs()) commands->push_back(std::move(spec));
     }
-    commands->push_back({{"help"},
-                         {"COMMAND"},
-                         /*variadic=*/true,
-                         "Show help for a command.",
-                         "",
-                         {}});
+    commands->push_back(CommandSpec{{"help"},
+                                    {"COMMAND"},
+                                    /*variadic=*/true,
+                                    "Show help for a command.",
+                                    "",
+                                    {}}
+                            .Runs([](const CommandContext& c) {
+                              OGI_ASSIGN_OR_RETURN(
+                                  const std::string help,
+                                  HelpFor(c.args.positionals()));
+                              c.out << help;
+                              return absl::OkStatus();
+                            })
+                            .WithSetup(CommandSetup::kNothing));
     return commands;
   }();
   return *kCommands;

@@ -22,7 +22,10 @@ namespace ogi::cli {
 using StubsFactory =
     std::function<std::unique_ptr<ServiceStubs>(const GlobalOptions& options)>;
 
-// Every command `ogi` knows, in overview order.
+// Every command `ogi` knows, in overview order: the area tables
+// (CaseCommandSpecs(), ...) and `help`. Each entry carries its handler and
+// what it needs prepared (CommandSpec::handler, setup); RunOgi parses, sets up
+// and calls the handler, with no list of commands of its own.
 const std::vector<CommandSpec>& AllCommands();
 
 // The overview shown by `ogi help` and `ogi --help`.

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "cli/command_context.h"
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
 #include "cli/interrupt.h"
@@ -81,31 +82,38 @@ absl::Status WatchAlerts(const GlobalOptions& options,
 
 std::vector<CommandSpec> DeadlineCommandSpecs() {
   return {
-      {{"deadlines"},
-       {},
-       false,
-       "List cases whose deadlines need attention, most urgent first.",
-       "Overdue answers first, then those due today or soon, 补正 notices "
-       "about to\nlapse and applicant windows that lapsed (with the proposed "
-       "conclusion).\nApplications awaiting receipt confirmation (待确认收到) "
-       "are listed for as long\nas they wait, late once the server's "
-       "--confirm_receipt_alert_days have passed.\nOn a terminal, overdue rows "
-       "are red and rows due soon "
-       "yellow (not with\n--json or when NO_COLOR is set). --json prints the "
-       "response.\n",
-       {{"within", "N",
-         "working days ahead to look, 1 to 60 (default: the server's, 5)"}}},
-      {{"alerts"},
-       {},
-       false,
-       "Print deadline alerts; --watch follows them live.",
-       "Without --watch, prints the alerts in force now (what \"ogi "
-       "deadlines\" lists)\nand exits. With --watch, prints each alert the "
-       "moment the server raises it\n(a case crossing 5, 3 or 1 working days "
-       "before its due date, due today,\noverdue) until Ctrl-C or the server "
-       "ends the stream; both exit 0. Without\n--agency it watches every "
-       "agency. --json prints one JSON object per line.\n",
-       {{"watch", "", "follow alerts as they are raised, until Ctrl-C"}}},
+      CommandSpec{
+          {"deadlines"},
+          {},
+          false,
+          "List cases whose deadlines need attention, most urgent first.",
+          "Overdue answers first, then those due today or soon, 补正 notices "
+          "about to\nlapse and applicant windows that lapsed (with the "
+          "proposed conclusion).\nApplications awaiting receipt confirmation "
+          "(待确认收到) are listed for as long\nas they wait, late once the "
+          "server's --confirm_receipt_alert_days have passed.\nOn a terminal, "
+          "overdue rows are red and rows due soon yellow (not with\n--json or "
+          "when NO_COLOR is set). --json prints the response.\n",
+          {{"within", "N",
+            "working days ahead to look, 1 to 60 (default: the server's, 5)"}}}
+          .Runs(Handler(&RunDeadlines, &ServiceStubs::Deadlines)),
+      CommandSpec{
+          {"alerts"},
+          {},
+          false,
+          "Print deadline alerts; --watch follows them live.",
+          "Without --watch, prints the alerts in force now (what \"ogi "
+          "deadlines\" lists)\nand exits. With --watch, prints each alert the "
+          "moment the server raises it\n(a case crossing 5, 3 or 1 working "
+          "days before its due date, due today,\noverdue) until Ctrl-C or the "
+          "server ends the stream; both exit 0. Without\n--agency it watches "
+          "every agency. --json prints one JSON object per line.\n",
+          {{"watch", "", "follow alerts as they are raised, until Ctrl-C"}}}
+          .Runs([](const CommandContext& c) {
+            // --watch prints each alert as it arrives, not once at the end.
+            return RunAlerts(c.args, c.options, c.stubs->Deadlines(),
+                             c.args.Get("watch") == "true" ? c.live : c.out);
+          }),
   };
 }
 

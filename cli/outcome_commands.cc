@@ -6,12 +6,15 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
 #include "cli/case_commands.h"
+#include "cli/command_context.h"
 #include "cli/flag_values.h"
 #include "cli/outcome_text.h"
 #include "cli/render.h"
+#include "cli/unary_call.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
 #include "services/common/text.h"
@@ -101,11 +104,11 @@ const std::vector<ConclusionFlag>& ConclusionFlags() {
          k->set_primary_item(item);
          return absl::OkStatus();
        }},
-      EnumFlag<v1::Outcome>(FlagSpec{"override", "OUTCOME",
-                                     "replaces the derived outcome (needs "
-                                     "--override-reason)"}
-                                .Fills({"override_outcome"}),
-                            &v1::Conclusion::set_override_outcome),
+      EnumFlag<v1::Outcome>(
+          FlagSpec{"override", "OUTCOME",
+                   "replaces the derived outcome (needs --override-reason)"}
+              .Fills({"override_outcome"}),
+          &v1::Conclusion::set_override_outcome),
       TextFlag({"override-reason", "TEXT", "why the outcome is overridden"},
                &v1::Conclusion::set_override_reason),
       TextFlag({"legal-basis", "TEXT",
@@ -133,15 +136,32 @@ const std::vector<ConclusionFlag>& ConclusionFlags() {
   return *kFlags;
 }
 
+// `spec` filling its fields inside the request's embedded `conclusion`
+// (ConcludeCaseRequest and CorrectConclusionRequest alike), as the server
+// names them in errors: "conclusion.provided_summary" for --provided. The
+// bare names stay listed for servers from before the embedded form, which
+// name ConcludeCaseRequest's flat fields ("provided_summary").
+FlagSpec InConclusion(const FlagSpec& spec) {
+  std::vector<std::string> bare = spec.fields;
+  if (bare.empty())
+    bare.push_back(absl::StrReplaceAll(spec.name, {{"-", "_"}}));
+  std::vector<std::string> fields;
+  for (const std::string& field : bare) {
+    fields.push_back(absl::StrCat("conclusion.", field));
+  }
+  fields.insert(fields.end(), bare.begin(), bare.end());
+  return spec.Fills(std::move(fields));
+}
+
 std::vector<FlagSpec> ConclusionFlagSpecs(absl::string_view outcome_help) {
   std::vector<FlagSpec> specs = {
       {"outcome", "OUTCOME", std::string(outcome_help)},
-      FlagSpec{"item", "N=OUTCOME", "the answer to item N",
-               /*repeated=*/true}
-          .Fills({"dispositions"}),
+      InConclusion(FlagSpec{"item", "N=OUTCOME", "the answer to item N",
+                            /*repeated=*/true}
+                       .Fills({"dispositions"})),
   };
   for (const ConclusionFlag& flag : ConclusionFlags()) {
-    specs.push_back(flag.spec);
+    specs.push_back(InConclusion(flag.spec));
   }
   return specs;
 }
@@ -270,11 +290,8 @@ absl::Status RunOutcomeStep(const absl::StatusOr<Request>& request,
                             v1::OutcomeService::StubInterface& stub,
                             std::ostream& out) {
   if (!request.ok()) return request.status();
-  v1::OutcomeResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = (stub.*method)(&context, *request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::OutcomeResponse response,
+                       UnaryCall(options, stub, method, *request));
   const v1::Case& c = response.case_();
   if (options.json) return WriteJson(c, out);
   out << what << "：" << (c.number().empty() ? request->number() : c.number())
@@ -327,91 +344,109 @@ std::vector<CommandSpec> OutcomeCommandSpecs() {
     correct_flags.push_back(std::move(spec));
   }
   std::vector<CommandSpec> specs = {
-      {{"case", "conclude"},
-       {"NUMBER"},
-       false,
-       "Record the answer served: the case ends with a table-三 outcome.",
-       absl::StrCat(
-           "Required: --served, and --outcome or one --item N=OUTCOME per "
-           "requested item.\nThe case outcome is derived from the items (any "
-           "provided and any withheld →\npartially_disclosed; otherwise "
-           "--primary-item's); --override replaces it.\nWhat the law requires "
-           "per outcome is checked by the server: withheld_* need\na legal "
-           "basis (filled in by default), unavailable_not_held needs\n"
-           "--not-held-reason (other_agency: --responsible-agency), "
-           "partially_disclosed\nneeds --provided and --withheld, other needs "
-           "--note.\nWithout --service the answer counts as served the way the "
-           "applicant asked to\nreceive it (--delivery of the case): "
-           "self_pickup → signed_in_person,\npost → posted, email, "
-           "online_platform, fax → electronic; none → signed_in_person.\n",
-           "Outcomes (the rows of table 三):\n", OutcomeList(), kPrints),
-       ConcludeFlagSpecs(),
-       /*one_of=*/{{"outcome", "item"}}},
-      {{"case", "withdraw"},
-       {"NUMBER"},
-       false,
-       "Record the applicant's withdrawal (concludes as 其他).",
-       kPrints,
-       {
-           FlagSpec{"date", "DATE",
-                    "day the withdrawal reached the agency (default: today, "
-                    "China time, on the server)"}
-               .Fills({"withdrawn"}),
-           {"note", "TEXT", "how the applicant withdrew"},
-       }},
-      {{"case", "lapse"},
-       {"NUMBER"},
-       false,
-       "Confirm a lapsed 补正 or fee window: the agency no longer handles it.",
-       absl::StrCat("Concludes as other_correction_lapsed or other_fee_unpaid, "
-                    "whichever window\nlapsed (see \"ogi case explain\").\n",
-                    kPrints),
-       {
-           FlagSpec{"date", "DATE",
-                    "day the agency concludes, e.g. serves the notice "
-                    "(default: today, China time, on the server)"}
-               .Fills({"concluded"}),
-           FlagSpec{"service", "METHOD",
-                    EnumHelp("how the notice was served",
-                             v1::ServiceMethod_descriptor())}
-               .Fills({"service_method"}),
-           {"note", "TEXT", "remarks"},
-       }},
-      {{"case", "correct-conclusion"},
-       {"NUMBER"},
-       false,
-       "Correct a concluded case's outcome or answer details (needs --reason).",
-       absl::StrCat("Only the fields whose flags are given change; an empty "
-                    "value clears one.\nEvery changed field is recorded in the "
-                    "history with the reason.\n",
-                    kPrints),
-       correct_flags},
-      {{"case", "reanswer"},
-       {"NUMBER"},
-       false,
-       "Record a new answer ordered by a review or court decision.",
-       absl::StrCat(
-           "First records the order (--ordered-by, --due); with --outcome and "
-           "--served the\nnew answer itself. The case's report category stays "
-           "that of its first\nconclusion.\n",
-           kPrints),
-       {
-           FlagSpec{"ordered-by", "ID",
-                    "the review or lawsuit whose decision ordered it "
-                    "(required)"}
-               .Required(),
-           {"ordered", "DATE", "the decision date (default: that decision's)"},
-           {"due", "DATE", "the deadline the decision set"},
-           {"outcome", "OUTCOME",
-            "the new answer (with --served; see \"ogi case conclude --help\")"},
-           {"served", "DATE", "day the new answer reached the applicant"},
-           FlagSpec{"service", "METHOD",
-                    absl::StrCat(EnumHelp("how it was served",
-                                          v1::ServiceMethod_descriptor()),
-                                 " (default: as for conclude)")}
-               .Fills({"service_method"}),
-           {"note", "TEXT", "remarks"},
-       }},
+      CommandSpec{
+          {"case", "conclude"},
+          {"NUMBER"},
+          false,
+          "Record the answer served: the case ends with a table-三 outcome.",
+          absl::StrCat(
+              "Required: --served, and --outcome or one --item N=OUTCOME per "
+              "requested item.\nThe case outcome is derived from the items "
+              "(any provided and any withheld →\npartially_disclosed; "
+              "otherwise --primary-item's); --override replaces it.\nWhat the "
+              "law requires per outcome is checked by the server: withheld_* "
+              "need\na legal basis (filled in by default), "
+              "unavailable_not_held needs\n--not-held-reason (other_agency: "
+              "--responsible-agency), partially_disclosed\nneeds --provided "
+              "and --withheld, other needs --note.\nWithout --service the "
+              "answer counts as served the way the applicant asked to\nreceive "
+              "it (--delivery of the case): self_pickup → "
+              "signed_in_person,\npost → posted, email, online_platform, fax → "
+              "electronic; none → signed_in_person.\n",
+              "Outcomes (the rows of table 三):\n", OutcomeList(), kPrints),
+          ConcludeFlagSpecs(),
+          /*one_of=*/{{"outcome", "item"}}}
+          .Runs(Handler(&RunCaseConclude, &ServiceStubs::Outcomes)),
+      CommandSpec{{"case", "withdraw"},
+                  {"NUMBER"},
+                  false,
+                  "Record the applicant's withdrawal (concludes as 其他).",
+                  kPrints,
+                  {
+                      FlagSpec{"date", "DATE",
+                               "day the withdrawal reached the agency "
+                               "(default: today, China time, on the server)"}
+                          .Fills({"withdrawn"}),
+                      {"note", "TEXT", "how the applicant withdrew"},
+                  }}
+          .Runs(Handler(&RunCaseWithdraw, &ServiceStubs::Outcomes)),
+      CommandSpec{
+          {"case", "lapse"},
+          {"NUMBER"},
+          false,
+          "Confirm a lapsed 补正 or fee window: the agency no longer handles "
+          "it.",
+          absl::StrCat(
+              "Concludes as other_correction_lapsed or other_fee_unpaid, "
+              "whichever window\nlapsed (see \"ogi case explain\").\n",
+              kPrints),
+          {
+              FlagSpec{"date", "DATE",
+                       "day the agency concludes, e.g. serves the notice "
+                       "(default: today, China time, on the server)"}
+                  .Fills({"concluded"}),
+              FlagSpec{"service", "METHOD",
+                       EnumHelp("how the notice was served",
+                                v1::ServiceMethod_descriptor())}
+                  .Fills({"service_method"}),
+              {"note", "TEXT", "remarks"},
+          }}
+          .Runs(Handler(&RunCaseLapse, &ServiceStubs::Outcomes)),
+      CommandSpec{
+          {"case", "correct-conclusion"},
+          {"NUMBER"},
+          false,
+          "Correct a concluded case's outcome or answer details (needs "
+          "--reason).",
+          absl::StrCat("Only the fields whose flags are given change; an empty "
+                       "value clears one.\nEvery changed field is recorded in "
+                       "the history with the reason.\n",
+                       kPrints),
+          correct_flags}
+          .Runs([](const CommandContext& c) {
+            return RunCaseCorrectConclusion(c.args, c.options, c.stubs->Cases(),
+                                            c.stubs->Outcomes(), c.out);
+          }),
+      CommandSpec{
+          {"case", "reanswer"},
+          {"NUMBER"},
+          false,
+          "Record a new answer ordered by a review or court decision.",
+          absl::StrCat(
+              "First records the order (--ordered-by, --due); with --outcome "
+              "and --served the\nnew answer itself. The case's report category "
+              "stays that of its first\nconclusion.\n",
+              kPrints),
+          {
+              FlagSpec{
+                  "ordered-by", "ID",
+                  "the review or lawsuit whose decision ordered it (required)"}
+                  .Required(),
+              {"ordered", "DATE",
+               "the decision date (default: that decision's)"},
+              {"due", "DATE", "the deadline the decision set"},
+              {"outcome", "OUTCOME",
+               "the new answer (with --served; see \"ogi case conclude "
+               "--help\")"},
+              {"served", "DATE", "day the new answer reached the applicant"},
+              FlagSpec{"service", "METHOD",
+                       absl::StrCat(EnumHelp("how it was served",
+                                             v1::ServiceMethod_descriptor()),
+                                    " (default: as for conclude)")}
+                  .Fills({"service_method"}),
+              {"note", "TEXT", "remarks"},
+          }}
+          .Runs(Handler(&RunCaseReanswer, &ServiceStubs::Outcomes)),
   };
   AddExpectedVersionFlag(specs, {});
   return specs;
@@ -431,27 +466,17 @@ absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
                          RequiredEnumFlag<v1::Outcome>(args, "outcome"));
     request.set_outcome(outcome);
   }
+  // The embedded conclusion (the flat fields 4–16 are deprecated): the
+  // server names its errors "conclusion.<field>", which the flags fill.
+  v1::Conclusion* k = request.mutable_conclusion();
   OGI_ASSIGN_OR_RETURN(std::vector<v1::ItemDisposition> dispositions,
                        ParseItemFlags(args));
   for (v1::ItemDisposition& d : dispositions) {
-    *request.add_dispositions() = std::move(d);
+    *k->add_dispositions() = std::move(d);
   }
   OGI_RETURN_IF_ERROR(MandatoryDateFlag(args, "served").status());
-  v1::Conclusion k;
-  OGI_RETURN_IF_ERROR(ApplyConclusionFlags(args, &k));
-  OGI_RETURN_IF_ERROR(CheckOverride(k));
-  request.set_primary_item(k.primary_item());
-  request.set_override_outcome(k.override_outcome());
-  request.set_override_reason(k.override_reason());
-  request.set_legal_basis(k.legal_basis());
-  request.set_not_held_reason(k.not_held_reason());
-  request.set_responsible_agency(k.responsible_agency());
-  request.set_provided_summary(k.provided_summary());
-  request.set_withheld_summary(k.withheld_summary());
-  request.set_note(k.note());
-  if (k.has_answer_date()) *request.mutable_answer_date() = k.answer_date();
-  request.set_service_method(k.service_method());
-  *request.mutable_served() = k.served();
+  OGI_RETURN_IF_ERROR(ApplyConclusionFlags(args, k));
+  OGI_RETURN_IF_ERROR(CheckOverride(*k));
   return request;
 }
 

@@ -8,7 +8,7 @@
 // Each Build* function turns the flags into a request (agency from --agency,
 // number from the NUMBER argument) or a usage error naming the first missing
 // or malformed flag. Each Run* function builds its request before any call,
-// calls the stub through PrepareContext and, on success only, prints a
+// calls the stub through UnaryCall and, on success only, prints a
 // one-line confirmation and the case's outcome lines (see outcome_text.h
 // AddConclusionLines), or with --json the returned case. Thread-compatible.
 
@@ -36,7 +36,9 @@ std::vector<CommandSpec> OutcomeCommandSpecs();
 // (one per item) but not both. --override needs --override-reason. Other
 // flags are optional (without --service the method is left unspecified: the
 // server applies the applicant's delivery method); the server enforces what
-// each outcome requires.
+// each outcome requires. The conclusion goes into the request's embedded
+// `conclusion` (the flat fields 4–16 are deprecated), --outcome into its
+// `outcome` shortcut.
 absl::StatusOr<v1::ConcludeCaseRequest> BuildConcludeCaseRequest(
     const ParsedArgs& args, const GlobalOptions& options);
 // Without --date the date is left unset: the server takes today (China time).

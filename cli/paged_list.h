@@ -13,8 +13,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "cli/client.h"
+#include "cli/unary_call.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
+#include "services/common/status_macros.h"
 
 namespace ogi::cli {
 
@@ -25,10 +27,11 @@ inline constexpr int kLargestPage = 1000;
 // Calls `call` with `request` and then with each next_page_token until the
 // last page, and returns the pages merged into one response: the repeated
 // fields (the list) concatenated in page order, the other fields as the last
-// page gave them, next_page_token empty. The server's failure as RpcError;
-// INTERNAL when the server hands out a token twice (which would loop).
-// Asks for the largest pages (kLargestPage) unless `request` sets a size.
-// `call`: grpc::Status(grpc::ClientContext*, const Request&, Response*).
+// page gave them, next_page_token empty. Each page is one UnaryCall (its
+// failure as RpcError); INTERNAL when the server hands out a token twice (which
+// would loop). Asks for the largest pages (kLargestPage) unless `request` sets
+// a size. `call`: grpc::Status(grpc::ClientContext*, const Request&,
+// Response*).
 template <typename Response, typename Request, typename Call>
 absl::StatusOr<Response> FetchAllPages(const GlobalOptions& options,
                                        Request request, Call&& call) {
@@ -37,11 +40,12 @@ absl::StatusOr<Response> FetchAllPages(const GlobalOptions& options,
   std::set<std::string> tokens_seen;
   int pages = 0;
   while (true) {
-    Response page;
-    grpc::ClientContext context;
-    PrepareContext(options, &context);
-    const grpc::Status status = call(&context, request, &page);
-    if (!status.ok()) return RpcError(status, options.server);
+    OGI_ASSIGN_OR_RETURN(
+        Response page,
+        UnaryCall<Response>(
+            options, [&](grpc::ClientContext* context, Response* response) {
+              return call(context, request, response);
+            }));
     ++pages;
     std::string next = page.next_page_token();
     all.MergeFrom(page);

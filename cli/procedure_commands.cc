@@ -7,9 +7,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "cli/case_commands.h"
+#include "cli/command_context.h"
 #include "cli/deadline_text.h"
 #include "cli/flag_values.h"
 #include "cli/render.h"
+#include "cli/unary_call.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
@@ -79,11 +81,8 @@ absl::Status RunStep(const absl::StatusOr<Request>& request,
                      v1::ProcedureService::StubInterface& stub,
                      std::ostream& out) {
   if (!request.ok()) return request.status();
-  v1::ProcedureStepResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = (stub.*method)(&context, *request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
+  OGI_ASSIGN_OR_RETURN(const v1::ProcedureStepResponse response,
+                       UnaryCall(options, stub, method, *request));
   if (options.json) return WriteJson(response.case_(), out);
   out << confirmation(*request, response.case_()) << '\n';
   Card card;
@@ -98,141 +97,178 @@ std::string NumberOf(const v1::Case& c, const std::string& asked) {
   return c.number().empty() ? asked : c.number();
 }
 
+constexpr char kStepDetails[] =
+    "Prints a confirmation and the case's deadline summary (state, answer "
+    "due,\ndays left); with --json the whole case.\n";
+
+// The entries of explain, the 补正 notice and supplement, and the
+// third-party consultation (征求意见).
+std::vector<CommandSpec> NoticeCommandSpecs() {
+  return {
+      CommandSpec{
+          {"case", "explain"},
+          {"NUMBER"},
+          false,
+          "Explain how a case's deadlines were computed.",
+          "Shows the clock state, the day the clock counts from, the answer "
+          "due date\nwith working days left, the 补正 notice duty, the "
+          "applicant's window and any\nproposed conclusion, then each step of "
+          "the derivation. --json prints the\nDeadlines message.\n",
+          {}}
+          .Runs(Handler(&RunCaseExplain, &ServiceStubs::Cases)),
+      CommandSpec{
+          {"case", "correction-notice"},
+          {"NUMBER"},
+          false,
+          "Record the 补正 notice sent to the applicant (Art. 30).",
+          absl::StrCat("Required: --sent, --items and --deadline.\n",
+                       kStepDetails),
+          {
+              FlagSpec{"sent", "DATE", "day the notice was sent (required)"}
+                  .Required(),
+              FlagSpec{"items", "TEXT",
+                       "what the applicant must supplement (required)"}
+                  .Required()
+                  .Fills({"items_to_supplement"}),
+              FlagSpec{"deadline", "DATE",
+                       "last day for the applicant to supplement (required)"}
+                  .Required()
+                  .Fills({"applicant_deadline"}),
+          }}
+          .Runs(Handler(&RunCaseCorrectionNotice, &ServiceStubs::Procedures)),
+      CommandSpec{
+          {"case", "supplement"},
+          {"NUMBER"},
+          false,
+          "Record that the supplemented application arrived.",
+          absl::StrCat("The answer clock restarts from --received.\n",
+                       kStepDetails),
+          {FlagSpec{"received", "DATE", "day the supplement arrived (required)"}
+               .Required()}}
+          .Runs(Handler(&RunCaseSupplement, &ServiceStubs::Procedures)),
+      CommandSpec{
+          {"case", "consult"},
+          {"NUMBER"},
+          false,
+          "Record a consultation letter (征求意见, Art. 32/34).",
+          absl::StrCat("Required: --kind, --party and --sent.\n", kStepDetails),
+          {
+              FlagSpec{"kind", "KIND",
+                       EnumHelp("who is consulted (required)",
+                                v1::ConsultedPartyKind_descriptor())}
+                  .Required(),
+              FlagSpec{"party", "NAME", "the consulted party (required)"}
+                  .Required(),
+              FlagSpec{"sent", "DATE", "day the letter was sent (required)"}
+                  .Required(),
+              {"party-received", "DATE",
+               "day the party received it (default: counted from --sent)"},
+          }}
+          .Runs(Handler(&RunCaseConsult, &ServiceStubs::Procedures)),
+      CommandSpec{
+          {"case", "consult-reply"},
+          {"NUMBER"},
+          false,
+          "Record the reply to a consultation.",
+          absl::StrCat("Without --consultation the case's only open "
+                       "consultation is meant.\n",
+                       kStepDetails),
+          {
+              FlagSpec{"received", "DATE", "day the reply arrived (required)"}
+                  .Required(),
+              FlagSpec{"consultation", "ID",
+                       "which consultation (see \"ogi case show\")"}
+                  .Fills({"consultation_id"}),
+          }}
+          .Runs(Handler(&RunCaseConsultReply, &ServiceStubs::Procedures)),
+  };
+}
+
+// The entries of the fee (收费), the extension (延期) and the deferral
+// (另定期限).
+std::vector<CommandSpec> FeeAndTimeCommandSpecs() {
+  return {
+      CommandSpec{
+          {"case", "fee-notice"},
+          {"NUMBER"},
+          false,
+          "Record a fee notice (信息处理费); prints the amount.",
+          absl::StrCat("Required: --method and --served. per_application takes "
+                       "--prior and --units,\nper_page needs --pages.\n",
+                       kStepDetails),
+          {
+              FlagSpec{"method", "METHOD",
+                       EnumHelp("how the fee is computed (required)",
+                                v1::FeeMethod_descriptor())}
+                  .Required(),
+              FlagSpec{"served", "DATE",
+                       "day the applicant received the notice (required)"}
+                  .Required(),
+              FlagSpec{"prior", "N",
+                       "per_application: the applicant's earlier applications "
+                       "this month"}
+                  .Fills({"prior_applications_this_month"}),
+              {"units", "N",
+               "per_application: applications this one counts as (default 1)"},
+              {"pages", "N", "per_page: pages to provide"},
+          }}
+          .Runs(Handler(&RunCaseFeeNotice, &ServiceStubs::Procedures)),
+      CommandSpec{
+          {"case", "fee-paid"},
+          {"NUMBER"},
+          false,
+          "Record that the applicant paid the fee.",
+          kStepDetails,
+          {FlagSpec{"paid", "DATE", "day the payment arrived (required)"}
+               .Required()}}
+          .Runs(Handler(&RunCaseFeePaid, &ServiceStubs::Procedures)),
+      CommandSpec{
+          {"case", "extend"},
+          {"NUMBER"},
+          false,
+          "Extend the answer deadline, once, by up to 20 working days.",
+          absl::StrCat("Required: --days, --approver and --notified.\n",
+                       kStepDetails),
+          {
+              FlagSpec{"days", "N", "working days added, 1 to 20 (required)"}
+                  .Required()
+                  .Fills({"working_days"}),
+              FlagSpec{"approver", "NAME",
+                       "who approved the extension (required)"}
+                  .Required(),
+              FlagSpec{"notified", "DATE",
+                       "day the applicant was told (required)"}
+                  .Required(),
+              {"approved", "DATE", "day it was approved (default: --notified)"},
+          }}
+          .Runs(Handler(&RunCaseExtend, &ServiceStubs::Procedures)),
+      CommandSpec{
+          {"case", "defer"},
+          {"NUMBER"},
+          false,
+          "Record a later deadline set under Art. 35 (另行确定).",
+          absl::StrCat("Required: --until, --notified and --reason.\n",
+                       kStepDetails),
+          {
+              FlagSpec{"until", "DATE", "the new answer due date (required)"}
+                  .Required()
+                  .Fills({"new_due"}),
+              FlagSpec{"notified", "DATE",
+                       "day the applicant was told (required)"}
+                  .Required(),
+              FlagSpec{"reason", "TEXT", "why (required)"}.Required(),
+          }}
+          .Runs(Handler(&RunCaseDefer, &ServiceStubs::Procedures)),
+  };
+}
+
 }  // namespace
 
 std::vector<CommandSpec> ProcedureCommandSpecs() {
-  constexpr char kStepDetails[] =
-      "Prints a confirmation and the case's deadline summary (state, answer "
-      "due,\ndays left); with --json the whole case.\n";
-  std::vector<CommandSpec> specs = {
-      {{"case", "explain"},
-       {"NUMBER"},
-       false,
-       "Explain how a case's deadlines were computed.",
-       "Shows the clock state, the day the clock counts from, the answer due "
-       "date\nwith working days left, the 补正 notice duty, the applicant's "
-       "window and any\nproposed conclusion, then each step of the "
-       "derivation. --json prints the\nDeadlines message.\n",
-       {}},
-      {{"case", "correction-notice"},
-       {"NUMBER"},
-       false,
-       "Record the 补正 notice sent to the applicant (Art. 30).",
-       absl::StrCat("Required: --sent, --items and --deadline.\n",
-                    kStepDetails),
-       {
-           FlagSpec{"sent", "DATE", "day the notice was sent (required)"}
-               .Required(),
-           FlagSpec{"items", "TEXT",
-                    "what the applicant must supplement (required)"}
-               .Required()
-               .Fills({"items_to_supplement"}),
-           FlagSpec{"deadline", "DATE",
-                    "last day for the applicant to supplement (required)"}
-               .Required()
-               .Fills({"applicant_deadline"}),
-       }},
-      {{"case", "supplement"},
-       {"NUMBER"},
-       false,
-       "Record that the supplemented application arrived.",
-       absl::StrCat("The answer clock restarts from --received.\n",
-                    kStepDetails),
-       {FlagSpec{"received", "DATE", "day the supplement arrived (required)"}
-            .Required()}},
-      {{"case", "consult"},
-       {"NUMBER"},
-       false,
-       "Record a consultation letter (征求意见, Art. 32/34).",
-       absl::StrCat("Required: --kind, --party and --sent.\n", kStepDetails),
-       {
-           FlagSpec{"kind", "KIND",
-                    EnumHelp("who is consulted (required)",
-                             v1::ConsultedPartyKind_descriptor())}
-               .Required(),
-           FlagSpec{"party", "NAME", "the consulted party (required)"}
-               .Required(),
-           FlagSpec{"sent", "DATE", "day the letter was sent (required)"}
-               .Required(),
-           {"party-received", "DATE",
-            "day the party received it (default: counted from --sent)"},
-       }},
-      {{"case", "consult-reply"},
-       {"NUMBER"},
-       false,
-       "Record the reply to a consultation.",
-       absl::StrCat("Without --consultation the case's only open consultation "
-                    "is meant.\n",
-                    kStepDetails),
-       {
-           FlagSpec{"received", "DATE", "day the reply arrived (required)"}
-               .Required(),
-           FlagSpec{"consultation", "ID",
-                    "which consultation (see \"ogi case show\")"}
-               .Fills({"consultation_id"}),
-       }},
-      {{"case", "fee-notice"},
-       {"NUMBER"},
-       false,
-       "Record a fee notice (信息处理费); prints the amount.",
-       absl::StrCat(
-           "Required: --method and --served. per_application takes --prior "
-           "and --units,\nper_page needs --pages.\n",
-           kStepDetails),
-       {
-           FlagSpec{"method", "METHOD",
-                    EnumHelp("how the fee is computed (required)",
-                             v1::FeeMethod_descriptor())}
-               .Required(),
-           FlagSpec{"served", "DATE",
-                    "day the applicant received the notice (required)"}
-               .Required(),
-           FlagSpec{"prior", "N",
-                    "per_application: the applicant's earlier applications "
-                    "this month"}
-               .Fills({"prior_applications_this_month"}),
-           {"units", "N",
-            "per_application: applications this one counts as (default 1)"},
-           {"pages", "N", "per_page: pages to provide"},
-       }},
-      {{"case", "fee-paid"},
-       {"NUMBER"},
-       false,
-       "Record that the applicant paid the fee.",
-       kStepDetails,
-       {FlagSpec{"paid", "DATE", "day the payment arrived (required)"}
-            .Required()}},
-      {{"case", "extend"},
-       {"NUMBER"},
-       false,
-       "Extend the answer deadline, once, by up to 20 working days.",
-       absl::StrCat("Required: --days, --approver and --notified.\n",
-                    kStepDetails),
-       {
-           FlagSpec{"days", "N", "working days added, 1 to 20 (required)"}
-               .Required()
-               .Fills({"working_days"}),
-           FlagSpec{"approver", "NAME", "who approved the extension (required)"}
-               .Required(),
-           FlagSpec{"notified", "DATE", "day the applicant was told (required)"}
-               .Required(),
-           {"approved", "DATE", "day it was approved (default: --notified)"},
-       }},
-      {{"case", "defer"},
-       {"NUMBER"},
-       false,
-       "Record a later deadline set under Art. 35 (另行确定).",
-       absl::StrCat("Required: --until, --notified and --reason.\n",
-                    kStepDetails),
-       {
-           FlagSpec{"until", "DATE", "the new answer due date (required)"}
-               .Required()
-               .Fills({"new_due"}),
-           FlagSpec{"notified", "DATE", "day the applicant was told (required)"}
-               .Required(),
-           FlagSpec{"reason", "TEXT", "why (required)"}.Required(),
-       }},
-  };
+  std::vector<CommandSpec> specs = NoticeCommandSpecs();
+  for (CommandSpec& spec : FeeAndTimeCommandSpecs()) {
+    specs.push_back(std::move(spec));
+  }
   AddExpectedVersionFlag(specs, {"explain"});
   return specs;
 }

@@ -8,7 +8,7 @@
 // Each Build* function turns the flags into a request (agency from --agency,
 // number from the NUMBER argument) or a usage error naming the first missing
 // or malformed flag. Each Run* function builds its request before any call,
-// calls the stub once through PrepareContext and, on success only, prints a
+// calls the stub once through UnaryCall and, on success only, prints a
 // one-line confirmation and the case's deadline summary (see
 // deadline_text.h AddDeadlineSummary), or with --json the returned case.
 // Thread-compatible.

@@ -5,12 +5,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cli/command_context.h"
 #include "cli/dated_flags.h"
 #include "cli/flag_values.h"
 #include "cli/outcome_text.h"
 #include "cli/paged_list.h"
 #include "cli/proceeding_text.h"
 #include "cli/render.h"
+#include "cli/unary_call.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
@@ -44,18 +46,13 @@ template <typename Request>
 using ProceedingMethod = grpc::Status (v1::ProceedingService::StubInterface::*)(
     grpc::ClientContext*, const Request&, v1::ProceedingResponse*);
 
-// Calls `method` with `request`, or returns its error.
+// Calls `method` with `request` (UnaryCall), or returns its error.
 template <typename Request>
 absl::StatusOr<v1::ProceedingResponse> Call(
     const absl::StatusOr<Request>& request, ProceedingMethod<Request> method,
     const GlobalOptions& options, v1::ProceedingService::StubInterface& stub) {
   if (!request.ok()) return request.status();
-  v1::ProceedingResponse response;
-  grpc::ClientContext context;
-  PrepareContext(options, &context);
-  const grpc::Status status = (stub.*method)(&context, *request, &response);
-  if (!status.ok()) return RpcError(status, options.server);
-  return response;
+  return UnaryCall(options, stub, method, *request);
 }
 
 // The id of the review or lawsuit in `response`.
@@ -127,178 +124,226 @@ std::vector<FlagSpec> ListFlags() {
   };
 }
 
+// What the table entries of both kinds share.
+std::string DecisionHelp() {
+  return EnumHelp("the decision (required)",
+                  v1::ProceedingDecision_descriptor());
+}
+
+FlagSpec ReanswerDueFlag() {
+  return {"reanswer-due", "DATE",
+          "when the decision orders a new answer: its due date"};
+}
+
+constexpr char kStepPrints[] =
+    "Prints a confirmation and the proceeding's dates and result; with --json "
+    "the\ncase and the proceeding.\n";
+
+// The entries of `ogi review ...` (行政复议).
+std::vector<CommandSpec> ReviewCommandSpecs() {
+  const std::string decision_help = DecisionHelp();
+  const FlagSpec reanswer_due = ReanswerDueFlag();
+  return {
+      CommandSpec{
+          {"review", "file"},
+          {},
+          false,
+          "Record an administrative review (行政复议) of a case's answer; "
+          "prints its id.",
+          "Required: --case, --filed and --organ. The agency's defence is due "
+          "10 working days\nafter it receives the application copy (simplified "
+          "procedure: 5).\n",
+          {
+              FlagSpec{"case", "NUMBER",
+                       "the case whose answer is contested (required)"}
+                  .Required()
+                  .Fills({"number"}),
+              FlagSpec{"filed", "DATE",
+                       "day the review was applied for (required)"}
+                  .Required(),
+              FlagSpec{"organ", "NAME", "the review organ (required)"}
+                  .Required(),
+              {"copy-received", "DATE",
+               "day the agency received the application copy"},
+              {"accepted", "DATE", "day the organ accepted the review"},
+              FlagSpec{"simplified", "", "simplified procedure (简易程序)"}
+                  .Fills({"procedure", "simplified"}),
+              {"note", "TEXT", "remarks"},
+          }}
+          .Runs(Handler(&RunReviewFile, &ServiceStubs::Proceedings)),
+      CommandSpec{
+          {"review", "progress"},
+          {"ID"},
+          false,
+          "Record a review's copy received, acceptance, procedure or "
+          "extension.",
+          absl::StrCat("Each flag given is recorded; at least one is needed.\n",
+                       kStepPrints),
+          {
+              {"copy-received", "DATE",
+               "day the agency received the application copy"},
+              {"accepted", "DATE", "day the organ accepted the review"},
+              FlagSpec{"simplified", "",
+                       "simplified procedure (--simplified=false: ordinary)"}
+                  .Fills({"procedure", "simplified"}),
+              FlagSpec{"extend-decision", "",
+                       "the decision period was extended (once, +30 days)"}
+                  .Fills(
+                      {"extend_decision_period", "decision_period_extended"}),
+              {"defence-filed", "DATE", "day the agency filed its defence"},
+              {"note", "TEXT", "remarks"},
+          },
+          /*one_of=*/
+          {{"copy-received", "accepted", "simplified", "extend-decision",
+            "defence-filed", "note"}}}
+          .Runs(Handler(&RunReviewProgress, &ServiceStubs::Proceedings)),
+      CommandSpec{
+          {"review", "defend"},
+          {"ID"},
+          false,
+          "Record that the agency filed its written defence (答复书).",
+          kStepPrints,
+          {{"filed", "DATE", "day it was filed (default: today, China time)"}}}
+          .Runs(Handler(&RunReviewDefend, &ServiceStubs::Proceedings)),
+      CommandSpec{
+          {"review", "decide"},
+          {"ID"},
+          false,
+          "Record the review decision; shows its table-四 column.",
+          absl::StrCat("Required: --decision and --date.\n", kStepPrints),
+          {
+              FlagSpec{"decision", "DECISION", decision_help}.Required(),
+              FlagSpec{"date", "DATE", "day of the decision (required)"}
+                  .Required()
+                  .Fills({"decided", "date"}),
+              reanswer_due,
+          }}
+          .Runs(Handler(&RunReviewDecide, &ServiceStubs::Proceedings)),
+      CommandSpec{{"review", "list"},
+                  {},
+                  false,
+                  "List administrative reviews, by filing date.",
+                  "",
+                  ListFlags()}
+          .Runs(Handler(&RunReviewList, &ServiceStubs::Proceedings)),
+  };
+}
+
+// The entries of `ogi lawsuit ...` (行政诉讼).
+std::vector<CommandSpec> LawsuitCommandSpecs() {
+  const std::string decision_help = DecisionHelp();
+  const FlagSpec reanswer_due = ReanswerDueFlag();
+  return {
+      CommandSpec{
+          {"lawsuit", "file"},
+          {},
+          false,
+          "Record an administrative lawsuit (行政诉讼) over a case's answer; "
+          "prints its id.",
+          "Required: --case, --filed and --court. With --after-review it "
+          "counts as 复议后起诉,\nelse 未经复议直接起诉. The defence is due 15 "
+          "days after the complaint copy is\nreceived (moved past a day "
+          "off).\n",
+          {
+              FlagSpec{"case", "NUMBER",
+                       "the case whose answer is contested (required)"}
+                  .Required()
+                  .Fills({"number"}),
+              FlagSpec{"filed", "DATE",
+                       "day the court filed the case (required)"}
+                  .Required(),
+              FlagSpec{"court", "NAME", "the court (required)"}.Required(),
+              FlagSpec{"after-review", "ID",
+                       "the review of the same answer it follows"}
+                  .Fills({"after_review_id"}),
+              {"complaint-received", "DATE",
+               "day the agency received the complaint copy"},
+              FlagSpec{"co-defendant", "",
+                       "the agency is sued as the review organ (not counted in "
+                       "its table 四)"}
+                  .Fills({"role"}),
+              FlagSpec{"simplified", "", "simplified procedure (简易程序)"}
+                  .Fills({"procedure", "simplified"}),
+              {"note", "TEXT", "remarks"},
+          }}
+          .Runs(Handler(&RunLawsuitFile, &ServiceStubs::Proceedings)),
+      CommandSpec{
+          {"lawsuit", "progress"},
+          {"ID"},
+          false,
+          "Record a lawsuit's complaint copy, defence or simplified procedure.",
+          absl::StrCat("Each flag given is recorded; at least one is needed.\n",
+                       kStepPrints),
+          {
+              {"complaint-received", "DATE",
+               "day the agency received the complaint copy"},
+              {"defence-filed", "DATE", "day the agency filed its defence"},
+              FlagSpec{"simplified", "",
+                       "the court switched to the simplified procedure"}
+                  .Fills({"procedure", "simplified"}),
+              {"note", "TEXT", "remarks"},
+          },
+          /*one_of=*/
+          {{"complaint-received", "defence-filed", "simplified", "note"}}}
+          .Runs(Handler(&RunLawsuitProgress, &ServiceStubs::Proceedings)),
+      CommandSpec{{"lawsuit", "defend"},
+                  {"ID"},
+                  false,
+                  "Record that the agency filed its defence (答辩状).",
+                  kStepPrints,
+                  {
+                      {"filed", "DATE",
+                       "day it was filed (default: today, China time)"},
+                      {"complaint-received", "DATE",
+                       "day the agency received the complaint copy"},
+                  }}
+          .Runs(Handler(&RunLawsuitDefend, &ServiceStubs::Proceedings)),
+      CommandSpec{
+          {"lawsuit", "judge"},
+          {"ID"},
+          false,
+          "Record the first-instance judgment, or with --appeal the appeal's.",
+          absl::StrCat("Required: --decision and --date.\n", kStepPrints),
+          {
+              FlagSpec{"decision", "DECISION", decision_help}.Required(),
+              FlagSpec{"date", "DATE", "day of the judgment (required)"}
+                  .Required()
+                  .Fills({"decided", "date"}),
+              {"appeal", "", "the second-instance (appeal) judgment"},
+              reanswer_due,
+          }}
+          .Runs(Handler(&RunLawsuitJudge, &ServiceStubs::Proceedings)),
+      CommandSpec{
+          {"lawsuit", "appeal"},
+          {"ID"},
+          false,
+          "Record an appeal (上诉) against the first-instance judgment.",
+          absl::StrCat("Required: --filed.\n", kStepPrints),
+          {
+              FlagSpec{"filed", "DATE", "day the appeal was filed (required)"}
+                  .Required(),
+              FlagSpec{"by", "NAME", "who appealed, e.g. 原告 or the agency"}
+                  .Fills({"appellant"}),
+              {"court", "NAME", "the appeal court"},
+          }}
+          .Runs(Handler(&RunLawsuitAppeal, &ServiceStubs::Proceedings)),
+      CommandSpec{{"lawsuit", "list"},
+                  {},
+                  false,
+                  "List administrative lawsuits, by filing date.",
+                  "",
+                  ListFlags()}
+          .Runs(Handler(&RunLawsuitList, &ServiceStubs::Proceedings)),
+  };
+}
+
 }  // namespace
 
 std::vector<CommandSpec> ProceedingCommandSpecs() {
-  const std::string decision_help =
-      EnumHelp("the decision (required)", v1::ProceedingDecision_descriptor());
-  const FlagSpec reanswer_due = {
-      "reanswer-due", "DATE",
-      "when the decision orders a new answer: its due date"};
-  constexpr char kStepPrints[] =
-      "Prints a confirmation and the proceeding's dates and result; with "
-      "--json the\ncase and the proceeding.\n";
-  std::vector<CommandSpec> specs = {
-      {{"review", "file"},
-       {},
-       false,
-       "Record an administrative review (行政复议) of a case's answer; prints "
-       "its id.",
-       "Required: --case, --filed and --organ. The agency's defence is due 10 "
-       "working days\nafter it receives the application copy (simplified "
-       "procedure: 5).\n",
-       {
-           FlagSpec{"case", "NUMBER",
-                    "the case whose answer is contested (required)"}
-               .Required()
-               .Fills({"number"}),
-           FlagSpec{"filed", "DATE",
-                    "day the review was applied for (required)"}
-               .Required(),
-           FlagSpec{"organ", "NAME", "the review organ (required)"}.Required(),
-           {"copy-received", "DATE",
-            "day the agency received the application copy"},
-           {"accepted", "DATE", "day the organ accepted the review"},
-           FlagSpec{"simplified", "", "simplified procedure (简易程序)"}.Fills(
-               {"procedure", "simplified"}),
-           {"note", "TEXT", "remarks"},
-       }},
-      {{"review", "progress"},
-       {"ID"},
-       false,
-       "Record a review's copy received, acceptance, procedure or extension.",
-       absl::StrCat("Each flag given is recorded; at least one is needed.\n",
-                    kStepPrints),
-       {
-           {"copy-received", "DATE",
-            "day the agency received the application copy"},
-           {"accepted", "DATE", "day the organ accepted the review"},
-           FlagSpec{"simplified", "",
-                    "simplified procedure (--simplified=false: ordinary)"}
-               .Fills({"procedure", "simplified"}),
-           FlagSpec{"extend-decision", "",
-                    "the decision period was extended (once, +30 days)"}
-               .Fills({"extend_decision_period", "decision_period_extended"}),
-           {"defence-filed", "DATE", "day the agency filed its defence"},
-           {"note", "TEXT", "remarks"},
-       },
-       /*one_of=*/
-       {{"copy-received", "accepted", "simplified", "extend-decision",
-         "defence-filed", "note"}}},
-      {{"review", "defend"},
-       {"ID"},
-       false,
-       "Record that the agency filed its written defence (答复书).",
-       kStepPrints,
-       {{"filed", "DATE", "day it was filed (default: today, China time)"}}},
-      {{"review", "decide"},
-       {"ID"},
-       false,
-       "Record the review decision; shows its table-四 column.",
-       absl::StrCat("Required: --decision and --date.\n", kStepPrints),
-       {
-           FlagSpec{"decision", "DECISION", decision_help}.Required(),
-           FlagSpec{"date", "DATE", "day of the decision (required)"}
-               .Required()
-               .Fills({"decided", "date"}),
-           reanswer_due,
-       }},
-      {{"review", "list"},
-       {},
-       false,
-       "List administrative reviews, by filing date.",
-       "",
-       ListFlags()},
-      {{"lawsuit", "file"},
-       {},
-       false,
-       "Record an administrative lawsuit (行政诉讼) over a case's answer; "
-       "prints its id.",
-       "Required: --case, --filed and --court. With --after-review it counts "
-       "as 复议后起诉,\nelse 未经复议直接起诉. The defence is due 15 days "
-       "after "
-       "the complaint copy is\nreceived (moved past a day off).\n",
-       {
-           FlagSpec{"case", "NUMBER",
-                    "the case whose answer is contested (required)"}
-               .Required()
-               .Fills({"number"}),
-           FlagSpec{"filed", "DATE", "day the court filed the case (required)"}
-               .Required(),
-           FlagSpec{"court", "NAME", "the court (required)"}.Required(),
-           FlagSpec{"after-review", "ID",
-                    "the review of the same answer it follows"}
-               .Fills({"after_review_id"}),
-           {"complaint-received", "DATE",
-            "day the agency received the complaint copy"},
-           FlagSpec{
-               "co-defendant", "",
-               "the agency is sued as the review organ (not counted in its "
-               "table 四)"}
-               .Fills({"role"}),
-           FlagSpec{"simplified", "", "simplified procedure (简易程序)"}.Fills(
-               {"procedure", "simplified"}),
-           {"note", "TEXT", "remarks"},
-       }},
-      {{"lawsuit", "progress"},
-       {"ID"},
-       false,
-       "Record a lawsuit's complaint copy, defence or simplified procedure.",
-       absl::StrCat("Each flag given is recorded; at least one is needed.\n",
-                    kStepPrints),
-       {
-           {"complaint-received", "DATE",
-            "day the agency received the complaint copy"},
-           {"defence-filed", "DATE", "day the agency filed its defence"},
-           FlagSpec{"simplified", "",
-                    "the court switched to the simplified procedure"}
-               .Fills({"procedure", "simplified"}),
-           {"note", "TEXT", "remarks"},
-       },
-       /*one_of=*/
-       {{"complaint-received", "defence-filed", "simplified", "note"}}},
-      {{"lawsuit", "defend"},
-       {"ID"},
-       false,
-       "Record that the agency filed its defence (答辩状).",
-       kStepPrints,
-       {
-           {"filed", "DATE", "day it was filed (default: today, China time)"},
-           {"complaint-received", "DATE",
-            "day the agency received the complaint copy"},
-       }},
-      {{"lawsuit", "judge"},
-       {"ID"},
-       false,
-       "Record the first-instance judgment, or with --appeal the appeal's.",
-       absl::StrCat("Required: --decision and --date.\n", kStepPrints),
-       {
-           FlagSpec{"decision", "DECISION", decision_help}.Required(),
-           FlagSpec{"date", "DATE", "day of the judgment (required)"}
-               .Required()
-               .Fills({"decided", "date"}),
-           {"appeal", "", "the second-instance (appeal) judgment"},
-           reanswer_due,
-       }},
-      {{"lawsuit", "appeal"},
-       {"ID"},
-       false,
-       "Record an appeal (上诉) against the first-instance judgment.",
-       absl::StrCat("Required: --filed.\n", kStepPrints),
-       {
-           FlagSpec{"filed", "DATE", "day the appeal was filed (required)"}
-               .Required(),
-           FlagSpec{"by", "NAME", "who appealed, e.g. 原告 or the agency"}
-               .Fills({"appellant"}),
-           {"court", "NAME", "the appeal court"},
-       }},
-      {{"lawsuit", "list"},
-       {},
-       false,
-       "List administrative lawsuits, by filing date.",
-       "",
-       ListFlags()},
-  };
+  std::vector<CommandSpec> specs = ReviewCommandSpecs();
+  for (CommandSpec& spec : LawsuitCommandSpecs()) {
+    specs.push_back(std::move(spec));
+  }
   AddExpectedVersionFlag(specs, {"list"});
   return specs;
 }

@@ -9,7 +9,7 @@
 // the case from --case, or the review or lawsuit from the ID argument) or a
 // usage error naming the first missing or malformed flag. Each Run* function
 // builds its request before any call and calls the stub once through
-// PrepareContext. On success only: `file` prints the new id alone (for
+// UnaryCall. On success only: `file` prints the new id alone (for
 // scripts); the other steps print a one-line confirmation and the
 // proceeding's block (see proceeding_text.h); with --json the
 // ProceedingResponse. Thread-compatible.

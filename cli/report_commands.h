@@ -18,6 +18,10 @@
 // Each Build* function turns the arguments into a request or a usage error
 // naming the first malformed argument; each Run* function builds its request
 // before any call and prints only on success. Thread-compatible.
+//
+// Implemented in two files by concept: report_commands.cc (the report
+// itself: show, check, cell, lock) and report_entry_commands.cc (what goes
+// into it: figures, text, documents).
 
 #include <istream>
 #include <ostream>
@@ -34,7 +38,7 @@
 
 namespace ogi::cli {
 
-// The command table entries of the report commands.
+// The command table entries of the report commands, each with its handler.
 std::vector<CommandSpec> ReportCommandSpecs();
 
 // ---- Request builders ----
@@ -94,16 +98,6 @@ absl::StatusOr<v1::RegisterDocumentRequest> BuildAddDocumentRequest(
 // ---- Commands ----
 // RPC failures come back through RpcError; nothing is written to `out` on
 // failure.
-
-// Runs the report command named `name` ("report show", "report figures set",
-// ...) with the Run* function below. INTERNAL for a name that is not one of
-// ReportCommandSpecs().
-absl::Status RunReportCommand(const std::string& name, const ParsedArgs& args,
-                              const GlobalOptions& options,
-                              const Environment& env,
-                              v1::ReportService::StubInterface& stub,
-                              std::istream& in, std::ostream& out,
-                              std::ostream& err);
 
 // RenderReport (the rendered document comes with the report and its checks).
 // Writes the document to stdout as rendered — CSV converted to GB 18030 with

@@ -295,8 +295,9 @@ std::vector<std::string> OverrideWarnings(const v1::Table2& figures,
   for (const v1::FigureOverride& o : figures.overridden()) {
     const bool rules = absl::StartsWith(o.figure(), "rules.");
     lines.push_back(absl::StrCat(
-        "表二 ", o.label(), " 输入的是 ", o.entered(), "，报告采用登记簿统计的 ",
-        o.counted(), "；如应采用输入的数字：ogi report figures set ", year,
+        "表二 ", o.label(), " 输入的是 ", o.entered(),
+        "，报告采用登记簿统计的 ", o.counted(),
+        "；如应采用输入的数字：ogi report figures set ", year,
         rules ? " --rules-source" : " --normative-source", " entered"));
   }
   return lines;
@@ -317,21 +318,20 @@ void RenderLockPreview(const v1::Report& report,
       << absl::StrJoin(report.agency_codes(), "、") << "）\n";
   Card card;
   const v1::Table2& t2 = report.table2();
-  card.Add("表二", absl::StrCat("规章 现行有效 ", t2.rules().in_force(),
-                                "，行政规范性文件 现行有效 ",
-                                t2.normative_documents().in_force(),
-                                "，行政许可 ", t2.licensing_decisions(),
-                                "，收费 ",
-                                t2.fees_wan_yuan().empty()
-                                    ? "0.00"
-                                    : WanYuanAsMoney(t2.fees_wan_yuan()),
-                                " 万元"));
-  card.Add("表三", absl::StrCat("本年新收 ", Table3Total(report, "new"),
-                                "，上年结转 ", Table3Total(report, "carried_in"),
-                                "，办理结果总计 ",
-                                Table3Total(report, "concluded_total"),
-                                "，结转下年 ",
-                                Table3Total(report, "carried_out")));
+  card.Add("表二",
+           absl::StrCat("规章 现行有效 ", t2.rules().in_force(),
+                        "，行政规范性文件 现行有效 ",
+                        t2.normative_documents().in_force(), "，行政许可 ",
+                        t2.licensing_decisions(), "，收费 ",
+                        t2.fees_wan_yuan().empty()
+                            ? "0.00"
+                            : WanYuanAsMoney(t2.fees_wan_yuan()),
+                        " 万元"));
+  card.Add("表三",
+           absl::StrCat("本年新收 ", Table3Total(report, "new"), "，上年结转 ",
+                        Table3Total(report, "carried_in"), "，办理结果总计 ",
+                        Table3Total(report, "concluded_total"), "，结转下年 ",
+                        Table3Total(report, "carried_out")));
   const v1::Table4& t4 = report.table4();
   card.Add("表四", absl::StrCat("行政复议 ", t4.review().total(),
                                 "，行政诉讼 未经复议直接起诉 ",
@@ -347,7 +347,8 @@ void RenderLockPreview(const v1::Report& report,
     out << "提示：" << report.notes_size() << " 条，见 ogi report check "
         << report.year() << '\n';
   }
-  out << "锁定后，报告的数字保持为发布时的数字；以后的录入和更正只显示为差异。\n";
+  out << "锁定后，报告的数字保持为发布时的数字；以后的录入和更正只显示为差异。"
+         "\n";
 }
 
 void RenderDocuments(const v1::ListDocumentsResponse& response, bool color,

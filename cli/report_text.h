@@ -21,8 +21,8 @@ namespace ogi::cli {
 bool ReportPasses(const v1::Report& report);
 
 // The one-line warning for a report that does not pass, e.g. "2022 年度报告
-// （lc-xzsp）：40 项校验中 2 项未通过，1 件案件无法统计；详见 \"ogi report check
-// 2022\"". REQUIRES: !ReportPasses(report).
+// （lc-xzsp）：40 项校验中 2 项未通过，1 件案件无法统计；详见 \"ogi report
+// check 2022\"". REQUIRES: !ReportPasses(report).
 std::string ReportWarning(const v1::Report& report);
 
 // The title line, then each check as "✓ identity  detail" or "✗ identity

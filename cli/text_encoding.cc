@@ -28,11 +28,9 @@ absl::StatusOr<std::string> Convert(absl::string_view in, const char* from,
     char* next_out = chunk.data();
     size_t left_out = chunk.size();
     // The final call with no input flushes any shift state.
-    const size_t result = left_in > 0
-                              ? iconv(cd, &next_in, &left_in, &next_out,
-                                      &left_out)
-                              : iconv(cd, nullptr, nullptr, &next_out,
-                                      &left_out);
+    const size_t result =
+        left_in > 0 ? iconv(cd, &next_in, &left_in, &next_out, &left_out)
+                    : iconv(cd, nullptr, nullptr, &next_out, &left_out);
     out.append(chunk.data(), chunk.size() - left_out);
     if (result != static_cast<size_t>(-1)) {
       if (left_in == 0) break;
@@ -61,7 +59,8 @@ absl::StatusOr<std::string> Utf8ToGb18030(absl::string_view utf8,
     return absl::FailedPreconditionError(absl::StrCat(
         "--", flag, ": 第 ", offset,
         " 字节处的字符无法用 gb18030 编码（或不是有效的 UTF-8）；请改用 "
-        "--", flag, " utf-8"));
+        "--",
+        flag, " utf-8"));
   }
   return converted;
 }

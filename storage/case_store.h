@@ -46,9 +46,9 @@ struct CaseQuery {
 // set; `from` is optional). The dates are the open case's stored deadlines:
 // the answer due date, the 补正 notice due date while no notice is sent, and
 // the end of an open applicant window; and, for any case, open or concluded,
-// the earliest of its open duties after the answer (EarliestOpenDuty in
-// services/proceedings/open_duties.h, as of the case's last write); and, with
-// pending_confirmation, every case awaiting receipt confirmation.
+// the earliest of its open duties after the answer (CaseIndex::duty_due, as
+// of the case's last write); and, with pending_confirmation, every case
+// awaiting receipt confirmation.
 struct AttentionQuery {
   std::string agency_code;  // "" for every agency
   std::optional<absl::CivilDay> answer_due_from, answer_due_until;
@@ -67,7 +67,7 @@ struct AttentionQuery {
 // case's stored deadlines, computed when the case was last written; none of
 // them depends on the day, so a listing brings them to its day by calendar
 // arithmetic alone, as DeadlinesAsOf does (services/alerts/deadline_alerts.h).
-// When that is not enough (DeadlinesNeedFullComputation), `record` holds the
+// When that is not enough (CaseIndex::compute_in_full), `record` holds the
 // whole case instead.
 struct CaseDeadlineSummary {
   int64_t creation_order = 0;  // grows with each case created (the row id)
@@ -82,8 +82,8 @@ struct CaseDeadlineSummary {
   std::optional<absl::CivilDay> window_end;
   v1::ApplicantWindowKind window_kind = v1::APPLICANT_WINDOW_KIND_UNSPECIFIED;
   bool provisional = false;  // deadlines.provisional
-  // The stored case, exactly when DeadlinesNeedFullComputation(*record) or
-  // for_duties; null otherwise.
+  // The stored case, exactly when its CaseIndex::compute_in_full was set
+  // when it was written, or for_duties; null otherwise.
   std::unique_ptr<v1::Case> record;
   // True when the case is visited for its open duties after the answer (the
   // duty range of the query); its deadline alerts then come from its visit
@@ -91,22 +91,29 @@ struct CaseDeadlineSummary {
   bool for_duties = false;
 };
 
-// True when the stored deadlines of `c` cannot be brought to another day by
-// calendar arithmetic alone: none are stored, or the answer clock has an open
-// pause (a consultation awaiting its reply, a fee notice awaiting payment),
-// since how many counted days are left while paused is not a calendar
-// difference; or the case awaits receipt confirmation, whose due date
-// follows the server's policy (--confirm_receipt_alert_days), which may have
-// changed since the case was stored. Such a case's deadlines must be
-// computed in full.
-inline bool DeadlinesNeedFullComputation(const v1::Case& c) {
-  if (!c.has_deadlines()) return true;
-  if (c.status() == v1::CASE_STATUS_PENDING_CONFIRMATION) return true;
-  for (const v1::Consultation& consultation : c.procedure().consultations()) {
-    if (!consultation.has_reply_received()) return true;
-  }
-  return c.procedure().has_fee() && !c.procedure().fee().has_paid();
-}
+// What a case row holds beside its record that domain rules derive from the
+// record. The store does not derive these: its CaseIndexer, given when the
+// store opens (IndexCase in services/alerts/case_index.h), computes them
+// whenever a case is written, and the migrations that added the columns
+// backfill them with it.
+struct CaseIndex {
+  // The stored deadlines cannot be brought to another day by calendar
+  // arithmetic alone: a deadline listing reads the whole record
+  // (CaseDeadlineSummary::record).
+  bool compute_in_full = true;
+  // The earliest of the case's open duties after the answer; AttentionQuery's
+  // duty range selects by it.
+  std::optional<absl::CivilDay> duty_due;
+  // The first and last filing dates of its reviews and lawsuits (both unset
+  // when none has one): what places them in a report year
+  // (ListCasesForReport).
+  std::optional<absl::CivilDay> proceedings_filed_from;
+  std::optional<absl::CivilDay> proceedings_filed_until;
+};
+
+// Computes the CaseIndex of a case. Must be pure: a row's index is a
+// function of its record alone.
+using CaseIndexer = std::function<CaseIndex(const v1::Case&)>;
 
 struct CasePage {
   std::vector<v1::Case> cases;

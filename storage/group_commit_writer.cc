@@ -5,6 +5,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "services/common/call_cancellation.h"
+#include "storage/sqlite_transaction.h"
 
 namespace ogi {
 
@@ -65,9 +66,10 @@ void GroupCommitWriter::Loop() {
 }
 
 void GroupCommitWriter::CommitBatch(const std::deque<Pending*>& batch) {
-  absl::Status begin = db_->Exec("BEGIN IMMEDIATE");
-  if (!begin.ok()) {
-    for (Pending* p : batch) p->status = begin;
+  absl::StatusOr<SqliteTransaction> transaction =
+      SqliteTransaction::Begin(*db_, SqliteTransaction::Kind::kImmediate);
+  if (!transaction.ok()) {
+    for (Pending* p : batch) p->status = transaction.status();
     return;
   }
   for (Pending* p : batch) {
@@ -85,16 +87,18 @@ void GroupCommitWriter::CommitBatch(const std::deque<Pending*>& batch) {
       if (!p->status.ok()) continue;
     }
     const ScopedCallToken in_call(p->call);
-    p->status = db_->Exec("SAVEPOINT op");
-    if (!p->status.ok()) continue;
+    absl::StatusOr<SqliteSavepoint> savepoint =
+        SqliteSavepoint::Begin(*db_, "op");
+    if (!savepoint.ok()) {
+      p->status = savepoint.status();
+      continue;
+    }
     p->status = p->op(*db_);
-    if (!p->status.ok()) db_->Exec("ROLLBACK TO op").IgnoreError();
-    db_->Exec("RELEASE op").IgnoreError();
+    // A failing operation's savepoint is rolled back as it goes out of scope.
+    if (p->status.ok()) savepoint->Release().IgnoreError();
   }
-  absl::Status commit = db_->InTransaction() ? db_->Exec("COMMIT")
-                                             : absl::AbortedError("事务已回滚");
+  const absl::Status commit = transaction->Commit();
   if (!commit.ok()) {
-    db_->Exec("ROLLBACK").IgnoreError();
     for (Pending* p : batch) {
       if (p->status.ok()) p->status = commit;
     }

@@ -71,8 +71,9 @@ class ReportStore {
   // `year` and not concluded before 1 January of `year`; concluded then with
   // no receipt date (uncountable, and reported as such); those awaiting
   // receipt confirmation that arrived by 31 December (not yet countable,
-  // reported as such); and every case with a review or lawsuit. In (agency, creation) order. A superset is fine: the
-  // derivation places each case by its dates.
+  // reported as such); and every case with a review or lawsuit. In (agency,
+  // creation) order. A superset is fine: the derivation places each case by its
+  // dates.
   virtual absl::StatusOr<std::vector<v1::Case>> ListCasesForReport(
       const std::vector<std::string>& agency_codes, int year) = 0;
 };

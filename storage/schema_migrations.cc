@@ -11,9 +11,9 @@
 #include "ogi/v1/case.pb.h"
 #include "services/common/civil_date.h"
 #include "services/common/status_macros.h"
-#include "services/proceedings/open_duties.h"
 #include "storage/case_store.h"
 #include "storage/sqlite_rows.h"
+#include "storage/sqlite_transaction.h"
 
 namespace ogi {
 namespace {
@@ -23,7 +23,8 @@ namespace {
 // right for most cases, so only the others are written. A record that does
 // not parse is marked compute_in_full: listings then read it, and report it,
 // as they did before the summary existed.
-absl::Status BackfillDeadlineSummaries(Database& db) {
+absl::Status BackfillDeadlineSummaries(Database& db,
+                                       const CaseIndexer& indexer) {
   struct Row {
     int64_t id;
     int64_t window_kind;
@@ -42,7 +43,7 @@ absl::Status BackfillDeadlineSummaries(Database& db) {
       const Row row = {select.ColumnInt(0),
                        parsed ? c.deadlines().window_kind() : 0,
                        parsed && c.deadlines().provisional(),
-                       !parsed || DeadlinesNeedFullComputation(c)};
+                       !parsed || indexer(c).compute_in_full};
       if (row.window_kind != 0 || row.provisional || row.compute_in_full) {
         rows.push_back(row);
       }
@@ -66,11 +67,11 @@ absl::Status BackfillDeadlineSummaries(Database& db) {
 
 // Fills migration 6's columns from the stored records. Re-answers are
 // ordered only by a review or lawsuit, so the cases with neither have none.
-absl::Status BackfillProceedingColumns(Database& db) {
+absl::Status BackfillProceedingColumns(Database& db,
+                                       const CaseIndexer& indexer) {
   struct Row {
     int64_t id;
-    std::string duty_due;  // empty: NULL
-    ProceedingsFiled filed;
+    CaseIndex index;
   };
   std::vector<Row> rows;
   {
@@ -82,9 +83,7 @@ absl::Status BackfillProceedingColumns(Database& db) {
       if (!more) break;
       v1::Case c;
       if (!c.ParseFromString(select.ColumnBlob(1))) continue;
-      const std::optional<absl::CivilDay> due = EarliestOpenDuty(c);
-      rows.push_back({select.ColumnInt(0), due ? FormatIsoDate(*due) : "",
-                      ProceedingsFiledRange(c)});
+      rows.push_back({select.ColumnInt(0), indexer(c)});
     }
   }
   // Written after the scan, as in BackfillDeadlineSummaries.
@@ -93,15 +92,9 @@ absl::Status BackfillProceedingColumns(Database& db) {
         Statement update,
         db.Prepare("UPDATE cases SET duty_due = ?, proceedings_filed_from = ?, "
                    "proceedings_filed_until = ? WHERE id = ?"));
-    int index = 1;
-    for (const std::string* text :
-         {&row.duty_due, &row.filed.from, &row.filed.until}) {
-      if (text->empty()) {
-        update.BindNull(index++);
-      } else {
-        update.BindText(index++, *text);
-      }
-    }
+    BindDayOrNull(update, 1, row.index.duty_due);
+    BindDayOrNull(update, 2, row.index.proceedings_filed_from);
+    BindDayOrNull(update, 3, row.index.proceedings_filed_until);
     update.BindInt(4, row.id);
     OGI_RETURN_IF_ERROR(update.Run());
   }
@@ -109,11 +102,11 @@ absl::Status BackfillProceedingColumns(Database& db) {
 }
 
 // One forward migration: `sql`, then `backfill` (when set) for new columns
-// whose values only the stored records hold, which SQL cannot read. Both run
-// in the migration's transaction.
+// whose values only the stored records hold, which SQL cannot read (derived
+// by the store's CaseIndexer). Both run in the migration's transaction.
 struct Migration {
   const char* sql;
-  absl::Status (*backfill)(Database& db) = nullptr;
+  absl::Status (*backfill)(Database& db, const CaseIndexer& indexer) = nullptr;
 };
 
 // Migration N is kMigrations[N - 1]. Never edit a migration that has shipped
@@ -209,7 +202,7 @@ CREATE TABLE calendar_years (
 ALTER TABLE cases ADD COLUMN window_kind INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
 -- 1 when a listing must compute the deadlines in full, from the record
--- (DeadlinesNeedFullComputation in storage/case_store.h).
+-- (CaseIndex::compute_in_full in storage/case_store.h).
 ALTER TABLE cases ADD COLUMN compute_in_full INTEGER NOT NULL DEFAULT 0;
 DROP INDEX cases_by_answer_due;
 DROP INDEX cases_by_notice_due;
@@ -300,11 +293,11 @@ BEGIN SELECT RAISE(ABORT, 'a locked report is never changed'); END;
 
     // 6: the duties after the answer (a review or lawsuit defence, a
     // re-answer, the decision expected) in deadline listings and alerts: the
-    // earliest as a column (EarliestOpenDuty). And what selects a year's
+    // earliest as a column (CaseIndex::duty_due). And what selects a year's
     // report cases by index alone: the receipt date beside the conclusion
     // date (open cases are the NULL range), and the first and last filing
-    // dates of a case's reviews and lawsuits (ProceedingsFiledRange in
-    // storage/sqlite_rows.h). Filled from the stored records of the cases
+    // dates of a case's reviews and lawsuits (CaseIndex in
+    // storage/case_store.h). Filled from the stored records of the cases
     // with reviews or lawsuits by BackfillProceedingColumns; only those cases
     // have values, so their indexes are partial and small.
     {R"sql(
@@ -387,11 +380,27 @@ BEGIN SELECT RAISE(ABORT, 'case_reads is append-only'); END;
 )sql"},
 }};
 
+// Applies `migration` and sets the schema version to `version`, all in one
+// transaction: on any error nothing of it stays.
+absl::Status ApplyMigration(Database& db, const Migration& migration,
+                            int version, const CaseIndexer& indexer) {
+  OGI_ASSIGN_OR_RETURN(
+      SqliteTransaction transaction,
+      SqliteTransaction::Begin(db, SqliteTransaction::Kind::kImmediate));
+  OGI_RETURN_IF_ERROR(db.Exec(migration.sql));
+  if (migration.backfill != nullptr) {
+    OGI_RETURN_IF_ERROR(migration.backfill(db, indexer));
+  }
+  OGI_RETURN_IF_ERROR(db.Exec(absl::StrCat("PRAGMA user_version = ", version)));
+  return transaction.Commit();
+}
+
 }  // namespace
 
 int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
-absl::Status MigrateSchema(Database& db, int target) {
+absl::Status MigrateSchema(Database& db, const CaseIndexer& indexer,
+                           int target) {
   absl::StatusOr<int64_t> current = db.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
   if (*current > LatestSchemaVersion()) {
@@ -407,18 +416,9 @@ absl::Status MigrateSchema(Database& db, int target) {
   }
   for (int version = static_cast<int>(*current) + 1; version <= target;
        ++version) {
-    const Migration& migration = kMigrations[version - 1];
-    absl::Status status =
-        db.Exec(absl::StrCat("BEGIN IMMEDIATE;", migration.sql));
-    if (status.ok() && migration.backfill != nullptr) {
-      status = migration.backfill(db);
-    }
-    if (status.ok()) {
-      status =
-          db.Exec(absl::StrCat("PRAGMA user_version = ", version, "; COMMIT;"));
-    }
+    const absl::Status status =
+        ApplyMigration(db, kMigrations[version - 1], version, indexer);
     if (!status.ok()) {
-      db.Exec("ROLLBACK").IgnoreError();
       return absl::Status(status.code(),
                           absl::StrCat("schema migration ", version,
                                        " failed: ", status.message()));

@@ -6,6 +6,7 @@
 // N means migrations 1..N have been applied.
 
 #include "absl/status/status.h"
+#include "storage/case_store.h"
 #include "storage/sqlite_database.h"
 
 namespace ogi {
@@ -14,11 +15,14 @@ namespace ogi {
 int LatestSchemaVersion();
 
 // Brings `db` up to `target` (default: the latest) by applying each missing
-// migration in its own transaction. Returns FAILED_PRECONDITION when the
+// migration in its own transaction. The migrations that add index columns
+// derived from the records (CaseIndex) fill them with `indexer`, which must be
+// the indexer the store is opened with. Returns FAILED_PRECONDITION when the
 // database is newer than this build knows ("upgrade ogi"), or when `target` is
 // older than the database; the error of a failing migration otherwise (the
 // database then stays at the last version that applied completely).
-absl::Status MigrateSchema(Database& db, int target = LatestSchemaVersion());
+absl::Status MigrateSchema(Database& db, const CaseIndexer& indexer,
+                           int target = LatestSchemaVersion());
 
 }  // namespace ogi
 

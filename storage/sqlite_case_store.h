@@ -3,7 +3,10 @@
 
 // CaseStore, ReportStore and AccessStore on SQLite: one group-committing
 // writer connection and a pool of read-only connections (WAL lets them read
-// while the writer writes).
+// while the writer writes). The methods are implemented by concept:
+// sqlite_case_store.cc (connections, agencies, calendar years),
+// sqlite_case_table.cc (cases and their history), sqlite_deadline_queries.cc
+// (deadline listings), sqlite_report_store.cc and sqlite_access_store.cc.
 
 #include <memory>
 #include <string>
@@ -35,11 +38,15 @@ class SqliteCaseStore final : public CaseStore,
                               public AccessStore {
  public:
   // Opens the database, applies pending schema migrations and starts the
-  // writer. FAILED_PRECONDITION for a database from a newer ogi; UNAVAILABLE
+  // writer. `indexer` derives the index columns of every case written (and
+  // of the stored cases a migration backfills): the server and the tests
+  // pass IndexCase, through OpenSqliteCaseStore
+  // (services/alerts/case_index.h). INVALID_ARGUMENT without an indexer;
+  // FAILED_PRECONDITION for a database from a newer ogi; UNAVAILABLE
   // when the file cannot be opened; DATA_LOSS when it is not a database or
   // fails PRAGMA integrity_check (checked before any migration writes).
   static absl::StatusOr<std::unique_ptr<SqliteCaseStore>> Open(
-      const SqliteStoreOptions& options);
+      const SqliteStoreOptions& options, CaseIndexer indexer);
 
   // Waits for queued writes, then closes every connection (checkpointing the
   // WAL into the main file).
@@ -115,13 +122,15 @@ class SqliteCaseStore final : public CaseStore,
       int64_t limit) override;
 
  private:
-  SqliteCaseStore(std::unique_ptr<GroupCommitWriter> writer,
+  SqliteCaseStore(CaseIndexer indexer,
+                  std::unique_ptr<GroupCommitWriter> writer,
                   std::vector<std::unique_ptr<Database>> readers);
 
   // Runs `read` in one read transaction (a consistent snapshot) on a pooled
   // reader, or on the writer for an in-memory database.
   absl::Status Read(absl::FunctionRef<absl::Status(Database&)> read);
 
+  const CaseIndexer indexer_;
   std::unique_ptr<GroupCommitWriter> writer_;
   absl::Mutex readers_mu_;
   std::vector<std::unique_ptr<Database>> idle_readers_

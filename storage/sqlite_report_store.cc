@@ -23,11 +23,10 @@ absl::StatusOr<std::optional<std::string>> LatestYearPayload(
     Database& db, absl::string_view table, absl::string_view agency_code,
     int year) {
   OGI_ASSIGN_OR_RETURN(int64_t agency_id, AgencyId(db, agency_code));
-  OGI_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db.Prepare(absl::StrCat("SELECT payload FROM ", table,
-                              " WHERE agency_id = ? AND year = ? "
-                              "ORDER BY id DESC LIMIT 1")));
+  OGI_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(absl::StrCat(
+                                           "SELECT payload FROM ", table,
+                                           " WHERE agency_id = ? AND year = ? "
+                                           "ORDER BY id DESC LIMIT 1")));
   stmt.BindInt(1, agency_id);
   stmt.BindInt(2, year);
   OGI_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -132,9 +131,9 @@ absl::StatusOr<v1::RegisteredDocument> SqliteCaseStore::PutDocument(
       known.BindInt(2, document_id);
       OGI_ASSIGN_OR_RETURN(bool row, known.Step());
       if (!row) {
-        return absl::NotFoundError(absl::StrCat(
-            "document.id: agency ", document.agency_code(),
-            " has no registered document ", document_id));
+        return absl::NotFoundError(
+            absl::StrCat("document.id: agency ", document.agency_code(),
+                         " has no registered document ", document_id));
       }
     }
     stored.set_id(document_id);
@@ -197,9 +196,8 @@ absl::Status SqliteCaseStore::PutLock(absl::string_view agency_code, int year,
         std::optional<std::string> existing,
         LatestYearPayload(db, "report_locks", agency_code, year));
     if (existing.has_value()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the ", year, " report of ", agency_code,
-                       " is already locked"));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the ", year, " report of ", agency_code, " is already locked"));
     }
     Authorship by{lock.lock().locked_by(), lock.lock().locked_at()};
     return InsertYearPayload(db, "report_locks", agency_code, year,

@@ -3,7 +3,7 @@
 
 // Who may do what: the one table that maps every RPC to the kind of
 // operation it is, the roles each kind needs, and the agency scope a caller
-// reaches. The gRPC edge (services/server/unary_call.h) applies it to every
+// reaches. The gRPC edge (services/rpc/unary_call.h) applies it to every
 // call before any work is done. Pure logic: no gRPC, no storage.
 
 #include <string>

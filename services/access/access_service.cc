@@ -1,6 +1,6 @@
 #include "services/access/access_service.h"
 
-#include "services/server/raw_unary.h"
+#include "services/rpc/raw_unary.h"
 
 namespace ogi {
 

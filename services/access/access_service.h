@@ -5,7 +5,7 @@
 // AccessManager through the call edge (which admits the caller first).
 
 #include "ogi/v1/access_service.grpc.pb.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -3,8 +3,8 @@
 #include "services/common/field_update.h"
 #include "services/common/paging.h"
 #include "services/common/status_macros.h"
-#include "services/server/raw_unary.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/raw_unary.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

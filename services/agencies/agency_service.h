@@ -6,7 +6,7 @@
 #include <string>
 
 #include "ogi/v1/agency_service.grpc.pb.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 #include "storage/case_store.h"
 
 namespace ogi {

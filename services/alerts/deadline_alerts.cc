@@ -10,6 +10,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "services/alerts/case_index.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
 #include "services/common/status_macros.h"
@@ -78,8 +79,14 @@ std::pair<int, int64_t> NumberKey(const std::string& number) {
   int64_t sequence = 0;
   const size_t dash = number.find('-');
   if (dash != std::string::npos) {
-    absl::SimpleAtoi(absl::string_view(number).substr(0, dash), &year);
-    absl::SimpleAtoi(absl::string_view(number).substr(dash + 1), &sequence);
+    // A part that is not a number counts as 0 (it sorts first).
+    if (!absl::SimpleAtoi(absl::string_view(number).substr(0, dash), &year)) {
+      year = 0;
+    }
+    if (!absl::SimpleAtoi(absl::string_view(number).substr(dash + 1),
+                          &sequence)) {
+      sequence = 0;
+    }
   }
   return {year, sequence};
 }
@@ -395,6 +402,34 @@ void WriteAlert(const Subject& who, const PendingAlert& a,
 
 DutyRankKey DutyKey(const OpenDuty& duty) {
   return {duty.kind, duty.reference, duty.re_answer_id};
+}
+
+absl::StatusOr<AttentionQuery> ListingQuery(const WorkingCalendar& calendar,
+                                            absl::CivilDay today, int within,
+                                            std::string agency_code) {
+  // The last day with at most `within` working days left: the day before the
+  // first working day after the horizon (AddWorkingDays' end).
+  OGI_ASSIGN_OR_RETURN(const WorkingDayCount beyond,
+                       calendar.AddWorkingDays(today, within + 1));
+  const absl::CivilDay last = beyond.end - 1;
+  // The first day with no working day in (day, today]: the last working day
+  // on or before today (a make-up working day counts). A calendar has at most
+  // a few rest days in a row; past a year of them the range would only widen.
+  absl::CivilDay first = today;
+  for (int i = 0; i < 366 && !calendar.IsWorkingDay(first); ++i) --first;
+  AttentionQuery query;
+  query.agency_code = std::move(agency_code);
+  query.answer_due_until = last;
+  query.notice_due_from = first;
+  query.notice_due_until = last;
+  // An applicant window lapses by calendar days (today > its end).
+  query.window_end_until = today - 1;
+  // Duties after the answer are listed from their due date's horizon on and
+  // for as long as they stay open, however long ago they fell due.
+  query.duty_due_until = last;
+  // Every application awaiting receipt confirmation, however recent.
+  query.pending_confirmation = true;
+  return query;
 }
 
 absl::StatusOr<v1::Deadlines> DeadlinesAsOf(const v1::Case& c,

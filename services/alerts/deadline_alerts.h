@@ -56,6 +56,20 @@ std::vector<v1::DeadlineAlert> AlertsForCase(const v1::Case& c,
 // expected to decide by; then by case number, kind and reference.
 void SortByUrgency(std::vector<v1::DeadlineAlert>& alerts);
 
+// The store query that selects every case of `agency_code` a
+// DeadlineListing for `today` and `within` can list: each date range holds
+// exactly the days whose working days left (WorkingDaysBetween(today, day))
+// fall in the listing's bounds. A day's working days left do not follow its
+// calendar order at the edges: a 补正 notice due on the last working day
+// before today, and the rest days after it, still have 0 left on a rest day
+// (due today); an answer due on a rest day after the horizon's last working
+// day still has `within` left. So the ranges run from the last working day on
+// or before today, and up to the day before the first working day after the
+// horizon. Errors: those of WorkingCalendar::AddWorkingDays for the horizon.
+absl::StatusOr<AttentionQuery> ListingQuery(const WorkingCalendar& calendar,
+                                            absl::CivilDay today, int within,
+                                            std::string agency_code);
+
 // A listing of what needs attention within `within` working days of `today`:
 // the alerts AlertsForCase gives for each case added, in SortByUrgency's
 // order (ties, which only malformed case numbers can cause, in creation

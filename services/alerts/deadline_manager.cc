@@ -27,20 +27,11 @@ absl::StatusOr<v1::ListDeadlinesResponse> DeadlineManager::ListDeadlines(
   const absl::CivilDay today = TodayInChina(*clock_);
   const std::shared_ptr<const WorkingCalendar> calendar =
       case_clock_->calendars().Current();
-  OGI_ASSIGN_OR_RETURN(WorkingDayCount horizon,
-                       calendar->AddWorkingDays(today, within));
-  AttentionQuery query;
-  query.agency_code = request.agency_code().empty() ? default_agency_code_
-                                                    : request.agency_code();
-  query.answer_due_until = horizon.end;
-  query.notice_due_from = today;
-  query.notice_due_until = horizon.end;
-  query.window_end_until = today - 1;
-  // Duties after the answer are listed from their due date's horizon on and
-  // for as long as they stay open, however long ago they fell due.
-  query.duty_due_until = horizon.end;
-  // Every application awaiting receipt confirmation, however recent.
-  query.pending_confirmation = true;
+  OGI_ASSIGN_OR_RETURN(
+      const AttentionQuery query,
+      ListingQuery(*calendar, today, within,
+                   request.agency_code().empty() ? default_agency_code_
+                                                 : request.agency_code()));
   // Summaries rather than records, streamed into the listing: parsing every
   // record would cost more than everything else together.
   DeadlineListing listing(*calendar, *case_clock_, today, within);

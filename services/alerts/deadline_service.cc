@@ -8,8 +8,8 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "services/server/raw_unary.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/raw_unary.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -12,7 +12,7 @@
 #include "ogi/v1/deadline_service.grpc.pb.h"
 #include "services/alerts/alert_hub.h"
 #include "services/alerts/deadline_manager.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -5,7 +5,7 @@
 
 #include "ogi/v1/calendar_service.grpc.pb.h"
 #include "services/calendar/calendar_manager.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/civil_date.h"
+#include "services/common/field_violations.h"
 #include "services/common/status_macros.h"
 #include "services/common/text_fields.h"
 
@@ -70,14 +74,10 @@ int64_t WeekdaysThrough(absl::CivilDay day) {
   return 5 * weeks + std::min<int64_t>(rest + 1, 5);
 }
 
-absl::Status Invalid(absl::string_view field, absl::string_view message) {
-  return absl::InvalidArgumentError(absl::StrCat(field, ": ", message));
-}
-
 // A date field that must be set and real.
 absl::StatusOr<absl::CivilDay> RequiredDate(const v1::Date& date,
                                             absl::string_view field) {
-  if (IsUnset(date)) return Invalid(field, "必须填写");
+  if (IsUnset(date)) return InvalidField(field, "必须填写");
   return ToCivilDay(date, field);
 }
 
@@ -90,10 +90,10 @@ absl::Status CheckInReach(absl::CivilDay day, int year,
   const absl::CivilDay last =
       std::min(absl::CivilDay(year + 1, 1, 31), LastCalendarDay());
   if (day < first || day > last) {
-    return Invalid(field,
-                   absl::StrCat(FormatIsoDate(day), " 超出 ", year,
-                                " 年节假日安排的范围（", FormatIsoDate(first),
-                                " 至 ", FormatIsoDate(last), "）"));
+    return InvalidField(
+        field, absl::StrCat(FormatIsoDate(day), " 超出 ", year,
+                            " 年节假日安排的范围（", FormatIsoDate(first),
+                            " 至 ", FormatIsoDate(last), "）"));
   }
   return absl::OkStatus();
 }
@@ -124,18 +124,19 @@ std::vector<StatutoryHoliday> StatutoryHolidaysOrNone(int64_t year) {
 // "start: …" unless `start` lies in the calendar's range.
 absl::Status CheckInCalendarRange(absl::CivilDay start) {
   if (start < FirstCalendarDay() || start > LastCalendarDay()) {
-    return Invalid("start", absl::StrCat("须在 ", RangeText(),
-                                         " 之间（日历的范围），而不是 ",
-                                         FormatIsoDate(start)));
+    return InvalidField("start", absl::StrCat("须在 ", RangeText(),
+                                              " 之间（日历的范围），而不是 ",
+                                              FormatIsoDate(start)));
   }
   return absl::OkStatus();
 }
 
 // A count from `start` whose end would lie after LastCalendarDay().
 absl::Status PastCalendarEnd(absl::CivilDay start, int days) {
-  return Invalid("days", absl::StrCat("从 ", FormatIsoDate(start), " 起算 ",
-                                      days, " 天将超出日历的范围（最晚 ",
-                                      FormatIsoDate(LastCalendarDay()), "）"));
+  return InvalidField("days",
+                      absl::StrCat("从 ", FormatIsoDate(start), " 起算 ", days,
+                                   " 天将超出日历的范围（最晚 ",
+                                   FormatIsoDate(LastCalendarDay()), "）"));
 }
 
 struct HolidayRange {
@@ -144,67 +145,72 @@ struct HolidayRange {
   int index = 0;
 };
 
-absl::Status ValidateArrangement(const v1::CalendarYear& arrangement,
-                                 const FieldNames& names) {
-  const int year = arrangement.year();
-  if (year < kMinYear || year > kMaxYear) {
-    return Invalid(names.prefix.empty() ? "year" : names.prefix + "year",
-                   absl::StrCat("须在 ", kMinYear, " 至 ", kMaxYear,
-                                " 之间，而不是 ", year));
-  }
-  const std::string prefix =
-      names.prefix.empty() ? absl::StrCat(year, ".") : names.prefix;
-  const absl::string_view from_name = names.first_day;
-  const absl::string_view to_name = names.last_day;
-
+// Each notice of `arrangement`: at least one, each valid one-line text.
+absl::Status ValidateNotices(const v1::CalendarYear& arrangement,
+                             const std::string& prefix) {
   if (arrangement.notices().empty()) {
-    return Invalid(prefix + "notices", "至少须有一份通知");
+    return InvalidField(prefix + "notices", "至少须有一份通知");
   }
   for (int i = 0; i < arrangement.notices_size(); ++i) {
     OGI_RETURN_IF_ERROR(ValidateText(arrangement.notices(i),
                                      absl::StrCat(prefix, "notices[", i, "]"),
                                      kMaxNoticeLength, /*multiline=*/false));
   }
+  return absl::OkStatus();
+}
 
+// One holiday of `arrangement` (the i-th): its name, its dates in reach, in
+// order, within the longest holiday, and its day count.
+absl::StatusOr<HolidayRange> ValidateHoliday(
+    const v1::CalendarYear& arrangement, int i, const std::string& prefix,
+    const FieldNames& names) {
+  const int year = arrangement.year();
+  const v1::Holiday& holiday = arrangement.holidays(i);
+  const std::string field = absl::StrCat(prefix, "holidays[", i, "]");
+  OGI_RETURN_IF_ERROR(ValidateText(holiday.name(), field + ".name",
+                                   kMaxHolidayNameLength,
+                                   /*multiline=*/false));
+  const std::string from_field = absl::StrCat(field, ".", names.first_day);
+  const std::string to_field = absl::StrCat(field, ".", names.last_day);
+  OGI_ASSIGN_OR_RETURN(const absl::CivilDay from,
+                       ArrangementDate(holiday.first_day(), year, from_field));
+  OGI_ASSIGN_OR_RETURN(const absl::CivilDay to,
+                       ArrangementDate(holiday.last_day(), year, to_field));
+  if (to < from) {
+    return InvalidField(
+        to_field, absl::StrCat(FormatIsoDate(to), " 早于 ", names.first_day,
+                               "（", FormatIsoDate(from), "）"));
+  }
+  const int64_t length = to - from + 1;
+  if (length > kMaxHolidayDays) {
+    return InvalidField(
+        field, absl::StrCat(FormatIsoDate(from), " 至 ", FormatIsoDate(to),
+                            " 共 ", length, " 天，超过一个假期最多 ",
+                            kMaxHolidayDays, " 天的上限（已公布的安排中最长为 ",
+                            kLongestPublishedHoliday, " 天）"));
+  }
+  if (holiday.days() != length) {
+    return InvalidField(
+        field + ".days",
+        absl::StrCat(holiday.days(), " 与 ", FormatIsoDate(from), " 至 ",
+                     FormatIsoDate(to), " 不符（共 ", length, " 天）"));
+  }
+  return HolidayRange{from, to, i};
+}
+
+// The holidays of `arrangement`, each valid (ValidateHoliday), sorted by
+// their first day; none may overlap another.
+absl::StatusOr<std::vector<HolidayRange>> ValidateHolidays(
+    const v1::CalendarYear& arrangement, const std::string& prefix,
+    const FieldNames& names) {
   if (arrangement.holidays().empty()) {
-    return Invalid(prefix + "holidays", "至少须有一个假期");
+    return InvalidField(prefix + "holidays", "至少须有一个假期");
   }
   std::vector<HolidayRange> ranges;
   for (int i = 0; i < arrangement.holidays_size(); ++i) {
-    const v1::Holiday& holiday = arrangement.holidays(i);
-    const std::string field = absl::StrCat(prefix, "holidays[", i, "]");
-    OGI_RETURN_IF_ERROR(ValidateText(holiday.name(), field + ".name",
-                                     kMaxHolidayNameLength,
-                                     /*multiline=*/false));
-    const std::string from_field = absl::StrCat(field, ".", from_name);
-    const std::string to_field = absl::StrCat(field, ".", to_name);
-    absl::StatusOr<absl::CivilDay> from =
-        ArrangementDate(holiday.first_day(), year, from_field);
-    if (!from.ok()) return from.status();
-    absl::StatusOr<absl::CivilDay> to =
-        ArrangementDate(holiday.last_day(), year, to_field);
-    if (!to.ok()) return to.status();
-    if (*to < *from) {
-      return Invalid(to_field,
-                     absl::StrCat(FormatIsoDate(*to), " 早于 ", from_name, "（",
-                                  FormatIsoDate(*from), "）"));
-    }
-    const int64_t length = *to - *from + 1;
-    if (length > kMaxHolidayDays) {
-      return Invalid(
-          field,
-          absl::StrCat(FormatIsoDate(*from), " 至 ", FormatIsoDate(*to), " 共 ",
-                       length, " 天，超过一个假期最多 ", kMaxHolidayDays,
-                       " 天的上限（已公布的安排中最长为 ",
-                       kLongestPublishedHoliday, " 天）"));
-    }
-    if (holiday.days() != length) {
-      return Invalid(
-          field + ".days",
-          absl::StrCat(holiday.days(), " 与 ", FormatIsoDate(*from), " 至 ",
-                       FormatIsoDate(*to), " 不符（共 ", length, " 天）"));
-    }
-    ranges.push_back({*from, *to, i});
+    OGI_ASSIGN_OR_RETURN(HolidayRange range,
+                         ValidateHoliday(arrangement, i, prefix, names));
+    ranges.push_back(range);
   }
   std::sort(ranges.begin(), ranges.end(),
             [](const HolidayRange& a, const HolidayRange& b) {
@@ -216,92 +222,126 @@ absl::Status ValidateArrangement(const v1::CalendarYear& arrangement,
     if (later.from <= earlier.to) {
       const int reported = std::max(earlier.index, later.index);
       const int other = std::min(earlier.index, later.index);
-      return Invalid(
+      return InvalidField(
           absl::StrCat(prefix, "holidays[", reported, "]"),
           absl::StrCat("与 holidays[", other, "]（",
                        arrangement.holidays(other).name(), "）重叠"));
     }
   }
-  // The holiday containing `day`, or nullptr.
-  auto containing = [&ranges](absl::CivilDay day) -> const HolidayRange* {
-    for (const HolidayRange& range : ranges) {
-      if (range.from <= day && day <= range.to) return &range;
-    }
-    return nullptr;
-  };
+  return ranges;
+}
 
-  std::map<absl::CivilDay, int> off_days;  // day -> index in off_days
+// The off days of `arrangement` (day -> index in off_days): each in reach,
+// listed once and inside a holiday of `ranges`; every day of every holiday
+// listed; no more weekday off days than a year has.
+absl::StatusOr<std::map<absl::CivilDay, int>> ValidateOffDays(
+    const v1::CalendarYear& arrangement, const std::string& prefix,
+    const FieldNames& names, const std::vector<HolidayRange>& ranges) {
+  const auto in_a_holiday = [&ranges](absl::CivilDay day) {
+    for (const HolidayRange& range : ranges) {
+      if (range.from <= day && day <= range.to) return true;
+    }
+    return false;
+  };
+  std::map<absl::CivilDay, int> off_days;
   for (int i = 0; i < arrangement.off_days_size(); ++i) {
     const std::string field = absl::StrCat(prefix, "off_days[", i, "]");
-    absl::StatusOr<absl::CivilDay> day =
-        ArrangementDate(arrangement.off_days(i), year, field);
-    if (!day.ok()) return day.status();
-    auto [it, inserted] = off_days.emplace(*day, i);
+    OGI_ASSIGN_OR_RETURN(
+        const absl::CivilDay day,
+        ArrangementDate(arrangement.off_days(i), arrangement.year(), field));
+    auto [it, inserted] = off_days.emplace(day, i);
     if (!inserted) {
-      return Invalid(
-          field, absl::StrCat(FormatIsoDate(*day), " 重复列出（另见 off_days[",
+      return InvalidField(
+          field, absl::StrCat(FormatIsoDate(day), " 重复列出（另见 off_days[",
                               it->second, "]）"));
     }
-    if (containing(*day) == nullptr) {
-      return Invalid(field,
-                     absl::StrCat(FormatIsoDate(*day), " 不在任何假期的 ",
-                                  from_name, " 至 ", to_name, " 之内"));
+    if (!in_a_holiday(day)) {
+      return InvalidField(
+          field,
+          absl::StrCat(FormatIsoDate(day), " 不在任何假期的 ", names.first_day,
+                       " 至 ", names.last_day, " 之内"));
     }
   }
   // Sorted by date, so the first missing day is reported.
   for (const HolidayRange& range : ranges) {
     for (absl::CivilDay day = range.from; day <= range.to; ++day) {
       if (off_days.count(day) == 0) {
-        return Invalid(
+        return InvalidField(
             absl::StrCat(prefix, "holidays[", range.index, "]"),
             absl::StrCat("off_days 缺少 ", FormatIsoDate(day), "（",
                          arrangement.holidays(range.index).name(), "）"));
       }
     }
   }
-
   int64_t weekday_off_days = 0;
   for (const auto& [day, index] : off_days) {
     if (!IsWeekend(day)) ++weekday_off_days;
   }
   if (weekday_off_days > kMaxWeekdayOffDays) {
-    return Invalid(prefix + "off_days",
-                   absl::StrCat("周一至周五的放假日共 ", weekday_off_days,
-                                " 天，超过每年 ", kMaxWeekdayOffDays,
-                                " 天的上限（已公布的安排中最多为 ",
-                                kMostPublishedWeekdayOffDays, " 天）"));
+    return InvalidField(prefix + "off_days",
+                        absl::StrCat("周一至周五的放假日共 ", weekday_off_days,
+                                     " 天，超过每年 ", kMaxWeekdayOffDays,
+                                     " 天的上限（已公布的安排中最多为 ",
+                                     kMostPublishedWeekdayOffDays, " 天）"));
   }
-  if (arrangement.makeup_workdays_size() > kMaxMakeupWorkdays) {
-    return Invalid(prefix + "makeup_workdays",
-                   absl::StrCat("共 ", arrangement.makeup_workdays_size(),
-                                " 天，超过每年 ", kMaxMakeupWorkdays,
-                                " 天的上限（已公布的安排中最多为 ",
-                                kMostPublishedMakeupWorkdays, " 天）"));
-  }
+  return off_days;
+}
 
+// The make-up working days of `arrangement`: no more than a year has, each in
+// reach, listed once, not an off day, and a Saturday or Sunday.
+absl::Status ValidateMakeupWorkdays(
+    const v1::CalendarYear& arrangement, const std::string& prefix,
+    const std::map<absl::CivilDay, int>& off_days) {
+  if (arrangement.makeup_workdays_size() > kMaxMakeupWorkdays) {
+    return InvalidField(prefix + "makeup_workdays",
+                        absl::StrCat("共 ", arrangement.makeup_workdays_size(),
+                                     " 天，超过每年 ", kMaxMakeupWorkdays,
+                                     " 天的上限（已公布的安排中最多为 ",
+                                     kMostPublishedMakeupWorkdays, " 天）"));
+  }
   std::map<absl::CivilDay, int> makeup_days;
   for (int i = 0; i < arrangement.makeup_workdays_size(); ++i) {
     const std::string field = absl::StrCat(prefix, "makeup_workdays[", i, "]");
-    absl::StatusOr<absl::CivilDay> day =
-        ArrangementDate(arrangement.makeup_workdays(i), year, field);
-    if (!day.ok()) return day.status();
-    auto [it, inserted] = makeup_days.emplace(*day, i);
+    OGI_ASSIGN_OR_RETURN(const absl::CivilDay day,
+                         ArrangementDate(arrangement.makeup_workdays(i),
+                                         arrangement.year(), field));
+    auto [it, inserted] = makeup_days.emplace(day, i);
     if (!inserted) {
-      return Invalid(field, absl::StrCat(FormatIsoDate(*day),
-                                         " 重复列出（另见 makeup_workdays[",
-                                         it->second, "]）"));
+      return InvalidField(
+          field,
+          absl::StrCat(FormatIsoDate(day), " 重复列出（另见 makeup_workdays[",
+                       it->second, "]）"));
     }
-    if (off_days.count(*day) > 0) {
-      return Invalid(field,
-                     absl::StrCat(FormatIsoDate(*day), " 同时被列为放假日"));
+    if (off_days.count(day) > 0) {
+      return InvalidField(
+          field, absl::StrCat(FormatIsoDate(day), " 同时被列为放假日"));
     }
-    if (!IsWeekend(*day)) {
-      return Invalid(field, absl::StrCat(FormatIsoDate(*day), " 是",
-                                         WeekdayName(absl::GetWeekday(*day)),
-                                         "；调休上班日须为星期六或星期日"));
+    if (!IsWeekend(day)) {
+      return InvalidField(field,
+                          absl::StrCat(FormatIsoDate(day), " 是",
+                                       WeekdayName(absl::GetWeekday(day)),
+                                       "；调休上班日须为星期六或星期日"));
     }
   }
   return absl::OkStatus();
+}
+
+absl::Status ValidateArrangement(const v1::CalendarYear& arrangement,
+                                 const FieldNames& names) {
+  const int year = arrangement.year();
+  if (year < kMinYear || year > kMaxYear) {
+    return InvalidField(names.prefix.empty() ? "year" : names.prefix + "year",
+                        absl::StrCat("须在 ", kMinYear, " 至 ", kMaxYear,
+                                     " 之间，而不是 ", year));
+  }
+  const std::string prefix =
+      names.prefix.empty() ? absl::StrCat(year, ".") : names.prefix;
+  OGI_RETURN_IF_ERROR(ValidateNotices(arrangement, prefix));
+  OGI_ASSIGN_OR_RETURN(const std::vector<HolidayRange> ranges,
+                       ValidateHolidays(arrangement, prefix, names));
+  OGI_ASSIGN_OR_RETURN(const auto off_days,
+                       ValidateOffDays(arrangement, prefix, names, ranges));
+  return ValidateMakeupWorkdays(arrangement, prefix, off_days);
 }
 
 }  // namespace
@@ -350,7 +390,7 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
     if (inserted) return absl::OkStatus();
     SpecialDay& existing = it->second;
     if (existing.kind != special.kind) {
-      return Invalid(
+      return InvalidField(
           field,
           absl::StrCat(
               FormatIsoDate(day), " 已被 ", existing.arrangement_year,
@@ -517,8 +557,8 @@ bool WorkingCalendar::IsWorkingDay(absl::CivilDay day) const {
 absl::StatusOr<WorkingDayCount> WorkingCalendar::AddWorkingDays(
     absl::CivilDay start, int days) const {
   if (days < 0 || days > kMaxPeriodDays) {
-    return Invalid("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
-                                        " 之间，而不是 ", days));
+    return InvalidField("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
+                                             " 之间，而不是 ", days));
   }
   OGI_RETURN_IF_ERROR(CheckInCalendarRange(start));
   WorkingDayCount count;
@@ -582,8 +622,8 @@ absl::CivilDay WorkingCalendar::NextWorkingDayOnOrAfter(
 absl::StatusOr<CalendarDayPeriod> WorkingCalendar::AddCalendarDays(
     absl::CivilDay start, int days) const {
   if (days < 0 || days > kMaxPeriodDays) {
-    return Invalid("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
-                                        " 之间，而不是 ", days));
+    return InvalidField("days", absl::StrCat("须在 0 至 ", kMaxPeriodDays,
+                                             " 之间，而不是 ", days));
   }
   OGI_RETURN_IF_ERROR(CheckInCalendarRange(start));
   CalendarDayPeriod period;

@@ -17,6 +17,7 @@
 #include "services/common/paging.h"
 #include "services/common/sha256.h"
 #include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
 #include "services/common/timestamps.h"
 #include "services/deadlines/deadline_engine.h"
 
@@ -104,14 +105,6 @@ absl::Status CheckExpectedVersion(const v1::Case& c, int64_t expected_version) {
   return absl::AbortedError(absl::StrCat("expected_version: 案件 ", c.number(),
                                          " 当前版本为 ", c.version(), "，不是 ",
                                          expected_version));
-}
-
-absl::Status ValidateActor(absl::string_view actor) {
-  if (absl::StripAsciiWhitespace(actor).empty()) {
-    return absl::InvalidArgumentError(
-        "actor: 缺失；每项变更须由已登录的用户作出，历史记录载明其姓名");
-  }
-  return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
 }
 
 void DeriveReceipt(v1::Case& c) {

@@ -90,10 +90,6 @@ class CaseManager {
 // REQUIRES: c.arrival_date() is a valid date.
 void DeriveReceipt(v1::Case& c);
 
-// INVALID_ARGUMENT "actor: ..." unless `actor` (who makes a change) is a
-// non-blank single line of at most kMaxActorLength characters.
-absl::Status ValidateActor(absl::string_view actor);
-
 // INVALID_ARGUMENT "number: ..." unless `number` looks like "2022-0013".
 absl::Status ValidateCaseNumber(absl::string_view number);
 

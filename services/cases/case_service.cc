@@ -1,8 +1,8 @@
 #include "services/cases/case_service.h"
 
 #include "services/common/status_macros.h"
-#include "services/server/raw_unary.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/raw_unary.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -6,7 +6,7 @@
 
 #include "ogi/v1/case_service.grpc.pb.h"
 #include "services/cases/case_manager.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

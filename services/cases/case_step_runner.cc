@@ -5,6 +5,7 @@
 
 #include "services/cases/case_manager.h"
 #include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
 #include "services/common/timestamps.h"
 #include "services/deadlines/deadline_engine.h"
 

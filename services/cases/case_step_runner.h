@@ -36,9 +36,8 @@ struct StepContext {
 // Changes `c` and returns the event describing the change (type, reason,
 // changes); an error aborts and nothing is written. Quick; must not call the
 // store.
-using CaseStep =
-    std::function<absl::StatusOr<v1::CaseEvent>(v1::Case& c,
-                                                const StepContext& context)>;
+using CaseStep = std::function<absl::StatusOr<v1::CaseEvent>(
+    v1::Case& c, const StepContext& context)>;
 
 // Thread-safe. All pointers must outlive the runner; `observer` may be null.
 class CaseStepRunner {
@@ -65,14 +64,23 @@ class CaseStepRunner {
   // Run for one step request: a message with agency_code, number and
   // expected_version, applied by the ApplyStep overload for its type
   // (ApplyStep(request, today, calendar, policy, c), as in
-  // services/deadlines/procedure_steps.h and
-  // services/outcomes/conclusion_steps.h), which must be declared where this
-  // is instantiated.
+  // services/procedure/procedure_steps.h,
+  // services/outcomes/conclusion_steps.h and
+  // services/proceedings/proceeding_steps.h), which must be declared where
+  // this is instantiated.
   template <typename Request>
   absl::StatusOr<v1::Case> RunRequest(const Request& request,
                                       absl::string_view actor) const {
-    return Run(request.agency_code(), request.number(), actor,
-               request.expected_version(),
+    return RunRequestOn(request, request.number(), actor);
+  }
+
+  // RunRequest on the case `number`, for a request that names its case
+  // another way (e.g. by a review's or lawsuit's id, "2025-0001-R1").
+  template <typename Request>
+  absl::StatusOr<v1::Case> RunRequestOn(const Request& request,
+                                        absl::string_view number,
+                                        absl::string_view actor) const {
+    return Run(request.agency_code(), number, actor, request.expected_version(),
                [&request](v1::Case& c, const StepContext& context) {
                  return ApplyStep(request, context.today, *context.calendar,
                                   context.clock->policy(), c);

@@ -2,7 +2,7 @@
 #define OGI_SERVICES_COMMON_CALL_CANCELLATION_H_
 
 // Whether the call a thread works for is still wanted. The gRPC edge
-// (services/server/unary_call.h) gives each call a CallToken, cancels it when
+// (services/rpc/unary_call.h) gives each call a CallToken, cancels it when
 // the client goes away, the call's deadline passes or the server shuts down,
 // and installs it on the worker thread for the duration of the call's work.
 // Long loops deep in the domain logic then call CheckCallAlive() and return

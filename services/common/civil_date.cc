@@ -119,4 +119,20 @@ bool IsUnset(const v1::Date& date) {
   return date.year() == 0 && date.month() == 0 && date.day() == 0;
 }
 
+bool HasDate(bool has, const v1::Date& date) { return has && !IsUnset(date); }
+
+absl::StatusOr<std::optional<absl::CivilDay>> ToOptionalCivilDay(
+    bool has, const v1::Date& date, absl::string_view field) {
+  if (!HasDate(has, date)) return std::optional<absl::CivilDay>();
+  absl::StatusOr<absl::CivilDay> day = ToCivilDay(date, field);
+  if (!day.ok()) return day.status();
+  return std::optional<absl::CivilDay>(*day);
+}
+
+std::optional<absl::CivilDay> RecordedDay(bool has, const v1::Date& date) {
+  if (!HasDate(has, date)) return std::nullopt;
+  absl::StatusOr<absl::CivilDay> day = ToCivilDay(date, "");
+  return day.ok() ? std::optional<absl::CivilDay>(*day) : std::nullopt;
+}
+
 }  // namespace ogi

@@ -49,6 +49,20 @@ std::string FormatIsoDate(const v1::Date& date);
 // True when `date` is the default (all zero) message, i.e. "not set".
 bool IsUnset(const v1::Date& date);
 
+// True when a message field holds a date: present (`has`, the field's
+// has_ accessor) and not the all-zero "not set" message.
+bool HasDate(bool has, const v1::Date& date);
+
+// An optional date of a request: std::nullopt when unset (HasDate false),
+// else ToCivilDay (INVALID_ARGUMENT "<field>: ..." when not a real date).
+absl::StatusOr<std::optional<absl::CivilDay>> ToOptionalCivilDay(
+    bool has, const v1::Date& date, absl::string_view field);
+
+// The day a stored record holds: std::nullopt when unset or (against the
+// record's invariants) not a calendar date. For dates read back from a case,
+// whose validation happened when they were recorded.
+std::optional<absl::CivilDay> RecordedDay(bool has, const v1::Date& date);
+
 }  // namespace ogi
 
 #endif  // OGI_SERVICES_COMMON_CIVIL_DATE_H_

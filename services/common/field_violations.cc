@@ -6,6 +6,10 @@
 
 namespace ogi {
 
+absl::Status InvalidField(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
 void FieldViolations::Add(absl::string_view field,
                           absl::string_view description) {
   violations_.emplace_back(std::string(field), std::string(description));

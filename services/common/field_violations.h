@@ -6,7 +6,7 @@
 // INVALID_ARGUMENT whose message lists them ("f1: rule；f2: rule", the form
 // clients and the CLI already map) and whose payload carries them as a
 // google.rpc.BadRequest, which the gRPC edge sends as the standard
-// "grpc-status-details-bin" details (services/server/grpc_status_util.h).
+// "grpc-status-details-bin" details (services/rpc/grpc_status_util.h).
 
 #include <string>
 #include <utility>
@@ -26,6 +26,12 @@ inline constexpr absl::string_view kBadRequestTypeUrl =
 // Separates the violations in a status message: a full-width semicolon, as in
 // the Chinese rules themselves.
 inline constexpr absl::string_view kViolationSeparator = "；";
+
+// INVALID_ARGUMENT "<field>: <rule>": one violation, in the form every
+// server error about a request field takes (`field`: the request field's
+// path; `rule`: in Chinese). The one helper for it; FieldViolations collects
+// several.
+absl::Status InvalidField(absl::string_view field, absl::string_view rule);
 
 class FieldViolations {
  public:

@@ -31,4 +31,12 @@ absl::Status ValidateText(absl::string_view text, absl::string_view field,
   return absl::OkStatus();
 }
 
+absl::Status ValidateActor(absl::string_view actor) {
+  if (absl::StripAsciiWhitespace(actor).empty()) {
+    return absl::InvalidArgumentError(
+        "actor: 缺失；每项变更须由已登录的用户作出，历史记录载明其姓名");
+  }
+  return ValidateText(actor, "actor", kMaxActorLength, /*multiline=*/false);
+}
+
 }  // namespace ogi

@@ -25,6 +25,10 @@ inline constexpr int kMaxActorLength = 100;
 absl::Status ValidateText(absl::string_view text, absl::string_view field,
                           int max_length, bool multiline);
 
+// INVALID_ARGUMENT "actor: ..." unless `actor` (who makes a change) is a
+// non-blank single line of at most kMaxActorLength characters.
+absl::Status ValidateActor(absl::string_view actor);
+
 }  // namespace ogi
 
 #endif  // OGI_SERVICES_COMMON_TEXT_FIELDS_H_

@@ -11,7 +11,9 @@
 #include "absl/strings/string_view.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
+#include "services/common/field_violations.h"
 #include "services/common/status_macros.h"
+#include "services/common/step_rules.h"
 #include "services/common/text_fields.h"
 #include "services/outcomes/outcome_rules.h"
 #include "services/proceedings/proceeding_ids.h"
@@ -23,26 +25,13 @@ using Day = absl::CivilDay;
 // (path in Case, canonical text) of each field of a record, in order.
 using FieldValues = std::vector<std::pair<std::string, std::string>>;
 
-absl::Status Invalid(absl::string_view field, absl::string_view rule) {
-  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
-}
-
-absl::Status CaseFailedPrecondition(const v1::Case& c, absl::string_view what) {
-  return absl::FailedPreconditionError(
-      absl::StrCat("案件 ", c.number(), " ", what));
-}
-
-bool IsSet(bool has, const v1::Date& date) { return has && !IsUnset(date); }
-
-std::string Iso(Day day) { return FormatIsoDate(day); }
-
 // Canonical text of an enum value: "" for *_UNSPECIFIED.
 std::string EnumText(const google::protobuf::EnumDescriptor* type, int value) {
   return value == 0 ? std::string() : EnumIdentifier(type, value);
 }
 
 std::string DateText(bool has, const v1::Date& date) {
-  return IsSet(has, date) ? FormatIsoDate(date) : std::string();
+  return HasDate(has, date) ? FormatIsoDate(date) : std::string();
 }
 
 std::string OutcomeText(v1::Outcome outcome) {
@@ -136,46 +125,11 @@ void AddChanges(std::vector<v1::FieldChange> changes, v1::CaseEvent& event) {
   }
 }
 
-absl::StatusOr<Day> ReceiptOf(const v1::Case& c) {
-  if (!IsSet(c.has_receipt_date(), c.receipt_date())) {
-    return CaseFailedPrecondition(c, "尚无收到申请日期（待确认收到）");
-  }
-  return ToCivilDay(c.receipt_date(), "receipt_date");
-}
-
 absl::Status Concluded(const v1::Case& c, absl::string_view step) {
   if (c.status() == v1::CASE_STATUS_CONCLUDED && c.has_conclusion()) {
     return absl::OkStatus();
   }
-  return CaseFailedPrecondition(c, absl::StrCat("尚未办结；", step));
-}
-
-// A required date of the request: set, real and not after `today`.
-absl::StatusOr<Day> PastDate(bool has, const v1::Date& date,
-                             absl::string_view field, Day today) {
-  if (!IsSet(has, date)) return Invalid(field, "必须填写");
-  OGI_ASSIGN_OR_RETURN(const Day day, ToCivilDay(date, field));
-  if (day > today) {
-    return Invalid(field,
-                   absl::StrCat(Iso(day), " 晚于今天（", Iso(today), "）"));
-  }
-  return day;
-}
-
-// A date of the request that defaults to `today` when absent (the rule
-// every client gets: the step happened today, China time); when given, real
-// and not after `today`.
-absl::StatusOr<Day> DateOrToday(bool has, const v1::Date& date,
-                                absl::string_view field, Day today) {
-  if (!IsSet(has, date)) return today;
-  return PastDate(has, date, field, today);
-}
-
-absl::Status NotBefore(Day day, Day bound, absl::string_view field,
-                       absl::string_view what) {
-  if (day >= bound) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat(
-      field, ": ", Iso(day), " 早于", what, "（", Iso(bound), "）"));
+  return CaseRefused(c, absl::StrCat("尚未办结；", step));
 }
 
 // The agency's own last recorded procedural act: an answer cannot precede
@@ -189,10 +143,9 @@ struct RecordedAct {
 std::optional<RecordedAct> LastAgencyAct(const v1::Case& c) {
   std::optional<RecordedAct> last;
   auto consider = [&last](bool has, const v1::Date& date, std::string field) {
-    if (!IsSet(has, date)) return;
-    absl::StatusOr<Day> day = ToCivilDay(date, field);
     // Bad stored dates are the deadline engine's to report.
-    if (!day.ok()) return;
+    const std::optional<Day> day = RecordedDay(has, date);
+    if (!day.has_value()) return;
     if (!last.has_value() || *day > last->day) {
       last = RecordedAct{*day, std::move(field)};
     }
@@ -239,8 +192,8 @@ absl::Status CheckLapsed(const v1::Case& c, const v1::Deadlines& d,
                          absl::string_view date_field) {
   const v1::ApplicantWindowKind window = WindowOf(kind);
   if (d.window_kind() != window) {
-    return CaseFailedPrecondition(
-        c, absl::StrCat("在 ", Iso(on), " 没有进行中的",
+    return CaseRefused(
+        c, absl::StrCat("在 ", FormatIsoDate(on), " 没有进行中的",
                         EnumLabel(v1::ApplicantWindowKind_descriptor(), window),
                         window == v1::APPLICANT_WINDOW_KIND_CORRECTION
                             ? "（没有等待补正材料的补正通知）"
@@ -249,7 +202,7 @@ absl::Status CheckLapsed(const v1::Case& c, const v1::Deadlines& d,
   if (!d.window_lapsed()) {
     const std::string end = FormatIsoDate(d.window_end());
     return absl::FailedPreconditionError(
-        absl::StrCat(date_field, ": ", Iso(on), " 仍在申请人的",
+        absl::StrCat(date_field, ": ", FormatIsoDate(on), " 仍在申请人的",
                      EnumLabel(v1::ApplicantWindowKind_descriptor(), window),
                      "内（", end.empty() ? "未记录届满日" : end + " 届满",
                      "），届满之后才能确认逾期"));
@@ -264,7 +217,7 @@ absl::StatusOr<v1::Conclusion> FinishConclusion(
     v1::Conclusion draft, absl::string_view prefix,
     absl::string_view date_field, Day today, const WorkingCalendar& calendar,
     const ClockPolicy& policy, const v1::Case& c) {
-  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptOf(c));
+  OGI_ASSIGN_OR_RETURN(const Day receipt, ReceiptDay(c));
   if (draft.kind() == v1::CONCLUSION_KIND_ANSWERED &&
       draft.service_method() == v1::SERVICE_METHOD_UNSPECIFIED) {
     draft.set_service_method(DefaultServiceMethod(c.delivery_method()));
@@ -272,18 +225,13 @@ absl::StatusOr<v1::Conclusion> FinishConclusion(
   OGI_RETURN_IF_ERROR(CompleteConclusion(draft, c.items_size(), prefix));
   OGI_ASSIGN_OR_RETURN(const Day served,
                        ToCivilDay(draft.served(), date_field));
-  if (served > today) {
-    return Invalid(date_field,
-                   absl::StrCat(Iso(served), " 晚于今天（", Iso(today), "）"));
-  }
-  const std::string receipt_text =
-      absl::StrCat("案件 ", c.number(), " 的收到申请日期");
-  OGI_RETURN_IF_ERROR(NotBefore(served, receipt, date_field, receipt_text));
+  OGI_RETURN_IF_ERROR(NotAfterToday(served, today, date_field));
+  OGI_RETURN_IF_ERROR(NotBeforeReceipt(served, receipt, c, date_field));
   if (draft.has_answer_date()) {
     const std::string field = absl::StrCat(prefix, "answer_date");
     OGI_ASSIGN_OR_RETURN(const Day answer_date,
                          ToCivilDay(draft.answer_date(), field));
-    OGI_RETURN_IF_ERROR(NotBefore(answer_date, receipt, field, receipt_text));
+    OGI_RETURN_IF_ERROR(NotBeforeReceipt(answer_date, receipt, c, field));
   }
   if (draft.kind() != v1::CONCLUSION_KIND_WITHDRAWN) {
     // A withdrawal is the applicant's act and may overtake the agency's.
@@ -331,9 +279,9 @@ v1::CaseEvent InstallConclusion(v1::Conclusion k, v1::CaseEventType type,
 
 // A case can be concluded once it is received, and only once.
 absl::Status Concludable(const v1::Case& c) {
-  OGI_RETURN_IF_ERROR(ReceiptOf(c).status());
+  OGI_RETURN_IF_ERROR(ReceiptDay(c).status());
   if (c.status() != v1::CASE_STATUS_CONCLUDED) return absl::OkStatus();
-  return CaseFailedPrecondition(
+  return CaseRefused(
       c,
       absl::StrCat("已办结（送达日期 ", FormatIsoDate(c.conclusion().served()),
                    "，办理结果 ", OutcomeText(c.conclusion().outcome()),
@@ -341,12 +289,15 @@ absl::Status Concludable(const v1::Case& c) {
 }
 
 // Validates `draft` as the first conclusion of `c` and records it.
+// `prefix` prefixes the conclusion's fields in errors ("" for the flat
+// ConcludeCaseRequest fields, "conclusion." for the embedded message).
 absl::StatusOr<v1::CaseEvent> RecordConclusion(
-    v1::Conclusion draft, absl::string_view date_field, Day today,
-    const WorkingCalendar& calendar, const ClockPolicy& policy, v1::Case& c) {
+    v1::Conclusion draft, absl::string_view prefix,
+    absl::string_view date_field, Day today, const WorkingCalendar& calendar,
+    const ClockPolicy& policy, v1::Case& c) {
   OGI_ASSIGN_OR_RETURN(v1::Conclusion k,
-                       FinishConclusion(std::move(draft), "", date_field, today,
-                                        calendar, policy, c));
+                       FinishConclusion(std::move(draft), prefix, date_field,
+                                        today, calendar, policy, c));
   return InstallConclusion(std::move(k), v1::CASE_EVENT_TYPE_CONCLUDED, c);
 }
 
@@ -356,34 +307,14 @@ v1::ConclusionKind LapseKindOf(v1::Outcome outcome) {
              : v1::CONCLUSION_KIND_FEE_UNPAID;
 }
 
-// The conclusion a ConcludeCaseRequest describes, before validation.
-absl::StatusOr<v1::Conclusion> DraftOf(const v1::ConcludeCaseRequest& r,
-                                       int item_count) {
+// The deprecated flat fields of a ConcludeCaseRequest (4-16, issue 13) as
+// the Conclusion they copy. The one place that reads them, hence the
+// deprecation warning silenced here only.
+v1::Conclusion FlatConclusionOf(const v1::ConcludeCaseRequest& r) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
   v1::Conclusion k;
-  k.set_kind(v1::CONCLUSION_KIND_ANSWERED);
-  if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
-    if (r.dispositions_size() > 0) {
-      return Invalid("outcome",
-                     "outcome（适用于全部事项）与 dispositions（逐项答复）"
-                     "只能填写其一");
-    }
-    if (!v1::Outcome_IsValid(r.outcome())) {
-      return Invalid("outcome", absl::StrCat("未知的办理结果 ", r.outcome()));
-    }
-    if (IsLapse(r.outcome())) {
-      k.set_kind(LapseKindOf(r.outcome()));
-    } else {
-      for (int item = 1; item <= item_count; ++item) {
-        v1::ItemDisposition* d = k.add_dispositions();
-        d->set_item(item);
-        d->set_outcome(r.outcome());
-      }
-    }
-  } else if (r.dispositions_size() == 0) {
-    return Invalid("outcome", "必须填写，或逐项填写 dispositions");
-  } else {
-    *k.mutable_dispositions() = r.dispositions();
-  }
+  *k.mutable_dispositions() = r.dispositions();
   k.set_primary_item(r.primary_item());
   k.set_override_outcome(r.override_outcome());
   k.set_override_reason(r.override_reason());
@@ -397,6 +328,91 @@ absl::StatusOr<v1::Conclusion> DraftOf(const v1::ConcludeCaseRequest& r,
   k.set_service_method(r.service_method());
   if (r.has_served()) *k.mutable_served() = r.served();
   return k;
+#pragma GCC diagnostic pop
+}
+
+// The first deprecated (flat) field set in `r`, by field number; null when
+// none is. Found by reflection so that it follows the .proto's annotations.
+const google::protobuf::FieldDescriptor* FirstFlatFieldSet(
+    const v1::ConcludeCaseRequest& r) {
+  std::vector<const google::protobuf::FieldDescriptor*> set;
+  r.GetReflection()->ListFields(r, &set);
+  for (const google::protobuf::FieldDescriptor* field : set) {
+    if (field->options().deprecated()) return field;
+  }
+  return nullptr;
+}
+
+// A ConcludeCaseRequest's conclusion before validation, and the prefix its
+// fields take in errors.
+struct ConcludeDraft {
+  v1::Conclusion conclusion;
+  std::string prefix;
+};
+
+// The conclusion a ConcludeCaseRequest describes, before validation: the
+// embedded `conclusion` or the deprecated flat fields (not both), completed
+// by the `outcome` shortcut.
+absl::StatusOr<ConcludeDraft> DraftOf(const v1::ConcludeCaseRequest& r,
+                                      int item_count) {
+  ConcludeDraft draft;
+  if (r.has_conclusion()) {
+    if (const google::protobuf::FieldDescriptor* flat = FirstFlatFieldSet(r)) {
+      return InvalidField(
+          flat->name(),
+          absl::StrCat("与 conclusion 只能填写其一（", flat->name(),
+                       " 已弃用，请改填 conclusion.", flat->name(), "）"));
+    }
+    draft.conclusion = r.conclusion();
+    draft.prefix = "conclusion.";
+    if (draft.conclusion.kind() == v1::CONCLUSION_KIND_WITHDRAWN) {
+      return InvalidField("conclusion.kind",
+                          "申请人撤回申请请用 WithdrawCase 记录");
+    }
+  } else {
+    draft.conclusion = FlatConclusionOf(r);
+  }
+  v1::Conclusion& k = draft.conclusion;
+  const std::string dispositions = absl::StrCat(draft.prefix, "dispositions");
+  if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
+    if (k.dispositions_size() > 0) {
+      return InvalidField(
+          "outcome", absl::StrCat("outcome（适用于全部事项）与 ", dispositions,
+                                  "（逐项答复）只能填写其一"));
+    }
+    if (!v1::Outcome_IsValid(r.outcome())) {
+      return InvalidField("outcome",
+                          absl::StrCat("未知的办理结果 ", r.outcome()));
+    }
+    const v1::ConclusionKind kind = IsLapse(r.outcome())
+                                        ? LapseKindOf(r.outcome())
+                                        : v1::CONCLUSION_KIND_ANSWERED;
+    if (k.kind() != v1::CONCLUSION_KIND_UNSPECIFIED && k.kind() != kind) {
+      return InvalidField(
+          "outcome",
+          absl::StrCat(
+              "与 ", draft.prefix, "kind（",
+              EnumIdentifier(v1::ConclusionKind_descriptor(), k.kind()),
+              "）不符"));
+    }
+    k.set_kind(kind);
+    if (kind == v1::CONCLUSION_KIND_ANSWERED) {
+      for (int item = 1; item <= item_count; ++item) {
+        v1::ItemDisposition* d = k.add_dispositions();
+        d->set_item(item);
+        d->set_outcome(r.outcome());
+      }
+    }
+    return draft;
+  }
+  if (k.kind() == v1::CONCLUSION_KIND_UNSPECIFIED) {
+    k.set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  }
+  if (k.kind() == v1::CONCLUSION_KIND_ANSWERED && k.dispositions_size() == 0) {
+    return InvalidField("outcome",
+                        absl::StrCat("必须填写，或逐项填写 ", dispositions));
+  }
+  return draft;
 }
 
 // The kind of `id`, which must be "<case number>-R<n>" or "-L<n>" of `c`.
@@ -408,10 +424,10 @@ absl::StatusOr<ProceedingKind> ProceedingKindOf(const v1::Case& c,
         ParseProceedingId(id, kind, "ordered_by");
     if (parsed.ok() && parsed->case_number == c.number()) return kind;
   }
-  return Invalid("ordered_by",
-                 absl::StrCat("\"", id, "\" 不是案件 ", c.number(),
-                              " 的行政复议或行政诉讼编号（", c.number(),
-                              "-R1、", c.number(), "-L1 等）"));
+  return InvalidField("ordered_by",
+                      absl::StrCat("\"", id, "\" 不是案件 ", c.number(),
+                                   " 的行政复议或行政诉讼编号（", c.number(),
+                                   "-R1、", c.number(), "-L1 等）"));
 }
 
 absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
@@ -420,17 +436,17 @@ absl::StatusOr<std::optional<v1::Date>> DecisionDateOf(const v1::Case& c,
   using Found = std::optional<v1::Date>;
   for (const v1::Review& review : c.reviews()) {
     if (review.id() != id) continue;
-    return IsSet(review.has_decided(), review.decided())
+    return HasDate(review.has_decided(), review.decided())
                ? Found(review.decided())
                : Found();
   }
   for (const v1::Lawsuit& lawsuit : c.lawsuits()) {
     if (lawsuit.id() != id) continue;
     const v1::Judgment& appeal = lawsuit.appeal().result();
-    if (IsSet(appeal.has_date(), appeal.date())) return Found(appeal.date());
+    if (HasDate(appeal.has_date(), appeal.date())) return Found(appeal.date());
     const v1::Judgment& first = lawsuit.first_instance();
-    return IsSet(first.has_date(), first.date()) ? Found(first.date())
-                                                 : Found();
+    return HasDate(first.has_date(), first.date()) ? Found(first.date())
+                                                   : Found();
   }
   return absl::NotFoundError(absl::StrCat(
       "案件 ", c.number(), " 没有",
@@ -445,10 +461,12 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConcludeCaseRequest& r,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
   OGI_RETURN_IF_ERROR(Concludable(c));
-  OGI_ASSIGN_OR_RETURN(v1::Conclusion draft, DraftOf(r, c.items_size()));
+  OGI_ASSIGN_OR_RETURN(ConcludeDraft draft, DraftOf(r, c.items_size()));
+  const std::string served = absl::StrCat(draft.prefix, "served");
   OGI_ASSIGN_OR_RETURN(
       v1::CaseEvent event,
-      RecordConclusion(std::move(draft), "served", today, calendar, policy, c));
+      RecordConclusion(std::move(draft.conclusion), draft.prefix, served, today,
+                       calendar, policy, c));
   // An override is audited: its reason is the event's.
   event.set_reason(c.conclusion().override_reason());
   return event;
@@ -462,12 +480,12 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::WithdrawCaseRequest& r,
   OGI_RETURN_IF_ERROR(Concludable(c));
   OGI_ASSIGN_OR_RETURN(
       const Day withdrawn,
-      DateOrToday(r.has_withdrawn(), r.withdrawn(), "withdrawn", today));
+      PastDateOrToday(r.has_withdrawn(), r.withdrawn(), "withdrawn", today));
   v1::Conclusion draft;
   draft.set_kind(v1::CONCLUSION_KIND_WITHDRAWN);
   *draft.mutable_served() = ToProtoDate(withdrawn);
   draft.set_note(r.note());
-  return RecordConclusion(std::move(draft), "withdrawn", today, calendar,
+  return RecordConclusion(std::move(draft), "", "withdrawn", today, calendar,
                           policy, c);
 }
 
@@ -479,7 +497,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConfirmLapseRequest& r,
   OGI_RETURN_IF_ERROR(Concludable(c));
   OGI_ASSIGN_OR_RETURN(
       const Day concluded,
-      DateOrToday(r.has_concluded(), r.concluded(), "concluded", today));
+      PastDateOrToday(r.has_concluded(), r.concluded(), "concluded", today));
   OGI_ASSIGN_OR_RETURN(const v1::Deadlines d,
                        OpenDeadlinesOn(c, concluded, calendar, policy));
   v1::Conclusion draft;
@@ -491,16 +509,16 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConfirmLapseRequest& r,
       draft.set_kind(v1::CONCLUSION_KIND_FEE_UNPAID);
       break;
     default:
-      return CaseFailedPrecondition(
+      return CaseRefused(
           c,
-          absl::StrCat("在 ", Iso(concluded),
+          absl::StrCat("在 ", FormatIsoDate(concluded),
                        " 没有进行中的申请人期限（既无等待补正材料的补正通知，"
                        "也无未缴费的收费通知），无可确认的逾期"));
   }
   *draft.mutable_served() = ToProtoDate(concluded);
   draft.set_service_method(r.service_method());
   draft.set_note(r.note());
-  return RecordConclusion(std::move(draft), "concluded", today, calendar,
+  return RecordConclusion(std::move(draft), "", "concluded", today, calendar,
                           policy, c);
 }
 
@@ -509,15 +527,15 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::CorrectConclusionRequest& r,
                                         const WorkingCalendar& calendar,
                                         const ClockPolicy& policy,
                                         v1::Case& c) {
-  OGI_RETURN_IF_ERROR(ReceiptOf(c).status());
+  OGI_RETURN_IF_ERROR(ReceiptDay(c).status());
   OGI_RETURN_IF_ERROR(Concluded(c, "请先办结（更正只能修改已有的办结记录）"));
   if (r.reason().empty()) {
-    return Invalid("reason", "须写明更正办结记录的理由");
+    return InvalidField("reason", "须写明更正办结记录的理由");
   }
   OGI_RETURN_IF_ERROR(
       ValidateText(r.reason(), "reason", kMaxReasonLength, /*multiline=*/true));
   if (!r.has_conclusion()) {
-    return Invalid("conclusion", "必须填写（更正后的完整办结记录）");
+    return InvalidField("conclusion", "必须填写（更正后的完整办结记录）");
   }
   v1::Conclusion draft = r.conclusion();
   if (draft.kind() == v1::CONCLUSION_KIND_UNSPECIFIED) {
@@ -528,7 +546,7 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::CorrectConclusionRequest& r,
       FinishConclusion(std::move(draft), "conclusion.", "conclusion.served",
                        today, calendar, policy, c));
   if (Diff(ConclusionValues(&c.conclusion()), ConclusionValues(&k)).empty()) {
-    return Invalid("conclusion", "更正内容与原记录相同，没有改动");
+    return InvalidField("conclusion", "更正内容与原记录相同，没有改动");
   }
   v1::CaseEvent event = InstallConclusion(
       std::move(k), v1::CASE_EVENT_TYPE_CONCLUSION_CORRECTED, c);
@@ -543,8 +561,8 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
                                         v1::Case& c) {
   OGI_RETURN_IF_ERROR(Concluded(c, "只有已作出答复的案件才会被责令重新答复"));
   if (r.ordered_by().empty()) {
-    return Invalid("ordered_by",
-                   "必须填写（责令重新答复的行政复议或行政诉讼编号）");
+    return InvalidField("ordered_by",
+                        "必须填写（责令重新答复的行政复议或行政诉讼编号）");
   }
   OGI_ASSIGN_OR_RETURN(const ProceedingKind kind,
                        ProceedingKindOf(c, r.ordered_by()));
@@ -558,8 +576,8 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
     const v1::ReAnswer& a = c.re_answers(i);
     next_id = std::max(next_id, a.id() + 1);
     if (a.ordered_by() != r.ordered_by()) continue;
-    if (IsSet(a.has_served(), a.served())) {
-      return CaseFailedPrecondition(
+    if (HasDate(a.has_served(), a.served())) {
+      return CaseRefused(
           c,
           absl::StrCat("已记录 ", r.ordered_by(), " 责令的重新答复（重新答复 ",
                        a.id(), "，送达日期 ", FormatIsoDate(a.served()), "）"));
@@ -574,53 +592,57 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
     a.set_ordered_by(r.ordered_by());
   }
 
-  if (IsSet(r.has_ordered(), r.ordered())) {
+  if (HasDate(r.has_ordered(), r.ordered())) {
     *a.mutable_ordered() = r.ordered();
-  } else if (!IsSet(a.has_ordered(), a.ordered()) && decided.has_value()) {
+  } else if (!HasDate(a.has_ordered(), a.ordered()) && decided.has_value()) {
     *a.mutable_ordered() = *decided;
   }
-  if (!IsSet(a.has_ordered(), a.ordered())) {
-    return Invalid("ordered", absl::StrCat("必须填写（", r.ordered_by(),
-                                           " 未记录决定日期）"));
+  if (!HasDate(a.has_ordered(), a.ordered())) {
+    return InvalidField("ordered", absl::StrCat("必须填写（", r.ordered_by(),
+                                                " 未记录决定日期）"));
   }
   OGI_ASSIGN_OR_RETURN(const Day ordered,
                        PastDate(true, a.ordered(), "ordered", today));
   OGI_ASSIGN_OR_RETURN(const Day concluded, ToCivilDay(c.conclusion().served(),
                                                        "conclusion.served"));
   OGI_RETURN_IF_ERROR(NotBefore(ordered, concluded, "ordered", "本案办结日期"));
-  if (IsSet(r.has_due(), r.due())) *a.mutable_due() = r.due();
+  if (HasDate(r.has_due(), r.due())) *a.mutable_due() = r.due();
   std::optional<Day> due;
-  if (IsSet(a.has_due(), a.due())) {
+  if (HasDate(a.has_due(), a.due())) {
     OGI_ASSIGN_OR_RETURN(due, ToCivilDay(a.due(), "due"));
     if (*due < ordered) {
-      return Invalid("due", absl::StrCat(Iso(*due), " 早于 ordered（",
-                                         Iso(ordered), "）"));
+      return InvalidField("due",
+                          absl::StrCat(FormatIsoDate(*due), " 早于 ordered（",
+                                       FormatIsoDate(ordered), "）"));
     }
   } else {
-    return Invalid("due", absl::StrCat("必须填写：", r.ordered_by(),
-                                       " 的决定为重新答复确定的期限"));
+    return InvalidField("due", absl::StrCat("必须填写：", r.ordered_by(),
+                                            " 的决定为重新答复确定的期限"));
   }
 
-  const bool answered = IsSet(r.has_served(), r.served());
+  const bool answered = HasDate(r.has_served(), r.served());
   if (!answered) {
     if (r.outcome() != v1::OUTCOME_UNSPECIFIED) {
-      return Invalid("outcome", "只能与 served（重新答复的送达日期）一并填写");
+      return InvalidField("outcome",
+                          "只能与 served（重新答复的送达日期）一并填写");
     }
     if (r.service_method() != v1::SERVICE_METHOD_UNSPECIFIED) {
-      return Invalid("service_method",
-                     "只能与 served（重新答复的送达日期）一并填写");
+      return InvalidField("service_method",
+                          "只能与 served（重新答复的送达日期）一并填写");
     }
     if (!r.note().empty()) {
-      return Invalid("note", "只能与 served（重新答复的送达日期）一并填写");
+      return InvalidField("note",
+                          "只能与 served（重新答复的送达日期）一并填写");
     }
   } else {
     if (r.outcome() == v1::OUTCOME_UNSPECIFIED ||
         !v1::Outcome_IsValid(r.outcome())) {
-      return Invalid("outcome", "填写 served 时必须填写（重新答复的办理结果）");
+      return InvalidField("outcome",
+                          "填写 served 时必须填写（重新答复的办理结果）");
     }
     if (!v1::ServiceMethod_IsValid(r.service_method())) {
-      return Invalid("service_method",
-                     absl::StrCat("未知的送达方式 ", r.service_method()));
+      return InvalidField("service_method",
+                          absl::StrCat("未知的送达方式 ", r.service_method()));
     }
     if (!r.note().empty()) {
       OGI_RETURN_IF_ERROR(ValidateText(r.note(), "note", kMaxReasonLength,
@@ -629,8 +651,9 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
     OGI_ASSIGN_OR_RETURN(const Day served,
                          PastDate(true, r.served(), "served", today));
     if (served < ordered) {
-      return Invalid("served", absl::StrCat(Iso(served), " 早于 ordered（",
-                                            Iso(ordered), "）"));
+      return InvalidField("served",
+                          absl::StrCat(FormatIsoDate(served), " 早于 ordered（",
+                                       FormatIsoDate(ordered), "）"));
     }
     a.set_outcome(r.outcome());
     a.set_service_method(r.service_method() != v1::SERVICE_METHOD_UNSPECIFIED
@@ -645,9 +668,9 @@ absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::RecordReAnswerRequest& r,
       index >= 0 ? ReAnswerValues(c.re_answers(index)) : FieldValues();
   std::vector<v1::FieldChange> changes = Diff(before, ReAnswerValues(a));
   if (changes.empty()) {
-    return CaseFailedPrecondition(
+    return CaseRefused(
         c, absl::StrCat("已记录 ", r.ordered_by(), " 的责令重新答复（重新答复 ",
-                        a.id(), "，期限 ", Iso(*due),
+                        a.id(), "，期限 ", FormatIsoDate(*due),
                         "），请用 served 记录重新答复的送达"));
   }
   v1::CaseEvent event;

@@ -52,12 +52,18 @@
 
 namespace ogi {
 
-// The answer was served. `outcome` (every item gets it) or one disposition
-// per item, not both; the case outcome follows SPEC §4 rule 2, overridable
-// with override_reason (also the event's reason). A lapse outcome
-// (OTHER_CORRECTION_LAPSED, OTHER_FEE_UNPAID) concludes as that lapse, as
-// ConfirmLapse does, and needs the same lapsed window. FAILED_PRECONDITION
-// for a concluded case. Sets status CONCLUDED. Event CONCLUDED.
+// The answer was served. The conclusion is r.conclusion (errors name its
+// fields "conclusion.<field>", its date "conclusion.served"; kind
+// UNSPECIFIED: ANSWERED; WITHDRAWN refused) or, from clients of the earlier
+// .proto, the deprecated flat fields that copy it (errors name them as they
+// are: "served", "provided_summary", ...); both at once: INVALID_ARGUMENT
+// naming the flat field given. `outcome` (every item gets it) or one
+// disposition per item, not both; the case outcome follows SPEC §4 rule 2,
+// overridable with override_reason (also the event's reason). A lapse
+// outcome (OTHER_CORRECTION_LAPSED, OTHER_FEE_UNPAID), or a lapse kind,
+// concludes as that lapse, as ConfirmLapse does, and needs the same lapsed
+// window. FAILED_PRECONDITION for a concluded case. Sets status CONCLUDED.
+// Event CONCLUDED.
 absl::StatusOr<v1::CaseEvent> ApplyStep(const v1::ConcludeCaseRequest& r,
                                         absl::CivilDay today,
                                         const WorkingCalendar& calendar,

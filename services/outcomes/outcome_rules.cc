@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "services/common/civil_date.h"
 #include "services/common/enum_names.h"
+#include "services/common/field_violations.h"
 #include "services/common/status_macros.h"
 #include "services/common/text_fields.h"
 
@@ -80,11 +81,6 @@ const OutcomeRow* RowOf(v1::Outcome outcome) {
   return nullptr;
 }
 
-absl::Status Invalid(absl::string_view prefix, absl::string_view field,
-                     absl::string_view rule) {
-  return absl::InvalidArgumentError(absl::StrCat(prefix, field, ": ", rule));
-}
-
 std::string Name(v1::Outcome outcome) {
   return EnumIdentifier(v1::Outcome_descriptor(), outcome);
 }
@@ -119,8 +115,8 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
                                      absl::string_view prefix) {
   if (c.kind() == v1::CONCLUSION_KIND_UNSPECIFIED ||
       !v1::ConclusionKind_IsValid(c.kind())) {
-    return Invalid(
-        prefix, "kind",
+    return InvalidField(
+        absl::StrCat(prefix, "kind"),
         absl::StrCat(
             "须为以下之一：",
             absl::StrJoin(EnumIdentifiers(v1::ConclusionKind_descriptor()),
@@ -130,23 +126,23 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
     const std::string kind =
         EnumIdentifier(v1::ConclusionKind_descriptor(), c.kind());
     if (c.dispositions_size() > 0) {
-      return Invalid(prefix, "dispositions",
-                     absl::StrCat("只有作出答复（answered）才有逐项答复，",
-                                  kind, " 没有"));
+      return InvalidField(absl::StrCat(prefix, "dispositions"),
+                          absl::StrCat("只有作出答复（answered）才有逐项答复，",
+                                       kind, " 没有"));
     }
     if (c.primary_item() != 0) {
-      return Invalid(prefix, "primary_item",
-                     absl::StrCat("只有作出答复（answered）才有主要事项，",
-                                  kind, " 没有"));
+      return InvalidField(absl::StrCat(prefix, "primary_item"),
+                          absl::StrCat("只有作出答复（answered）才有主要事项，",
+                                       kind, " 没有"));
     }
     if (c.override_outcome() != v1::OUTCOME_UNSPECIFIED ||
         !c.override_reason().empty()) {
-      return Invalid(prefix, "override_outcome",
-                     absl::StrCat("只有作出答复时推定的办理结果可以改定；",
-                                  kind, " 的办理结果为 ",
-                                  c.kind() == v1::CONCLUSION_KIND_WITHDRAWN
-                                      ? Name(v1::OUTCOME_OTHER)
-                                      : Name(LapseOutcomeOf(c.kind()))));
+      return InvalidField(absl::StrCat(prefix, "override_outcome"),
+                          absl::StrCat("只有作出答复时推定的办理结果可以改定；",
+                                       kind, " 的办理结果为 ",
+                                       c.kind() == v1::CONCLUSION_KIND_WITHDRAWN
+                                           ? Name(v1::OUTCOME_OTHER)
+                                           : Name(LapseOutcomeOf(c.kind()))));
     }
     c.set_derived_outcome(c.kind() == v1::CONCLUSION_KIND_WITHDRAWN
                               ? v1::OUTCOME_OTHER
@@ -162,9 +158,9 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
               return a.item() < b.item();
             });
   if (c.primary_item() < 0 || c.primary_item() > item_count) {
-    return Invalid(prefix, "primary_item",
-                   absl::StrCat(c.primary_item(), " 不是本案的事项（1..",
-                                item_count, "；0 表示不指定）"));
+    return InvalidField(absl::StrCat(prefix, "primary_item"),
+                        absl::StrCat(c.primary_item(), " 不是本案的事项（1..",
+                                     item_count, "；0 表示不指定）"));
   }
   OGI_ASSIGN_OR_RETURN(
       const v1::Outcome derived,
@@ -174,32 +170,32 @@ absl::Status DeriveConclusionOutcome(v1::Conclusion& c, int item_count,
   const v1::Outcome override_outcome = c.override_outcome();
   if (override_outcome == v1::OUTCOME_UNSPECIFIED) {
     if (!c.override_reason().empty()) {
-      return Invalid(
-          prefix, "override_outcome",
+      return InvalidField(
+          absl::StrCat(prefix, "override_outcome"),
           "填写 override_reason 时必须填写（取代推定结果的办理结果）");
     }
     c.set_outcome(derived);
     return absl::OkStatus();
   }
   if (!v1::Outcome_IsValid(override_outcome)) {
-    return Invalid(prefix, "override_outcome",
-                   absl::StrCat("未知的办理结果 ", override_outcome, "，",
-                                OneOf(v1::Outcome_descriptor())));
+    return InvalidField(absl::StrCat(prefix, "override_outcome"),
+                        absl::StrCat("未知的办理结果 ", override_outcome, "，",
+                                     OneOf(v1::Outcome_descriptor())));
   }
   if (IsLapse(override_outcome)) {
-    return Invalid(
-        prefix, "override_outcome",
+    return InvalidField(
+        absl::StrCat(prefix, "override_outcome"),
         absl::StrCat(Name(override_outcome),
                      " 只能在申请人期限届满后得出，请直接以该结果办结"));
   }
   if (override_outcome == derived) {
-    return Invalid(
-        prefix, "override_outcome",
+    return InvalidField(
+        absl::StrCat(prefix, "override_outcome"),
         absl::StrCat("与推定的办理结果 ", Name(derived), " 相同，无需填写"));
   }
   if (c.override_reason().empty()) {
-    return Invalid(
-        prefix, "override_reason",
+    return InvalidField(
+        absl::StrCat(prefix, "override_reason"),
         absl::StrCat("以 ", Name(override_outcome), " 改定推定的办理结果 ",
                      Name(derived), " 时必须写明理由"));
   }
@@ -287,13 +283,13 @@ absl::Status CheckNotHeld(const v1::Conclusion& c,
   const v1::Outcome not_held = v1::OUTCOME_UNAVAILABLE_NOT_HELD;
   if (!Involves(outcomes, not_held)) {
     if (c.not_held_reason() != v1::NOT_HELD_REASON_UNSPECIFIED) {
-      return Invalid(prefix, "not_held_reason",
-                     absl::StrCat("仅适用于 ", Name(not_held)));
+      return InvalidField(absl::StrCat(prefix, "not_held_reason"),
+                          absl::StrCat("仅适用于 ", Name(not_held)));
     }
   } else if (!v1::NotHeldReason_IsValid(c.not_held_reason())) {
-    return Invalid(prefix, "not_held_reason",
-                   absl::StrCat("未知取值 ", c.not_held_reason(), "，",
-                                OneOf(v1::NotHeldReason_descriptor())));
+    return InvalidField(absl::StrCat(prefix, "not_held_reason"),
+                        absl::StrCat("未知取值 ", c.not_held_reason(), "，",
+                                     OneOf(v1::NotHeldReason_descriptor())));
   }
   if (c.not_held_reason() == v1::NOT_HELD_REASON_OTHER_AGENCY) {
     return ValidateText(c.responsible_agency(),
@@ -301,8 +297,8 @@ absl::Status CheckNotHeld(const v1::Conclusion& c,
                         kMaxNameLength, /*multiline=*/false);
   }
   if (!c.responsible_agency().empty()) {
-    return Invalid(prefix, "responsible_agency",
-                   "仅在 not_held_reason 为 other_agency 时填写");
+    return InvalidField(absl::StrCat(prefix, "responsible_agency"),
+                        "仅在 not_held_reason 为 other_agency 时填写");
   }
   return absl::OkStatus();
 }
@@ -436,24 +432,26 @@ absl::Status ValidateDispositions(const Dispositions& dispositions,
   std::set<int> seen;
   for (const v1::ItemDisposition& d : dispositions) {
     if (d.item() < 1 || d.item() > item_count) {
-      return Invalid(field_prefix, "dispositions",
-                     absl::StrCat("事项 ", d.item(), " 不是本案的事项（1..",
-                                  item_count, "）"));
+      return InvalidField(
+          absl::StrCat(field_prefix, "dispositions"),
+          absl::StrCat("事项 ", d.item(), " 不是本案的事项（1..", item_count,
+                       "）"));
     }
     if (!seen.insert(d.item()).second) {
-      return Invalid(field_prefix, "dispositions",
-                     absl::StrCat("事项 ", d.item(), " 重复出现"));
+      return InvalidField(absl::StrCat(field_prefix, "dispositions"),
+                          absl::StrCat("事项 ", d.item(), " 重复出现"));
     }
     if (d.outcome() == v1::OUTCOME_UNSPECIFIED ||
         !v1::Outcome_IsValid(d.outcome())) {
-      return Invalid(field_prefix, "dispositions",
-                     absl::StrCat("事项 ", d.item(), " 须有办理结果，",
-                                  OneOf(v1::Outcome_descriptor())));
+      return InvalidField(absl::StrCat(field_prefix, "dispositions"),
+                          absl::StrCat("事项 ", d.item(), " 须有办理结果，",
+                                       OneOf(v1::Outcome_descriptor())));
     }
     if (IsLapse(d.outcome())) {
-      return Invalid(field_prefix, "dispositions",
-                     absl::StrCat("事项 ", d.item(), "：", Name(d.outcome()),
-                                  " 针对整个申请，请作为案件的办理结果填写"));
+      return InvalidField(
+          absl::StrCat(field_prefix, "dispositions"),
+          absl::StrCat("事项 ", d.item(), "：", Name(d.outcome()),
+                       " 针对整个申请，请作为案件的办理结果填写"));
     }
   }
   if (static_cast<int>(seen.size()) != item_count) {
@@ -461,8 +459,8 @@ absl::Status ValidateDispositions(const Dispositions& dispositions,
     for (int item = 1; item <= item_count; ++item) {
       if (seen.count(item) == 0) missing.push_back(item);
     }
-    return Invalid(
-        field_prefix, "dispositions",
+    return InvalidField(
+        absl::StrCat(field_prefix, "dispositions"),
         absl::StrCat("本案每个事项（1..", item_count, "）各须一项，缺少事项 ",
                      absl::StrJoin(missing, ", ")));
   }
@@ -485,9 +483,9 @@ absl::StatusOr<v1::Outcome> DeriveOutcome(const Dispositions& dispositions,
   for (const v1::ItemDisposition& d : dispositions) {
     if (d.item() == primary_item) return d.outcome();
   }
-  return Invalid(field_prefix, "primary_item",
-                 "必须填写：各事项的办理结果不同，又不属于既有提供又有不予"
-                 "公开的情形，须指定案件据以统计的主要事项");
+  return InvalidField(absl::StrCat(field_prefix, "primary_item"),
+                      "必须填写：各事项的办理结果不同，又不属于既有提供又有不予"
+                      "公开的情形，须指定案件据以统计的主要事项");
 }
 
 absl::Status CompleteConclusion(v1::Conclusion& c, int item_count,
@@ -518,19 +516,22 @@ absl::Status CompleteConclusion(v1::Conclusion& c, int item_count,
                                    kMaxReasonLength, /*multiline=*/true));
 
   if (!v1::ServiceMethod_IsValid(c.service_method())) {
-    return Invalid(prefix, "service_method",
-                   absl::StrCat("未知的送达方式 ", c.service_method(), "，",
-                                OneOf(v1::ServiceMethod_descriptor())));
+    return InvalidField(
+        absl::StrCat(prefix, "service_method"),
+        absl::StrCat("未知的送达方式 ", c.service_method(), "，",
+                     OneOf(v1::ServiceMethod_descriptor())));
   }
   if (c.kind() == v1::CONCLUSION_KIND_ANSWERED &&
       c.service_method() == v1::SERVICE_METHOD_UNSPECIFIED) {
-    return Invalid(prefix, "service_method",
-                   absl::StrCat("作出答复时必须填写（",
-                                OneOf(v1::ServiceMethod_descriptor()), "）"));
+    return InvalidField(
+        absl::StrCat(prefix, "service_method"),
+        absl::StrCat("作出答复时必须填写（",
+                     OneOf(v1::ServiceMethod_descriptor()), "）"));
   }
   if (!c.has_served() || IsUnset(c.served())) {
-    return Invalid(prefix, "served",
-                   "必须填写（申请人收到答复或答复交邮的日期，即办结日期）");
+    return InvalidField(
+        absl::StrCat(prefix, "served"),
+        "必须填写（申请人收到答复或答复交邮的日期，即办结日期）");
   }
   OGI_ASSIGN_OR_RETURN(const absl::CivilDay served,
                        ToCivilDay(c.served(), absl::StrCat(prefix, "served")));
@@ -539,9 +540,10 @@ absl::Status CompleteConclusion(v1::Conclusion& c, int item_count,
         const absl::CivilDay answer_date,
         ToCivilDay(c.answer_date(), absl::StrCat(prefix, "answer_date")));
     if (answer_date > served) {
-      return Invalid(prefix, "answer_date",
-                     absl::StrCat(FormatIsoDate(answer_date), " 晚于 served（",
-                                  FormatIsoDate(served), "）"));
+      return InvalidField(
+          absl::StrCat(prefix, "answer_date"),
+          absl::StrCat(FormatIsoDate(answer_date), " 晚于 served（",
+                       FormatIsoDate(served), "）"));
     }
   } else {
     c.clear_answer_date();

@@ -1,7 +1,7 @@
 #include "services/outcomes/outcome_service.h"
 
-#include "services/server/raw_unary.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/raw_unary.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -6,7 +6,7 @@
 
 #include "ogi/v1/outcome_service.grpc.pb.h"
 #include "services/outcomes/outcome_manager.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "services/common/status_macros.h"
-#include "services/deadlines/procedure_steps.h"
+#include "services/procedure/procedure_steps.h"
 
 namespace ogi {
 

@@ -2,7 +2,7 @@
 #define OGI_SERVICES_PROCEDURE_PROCEDURE_MANAGER_H_
 
 // The ProcedureService operations without the transport: each step is
-// validated against the case (services/deadlines/procedure_steps.h), applied,
+// validated against the case (services/procedure/procedure_steps.h), applied,
 // its deadlines recomputed, and stored with one history event that lists the
 // recorded facts and every due date that moved.
 

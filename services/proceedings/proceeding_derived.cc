@@ -15,8 +15,6 @@
 namespace ogi {
 namespace {
 
-bool HasDate(bool has, const v1::Date& date) { return has && !IsUnset(date); }
-
 // Stores `due` in `target` and notes whether it is provisional.
 void Store(const ProceedingDue& due, v1::Date* target, bool& provisional) {
   *target = ToProtoDate(due.date);

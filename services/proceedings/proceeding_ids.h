@@ -30,10 +30,10 @@ absl::string_view KindName(ProceedingKind kind);
 
 // Parses `id` as an id of `kind`. INVALID_ARGUMENT naming `field`:
 // "<field>: 必须填写" when empty; "<field>: "2022-0013-L1" 是行政诉讼编号，
-// 不是行政复议编号" for the other kind; "<field>: "x" 不是行政复议编号，编号形如
-// 2022-0013-R1" for anything else (the case number part must look like
-// "2022-0013": four-digit year, a dash, at least four digits; n has no
-// leading zero).
+// 不是行政复议编号" for the other kind; "<field>: "x"
+// 不是行政复议编号，编号形如 2022-0013-R1" for anything else (the case number
+// part must look like "2022-0013": four-digit year, a dash, at least four
+// digits; n has no leading zero).
 absl::StatusOr<ProceedingId> ParseProceedingId(absl::string_view id,
                                                ProceedingKind kind,
                                                absl::string_view field);

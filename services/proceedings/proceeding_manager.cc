@@ -12,6 +12,7 @@
 #include "services/common/civil_date.h"
 #include "services/common/paging.h"
 #include "services/common/status_macros.h"
+#include "services/common/text_fields.h"
 #include "services/proceedings/proceeding_derived.h"
 #include "services/proceedings/proceeding_ids.h"
 #include "services/proceedings/proceeding_steps.h"
@@ -27,27 +28,21 @@ struct ListFilter {
   bool Matches(const v1::Date& filed, v1::ResultColumn column) const {
     if (open_only && column != v1::RESULT_COLUMN_PENDING) return false;
     if (!from.has_value() && !to.has_value()) return true;
-    absl::StatusOr<absl::CivilDay> day = ToCivilDay(filed, "filed");
-    if (!day.ok()) return false;
+    const std::optional<absl::CivilDay> day = RecordedDay(true, filed);
+    if (!day.has_value()) return false;
     return (!from.has_value() || *day >= *from) &&
            (!to.has_value() || *day <= *to);
   }
 };
 
-absl::StatusOr<std::optional<absl::CivilDay>> OptionalDay(
-    bool has, const v1::Date& date, absl::string_view field) {
-  if (!has || IsUnset(date)) return std::optional<absl::CivilDay>();
-  OGI_ASSIGN_OR_RETURN(const absl::CivilDay day, ToCivilDay(date, field));
-  return std::optional<absl::CivilDay>(day);
-}
-
 absl::StatusOr<ListFilter> ParseFilter(const v1::ListProceedingsRequest& r) {
   ListFilter filter;
   filter.open_only = r.open_only();
-  OGI_ASSIGN_OR_RETURN(filter.from, OptionalDay(r.has_filed_from(),
-                                                r.filed_from(), "filed_from"));
-  OGI_ASSIGN_OR_RETURN(filter.to,
-                       OptionalDay(r.has_filed_to(), r.filed_to(), "filed_to"));
+  OGI_ASSIGN_OR_RETURN(
+      filter.from,
+      ToOptionalCivilDay(r.has_filed_from(), r.filed_from(), "filed_from"));
+  OGI_ASSIGN_OR_RETURN(filter.to, ToOptionalCivilDay(r.has_filed_to(),
+                                                     r.filed_to(), "filed_to"));
   if (filter.from.has_value() && filter.to.has_value() &&
       *filter.to < *filter.from) {
     return absl::InvalidArgumentError(
@@ -110,14 +105,8 @@ template <typename Request>
 absl::StatusOr<v1::ProceedingResponse> ProceedingManager::RecordOnCase(
     const Request& request, absl::string_view number, ProceedingKind kind,
     absl::string_view id, absl::string_view actor) {
-  OGI_ASSIGN_OR_RETURN(
-      v1::Case stored,
-      runner_.Run(request.agency_code(), number, actor,
-                  request.expected_version(),
-                  [&](v1::Case& c, const StepContext& context) {
-                    return ApplyProceedingStep(request, context.today,
-                                               *context.calendar, c);
-                  }));
+  OGI_ASSIGN_OR_RETURN(v1::Case stored,
+                       runner_.RunRequestOn(request, number, actor));
   v1::ProceedingResponse response;
   if (kind == ProceedingKind::kReview) {
     const v1::Review* review = id.empty()

@@ -37,7 +37,7 @@ class ProceedingManager {
   // proceeding; NOT_FOUND for an unknown case, review or lawsuit; ABORTED
   // when the request's expected_version is set and the case is at another
   // version (CaseStepRunner::Run). The rules are those of the
-  // ApplyProceedingStep of the same request.
+  // ApplyStep of the same request (proceeding_steps.h).
   absl::StatusOr<v1::ProceedingResponse> Record(
       const v1::FileReviewRequest& request, absl::string_view actor);
   absl::StatusOr<v1::ProceedingResponse> Record(

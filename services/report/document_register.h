@@ -43,8 +43,8 @@ void CountRegisteredDocuments(
     v1::Table2& table2, CellCases* cells = nullptr);
 
 // INVALID_ARGUMENT "document.<field>: ..." for an entry that cannot be
-// registered: a negative id, kind unspecified, title empty or too long, no issue date, a
-// date that is not a calendar date, a repeal before the issue.
+// registered: a negative id, kind unspecified, title empty or too long, no
+// issue date, a date that is not a calendar date, a repeal before the issue.
 absl::Status ValidateRegisteredDocument(const v1::RegisteredDocument& document);
 
 }  // namespace ogi

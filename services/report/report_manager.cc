@@ -15,6 +15,7 @@
 #include "services/common/text_fields.h"
 #include "services/common/timestamps.h"
 #include "services/report/document_register.h"
+#include "services/report/render/report_render.h"
 #include "services/report/report_cells.h"
 #include "services/report/report_checks.h"
 #include "services/report/report_derivation.h"
@@ -22,7 +23,6 @@
 #include "services/report/report_prose.h"
 #include "services/report/report_rows.h"
 #include "services/report/table2_figures.h"
-#include "services/report_render/report_render.h"
 
 namespace ogi {
 

@@ -11,9 +11,9 @@ std::vector<std::string> ReportNotes(const v1::Report& report) {
   std::vector<std::string> notes;
   const bool consolidated = report.agency_codes_size() > 1;
   for (const v1::FigureOverride& override : report.table2().overridden()) {
-    const absl::string_view flag =
-        absl::StartsWith(override.figure(), "rules.") ? "--rules-source"
-                                                      : "--normative-source";
+    const absl::string_view flag = absl::StartsWith(override.figure(), "rules.")
+                                       ? "--rules-source"
+                                       : "--normative-source";
     notes.push_back(absl::StrCat(
         "表二 ", consolidated ? absl::StrCat(override.agency_code(), " ") : "",
         override.label(), "：输入的数字 ", override.entered(),
@@ -30,11 +30,11 @@ std::vector<std::string> ReportNotes(const v1::Report& report) {
         report.year(), " --section preface --file FILE）"));
   }
   for (const std::string& key : EmptyProseSections(prose)) {
-    notes.push_back(absl::StrCat(
-        FindProseSection(key)->title,
-        "：尚未填写；锁定前须填写（ogi report text set ", report.year(),
-        " --section ", key, "），或锁定时明确允许留空（--allow-empty ", key,
-        "）"));
+    notes.push_back(
+        absl::StrCat(FindProseSection(key)->title,
+                     "：尚未填写；锁定前须填写（ogi report text set ",
+                     report.year(), " --section ", key,
+                     "），或锁定时明确允许留空（--allow-empty ", key, "）"));
   }
   if (!GeneratesFeeSentence(prose)) {
     notes.push_back(absl::StrCat(

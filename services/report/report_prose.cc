@@ -67,17 +67,17 @@ std::string FeeSentence(const v1::FeeSummary& fees) {
 }
 
 std::string DefaultPreface(absl::string_view agency, int year) {
-  const std::string who = agency.empty() ? std::string("本机关")
-                                         : std::string(agency);
+  const std::string who =
+      agency.empty() ? std::string("本机关") : std::string(agency);
   return absl::StrCat(
       "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
       "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕"
       "30号）的要求，由",
-      who, "编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息"
-           "公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题"
-           "及改进情况、其他需要报告的事项。本报告中所列数据的统计期限自",
-      year, "年1月1日起至", year,
-      "年12月31日止。本报告电子版可在", who,
+      who,
+      "编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息"
+      "公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题"
+      "及改进情况、其他需要报告的事项。本报告中所列数据的统计期限自",
+      year, "年1月1日起至", year, "年12月31日止。本报告电子版可在", who,
       "门户网站政府信息公开专栏查阅或下载。如对本报告有任何疑问，请与", who,
       "政府信息公开工作机构联系。");
 }

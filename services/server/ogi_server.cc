@@ -15,6 +15,7 @@
 #include "services/access/access_service.h"
 #include "services/agencies/agency_service.h"
 #include "services/alerts/alert_hub.h"
+#include "services/alerts/case_index.h"
 #include "services/alerts/deadline_manager.h"
 #include "services/alerts/deadline_service.h"
 #include "services/calendar/calendar_manager.h"
@@ -155,7 +156,7 @@ absl::StatusOr<std::unique_ptr<OgiServer>> OgiServer::Start(
   SqliteStoreOptions store_options;
   store_options.path = db_path;
   store_options.reader_connections = options.reader_connections;
-  OGI_ASSIGN_OR_RETURN(parts->store, SqliteCaseStore::Open(store_options));
+  OGI_ASSIGN_OR_RETURN(parts->store, OpenSqliteCaseStore(store_options));
   OGI_RETURN_IF_ERROR(EnsureDefaultAgency(*parts->store, options));
   CaseStore* store = parts->store.get();
 
@@ -313,7 +314,7 @@ absl::StatusOr<v1::IssueTokenResponse> RunAddAdmin(
   store_options.path = db_path;
   store_options.reader_connections = 1;
   OGI_ASSIGN_OR_RETURN(std::unique_ptr<SqliteCaseStore> store,
-                       SqliteCaseStore::Open(store_options));
+                       OpenSqliteCaseStore(store_options));
   ServerOptions agency;
   agency.agency_code = options.agency_code;
   agency.agency_name = options.agency_name;

@@ -9,7 +9,7 @@
 #include "ogi/test/v1/testing_clock.grpc.pb.h"
 #include "services/alerts/alert_hub.h"
 #include "services/common/clock.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 namespace ogi {
 

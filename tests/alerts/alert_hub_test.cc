@@ -311,8 +311,7 @@ v1::Case ConcludeAndContest(CaseStore& store, const CaseClock& case_clock,
       "default", number, [&](v1::Case& c) -> absl::StatusOr<v1::CaseEvent> {
         c.set_status(v1::CASE_STATUS_CONCLUDED);
         c.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_ANSWERED);
-        *c.mutable_conclusion()->mutable_served() =
-            ToProtoDate(D(2025, 8, 20));
+        *c.mutable_conclusion()->mutable_served() = ToProtoDate(D(2025, 8, 20));
         v1::Review* r = c.add_reviews();
         r->set_id(number + "-R1");
         r->set_organ("聊城市人民政府");
@@ -340,14 +339,14 @@ TEST_F(AlertHubTest, AReviewDefenceOfAConcludedCaseCrossesItsThresholds) {
   const std::string kDefence =
       "ALERT_KIND_REVIEW_DEFENCE_DUE default/2025-0001 2025-10-16 ";
   const DayAlerts kDays[] = {
-      {D(2025, 10, 9), {}},                       // 6 left
-      {D(2025, 10, 10), {kDefence + "5/5"}},      // 5
-      {D(2025, 10, 11), {}},                      // 4
-      {D(2025, 10, 13), {kDefence + "3/3"}},      // 3
-      {D(2025, 10, 14), {}},                      // 2
-      {D(2025, 10, 15), {kDefence + "1/1"}},      // 1
-      {D(2025, 10, 16), {kDefence + "0"}},        // due today
-      {D(2025, 10, 17), {kDefence + "-1"}},       // late
+      {D(2025, 10, 9), {}},                   // 6 left
+      {D(2025, 10, 10), {kDefence + "5/5"}},  // 5
+      {D(2025, 10, 11), {}},                  // 4
+      {D(2025, 10, 13), {kDefence + "3/3"}},  // 3
+      {D(2025, 10, 14), {}},                  // 2
+      {D(2025, 10, 15), {kDefence + "1/1"}},  // 1
+      {D(2025, 10, 16), {kDefence + "0"}},    // due today
+      {D(2025, 10, 17), {kDefence + "-1"}},   // late
       {D(2025, 10, 20), {}},
   };
   for (const DayAlerts& t : kDays) {

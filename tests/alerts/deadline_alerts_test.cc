@@ -533,16 +533,16 @@ TEST(DutyAlertsTest, OwnDutiesRankLikeTheAnswerAndExpectedDatesOncePast) {
     int decision;  // rank of the expected decision
   };
   const DutyRankCase kCases[] = {
-      {D(2024, 10, 8), 0, 0},    // 7 left
-      {D(2024, 10, 9), 0, 0},    // 6
-      {D(2024, 10, 10), 1, 0},   // 5
-      {D(2024, 10, 11), 1, 0},   // 4
-      {D(2024, 10, 12), 2, 0},   // 3
-      {D(2024, 10, 15), 3, 0},   // 1
-      {D(2024, 10, 16), 4, 0},   // due today
-      {D(2024, 10, 17), 5, 0},   // late
-      {D(2024, 12, 9), 5, 0},    // decision expected today: not yet past
-      {D(2024, 12, 10), 5, 1},   // past
+      {D(2024, 10, 8), 0, 0},   // 7 left
+      {D(2024, 10, 9), 0, 0},   // 6
+      {D(2024, 10, 10), 1, 0},  // 5
+      {D(2024, 10, 11), 1, 0},  // 4
+      {D(2024, 10, 12), 2, 0},  // 3
+      {D(2024, 10, 15), 3, 0},  // 1
+      {D(2024, 10, 16), 4, 0},  // due today
+      {D(2024, 10, 17), 5, 0},  // late
+      {D(2024, 12, 9), 5, 0},   // decision expected today: not yet past
+      {D(2024, 12, 10), 5, 1},  // past
   };
   const DutyRankKey defence{v1::ALERT_KIND_REVIEW_DEFENCE_DUE, "2024-0003-R1",
                             0};
@@ -565,8 +565,8 @@ TEST(DutyAlertsTest, CrossingsAlertEachDutyOnceAtTheRankReached) {
   const Day today = D(2024, 10, 12);  // 3 left on the defence
   const v1::Case c = ContestedCase(today);
   const AlertRanks after = RanksOf(c, BuiltinCalendar(), today, kThresholds);
-  const std::vector<v1::DeadlineAlert> alerts = Crossings(
-      c, BuiltinCalendar(), today, kThresholds, AlertRanks(), after);
+  const std::vector<v1::DeadlineAlert> alerts =
+      Crossings(c, BuiltinCalendar(), today, kThresholds, AlertRanks(), after);
   EXPECT_THAT(DescribeAll(alerts),
               ElementsAre("ALERT_KIND_REVIEW_DEFENCE_DUE 2024-10-16 3/3"));
   ASSERT_EQ(alerts.size(), 1u);
@@ -580,12 +580,10 @@ TEST(DutyAlertsTest, CrossingsAlertEachDutyOnceAtTheRankReached) {
   AlertRanks late_defence = after;
   late_defence.duties[{v1::ALERT_KIND_REVIEW_DEFENCE_DUE, "2024-0003-R1", 0}] =
       5;
-  EXPECT_THAT(
-      DescribeAll(Crossings(then, BuiltinCalendar(), later, kThresholds,
-                            late_defence,
-                            RanksOf(then, BuiltinCalendar(), later,
-                                    kThresholds))),
-      ElementsAre("ALERT_KIND_REVIEW_DECISION_EXPECTED 2024-12-09 -1"));
+  EXPECT_THAT(DescribeAll(Crossings(
+                  then, BuiltinCalendar(), later, kThresholds, late_defence,
+                  RanksOf(then, BuiltinCalendar(), later, kThresholds))),
+              ElementsAre("ALERT_KIND_REVIEW_DECISION_EXPECTED 2024-12-09 -1"));
 }
 
 // A summary as a store gives it for a case whose stored deadlines can be
@@ -877,6 +875,32 @@ TEST(DeadlinesAsOfTest, AwaitingConfirmationFollowsTheServersPolicy) {
   ASSERT_THAT(d, IsOk());
   EXPECT_EQ(FormatIsoDate(d->confirmation_due()), "2025-10-10");
   EXPECT_EQ(d->confirmation_working_days_left(), 1);
+}
+
+TEST(ListingQueryTest, RangesFollowWorkingDaysNotCalendarOrder) {
+  // Fri 2025-10-31, within 5: 11-03..11-07 are the 5 working days ahead; Sat
+  // 11-08 and Sun 11-09 add none (5 left), Mon 11-10 is the 6th.
+  absl::StatusOr<AttentionQuery> q =
+      ListingQuery(BuiltinCalendar(), D(2025, 10, 31), 5, "default");
+  ASSERT_THAT(q, IsOk());
+  EXPECT_EQ(q->agency_code, "default");
+  EXPECT_EQ(q->answer_due_until, D(2025, 11, 9));
+  EXPECT_EQ(q->notice_due_from, D(2025, 10, 31));  // a working day: itself
+  EXPECT_EQ(q->notice_due_until, D(2025, 11, 9));
+  EXPECT_EQ(q->duty_due_until, D(2025, 11, 9));
+  EXPECT_EQ(q->window_end_until, D(2025, 10, 30));
+  EXPECT_TRUE(q->pending_confirmation);
+  // Sun 2019-10-13: the last working day on or before it is the make-up
+  // Saturday 10-12, which still has 0 working days left.
+  q = ListingQuery(BuiltinCalendar(), D(2019, 10, 13), 5, "");
+  ASSERT_THAT(q, IsOk());
+  EXPECT_EQ(q->notice_due_from, D(2019, 10, 12));
+  // Mon 2025-10-06, in the 国庆 holiday: back to Tue 09-30.
+  q = ListingQuery(BuiltinCalendar(), D(2025, 10, 6), 0, "");
+  ASSERT_THAT(q, IsOk());
+  EXPECT_EQ(q->notice_due_from, D(2025, 9, 30));
+  // within 0: nothing ahead; up to the day before the next working day 10-09.
+  EXPECT_EQ(q->answer_due_until, D(2025, 10, 8));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/alerts/case_index.h"
 #include "services/alerts/deadline_alerts.h"
 #include "services/cases/case_manager.h"
 #include "services/common/civil_date.h"
@@ -17,6 +18,7 @@
 #include "tests/cases/case_test_util.h"
 #include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/store_test_util.h"
 
 // Expected dates are worked out by hand from the official arrangements
@@ -377,18 +379,13 @@ TEST_F(DeadlineManagerTest, ListingEqualsAFullScanOnEveryDay) {
 // pool of reader connections).
 class DeadlineManagerFileTest : public DeadlineManagerTest {
  protected:
-  std::string DbPath() override { return Dir() + "/ogi.db"; }
-
-  const std::string& Dir() {
-    if (dir_.empty()) {
-      dir_ = "/tmp/ogi-deadlines-XXXXXX";
-      EXPECT_NE(mkdtemp(dir_.data()), nullptr);
-    }
-    return dir_;
-  }
+  std::string DbPath() override { return dir_.File("ogi.db"); }
+  const ::ogi::testing::TempDir& dir() const { return dir_; }
 
  private:
-  std::string dir_;
+  // Removed when the test ends (before the base class closes the store: an
+  // open SQLite file may be unlinked on POSIX systems).
+  ::ogi::testing::TempDir dir_;
 };
 
 // A database written by schema version 3 (before the deadline summary
@@ -416,11 +413,11 @@ TEST_F(DeadlineManagerFileTest, Version3DatabaseListsTheSameAlerts) {
   }
 
   // The same rows in a database at version 3: migration 3's columns only.
-  const std::string v3_path = Dir() + "/v3.db";
+  const std::string v3_path = dir().File("v3.db");
   {
     auto db = Database::Open(v3_path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
-    ASSERT_THAT(MigrateSchema(**db, 3), IsOk());
+    ASSERT_THAT(MigrateSchema(**db, IndexCase, 3), IsOk());
     ASSERT_THAT(
         (*db)->Exec(absl::StrCat(
             "ATTACH '", DbPath(), "' AS current; ",
@@ -438,7 +435,7 @@ TEST_F(DeadlineManagerFileTest, Version3DatabaseListsTheSameAlerts) {
   }
   SqliteStoreOptions options;
   options.path = v3_path;
-  auto upgraded = SqliteCaseStore::Open(options);
+  auto upgraded = OpenSqliteCaseStore(options);
   ASSERT_THAT(upgraded, IsOk());
   manager_ = std::make_unique<DeadlineManager>(upgraded->get(), &clock_,
                                                &case_clock_, "default");
@@ -579,6 +576,45 @@ TEST_F(DeadlineManagerTest, PagesKeepTheOrderOfTheWholeListing) {
   EXPECT_THAT(
       manager_->ListDeadlines(request),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_size")));
+}
+
+// Regressions found by fast_path_agreement_test: the store's date ranges
+// must select every case whose working days left fall in the listing's
+// bounds, also where calendar order and working-day order part.
+
+TEST_F(DeadlineManagerTest, NoticeDueOnAMakeUpSaturdayIsDueTodayOnTheSunday) {
+  // Received Sat 2019-09-28 (a rest day); 2019: 国庆节 off
+  // 10-01..10-07, make-up working days Sun 09-29 and Sat 10-12. Counted:
+  // 1 09-29, 2 09-30, 3 10-08, 4 10-09, 5 10-10, 6 10-11, 7 Sat 10-12 (补正
+  // notice due). On Sun 10-13 no working day lies in (10-12, 10-13]: 0 left,
+  // due today, as the engine says.
+  SetDay(D(2019, 9, 28));
+  ASSERT_EQ(Log(D(2019, 9, 28)), "2019-0001");
+  SetDay(D(2019, 10, 13));
+  EXPECT_THAT(Listed(),
+              ElementsAre("ALERT_KIND_CORRECTION_NOTICE_DUE 2019-0001 "
+                          "2019-10-12 0"));
+  EXPECT_EQ(Listed(), FullScan(5));
+}
+
+TEST_F(DeadlineManagerTest, DeferredToARestDayJustPastTheHorizonIsListed) {
+  // Received Fri 2025-09-26, answer due 10-30; deferred (Art. 35) to Sat
+  // 11-08. On Fri 10-31 the 5 working days ahead are 11-03..11-07; Sat 11-08
+  // adds none: 5 left, within the listing of 5.
+  SetDay(D(2025, 9, 26));
+  ASSERT_EQ(Log(D(2025, 9, 26)), "2025-0001");
+  SetDay(D(2025, 10, 20));
+  v1::DeferDeadlineRequest r;
+  r.set_number("2025-0001");
+  *r.mutable_new_due() = ToProtoDate(D(2025, 11, 8));
+  *r.mutable_notified() = ToProtoDate(D(2025, 10, 20));
+  r.set_reason("需要调取档案馆馆藏资料");
+  ASSERT_THAT(procedure_->Record(r, "王科员"), IsOk());
+  SetDay(D(2025, 10, 31));
+  EXPECT_THAT(Listed(5),
+              ElementsAre("ALERT_KIND_ANSWER_DUE_SOON 2025-0001 2025-11-08 5"));
+  EXPECT_EQ(Listed(5), FullScan(5));
+  EXPECT_THAT(Listed(4), IsEmpty());
 }
 
 }  // namespace

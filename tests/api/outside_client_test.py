@@ -272,7 +272,12 @@ def seed(db_path, cases):
 
 def setUpModule():  # pylint: disable=invalid-name
     global SERVER, API, WORK_DIR, SHUTDOWN_DB
-    WORK_DIR = tempfile.mkdtemp(prefix="ogi-api-test-")
+    # Under $TEST_TMPDIR when set (else the system's temporary directory),
+    # and removed at the end even when this setup fails half-way (unittest
+    # runs module cleanups then, but not tearDownModule).
+    WORK_DIR = tempfile.mkdtemp(prefix="ogi-test-",
+                                dir=os.environ.get("TEST_TMPDIR") or None)
+    unittest.addModuleCleanup(shutil.rmtree, WORK_DIR, ignore_errors=True)
     db_path = os.path.join(WORK_DIR, "ogi.db")
     seed(db_path, OPTIONS.cases)
     SHUTDOWN_DB = os.path.join(WORK_DIR, "shutdown.db")
@@ -288,7 +293,6 @@ def tearDownModule():  # pylint: disable=invalid-name
     if SERVER is not None:
         code, seconds = SERVER.stop(timeout=30)
         log(f"main server stopped: exit {code} after {seconds:.1f} s")
-    shutil.rmtree(WORK_DIR, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------
@@ -933,7 +937,7 @@ class StructuredErrorsTest(OutsideClientTestCase):
 
     # gRPC 1.51's typed callback handler answers UNIMPLEMENTED "" for bytes
     # that do not decode; ogi registers its methods as raw-bytes ones and
-    # decodes them itself (services/server/raw_unary.h).
+    # decodes them itself (services/rpc/raw_unary.h).
     def test_8b_undecodable_request_is_invalid_argument(self):
         try:
             API.raw_call("/ogi.v1.CaseService/GetCase", b"\xff\xff\xff\xff")

@@ -37,6 +37,7 @@
 #include "absl/time/time.h"
 #include "ogi/v1/case.pb.h"
 #include "ogi/v1/case_event.pb.h"
+#include "services/alerts/case_index.h"
 #include "services/calendar/calendar_registry.h"
 #include "services/cases/case_clock.h"
 #include "services/cases/case_fields.h"
@@ -184,7 +185,7 @@ int Main(int argc, char** argv) {
   SqliteStoreOptions store_options;
   store_options.path = options.db;
   absl::StatusOr<std::unique_ptr<SqliteCaseStore>> store =
-      SqliteCaseStore::Open(store_options);
+      OpenSqliteCaseStore(store_options);
   if (!store.ok()) {
     std::fprintf(stderr, "ogi_seed_cases: %s\n",
                  store.status().ToString().c_str());

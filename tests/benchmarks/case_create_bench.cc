@@ -1,7 +1,8 @@
 // ogi_case_create_bench: how fast can ogi durably log new applications, and
 // how close is that to what SQLite itself allows with the same durability?
 //
-// One run measures two things on the same filesystem (/tmp):
+// One run measures two things on the same filesystem (fresh directories under
+// $TEST_TMPDIR, else /tmp):
 //
 //  (a) server: the real ogi-server on a fresh database, driven by --clients
 //      threads, each with its own channel (its own TCP connection) and doing
@@ -57,10 +58,12 @@
 #include "ogi/v1/case_event.pb.h"
 #include "ogi/v1/case_service.grpc.pb.h"
 #include "ogi/v1/case_service.pb.h"
+#include "services/alerts/case_index.h"
 #include "services/common/status_macros.h"
 #include "storage/schema_migrations.h"
 #include "storage/sqlite_database.h"
 #include "tests/common/server_process.h"
+#include "tests/common/temp_dir.h"
 
 ABSL_FLAG(int, clients, 16,
           "concurrent client threads, each with its own channel");
@@ -306,7 +309,7 @@ absl::Status InspectServerDatabase(const std::string& path, int64_t* cases,
 
 absl::StatusOr<ServerResult> RunServer(const Options& options) {
   ServerResult result;
-  result.dir = testing::MakeTempDir();
+  result.dir = testing::TempDir().Keep();
   const std::string db_path = result.dir + "/server.db";
   absl::StatusOr<testing::ServerProcess> server =
       testing::ServerProcess::Start(db_path);
@@ -476,7 +479,7 @@ google::protobuf::Timestamp NowTimestamp() {
 }
 
 // What the server stores for a new case (services/cases/case_manager.cc and
-// storage/sqlite_case_store.cc): the case with its number, status, receipt
+// storage/sqlite_case_rows.cc): the case with its number, status, receipt
 // date, version and timestamps, and a CREATED event holding the field
 // changes and a snapshot. Built per row, so serialization is timed too.
 void MakeStoredCase(int index, int64_t sequence, v1::Case* c,
@@ -532,14 +535,14 @@ void MakeStoredCase(int index, int64_t sequence, v1::Case* c,
 
 absl::StatusOr<RawResult> RunRaw(const Options& options) {
   RawResult result;
-  result.dir = testing::MakeTempDir();
+  result.dir = testing::TempDir().Keep();
   const std::string path = result.dir + "/raw.db";
   {
     // ogi's own schema, through ogi's own connection wrapper.
     absl::StatusOr<std::unique_ptr<Database>> db =
         Database::Open(path, Database::Mode::kReadWrite);
     if (!db.ok()) return db.status();
-    absl::Status status = MigrateSchema(**db);
+    absl::Status status = MigrateSchema(**db, IndexCase);
     if (status.ok()) {
       status = (*db)->Exec(
           "INSERT INTO agencies (code, name) VALUES ('default', '本机关')");
@@ -569,7 +572,7 @@ absl::StatusOr<RawResult> RunRaw(const Options& options) {
       static_cast<long long>(*fk));
   std::fflush(stdout);
 
-  // The same statements as storage/sqlite_case_store.cc; Prepare caches them.
+  // The same statements as storage/sqlite_case_rows.cc; Prepare caches them.
   const std::string kBegin = "BEGIN IMMEDIATE";
   const std::string kCommit = "COMMIT";
   const std::string kNext =

@@ -67,6 +67,7 @@
 #include "absl/time/time.h"
 #include "ogi/test/v1/testing_clock.grpc.pb.h"
 #include "ogi/v1/deadline_service.grpc.pb.h"
+#include "services/alerts/case_index.h"
 #include "services/alerts/deadline_manager.h"
 #include "services/calendar/calendar_registry.h"
 #include "services/cases/case_clock.h"
@@ -75,9 +76,10 @@
 #include "services/common/clock.h"
 #include "services/common/timestamps.h"
 #include "services/deadlines/deadline_engine.h"
-#include "services/deadlines/procedure_steps.h"
+#include "services/procedure/procedure_steps.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/common/server_process.h"
+#include "tests/common/temp_dir.h"
 
 ABSL_FLAG(int, cases, 100000, "open cases in the database");
 ABSL_FLAG(int, threads, 64, "threads writing them through the store");
@@ -354,7 +356,7 @@ absl::StatusOr<Built> BuildDatabase(const std::string& path,
   SqliteStoreOptions store_options;
   store_options.path = path;
   absl::StatusOr<std::unique_ptr<SqliteCaseStore>> store =
-      SqliteCaseStore::Open(store_options);
+      OpenSqliteCaseStore(store_options);
   if (!store.ok()) return store.status();
   v1::Agency agency;
   agency.set_code(kAgency);
@@ -464,7 +466,8 @@ std::string KindCounts(const v1::ListDeadlinesResponse& response) {
 int Main(int argc, char** argv) {
   Options options;
   if (!ParseFlags(argc, argv, &options)) return 2;
-  const std::string dir = testing::MakeTempDir();
+  // Kept after a failed run for a look; removed at the end of a good one.
+  const std::string dir = testing::TempDir().Keep();
   const std::string db_path = dir + "/ogi.db";
   std::printf("ogi_deadlines_bench: %d open cases, today %s, database %s\n",
               options.cases, FormatIsoDate(kToday).c_str(), db_path.c_str());
@@ -490,7 +493,7 @@ int Main(int argc, char** argv) {
   SqliteStoreOptions store_options;
   store_options.path = db_path;
   absl::StatusOr<std::unique_ptr<SqliteCaseStore>> store =
-      SqliteCaseStore::Open(store_options);
+      OpenSqliteCaseStore(store_options);
   if (!store.ok()) {
     std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
     return 1;

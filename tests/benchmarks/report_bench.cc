@@ -41,6 +41,7 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,12 +54,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "services/alerts/case_index.h"
 #include "services/common/clock.h"
 #include "services/common/timestamps.h"
 #include "services/report/report_cells.h"
 #include "services/report/report_derivation.h"
 #include "services/report/report_manager.h"
 #include "storage/sqlite_case_store.h"
+#include "tests/common/temp_dir.h"
 #include "tests/report/random_case_histories.h"
 
 ABSL_FLAG(int, cases, 100000, "case records of the agency-year");
@@ -68,7 +71,8 @@ ABSL_FLAG(int, db_cases, 0,
           "--cases");
 ABSL_FLAG(std::string, db, "",
           "database file for the store phase (must not exist); empty: a new "
-          "file under /tmp");
+          "file in a fresh directory under $TEST_TMPDIR (else /tmp), removed "
+          "afterwards");
 ABSL_FLAG(int, threads, 8, "writer threads filling the database");
 
 namespace ogi::bench {
@@ -117,12 +121,11 @@ absl::Status WriteCases(SqliteCaseStore& store, std::vector<v1::Case> cases,
         v1::CaseEvent created;
         created.set_type(v1::CASE_EVENT_TYPE_CREATED);
         created.set_actor("王科员");
-        *created.mutable_recorded_at() = ToProtoTimestamp(
-            absl::FromCivil(absl::CivilSecond(cases[i].arrival_date().year(),
-                                              cases[i].arrival_date().month(),
-                                              cases[i].arrival_date().day(),
-                                              10, 0, 0),
-                            ChinaTimeZone()));
+        *created.mutable_recorded_at() = ToProtoTimestamp(absl::FromCivil(
+            absl::CivilSecond(cases[i].arrival_date().year(),
+                              cases[i].arrival_date().month(),
+                              cases[i].arrival_date().day(), 10, 0, 0),
+            ChinaTimeZone()));
         absl::StatusOr<v1::Case> stored =
             store.CreateCase(std::move(cases[i]), std::move(created));
         if (!stored.ok()) {
@@ -147,17 +150,17 @@ struct StoreFigures {
 absl::StatusOr<StoreFigures> RunStorePhase(int agency_year_cases, int db_cases,
                                            int runs, int threads,
                                            std::string path) {
+  // Without --db, a database in a fresh directory removed when the phase
+  // ends (declared first, so the store closes before it goes).
+  std::optional<testing::TempDir> scratch;
   if (path.empty()) {
-    char dir[] = "/tmp/ogi-report-bench-XXXXXX";
-    if (mkdtemp(dir) == nullptr) {
-      return absl::InternalError("cannot create a directory under /tmp");
-    }
-    path = absl::StrCat(dir, "/ogi.db");
+    scratch.emplace();
+    path = scratch->File("ogi.db");
   }
   SqliteStoreOptions store_options;
   store_options.path = path;
   absl::StatusOr<std::unique_ptr<SqliteCaseStore>> store =
-      SqliteCaseStore::Open(store_options);
+      OpenSqliteCaseStore(store_options);
   if (!store.ok()) return store.status();
   std::vector<std::string> agencies = {kAgency};
   for (int i = 1; i <= 9; ++i) agencies.push_back(absl::StrCat("other-", i));
@@ -244,8 +247,9 @@ absl::StatusOr<StoreFigures> RunStorePhase(int agency_year_cases, int db_cases,
     cell_ms.push_back(Ms(SteadyClock::now() - start));
     if (!cell.ok()) return cell.status();
     if (cell->records_size() != report.table3().rows(0).cells(6)) {
-      return absl::InternalError("the drill-down of 一 × 总计 does not list "
-                                 "as many records as the cell counts");
+      return absl::InternalError(
+          "the drill-down of 一 × 总计 does not list "
+          "as many records as the cell counts");
     }
   }
   for (const v1::ReportCheck& check : report.checks()) {
@@ -384,9 +388,8 @@ int Main(int argc, char** argv) {
   bool met = derive.median < kTargetMs;
   std::string store_result;
   if (db_cases > 0) {
-    absl::StatusOr<StoreFigures> store =
-        RunStorePhase(case_count, db_cases, runs, threads,
-                      absl::GetFlag(FLAGS_db));
+    absl::StatusOr<StoreFigures> store = RunStorePhase(
+        case_count, db_cases, runs, threads, absl::GetFlag(FLAGS_db));
     if (!store.ok()) {
       std::printf("CHECK FAILED: store phase: %s\n",
                   std::string(store.status().message()).c_str());
@@ -398,10 +401,11 @@ int Main(int argc, char** argv) {
         "ms\n",
         db_cases, store->report.min, store->report.median, store->report.max,
         runs, store->cell.median);
-    store_result = absl::StrCat(
-        " db_cases=", db_cases, " store_report_median_ms=",
-        static_cast<int64_t>(store->report.median + 0.5),
-        " store_cell_median_ms=", static_cast<int64_t>(store->cell.median + 0.5));
+    store_result =
+        absl::StrCat(" db_cases=", db_cases, " store_report_median_ms=",
+                     static_cast<int64_t>(store->report.median + 0.5),
+                     " store_cell_median_ms=",
+                     static_cast<int64_t>(store->cell.median + 0.5));
     met = met && store->report.median < kTargetMs;
   }
   std::printf(

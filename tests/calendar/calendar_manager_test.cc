@@ -27,6 +27,7 @@
 #include "tests/cases/case_test_util.h"
 #include "tests/common/clock_test_util.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/store_test_util.h"
 
 // Worked out by hand. 2026 has no day off in November or December and the
@@ -105,26 +106,7 @@ std::string OnlyNewYearJson2027() {
     "makeup_workdays": []}})");
 }
 
-// A fresh directory under $TMPDIR (or /tmp), removed with its files.
-class TempDir {
- public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = absl::StrCat(base != nullptr ? base : "/tmp",
-                                       "/ogi_calendar_manager_test.XXXXXX");
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::remove(absl::StrCat(path_, "/ogi.db", suffix).c_str());
-    }
-    rmdir(path_.c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ::ogi::testing::TempDir;
 
 // Everything a server would build around one store.
 struct Parts {

@@ -24,6 +24,7 @@ using ::ogi::cli::testing::FakeStubs;
 using ::ogi::cli::testing::Lines;
 using ::ogi::cli::testing::MakeDate;
 using ::ogi::cli::testing::MustParse;
+using ::ogi::cli::testing::TempDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -326,7 +327,8 @@ TEST_F(CalendarCommandTest, ShowAsksForTheYear) {
 // --- load ------------------------------------------------------------------
 
 TEST_F(CalendarCommandTest, LoadSendsTheFileAndListsChangedCases) {
-  const std::string path = ::testing::TempDir() + "/cn-holidays-2027.json";
+  const TempDir dir;
+  const std::string path = dir.File("cn-holidays-2027.json");
   const std::string json =
       "{\"2027\": {\"notices\": [\"国办发明电〔2026〕1号\"], \"holidays\": "
       "[]}}";

@@ -125,6 +125,19 @@ TEST(NameFlagsInMessageTest, RealCommandsNameTheUsersFlags) {
   EXPECT_EQ(Named({"case", "conclude"}, "dispositions: x"), "--item: x");
   EXPECT_EQ(Named({"case", "conclude"}, "override_outcome: x"),
             "--override: x");
+  // The embedded conclusion that `ogi case conclude` sends since issue 13.
+  EXPECT_EQ(Named({"case", "conclude"},
+                  "conclusion.provided_summary, conclusion.withheld_summary: "
+                  "须写明"),
+            "--provided, --withheld: 须写明");
+  EXPECT_EQ(Named({"case", "conclude"}, "conclusion.not_held_reason: x"),
+            "--not-held-reason: x");
+  EXPECT_EQ(Named({"case", "conclude"}, "conclusion.service_method: x"),
+            "--service: x");
+  EXPECT_EQ(Named({"case", "conclude"}, "conclusion.dispositions[1].item: x"),
+            "--item（第 2 项）: x");
+  EXPECT_EQ(Named({"case", "conclude"}, "conclusion.served: x"), "--served: x");
+  EXPECT_EQ(Named({"case", "conclude"}, "outcome: x"), "--outcome: x");
   EXPECT_EQ(
       Named({"case", "correct-conclusion"}, "conclusion.provided_summary: x"),
       "--provided: x");

@@ -11,6 +11,7 @@
 #include "cli/client.h"
 #include "cli/commands.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "services/common/civil_date.h"
@@ -67,6 +68,18 @@ v1::Case ConcludedCase() {
 
 // --- conclude ----------------------------------------------------------------
 
+// The deprecated flat fields (4–16) of `request` that are set: none, since
+// `ogi case conclude` fills the embedded conclusion.
+std::vector<std::string> FlatFieldsSet(const v1::ConcludeCaseRequest& request) {
+  std::vector<const google::protobuf::FieldDescriptor*> set;
+  request.GetReflection()->ListFields(request, &set);
+  std::vector<std::string> names;
+  for (const google::protobuf::FieldDescriptor* field : set) {
+    if (field->options().deprecated()) names.push_back(field->name());
+  }
+  return names;
+}
+
 TEST(BuildConcludeCaseRequestTest, TheFormFromTheIssue) {
   absl::StatusOr<v1::ConcludeCaseRequest> request = BuildConcludeCaseRequest(
       MustParse({"case", "conclude", "2022-0001", "--outcome", "disclosed",
@@ -76,12 +89,15 @@ TEST(BuildConcludeCaseRequestTest, TheFormFromTheIssue) {
   EXPECT_EQ(request->agency_code(), "lc-xzsp");
   EXPECT_EQ(request->number(), "2022-0001");
   EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
-  EXPECT_EQ(Iso(request->served()), "2022-03-20");
-  EXPECT_EQ(request->dispositions_size(), 0);
+  EXPECT_EQ(Iso(request->conclusion().served()), "2022-03-20");
+  EXPECT_EQ(request->conclusion().dispositions_size(), 0);
   // Left to the server, which applies the case's delivery method.
-  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
-  EXPECT_FALSE(request->has_answer_date());
-  EXPECT_EQ(request->legal_basis(), "");
+  EXPECT_EQ(request->conclusion().service_method(),
+            v1::SERVICE_METHOD_UNSPECIFIED);
+  EXPECT_FALSE(request->conclusion().has_answer_date());
+  EXPECT_EQ(request->conclusion().legal_basis(), "");
+  EXPECT_TRUE(request->has_conclusion());
+  EXPECT_THAT(FlatFieldsSet(*request), ::testing::IsEmpty());
 }
 
 TEST(BuildConcludeCaseRequestTest, EveryFlag) {
@@ -120,24 +136,27 @@ TEST(BuildConcludeCaseRequestTest, EveryFlag) {
                                TestOptions());
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->outcome(), v1::OUTCOME_UNSPECIFIED);
-  ASSERT_EQ(request->dispositions_size(), 2);
-  EXPECT_EQ(request->dispositions(0).item(), 2);
-  EXPECT_EQ(request->dispositions(0).outcome(),
+  ASSERT_EQ(request->conclusion().dispositions_size(), 2);
+  EXPECT_EQ(request->conclusion().dispositions(0).item(), 2);
+  EXPECT_EQ(request->conclusion().dispositions(0).outcome(),
             v1::OUTCOME_UNAVAILABLE_NOT_HELD);
-  EXPECT_EQ(request->dispositions(1).item(), 1);
-  EXPECT_EQ(request->dispositions(1).outcome(), v1::OUTCOME_DISCLOSED);
-  EXPECT_EQ(request->primary_item(), 2);
-  EXPECT_EQ(request->override_outcome(), v1::OUTCOME_OTHER);
-  EXPECT_EQ(request->override_reason(), "经复核");
-  EXPECT_EQ(request->legal_basis(), "第三十六条");
-  EXPECT_EQ(request->not_held_reason(), v1::NOT_HELD_REASON_OTHER_AGENCY);
-  EXPECT_EQ(request->responsible_agency(), "市自然资源局");
-  EXPECT_EQ(request->provided_summary(), "甲");
-  EXPECT_EQ(request->withheld_summary(), "乙");
-  EXPECT_EQ(request->note(), "备注");
-  EXPECT_EQ(Iso(request->answer_date()), "2022-03-18");
-  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_POSTED);
-  EXPECT_EQ(Iso(request->served()), "2022-03-19");
+  EXPECT_EQ(request->conclusion().dispositions(1).item(), 1);
+  EXPECT_EQ(request->conclusion().dispositions(1).outcome(),
+            v1::OUTCOME_DISCLOSED);
+  EXPECT_EQ(request->conclusion().primary_item(), 2);
+  EXPECT_EQ(request->conclusion().override_outcome(), v1::OUTCOME_OTHER);
+  EXPECT_EQ(request->conclusion().override_reason(), "经复核");
+  EXPECT_EQ(request->conclusion().legal_basis(), "第三十六条");
+  EXPECT_EQ(request->conclusion().not_held_reason(),
+            v1::NOT_HELD_REASON_OTHER_AGENCY);
+  EXPECT_EQ(request->conclusion().responsible_agency(), "市自然资源局");
+  EXPECT_EQ(request->conclusion().provided_summary(), "甲");
+  EXPECT_EQ(request->conclusion().withheld_summary(), "乙");
+  EXPECT_EQ(request->conclusion().note(), "备注");
+  EXPECT_EQ(Iso(request->conclusion().answer_date()), "2022-03-18");
+  EXPECT_EQ(request->conclusion().service_method(), v1::SERVICE_METHOD_POSTED);
+  EXPECT_EQ(Iso(request->conclusion().served()), "2022-03-19");
+  EXPECT_THAT(FlatFieldsSet(*request), ::testing::IsEmpty());
 }
 
 // --- withdraw, lapse
@@ -460,8 +479,9 @@ TEST_F(OutcomeRunTest, ConcludeTheFormFromTheIssue) {
   const auto* request = stub_.Last<v1::ConcludeCaseRequest>();
   ASSERT_NE(request, nullptr);
   EXPECT_EQ(request->outcome(), v1::OUTCOME_DISCLOSED);
-  EXPECT_EQ(request->service_method(), v1::SERVICE_METHOD_UNSPECIFIED);
-  EXPECT_EQ(Iso(request->served()), "2022-03-20");
+  EXPECT_EQ(request->conclusion().service_method(),
+            v1::SERVICE_METHOD_UNSPECIFIED);
+  EXPECT_EQ(Iso(request->conclusion().served()), "2022-03-20");
   EXPECT_THAT(Lines(out_.str()),
               ElementsAre("已办结：2022-0001", "办理结果      （二）部分公开",
                           "各项答复      1. （一）予以公开",
@@ -478,8 +498,9 @@ TEST_F(OutcomeRunTest, GivenServiceNeedsNoLookup) {
             0)
       << err_.str();
   EXPECT_TRUE(cases_.calls.empty());
-  EXPECT_EQ(stub_.Last<v1::ConcludeCaseRequest>()->service_method(),
-            v1::SERVICE_METHOD_ELECTRONIC);
+  EXPECT_EQ(
+      stub_.Last<v1::ConcludeCaseRequest>()->conclusion().service_method(),
+      v1::SERVICE_METHOD_ELECTRONIC);
 }
 
 TEST_F(OutcomeRunTest, LateAnswerIsMarked) {
@@ -509,6 +530,20 @@ TEST_F(OutcomeRunTest, ServerRejectionNamesTheMissingDetail) {
 }
 
 // Every missing detail the server names comes back under the user's flags.
+// The server names the embedded conclusion's fields, which conclude fills.
+TEST_F(OutcomeRunTest, EmbeddedConclusionErrorsNameTheFlags) {
+  stub_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                             "conclusion.provided_summary, "
+                             "conclusion.withheld_summary: "
+                             "部分公开须写明提供的信息和不予公开的信息");
+  EXPECT_EQ(Run({"case", "conclude", "2022-0001", "--outcome",
+                 "partially_disclosed", "--served", "2022-03-20"}),
+            1);
+  EXPECT_EQ(err_.str(),
+            "ogi: --provided, --withheld: "
+            "部分公开须写明提供的信息和不予公开的信息（INVALID_ARGUMENT）\n");
+}
+
 TEST_F(OutcomeRunTest, ServerRejectionNamesEveryMissingDetailAsFlags) {
   stub_.error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                              "provided_summary, withheld_summary: "

@@ -1,7 +1,5 @@
 #include "cli/report_commands.h"
 
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -25,18 +23,12 @@ using ::ogi::cli::testing::FakeReportStub;
 using ::ogi::cli::testing::FakeStubs;
 using ::ogi::cli::testing::Lines;
 using ::ogi::cli::testing::MakeDate;
+using ::ogi::cli::testing::TempDir;
 using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
-
-// A fresh path in the test's temporary directory.
-std::string TempPath(const std::string& name) {
-  static int counter = 0;
-  return absl::StrCat(::testing::TempDir(), "ogi_report_", getpid(), "_",
-                      ++counter, "_", name);
-}
 
 constexpr char kCsv[] = "二、主动公开政府信息情况\r\n规章,0,0,0\r\n";
 
@@ -176,7 +168,8 @@ TEST_F(ReportCommandTest, ShowWithFailingChecksStillPrintsAndExitsThree) {
 }
 
 TEST_F(ReportCommandTest, ShowWritesToAFile) {
-  const std::string path = TempPath("report.csv");
+  const TempDir dir;
+  const std::string path = dir.File("report.csv");
   EXPECT_EQ(Run({"report", "show", "2022", "--format", "csv", "-o", path}), 0)
       << err_.str();
   EXPECT_EQ(out_.str(),
@@ -189,7 +182,7 @@ TEST_F(ReportCommandTest, ShowWritesToAFile) {
 
   // --output is the long form; a failing report is written all the same.
   FailACheck();
-  const std::string other = TempPath("r.csv");
+  const std::string other = dir.File("r.csv");
   EXPECT_EQ(Run({"report", "show", "2022", "--output", other}), 3);
   EXPECT_THAT(out_.str(), HasSubstr("已写入 " + other));
   EXPECT_THAT(err_.str(), HasSubstr("2 项校验中 1 项未通过"));
@@ -716,7 +709,8 @@ TEST_F(ReportCommandTest, TextSetFromAFlagOrAFile) {
   EXPECT_EQ(request->prose().other_matters(), "");
   EXPECT_THAT(request->update_mask().paths(), ElementsAre("problems"));
 
-  const std::string path = TempPath("overview.txt");
+  const TempDir dir;
+  const std::string path = dir.File("overview.txt");
   std::ofstream(path) << "2022 年，聊城市行政审批服务局深入贯彻落实……\n\n"
                          "（一）主动公开\n";
   EXPECT_EQ(Run({"report", "text", "set", "2022", "--section", "overview",

@@ -42,15 +42,9 @@ TEST(YuanAsWanYuanTest, MoneyWithTwoDecimalsOrUpToFour) {
     const char* wan_yuan;
   } kCases[] = {
       {128720600, "12872.06"},  // the reference report's 行政事业性收费
-      {131054000, "13105.40"},
-      {0, "0.00"},
-      {10000, "1.00"},
-      {1, "0.0001"},
-      {15000, "1.50"},
-      {15500, "1.55"},
-      {15510, "1.551"},
-      {-5, "-0.0005"},
-      {-123456789, "-12345.6789"},
+      {131054000, "13105.40"}, {0, "0.00"},     {10000, "1.00"},
+      {1, "0.0001"},           {15000, "1.50"}, {15500, "1.55"},
+      {15510, "1.551"},        {-5, "-0.0005"}, {-123456789, "-12345.6789"},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(YuanAsWanYuan(c.yuan), c.wan_yuan) << c.yuan;
@@ -99,9 +93,10 @@ TEST(ReportChecksTest, FailuresNameTheirCasesAndUncountableCasesTheirReason) {
                           "无法统计的案件（1 件）：",
                           "  2022-0012  已办结但没有办理结果", "",
                           "结果：2 项校验中 1 项未通过，1 件案件无法统计"));
-  EXPECT_EQ(ReportWarning(report),
-            "2022 年度报告（lc-xzsp）：2 项校验中 1 项未通过，1 件案件无法统计；"
-            "详见 \"ogi report check 2022\"");
+  EXPECT_EQ(
+      ReportWarning(report),
+      "2022 年度报告（lc-xzsp）：2 项校验中 1 项未通过，1 件案件无法统计；"
+      "详见 \"ogi report check 2022\"");
 }
 
 TEST(ReportChecksTest, AnUncountableCaseAloneFailsTheReport) {
@@ -271,9 +266,10 @@ TEST(ReportChecksTest, NotesComeAfterTheChecksAndDoNotFailTheReport) {
   EXPECT_TRUE(ReportPasses(report));
   std::ostringstream out;
   RenderReportChecks(report, /*color=*/false, out);
-  EXPECT_THAT(out.str(),
-              HasSubstr("\n提示（2 条，不妨碍发布）：\n  前言：使用系统生成的默认文字\n"
-                        "  五、存在的主要问题及改进情况：尚未填写\n"));
+  EXPECT_THAT(
+      out.str(),
+      HasSubstr("\n提示（2 条，不妨碍发布）：\n  前言：使用系统生成的默认文字\n"
+                "  五、存在的主要问题及改进情况：尚未填写\n"));
 }
 
 TEST(OverrideWarningsTest, OneLinePerOverriddenFigure) {
@@ -291,12 +287,13 @@ TEST(OverrideWarningsTest, OneLinePerOverriddenFigure) {
   normative.set_counted(1);
   EXPECT_THAT(
       OverrideWarnings(figures, 2026),
-      ElementsAre("表二 规章 本年制发件数 输入的是 2，报告采用登记簿统计的 0；如应"
-                  "采用输入的数字：ogi report figures set 2026 --rules-source "
-                  "entered",
-                  "表二 行政规范性文件 现行有效件数 输入的是 3，报告采用登记簿统计"
-                  "的 1；如应采用输入的数字：ogi report figures set 2026 "
-                  "--normative-source entered"));
+      ElementsAre(
+          "表二 规章 本年制发件数 输入的是 2，报告采用登记簿统计的 0；如应"
+          "采用输入的数字：ogi report figures set 2026 --rules-source "
+          "entered",
+          "表二 行政规范性文件 现行有效件数 输入的是 3，报告采用登记簿统计"
+          "的 1；如应采用输入的数字：ogi report figures set 2026 "
+          "--normative-source entered"));
 }
 
 TEST(RenderDocumentsTest, TheRegister) {

@@ -21,6 +21,7 @@
 #include "cli/commands.h"
 #include "gtest/gtest.h"
 #include "ogi/v1/common.pb.h"
+#include "tests/common/temp_dir.h"
 
 namespace ogi::cli::testing {
 
@@ -61,31 +62,8 @@ inline std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
-// A fresh directory under $TEST_TMPDIR (else /tmp), removed with everything
-// in it when the object goes. Not thread-safe.
-class TempDir {
- public:
-  TempDir() {
-    const char* base = std::getenv("TEST_TMPDIR");
-    const std::string pattern =
-        absl::StrCat(base != nullptr ? base : "/tmp", "/ogi-cli-XXXXXX");
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    EXPECT_NE(mkdtemp(name.data()), nullptr) << pattern;
-    path_ = name.data();
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+// The tests' one temporary directory type (tests/common/temp_dir.h).
+using ::ogi::testing::TempDir;
 
 // Writes `text` to `path` (making its directories) and gives it `mode`.
 inline void WriteTestFile(const std::string& path, const std::string& text,

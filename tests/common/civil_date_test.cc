@@ -1,5 +1,7 @@
 #include "services/common/civil_date.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -86,6 +88,36 @@ TEST(TodayInChinaTest, UsesChinaStandardTimeWhateverTheMachineZone) {
   EXPECT_EQ(TodayInChina(clock), absl::CivilDay(2022, 3, 2));
   clock.Advance(absl::Hours(-1));  // 15:30 UTC = 23:30 Beijing
   EXPECT_EQ(TodayInChina(clock), absl::CivilDay(2022, 3, 1));
+}
+
+TEST(DateFieldTest, HasDateNeedsPresenceAndANonZeroDate) {
+  EXPECT_FALSE(HasDate(false, ToProtoDate(absl::CivilDay(2025, 9, 26))));
+  EXPECT_FALSE(HasDate(true, v1::Date()));
+  EXPECT_TRUE(HasDate(true, ToProtoDate(absl::CivilDay(2025, 9, 26))));
+}
+
+TEST(DateFieldTest, OptionalDayIsUnsetOrReal) {
+  absl::StatusOr<std::optional<absl::CivilDay>> unset =
+      ToOptionalCivilDay(true, v1::Date(), "filed_from");
+  ASSERT_THAT(unset, IsOk());
+  EXPECT_FALSE(unset->has_value());
+  absl::StatusOr<std::optional<absl::CivilDay>> real = ToOptionalCivilDay(
+      true, ToProtoDate(absl::CivilDay(2024, 2, 29)), "filed_from");
+  ASSERT_THAT(real, IsOk());
+  EXPECT_EQ(**real, absl::CivilDay(2024, 2, 29));
+  v1::Date impossible;
+  impossible.set_year(2023);
+  impossible.set_month(2);
+  impossible.set_day(29);
+  EXPECT_THAT(
+      ToOptionalCivilDay(true, impossible, "filed_from"),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("filed_from: ")));
+  // A stored date is read without an error: a bad one counts as unset.
+  EXPECT_EQ(RecordedDay(true, impossible), std::nullopt);
+  EXPECT_EQ(RecordedDay(false, ToProtoDate(absl::CivilDay(2024, 2, 29))),
+            std::nullopt);
+  EXPECT_EQ(RecordedDay(true, ToProtoDate(absl::CivilDay(2024, 2, 29))),
+            absl::CivilDay(2024, 2, 29));
 }
 
 }  // namespace

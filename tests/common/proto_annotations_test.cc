@@ -271,7 +271,15 @@ TEST(ProtoAnnotationsTest, AnnotationsReadAsWritten) {
   const FieldDescriptor* served =
       v1::ConcludeCaseRequest::descriptor()->FindFieldByName("served");
   ASSERT_NE(served, nullptr);
-  EXPECT_THAT(Behaviors(*served), UnorderedElementsAre(google::api::REQUIRED));
+  // Deprecated flat form (issue 13): required only when `conclusion` is not
+  // given, whose own served is required.
+  EXPECT_THAT(Behaviors(*served), UnorderedElementsAre(google::api::OPTIONAL));
+  EXPECT_TRUE(served->options().deprecated());
+  const FieldDescriptor* conclusion_served =
+      v1::Conclusion::descriptor()->FindFieldByName("served");
+  ASSERT_NE(conclusion_served, nullptr);
+  EXPECT_THAT(Behaviors(*conclusion_served),
+              UnorderedElementsAre(google::api::REQUIRED));
   const FieldDescriptor* service_method =
       v1::ConcludeCaseRequest::descriptor()->FindFieldByName("service_method");
   ASSERT_NE(service_method, nullptr);

@@ -102,12 +102,6 @@ class ServerProcess::LogReader {
 std::string ServerBinary() { return OGI_SERVER_BINARY; }
 std::string CliBinary() { return OGI_CLI_BINARY; }
 
-std::string MakeTempDir() {
-  std::string pattern = "/tmp/ogi-test-XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) abort();
-  return pattern;
-}
-
 namespace {
 
 // The tester's token from `binary add-admin`, or "" when it fails.

@@ -22,11 +22,9 @@ namespace ogi::testing {
 std::string ServerBinary();
 std::string CliBinary();
 
-// A fresh, empty temporary directory (removed by the OS's tmp cleaning; tests
-// use unique names so runs never collide).
-std::string MakeTempDir();
-
-// An ogi-server child process. Not thread-safe.
+// An ogi-server child process. Not thread-safe. Its database normally lives
+// in a TempDir (tests/common/temp_dir.h) that the caller declares before the
+// ServerProcess, so that the directory goes after the server has stopped.
 class ServerProcess {
  public:
   // Starts `binary` with --listen=127.0.0.1:0 --db=<db_path> plus `extra_args`,

@@ -16,7 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "services/access/access_manager.h"
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 #include "storage/sqlite_case_store.h"
 
 namespace ogi::testing {

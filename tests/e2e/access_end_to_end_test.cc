@@ -33,16 +33,17 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/varied_conclusions.h"
 
 namespace ogi {
 namespace {
 
 using ::ogi::testing::IsOk;
-using ::ogi::testing::MakeTempDir;
 using ::ogi::testing::RunCommand;
 using ::ogi::testing::ServerBinary;
 using ::ogi::testing::ServerProcess;
+using ::ogi::testing::TempDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
@@ -58,7 +59,7 @@ constexpr char kPhone[] = "13806350000";
 class AccessEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string db = MakeTempDir() + "/ogi.db";
+    const std::string db = tmp_.File("ogi.db");
     // The other office's administrator, from the server machine.
     auto other = RunCommand({ServerBinary(), "add-admin", "--db=" + db,
                              "--agency_code=other", "--agency_name=另一市政府",
@@ -202,6 +203,7 @@ class AccessEndToEndTest : public ::testing::Test {
     return response.total_count();
   }
 
+  TempDir tmp_;  // the server's data directory; outlives the server
   std::unique_ptr<ServerProcess> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::AccessService::Stub> access_;
@@ -220,7 +222,8 @@ class AccessEndToEndTest : public ::testing::Test {
 // The bootstrap command names the flag it refuses, exits 2, and writes no
 // account.
 TEST(AddAdminTest, RefusalsNameTheFlag) {
-  const std::string db = MakeTempDir() + "/ogi.db";
+  const TempDir tmp;
+  const std::string db = tmp.File("ogi.db");
   auto bad_user = RunCommand(
       {ServerBinary(), "add-admin", "--db=" + db, "--user=Bad Name"});
   ASSERT_THAT(bad_user, IsOk());
@@ -658,7 +661,8 @@ TEST_F(AccessEndToEndTest, RevocationEndsOpenAlertStreams) {
 // refused what its role does not allow; a revoked token and a token file
 // others could read are refused with one line each.
 TEST_F(AccessEndToEndTest, CliLoginAdministrationMaskingAndRefusals) {
-  const std::string home = MakeTempDir();
+  const TempDir tmp;
+  const std::string home = tmp.path();
   const std::string token_file = home + "/.config/ogi/token";
   auto ogi = [&](std::vector<std::string> args, const std::string& token = "") {
     args.insert(args.begin(), ::ogi::testing::CliBinary());

@@ -45,6 +45,7 @@
 #include "storage/sqlite_database.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 #include "tests/e2e/varied_conclusions.h"
 #include "tests/storage/damaged_database.h"
@@ -263,7 +264,7 @@ Records ReadRecords(const std::string& path) {
 
 // A snapshot as the case row stores it: without the deadline explanation,
 // which is recomputed whenever a case is read for a person
-// (storage/sqlite_case_store.cc).
+// (StoredPayload in storage/sqlite_case_rows.cc).
 v1::Case AsStored(v1::Case c) {
   c.mutable_deadlines()->clear_explanation();
   return c;
@@ -295,9 +296,11 @@ void ExpectBalanced(const v1::Report& report) {
 
 TEST(BackupEndToEndTest,
      BackupUnderWriteLoadRestoresTheReportAtTheBackupPoint) {
-  const std::string dir = ::ogi::testing::MakeTempDir();
+  const ::ogi::testing::TempDir tmp;
+  const std::string dir = tmp.path();
   const std::string db_path = dir + "/ogi.db";
-  const std::string backup_dir = ::ogi::testing::MakeTempDir();
+  const ::ogi::testing::TempDir backup_tmp;
+  const std::string backup_dir = backup_tmp.path();
   const std::string backup_path = backup_dir + "/ogi-backup.db";
 
   auto server = ServerProcess::Start(db_path, {kFakeNow});
@@ -438,7 +441,8 @@ TEST(BackupEndToEndTest,
 
 // What an operator sees when the backup is pointed at the wrong place.
 TEST(BackupEndToEndTest, BackupCommandRefusesAnExistingFileAndMissingFlags) {
-  const std::string dir = ::ogi::testing::MakeTempDir();
+  const ::ogi::testing::TempDir tmp;
+  const std::string dir = tmp.path();
   {
     auto server = ServerProcess::Start(dir + "/ogi.db", {kFakeNow});
     ASSERT_THAT(server, IsOk());
@@ -479,7 +483,8 @@ TEST(BackupEndToEndTest, BackupCommandRefusesAnExistingFileAndMissingFlags) {
 // damaged database and says why in one line naming the file, and a backup of
 // it is refused too (a copy of damage is no backup).
 TEST(BackupEndToEndTest, DamagedDatabaseStopsTheServerAndTheBackup) {
-  const std::string dir = ::ogi::testing::MakeTempDir();
+  const ::ogi::testing::TempDir tmp;
+  const std::string dir = tmp.path();
   const std::string db_path = dir + "/ogi.db";
   {
     auto server = ServerProcess::Start(db_path, {kFakeNow});

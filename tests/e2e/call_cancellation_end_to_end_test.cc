@@ -27,6 +27,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 
 namespace ogi {
 namespace {
@@ -106,7 +107,7 @@ class CallBatch {
 class CallCancellationEndToEndTest : public ::testing::Test {
  protected:
   void StartServer(int worker_threads) {
-    db_path_ = ::ogi::testing::MakeTempDir() + "/ogi.db";
+    db_path_ = tmp_.File("ogi.db");
     auto server = ServerProcess::Start(
         db_path_, {kFakeNow, absl::StrCat("--worker_threads=", worker_threads),
                    absl::StrCat("--shutdown_grace_seconds=", kGraceSeconds)});
@@ -181,6 +182,7 @@ class CallCancellationEndToEndTest : public ::testing::Test {
     }
   }
 
+  ::ogi::testing::TempDir tmp_;  // holds db_path_; outlives the server
   std::string db_path_;
   std::unique_ptr<ServerProcess> server_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -9,8 +9,9 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
-#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
+#include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
 namespace {
@@ -27,7 +28,7 @@ using ::testing::StartsWith;
 class CliEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_path_ = ::ogi::testing::MakeTempDir() + "/data/ogi.db";
+    db_path_ = tmp_.File("data/ogi.db");
     StartServer();
   }
 
@@ -54,6 +55,7 @@ class CliEndToEndTest : public ::testing::Test {
     ::ogi::testing::RunOgiCliFails(*server_, args, code, message);
   }
 
+  ::ogi::testing::TempDir tmp_;  // holds db_path_; outlives the server
   std::string db_path_;
   std::unique_ptr<ServerProcess> server_;
 };

@@ -60,6 +60,7 @@
 #include "storage/sqlite_database.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/varied_conclusions.h"
 
 namespace ogi {
@@ -591,7 +592,8 @@ TEST(CrashEndToEndTest, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
   SCOPED_TRACE(absl::StrCat("OGI_CRASH_SEED=", seed));
   std::mt19937_64 rng(seed);
 
-  const std::string db_path = ::ogi::testing::MakeTempDir() + "/ogi.db";
+  const ::ogi::testing::TempDir tmp;
+  const std::string db_path = tmp.File("ogi.db");
   std::vector<Write> acknowledged;
   std::vector<Write> in_doubt;  // steps on known cases cut short by a kill
   int in_doubt_creates = 0;

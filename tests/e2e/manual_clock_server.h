@@ -26,6 +26,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi::testing {
@@ -55,7 +56,7 @@ class ManualClockServerTest : public ::testing::Test {
   // `flags`; a fresh database in a fresh directory, dir_.
   void StartServer(const std::string& start_day,
                    std::vector<std::string> flags = {}) {
-    dir_ = MakeTempDir();
+    dir_ = tmp_.path();
     flags.push_back("--fake_clock_start=" + start_day + "T10:00:00+08:00");
     auto server = ServerProcess::Start(dir_ + "/ogi.db", std::move(flags));
     ASSERT_THAT(server, IsOk());
@@ -94,6 +95,7 @@ class ManualClockServerTest : public ::testing::Test {
     return path;
   }
 
+  TempDir tmp_;  // holds dir_; outlives the server
   std::string dir_;
   std::unique_ptr<ServerProcess> server_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
@@ -27,9 +28,8 @@ using ::testing::Not;
 class MessagesEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server =
-        ServerProcess::Start(::ogi::testing::MakeTempDir() + "/data/ogi.db",
-                             {"--agency_name=聊城市行政审批服务局"});
+    auto server = ServerProcess::Start(tmp_.File("data/ogi.db"),
+                                       {"--agency_name=聊城市行政审批服务局"});
     ASSERT_THAT(server, IsOk());
     server_ = std::make_unique<ServerProcess>(std::move(*server));
   }
@@ -61,6 +61,8 @@ class MessagesEndToEndTest : public ::testing::Test {
     return number;
   }
 
+  // The server's data directory, removed after the server stops.
+  ::ogi::testing::TempDir tmp_;
   std::unique_ptr<ServerProcess> server_;
 };
 

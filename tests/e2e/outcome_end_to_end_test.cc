@@ -32,8 +32,9 @@
 #include "services/common/civil_date.h"
 #include "services/common/clock.h"
 #include "tests/common/server_process.h"
-#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
+#include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
 namespace {
@@ -57,8 +58,7 @@ class OutcomeEndToEndTest : public ::testing::Test {
     if (!real_clock) {
       args.push_back(absl::StrCat("--fake_clock_start=", kFakeToday));
     }
-    auto server = ServerProcess::Start(
-        ::ogi::testing::MakeTempDir() + "/ogi.db", std::move(args));
+    auto server = ServerProcess::Start(tmp_.File("ogi.db"), std::move(args));
     ASSERT_THAT(server, IsOk());
     server_ = std::make_unique<ServerProcess>(std::move(*server));
   }
@@ -100,6 +100,8 @@ class OutcomeEndToEndTest : public ::testing::Test {
     return out;
   }
 
+  // The server's data directory, removed after the server stops.
+  ::ogi::testing::TempDir tmp_;
   std::unique_ptr<ServerProcess> server_;
 };
 
@@ -284,13 +286,13 @@ TEST_F(OutcomeEndToEndTest, EveryOutcomeOfTable3ThroughTheCli) {
       EXPECT_THAT(card, HasSubstr(line + "\n"));
     }
     // A concluded case is concluded once.
-    OgiFails(WithNumber(Conclude("disclosed"), number), 1,
-             "已办结（送达日期 ");
+    OgiFails(WithNumber(Conclude("disclosed"), number), 1, "已办结（送达日期 ");
   }
   // ...and takes no further clock step.
   OgiFails({"case", "extend", "2022-0001", "--days", "10", "--approver",
             "李主任", "--notified", "2022-03-25"},
-           1, "案件 2022-0001 已办结（送达日期 2022-03-20），不能再记录办理步骤");
+           1,
+           "案件 2022-0001 已办结（送达日期 2022-03-20），不能再记录办理步骤");
   EXPECT_THAT(OgiOk({"case", "list", "--status", "concluded"}),
               HasSubstr("共 21 件"));
 
@@ -337,12 +339,13 @@ TEST_F(OutcomeEndToEndTest, DefenceAndReAnswerDuesAreInTheDeadlineListing) {
   EXPECT_THAT(OgiOk({"deadlines", "--within", "10"}),
               AllOf(HasSubstr("复议答复期限 2022-0001-R1"),
                     HasSubstr("2023-03-13"), HasSubstr("共 1 项")));
-  EXPECT_THAT(OgiOk({"--json", "deadlines", "--within", "10"}),
-              AllOf(HasSubstr("\"kind\": \"ALERT_KIND_REVIEW_DEFENCE_DUE\""),
-                    HasSubstr("\"reference\": \"2022-0001-R1\""),
-                    HasSubstr("\"working_days_left\": 8"),
-                    HasSubstr("行政复议 2022-0001-R1（聊城市人民政府）"
-                              "书面答复和证据提交期限 2023-03-13，剩余 8 个工作日")));
+  EXPECT_THAT(
+      OgiOk({"--json", "deadlines", "--within", "10"}),
+      AllOf(HasSubstr("\"kind\": \"ALERT_KIND_REVIEW_DEFENCE_DUE\""),
+            HasSubstr("\"reference\": \"2022-0001-R1\""),
+            HasSubstr("\"working_days_left\": 8"),
+            HasSubstr("行政复议 2022-0001-R1（聊城市人民政府）"
+                      "书面答复和证据提交期限 2023-03-13，剩余 8 个工作日")));
 
   // The defence is filed; the decision comes early, ordering a re-answer by
   // Fri 03-03 (2 working days away).

@@ -23,6 +23,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/manual_clock_server.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
@@ -108,7 +109,8 @@ TEST_F(PendingDutiesEndToEndTest, AFaxAwaitingConfirmationIsAVisibleDuty) {
 }
 
 TEST_F(PendingDutiesEndToEndTest, TheAlertThresholdFlagIsValidated) {
-  const std::string dir = ::ogi::testing::MakeTempDir();
+  const ::ogi::testing::TempDir tmp;
+  const std::string dir = tmp.path();
   absl::StatusOr<CommandResult> run = ::ogi::testing::RunCommand(
       {::ogi::testing::ServerBinary(), "--listen=127.0.0.1:0",
        "--db=" + dir + "/ogi.db", "--confirm_receipt_alert_days=21"});

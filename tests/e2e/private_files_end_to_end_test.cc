@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
@@ -41,7 +42,8 @@ class PrivateFilesEndToEndTest : public ::testing::Test {
 };
 
 TEST_F(PrivateFilesEndToEndTest, DatabaseMadeUnderUmask022IsOwnerOnly) {
-  const std::string db = ::ogi::testing::MakeTempDir() + "/data/ogi.db";
+  const ::ogi::testing::TempDir tmp;
+  const std::string db = tmp.File("data/ogi.db");
   auto server = ServerProcess::Start(db);
   ASSERT_THAT(server, IsOk());
   ASSERT_FALSE(server->token().empty()) << server->Log();
@@ -59,7 +61,8 @@ TEST_F(PrivateFilesEndToEndTest, DatabaseMadeUnderUmask022IsOwnerOnly) {
 }
 
 TEST_F(PrivateFilesEndToEndTest, ReadableDatabaseIsRefusedAtStart) {
-  const std::string db = ::ogi::testing::MakeTempDir() + "/ogi.db";
+  const ::ogi::testing::TempDir tmp;
+  const std::string db = tmp.File("ogi.db");
   {
     auto server = ServerProcess::Start(db);
     ASSERT_THAT(server, IsOk());

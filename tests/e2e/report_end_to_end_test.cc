@@ -26,8 +26,9 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
-#include "tests/e2e/ogi_cli_runner.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
+#include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
 namespace {
@@ -126,7 +127,7 @@ std::vector<std::vector<std::string>> ExpectedRecords() {
 class ReportEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = ::ogi::testing::MakeTempDir();
+    dir_ = tmp_.path();
     auto server = ServerProcess::Start(
         dir_ + "/ogi.db",
         {"--agency_code=lc-xzsp", "--agency_name=聊城市行政审批服务局",
@@ -208,6 +209,7 @@ class ReportEndToEndTest : public ::testing::Test {
            "12872.06"});
   }
 
+  ::ogi::testing::TempDir tmp_;  // outlives the server
   std::string dir_;
   std::unique_ptr<ServerProcess> server_;
 };
@@ -283,8 +285,8 @@ TEST_F(ReportEndToEndTest, ReproducesTheTablesOfThePublishedReport) {
                                       "other_matters）"),
                             HasSubstr("内容哈希"), HasSubstr("王科员")));
   EXPECT_EQ(OgiOk({"report", "show", "2022", "--format", "csv"}), csv);
-  const CommandResult again =
-      Ogi({"report", "lock", "2022", "--yes", "--allow-empty", "other_matters"});
+  const CommandResult again = Ogi(
+      {"report", "lock", "2022", "--yes", "--allow-empty", "other_matters"});
   EXPECT_EQ(again.exit_code, 1) << again.out << again.err;
   EXPECT_THAT(again.err, HasSubstr("不能再次锁定"));
 
@@ -334,10 +336,12 @@ TEST_F(ReportEndToEndTest, TheCsvOpensInExcelAndInTheNationalEncoding) {
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   const std::vector<std::vector<std::string>> records = CsvRecords(csv);
   ASSERT_GE(records.size(), 4u);
-  EXPECT_THAT(records[0], ::testing::ElementsAre(
-                              "聊城市行政审批服务局2022年政府信息公开工作年度报告"));
-  EXPECT_THAT(records[3], ::testing::ElementsAre("信息内容", "本年制发件数",
-                                                 "本年废止件数", "现行有效件数"));
+  EXPECT_THAT(records[0],
+              ::testing::ElementsAre(
+                  "聊城市行政审批服务局2022年政府信息公开工作年度报告"));
+  EXPECT_THAT(records[3],
+              ::testing::ElementsAre("信息内容", "本年制发件数", "本年废止件数",
+                                     "现行有效件数"));
   // Money with two decimals.
   EXPECT_THAT(csv, HasSubstr("\r\n行政事业性收费,13105.40\r\n"));
 
@@ -376,8 +380,9 @@ TEST_F(ReportEndToEndTest, TheOutputFilesExtensionPicksTheFormat) {
   const std::string text = dir_ + "/report.txt";
   EXPECT_THAT(OgiOk({"report", "show", "2022", "-o", text}),
               HasSubstr("（text，"));
-  EXPECT_THAT(ReadFile(text),
-              StartsWith("聊城市行政审批服务局2022年政府信息公开工作年度报告\n"));
+  EXPECT_THAT(
+      ReadFile(text),
+      StartsWith("聊城市行政审批服务局2022年政府信息公开工作年度报告\n"));
   // An explicit --format that agrees is fine; one that contradicts is
   // refused before anything is written.
   OgiOk({"report", "show", "2022", "--format", "html", "-o", html});
@@ -399,12 +404,13 @@ TEST_F(ReportEndToEndTest, FiguresTheRegisterOverridesAreNotSilentlyReplaced) {
   // The register wins (automatic: it holds a normative document), and says
   // so wherever the figures are shown.
   const std::string shown = OgiOk({"report", "figures", "show", "2022"});
-  EXPECT_THAT(shown,
-              AllOf(HasSubstr("行政规范性文件      本年制发 1，本年废止 0，现行有效 1"),
-                    HasSubstr("按登记簿统计（来源：auto，登记簿中有该类文件）"),
-                    HasSubstr("被登记簿取代的输入数字"),
-                    HasSubstr("表二 行政规范性文件 现行有效件数 输入的是 3，"
-                              "报告采用登记簿统计的 1")));
+  EXPECT_THAT(
+      shown,
+      AllOf(HasSubstr("行政规范性文件      本年制发 1，本年废止 0，现行有效 1"),
+            HasSubstr("按登记簿统计（来源：auto，登记簿中有该类文件）"),
+            HasSubstr("被登记簿取代的输入数字"),
+            HasSubstr("表二 行政规范性文件 现行有效件数 输入的是 3，"
+                      "报告采用登记簿统计的 1")));
   EXPECT_THAT(OgiOk({"report", "check", "2022"}),
               AllOf(HasSubstr("提示（"),
                     HasSubstr("表二 行政规范性文件 现行有效件数：输入的数字 3 "
@@ -413,26 +419,24 @@ TEST_F(ReportEndToEndTest, FiguresTheRegisterOverridesAreNotSilentlyReplaced) {
   const CommandResult set =
       Ogi({"report", "figures", "set", "2022", "--licensing", "5"});
   EXPECT_EQ(set.exit_code, 0) << set.err;
-  EXPECT_THAT(set.err,
-              AllOf(StartsWith("ogi: 警告：表二 行政规范性文件"),
-                    HasSubstr("输入的是 3，报告采用登记簿统计的 1"),
-                    HasSubstr("--normative-source entered")));
+  EXPECT_THAT(set.err, AllOf(StartsWith("ogi: 警告：表二 行政规范性文件"),
+                             HasSubstr("输入的是 3，报告采用登记簿统计的 1"),
+                             HasSubstr("--normative-source entered")));
   const CommandResult show = Ogi({"report", "show", "2022"});
   EXPECT_EQ(show.exit_code, 0);
   EXPECT_THAT(show.err, HasSubstr("警告：表二 行政规范性文件 现行有效件数"));
 
   // The statistician chooses the figures entered: they count, no warning.
-  EXPECT_THAT(
-      OgiOk({"report", "figures", "set", "2022", "--normative-source",
-             "entered"}),
-      AllOf(HasSubstr("现行有效 3"),
-            HasSubstr("用输入的数字（来源：entered）")));
+  EXPECT_THAT(OgiOk({"report", "figures", "set", "2022", "--normative-source",
+                     "entered"}),
+              AllOf(HasSubstr("现行有效 3"),
+                    HasSubstr("用输入的数字（来源：entered）")));
   EXPECT_THAT(OgiOk({"report", "show", "2022", "--format", "csv"}),
               HasSubstr("\r\n行政规范性文件,0,0,3\r\n"));
   // And back to the register, for both rows.
-  EXPECT_THAT(Ogi({"report", "figures", "set", "2022", "--source", "register"})
-                  .err,
-              HasSubstr("警告"));
+  EXPECT_THAT(
+      Ogi({"report", "figures", "set", "2022", "--source", "register"}).err,
+      HasSubstr("警告"));
   ::ogi::testing::RunOgiCliFails(
       *server_, {"report", "figures", "set", "2022", "--source", "excel"}, 2,
       "--source: 未知的来源");
@@ -461,8 +465,8 @@ TEST_F(ReportEndToEndTest, LockShowsWhatItFreezesAndRefusesEmptySections) {
          "本报告依据《条例》编制，电子版见 www.liaocheng.gov.cn。"});
   OgiOk({"report", "text", "set", "2022", "--section", "other_matters",
          "--text", "本年度未收取任何费用。"});
-  const std::string locked = OgiOk(
-      {"report", "lock", "2022", "--yes", "--allow-empty", "problems"});
+  const std::string locked =
+      OgiOk({"report", "lock", "2022", "--yes", "--allow-empty", "problems"});
   EXPECT_THAT(locked,
               AllOf(HasSubstr("将要锁定：聊城市行政审批服务局 2022 年度报告"),
                     HasSubstr("行政许可 32866"), HasSubstr("前言"),
@@ -473,7 +477,8 @@ TEST_F(ReportEndToEndTest, LockShowsWhatItFreezesAndRefusesEmptySections) {
 
   // The published document opens with the office's preface, and its own fee
   // text stands alone in section 六.
-  const std::string html = OgiOk({"report", "show", "2022", "--format", "html"});
+  const std::string html =
+      OgiOk({"report", "show", "2022", "--format", "html"});
   EXPECT_THAT(html,
               AllOf(HasSubstr("<p class=\"preface\">本报告依据《条例》编制"),
                     HasSubstr("<p>本年度未收取任何费用。</p>"),

@@ -23,6 +23,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
@@ -62,8 +63,7 @@ std::vector<std::pair<std::string, std::string>> DetailedViolations(
 class RequestLimitsEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server =
-        ServerProcess::Start(::ogi::testing::MakeTempDir() + "/ogi.db");
+    auto server = ServerProcess::Start(tmp_.File("ogi.db"));
     ASSERT_THAT(server, IsOk());
     server_ = std::make_unique<ServerProcess>(std::move(*server));
     cases_ = v1::CaseService::NewStub(grpc::CreateChannel(
@@ -76,6 +76,8 @@ class RequestLimitsEndToEndTest : public ::testing::Test {
                          std::chrono::seconds(30));
   }
 
+  // The server's data directory, removed after the server stops.
+  ::ogi::testing::TempDir tmp_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<v1::CaseService::Stub> cases_;
 };
@@ -99,7 +101,7 @@ TEST_F(RequestLimitsEndToEndTest, AHugeValueIsRefusedWithoutBeingEchoed) {
 
 // Bytes that are not the method's request message: gRPC 1.51 alone would
 // answer UNIMPLEMENTED with an empty message ("no such method"); ogi decodes
-// them itself (services/server/raw_unary.h) and says what is wrong.
+// them itself (services/rpc/raw_unary.h) and says what is wrong.
 TEST_F(RequestLimitsEndToEndTest, UndecodableBytesAreAnInvalidArgument) {
   grpc::GenericStub stub(grpc::CreateChannel(
       server_->address(), grpc::InsecureChannelCredentials()));

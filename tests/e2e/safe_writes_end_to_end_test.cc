@@ -19,6 +19,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
@@ -69,7 +70,7 @@ int Count(const std::string& text, const std::string& needle) {
 class SafeWritesEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_path_ = ::ogi::testing::MakeTempDir() + "/ogi.db";
+    db_path_ = tmp_.File("ogi.db");
     StartServer();
   }
 
@@ -134,6 +135,7 @@ class SafeWritesEndToEndTest : public ::testing::Test {
     ::ogi::testing::RunOgiCliFails(*server_, args, code, message);
   }
 
+  ::ogi::testing::TempDir tmp_;  // holds db_path_; outlives the server
   std::string db_path_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<v1::CaseService::Stub> cases_;

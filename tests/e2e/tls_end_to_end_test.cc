@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 
 namespace ogi {
 namespace {
@@ -20,10 +21,10 @@ namespace {
 using ::ogi::testing::CliBinary;
 using ::ogi::testing::CommandResult;
 using ::ogi::testing::IsOk;
-using ::ogi::testing::MakeTempDir;
 using ::ogi::testing::RunCommand;
 using ::ogi::testing::ServerBinary;
 using ::ogi::testing::ServerProcess;
+using ::ogi::testing::TempDir;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
@@ -37,8 +38,7 @@ class TlsEndToEndTest : public ::testing::Test {
   // come up.
   void StartServer(std::vector<std::string> flags) {
     flags.push_back("--fake_clock_start=2025-10-20T09:00:00+08:00");
-    auto server =
-        ServerProcess::Start(MakeTempDir() + "/ogi.db", std::move(flags));
+    auto server = ServerProcess::Start(tmp_.File("ogi.db"), std::move(flags));
     ASSERT_THAT(server, IsOk());
     server_.emplace(std::move(*server));
   }
@@ -56,6 +56,7 @@ class TlsEndToEndTest : public ::testing::Test {
     return result.ok() ? *result : CommandResult{};
   }
 
+  TempDir tmp_;  // the server's data directory; outlives the server
   std::optional<ServerProcess> server_;
 };
 
@@ -102,8 +103,8 @@ TEST_F(TlsEndToEndTest, CliTlsMistakesAreUsageErrors) {
   r = ListCases({"--tls-ca", Tls("ca.pem"), "--tls-cert", Tls("client.pem")});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("--tls-cert: 须同时给出私钥"));
-  r = ListCases({"--tls-cert", Tls("client.pem"), "--tls-key",
-                 Tls("client.key")});
+  r = ListCases(
+      {"--tls-cert", Tls("client.pem"), "--tls-key", Tls("client.key")});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("须与 TLS 同用（--tls-ca）"));
   // Plain text on loopback is the zero-configuration default.
@@ -114,7 +115,8 @@ TEST_F(TlsEndToEndTest, CliTlsMistakesAreUsageErrors) {
 // Runs ogi-server with `flags` (it must refuse to start) and returns it.
 CommandResult RefusedServer(std::vector<std::string> flags) {
   flags.insert(flags.begin(), ServerBinary());
-  flags.push_back("--db=" + MakeTempDir() + "/ogi.db");
+  const TempDir tmp;
+  flags.push_back("--db=" + tmp.File("ogi.db"));
   auto result = RunCommand(flags, {}, absl::Seconds(30));
   EXPECT_THAT(result, IsOk());
   return result.ok() ? *result : CommandResult{};
@@ -124,8 +126,8 @@ TEST_F(TlsEndToEndTest, PlainTextBeyondLoopbackIsRefusedUnlessAllowed) {
   CommandResult r = RefusedServer({"--listen=0.0.0.0:0"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("--listen: 0.0.0.0:0 不是本机回环地址"));
-  r = RefusedServer({"--listen=127.0.0.1:0",
-                     "--tls_key_file=" + Tls("server.key")});
+  r = RefusedServer(
+      {"--listen=127.0.0.1:0", "--tls_key_file=" + Tls("server.key")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err,
               HasSubstr("--tls_cert_file: 填写 --tls_key_file 时必须填写"));
@@ -135,9 +137,9 @@ TEST_F(TlsEndToEndTest, PlainTextBeyondLoopbackIsRefusedUnlessAllowed) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("--tls_cert_file: 无法读取"));
   // Explicitly allowed: it serves (on every interface, port chosen freely).
+  const TempDir tmp;
   auto server = ServerProcess::Start(
-      MakeTempDir() + "/ogi.db",
-      {"--listen=0.0.0.0:0", "--allow_insecure_plaintext"});
+      tmp.File("ogi.db"), {"--listen=0.0.0.0:0", "--allow_insecure_plaintext"});
   ASSERT_THAT(server, IsOk());
   EXPECT_THAT(server->Log(), HasSubstr(", plain text"));
 }

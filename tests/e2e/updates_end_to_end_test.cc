@@ -26,6 +26,7 @@
 #include "services/common/civil_date.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/e2e/ogi_cli_runner.h"
 
 namespace ogi {
@@ -41,9 +42,8 @@ constexpr char kStale[] = "etag: 记录已被他人修改，请重新读取后�
 class UpdatesEndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server =
-        ServerProcess::Start(::ogi::testing::MakeTempDir() + "/ogi.db",
-                             {"--agency_name=聊城市行政审批服务局",
+    auto server = ServerProcess::Start(
+        tmp_.File("ogi.db"), {"--agency_name=聊城市行政审批服务局",
                               absl::StrCat("--fake_clock_start=", kFakeToday)});
     ASSERT_THAT(server, IsOk());
     server_ = std::make_unique<ServerProcess>(std::move(*server));
@@ -121,6 +121,8 @@ class UpdatesEndToEndTest : public ::testing::Test {
     });
   }
 
+  // The server's data directory, removed after the server stops.
+  ::ogi::testing::TempDir tmp_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<v1::AccessService::Stub> access_;
   std::unique_ptr<v1::AgencyService::Stub> agencies_;
@@ -136,7 +138,8 @@ TEST_F(UpdatesEndToEndTest, ConcludeWithoutServiceMethodFollowsTheDelivery) {
   v1::ConcludeCaseRequest conclude;
   conclude.set_number(emailed);
   conclude.set_outcome(v1::OUTCOME_DISCLOSED);
-  *conclude.mutable_served() = ToProtoDate(absl::CivilDay(2022, 3, 20));
+  *conclude.mutable_conclusion()->mutable_served() =
+      ToProtoDate(absl::CivilDay(2022, 3, 20));
   v1::OutcomeResponse concluded;
   const grpc::Status status = Call([&](grpc::ClientContext* c) {
     return outcomes_->ConcludeCase(c, conclude, &concluded);

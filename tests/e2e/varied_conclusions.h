@@ -19,8 +19,9 @@ inline v1::ConcludeCaseRequest VariedConclusion(const std::string& number,
                                                 absl::CivilDay served, int n) {
   v1::ConcludeCaseRequest conclude;
   conclude.set_number(number);
-  *conclude.mutable_served() = ToProtoDate(served);
-  conclude.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+  v1::Conclusion& conclusion = *conclude.mutable_conclusion();
+  *conclusion.mutable_served() = ToProtoDate(served);
+  conclusion.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
   switch (n % 5) {
     case 0:
     case 1:
@@ -31,11 +32,11 @@ inline v1::ConcludeCaseRequest VariedConclusion(const std::string& number,
       break;
     case 3:
       conclude.set_outcome(v1::OUTCOME_UNAVAILABLE_NOT_HELD);
-      conclude.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
+      conclusion.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
       break;
     default:
       conclude.set_outcome(v1::OUTCOME_OTHER);
-      conclude.set_note("申请人撤回申请");
+      conclusion.set_note("申请人撤回申请");
   }
   return conclude;
 }

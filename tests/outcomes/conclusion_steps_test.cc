@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "gmock/gmock.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
 #include "gtest/gtest.h"
 #include "services/calendar/builtin_calendar.h"
 #include "services/common/civil_date.h"
@@ -23,6 +25,11 @@
 // 36 11-21, 40 11-27. A fee notice served 10-09 gives the applicant until
 // 11-05 (20th working day after it) and, unpaid, pauses the answer clock
 // through 11-05: days 4..20 are then 11-06 .. 11-28.
+
+// Most ConcludeCase tests send the deprecated flat fields on purpose: clients
+// built from the earlier .proto still do, and the server must keep
+// accepting them (the embedded form is tested against them below).
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
 namespace ogi {
 namespace {
@@ -309,6 +316,188 @@ TEST(ConclusionStepsTest, AConcludedCaseIsNotConcludedAgain) {
                 kFailed, message);
   ExpectRefused(Withdrawal(today), today, c, kFailed, message);
   ExpectRefused(Lapse(today), today, c, kFailed, message);
+}
+
+// ---- ConcludeCase with an embedded Conclusion (issue 13) ------------------
+
+// `flat` in the embedded form: each deprecated flat field moved to the
+// Conclusion field of the same name (reflection, so that a flat field
+// without its Conclusion twin fails here).
+v1::ConcludeCaseRequest Embedded(const v1::ConcludeCaseRequest& flat) {
+  v1::ConcludeCaseRequest r = flat;
+  v1::Conclusion& k = *r.mutable_conclusion();
+  std::vector<const google::protobuf::FieldDescriptor*> set;
+  flat.GetReflection()->ListFields(flat, &set);
+  for (const google::protobuf::FieldDescriptor* field : set) {
+    if (!field->options().deprecated()) continue;
+    const google::protobuf::FieldDescriptor* twin =
+        v1::Conclusion::descriptor()->FindFieldByName(field->name());
+    EXPECT_NE(twin, nullptr) << field->name();
+    if (twin == nullptr) continue;
+    r.GetReflection()->ClearField(&r, field);
+    const google::protobuf::Reflection* from = flat.GetReflection();
+    const google::protobuf::Reflection* to = k.GetReflection();
+    if (field->is_repeated()) {
+      for (int i = 0; i < from->FieldSize(flat, field); ++i) {
+        to->AddMessage(&k, twin)->CopyFrom(
+            from->GetRepeatedMessage(flat, field, i));
+      }
+      continue;
+    }
+    switch (field->cpp_type()) {
+      case google::protobuf::FieldDescriptor::CPPTYPE_INT32:
+        to->SetInt32(&k, twin, from->GetInt32(flat, field));
+        break;
+      case google::protobuf::FieldDescriptor::CPPTYPE_ENUM:
+        to->SetEnumValue(&k, twin, from->GetEnumValue(flat, field));
+        break;
+      case google::protobuf::FieldDescriptor::CPPTYPE_STRING:
+        to->SetString(&k, twin, from->GetString(flat, field));
+        break;
+      case google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE:
+        to->MutableMessage(&k, twin)->CopyFrom(from->GetMessage(flat, field));
+        break;
+      default:
+        ADD_FAILURE() << "unexpected type of " << field->name();
+    }
+  }
+  return r;
+}
+
+TEST(ConclusionStepsTest, EmbeddedConclusionConcludesAsTheFlatFieldsDo) {
+  const Day today = D(2025, 10, 21);
+  std::vector<std::pair<std::string, v1::ConcludeCaseRequest>> requests;
+  v1::ConcludeCaseRequest dated =
+      Answer(v1::OUTCOME_DISCLOSED, D(2025, 10, 20));
+  *dated.mutable_answer_date() = ToProtoDate(D(2025, 10, 17));
+  requests.emplace_back("outcome shortcut with an answer date", dated);
+  v1::ConcludeCaseRequest mixed = Answer(v1::OUTCOME_UNSPECIFIED, today);
+  for (const auto& [item, outcome] : std::vector<std::pair<int, v1::Outcome>>{
+           {2, v1::OUTCOME_UNAVAILABLE_NOT_HELD}, {1, v1::OUTCOME_DISCLOSED}}) {
+    v1::ItemDisposition* d = mixed.add_dispositions();
+    d->set_item(item);
+    d->set_outcome(outcome);
+  }
+  mixed.set_not_held_reason(v1::NOT_HELD_REASON_OTHER_AGENCY);
+  mixed.set_responsible_agency("聊城市市场监督管理局");
+  mixed.set_primary_item(2);
+  mixed.set_override_outcome(v1::OUTCOME_DISCLOSED);
+  mixed.set_override_reason("申请人所需主要信息已提供");
+  requests.emplace_back("dispositions with an override", mixed);
+  v1::ConcludeCaseRequest partly =
+      Answer(v1::OUTCOME_PARTIALLY_DISCLOSED, today);
+  partly.clear_service_method();  // defaults from the delivery method
+  partly.set_provided_summary("2021年度行政处罚决定目录");
+  partly.set_withheld_summary("涉及个人隐私的部分");
+  partly.set_note("另附说明");
+  requests.emplace_back("partly disclosed with the default method", partly);
+
+  for (const auto& [name, flat] : requests) {
+    SCOPED_TRACE(name);
+    v1::Case by_flat = CaseReceived(D(2025, 9, 26), 2);
+    v1::Case by_embedded = by_flat;
+    const v1::ConcludeCaseRequest embedded = Embedded(flat);
+    ASSERT_TRUE(embedded.has_conclusion());
+    EXPECT_FALSE(embedded.has_served());
+    auto flat_event = Apply(flat, today, by_flat);
+    auto embedded_event = Apply(embedded, today, by_embedded);
+    ASSERT_THAT(flat_event, IsOk());
+    ASSERT_THAT(embedded_event, IsOk());
+    EXPECT_EQ(embedded_event->SerializeAsString(),
+              flat_event->SerializeAsString());
+    EXPECT_EQ(by_embedded.SerializeAsString(), by_flat.SerializeAsString());
+  }
+
+  // A lapse: by `outcome` or by the conclusion's kind, as the flat form.
+  v1::Case lapsed = CaseReceived(D(2025, 9, 26));
+  SetCorrection(lapsed, D(2025, 10, 9), D(2025, 10, 24));
+  v1::Case by_flat = lapsed;
+  ASSERT_THAT(
+      Apply(Answer(v1::OUTCOME_OTHER_CORRECTION_LAPSED, D(2025, 10, 27)),
+            D(2025, 10, 30), by_flat),
+      IsOk());
+  v1::ConcludeCaseRequest by_kind;
+  by_kind.set_number("2025-0001");
+  by_kind.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_CORRECTION_LAPSED);
+  by_kind.mutable_conclusion()->set_service_method(v1::SERVICE_METHOD_POSTED);
+  *by_kind.mutable_conclusion()->mutable_served() =
+      ToProtoDate(D(2025, 10, 27));
+  ASSERT_THAT(Apply(by_kind, D(2025, 10, 30), lapsed), IsOk());
+  EXPECT_EQ(lapsed.SerializeAsString(), by_flat.SerializeAsString());
+}
+
+TEST(ConclusionStepsTest, EmbeddedConclusionErrorsNameItsFields) {
+  v1::Case c = CaseReceived(D(2025, 9, 26), 2);
+  AddConsultation(c, D(2025, 10, 9), std::nullopt);
+  const Day today = D(2025, 10, 21);
+  const v1::ConcludeCaseRequest answer =
+      Embedded(Answer(v1::OUTCOME_DISCLOSED, today));
+
+  v1::ConcludeCaseRequest future = answer;
+  *future.mutable_conclusion()->mutable_served() = ToProtoDate(today + 1);
+  ExpectRefused(future, today, c, kInvalid,
+                "conclusion.served: 2025-10-22 晚于今天（2025-10-21）");
+  v1::ConcludeCaseRequest early = answer;
+  *early.mutable_conclusion()->mutable_served() = ToProtoDate(D(2025, 10, 8));
+  ExpectRefused(early, today, c, kFailed,
+                "conclusion.served: 2025-10-08 早于最后记录的步骤 "
+                "procedure.consultations[id=1].sent（2025-10-09）");
+  v1::ConcludeCaseRequest unset = answer;
+  unset.mutable_conclusion()->clear_served();
+  ExpectRefused(unset, today, c, kInvalid,
+                "conclusion.served: 必须填写（申请人收到答复或答复交邮的日期，"
+                "即办结日期）");
+  ExpectRefused(Embedded(Answer(v1::OUTCOME_PARTIALLY_DISCLOSED, today)), today,
+                c, kInvalid,
+                "conclusion.provided_summary, conclusion.withheld_summary: "
+                "部分公开须写明提供的信息和不予公开的信息");
+  v1::ConcludeCaseRequest neither = answer;
+  neither.clear_outcome();
+  ExpectRefused(neither, today, c, kInvalid,
+                "outcome: 必须填写，或逐项填写 conclusion.dispositions");
+  v1::ConcludeCaseRequest both = answer;
+  v1::ItemDisposition* d = both.mutable_conclusion()->add_dispositions();
+  d->set_item(1);
+  d->set_outcome(v1::OUTCOME_DISCLOSED);
+  ExpectRefused(both, today, c, kInvalid,
+                "outcome: outcome（适用于全部事项）与 conclusion.dispositions"
+                "（逐项答复）只能填写其一");
+  v1::ConcludeCaseRequest one_of_two = neither;
+  *one_of_two.mutable_conclusion()->add_dispositions() = *d;
+  ExpectRefused(one_of_two, today, c, kInvalid,
+                "conclusion.dispositions: 本案每个事项（1..2）各须一项，缺少"
+                "事项 2");
+  v1::ConcludeCaseRequest withdrawn = answer;
+  withdrawn.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_WITHDRAWN);
+  ExpectRefused(withdrawn, today, c, kInvalid,
+                "conclusion.kind: 申请人撤回申请请用 WithdrawCase 记录");
+  v1::ConcludeCaseRequest mismatch = answer;
+  mismatch.set_outcome(v1::OUTCOME_OTHER_FEE_UNPAID);
+  mismatch.mutable_conclusion()->set_kind(v1::CONCLUSION_KIND_ANSWERED);
+  ExpectRefused(mismatch, today, c, kInvalid,
+                "outcome: 与 conclusion.kind（answered）不符");
+}
+
+TEST(ConclusionStepsTest, EmbeddedConclusionAndFlatFieldsTogetherAreRefused) {
+  const v1::Case c = CaseReceived(D(2025, 9, 26));
+  const Day today = D(2025, 10, 21);
+  v1::ConcludeCaseRequest both = Embedded(Answer(v1::OUTCOME_DISCLOSED, today));
+  *both.mutable_served() = ToProtoDate(today);
+  ExpectRefused(both, today, c, kInvalid,
+                "served: 与 conclusion 只能填写其一（served 已弃用，请改填 "
+                "conclusion.served）");
+  v1::ConcludeCaseRequest summary =
+      Embedded(Answer(v1::OUTCOME_DISCLOSED, today));
+  summary.set_provided_summary("目录");
+  ExpectRefused(
+      summary, today, c, kInvalid,
+      "provided_summary: 与 conclusion 只能填写其一（provided_summary "
+      "已弃用，请改填 conclusion.provided_summary）");
+  // The outcome shortcut is not deprecated and goes with either form.
+  v1::Case concluded = c;
+  EXPECT_THAT(
+      Apply(Embedded(Answer(v1::OUTCOME_DISCLOSED, today)), today, concluded),
+      IsOk());
 }
 
 // ---- WithdrawCase ---------------------------------------------------------

@@ -96,8 +96,9 @@ class OutcomeManagerTest : public ::testing::Test {
     v1::ConcludeCaseRequest r;
     r.set_number(number);
     r.set_outcome(outcome);
-    r.set_service_method(v1::SERVICE_METHOD_SIGNED_IN_PERSON);
-    *r.mutable_served() = ToProtoDate(served);
+    r.mutable_conclusion()->set_service_method(
+        v1::SERVICE_METHOD_SIGNED_IN_PERSON);
+    *r.mutable_conclusion()->mutable_served() = ToProtoDate(served);
     return r;
   }
 

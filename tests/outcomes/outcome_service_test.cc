@@ -66,9 +66,10 @@ class OutcomeServiceTest : public ::testing::Test {
     v1::ConcludeCaseRequest r;
     r.set_number("2025-0001");
     r.set_outcome(v1::OUTCOME_UNAVAILABLE_NOT_HELD);
-    r.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
-    r.set_service_method(v1::SERVICE_METHOD_SIGNED_BY_ENTRUSTED);
-    *r.mutable_served() = ToProtoDate(D(2025, 10, 23));
+    v1::Conclusion* k = r.mutable_conclusion();
+    k->set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
+    k->set_service_method(v1::SERVICE_METHOD_SIGNED_BY_ENTRUSTED);
+    *k->mutable_served() = ToProtoDate(D(2025, 10, 23));
     return r;
   }
 
@@ -114,12 +115,12 @@ TEST_F(OutcomeServiceTest, ConclusionRecordsTheChineseActor) {
 TEST_F(OutcomeServiceTest, ErrorsKeepTheirCode) {
   v1::OutcomeResponse response;
   v1::ConcludeCaseRequest missing = Answer();
-  missing.clear_not_held_reason();
+  missing.mutable_conclusion()->clear_not_held_reason();
   grpc::Status status = Conclude(missing, "李科长", &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(),
-            "not_held_reason: 本机关不掌握相关政府信息须写明原因（可选值："
-            "does_not_exist, other_agency）");
+            "conclusion.not_held_reason: 本机关不掌握相关政府信息须写明原因"
+            "（可选值：does_not_exist, other_agency）");
 
   ASSERT_TRUE(Conclude(Answer(), "李科长", &response).ok());
   status = Conclude(Answer(), "李科长", &response);
@@ -135,6 +136,43 @@ TEST_F(OutcomeServiceTest, ErrorsKeepTheirCode) {
 // Each RPC passes the edge: without a token each is refused as
 // unauthenticated; signed in, it reaches the manager (the answer concludes the
 // case; the empty requests are refused there for their missing number).
+// Clients built from the .proto before issue 13 send the flat (deprecated)
+// fields; they keep working, with the errors naming them as before.
+TEST_F(OutcomeServiceTest, TheFlatFieldsOfEarlierClientsStillConclude) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  v1::ConcludeCaseRequest flat;
+  flat.set_number("2025-0001");
+  flat.set_outcome(v1::OUTCOME_UNAVAILABLE_NOT_HELD);
+  flat.set_service_method(v1::SERVICE_METHOD_SIGNED_BY_ENTRUSTED);
+  *flat.mutable_served() = ToProtoDate(D(2025, 10, 23));
+  v1::OutcomeResponse response;
+  grpc::Status status = Conclude(flat, "李科长", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "not_held_reason: 本机关不掌握相关政府信息须写明原因（可选值："
+            "does_not_exist, other_agency）");
+
+  // Both forms at once: refused, naming the flat field.
+  v1::ConcludeCaseRequest both = Answer();
+  *both.mutable_served() = ToProtoDate(D(2025, 10, 23));
+  status = Conclude(both, "李科长", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "served: 与 conclusion 只能填写其一（served 已弃用，请改填 "
+            "conclusion.served）");
+
+  flat.set_not_held_reason(v1::NOT_HELD_REASON_DOES_NOT_EXIST);
+#pragma GCC diagnostic pop
+  status = Conclude(flat, "李科长", &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const v1::Conclusion& k = response.case_().conclusion();
+  EXPECT_EQ(k.outcome(), v1::OUTCOME_UNAVAILABLE_NOT_HELD);
+  EXPECT_EQ(k.not_held_reason(), v1::NOT_HELD_REASON_DOES_NOT_EXIST);
+  EXPECT_EQ(k.service_method(), v1::SERVICE_METHOD_SIGNED_BY_ENTRUSTED);
+  EXPECT_EQ(FormatIsoDate(k.served()), "2025-10-23");
+}
+
 TEST_F(OutcomeServiceTest, EveryRpcIsRouted) {
   using Call = std::function<grpc::Status(grpc::ClientContext*)>;
   v1::OutcomeResponse r;

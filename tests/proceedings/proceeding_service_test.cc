@@ -174,8 +174,7 @@ TEST_F(ProceedingServiceTest, ErrorsKeepTheirCode) {
   grpc::Status status =
       stub_->DecideReview(As("李法务").get(), decide, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(status.error_message(),
-            "案件 2024-0001 没有行政复议 2024-0001-R1");
+  EXPECT_EQ(status.error_message(), "案件 2024-0001 没有行政复议 2024-0001-R1");
 
   v1::AppealLawsuitRequest appeal;
   appeal.set_id("2024-0001-L1");
@@ -188,7 +187,8 @@ TEST_F(ProceedingServiceTest, ErrorsKeepTheirCode) {
   *file.mutable_review()->mutable_filed() = ToProtoDate(D(2024, 7, 1));
   status = stub_->FileReview(As("李法务").get(), file, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(status.error_message(), HasSubstr("早于案件 2024-0001 的收到申请日期"));
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("早于案件 2024-0001 的收到申请日期"));
 
   v1::ListProceedingsRequest bad;
   *bad.mutable_filed_from() = ToProtoDate(D(2024, 2, 1));

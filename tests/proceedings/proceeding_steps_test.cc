@@ -163,7 +163,7 @@ using Step =
 template <typename Request>
 Step Do(Request r) {
   return [r](v1::Case& c, Day today) {
-    return ApplyProceedingStep(r, today, BuiltinCalendar(), c);
+    return ApplyStep(r, today, BuiltinCalendar(), ClockPolicy(), c);
   };
 }
 
@@ -184,7 +184,7 @@ TEST(ProceedingStepsTest, FilingAReviewRecordsItsFactsAndDerivedDates) {
   *r.mutable_review()->mutable_defence_due() = ToProtoDate(D(2030, 1, 1));
   r.mutable_review()->set_id("x");
   absl::StatusOr<v1::CaseEvent> event =
-      ApplyProceedingStep(r, kToday, BuiltinCalendar(), c);
+      ApplyStep(r, kToday, BuiltinCalendar(), ClockPolicy(), c);
   ASSERT_THAT(event, IsOk());
   EXPECT_EQ(event->type(), v1::CASE_EVENT_TYPE_REVIEW_FILED);
   EXPECT_THAT(

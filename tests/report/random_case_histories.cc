@@ -59,10 +59,18 @@ class Generator {
         static_cast<int>(options_.last_arrival - options_.first_arrival);
     const Day arrival = options_.first_arrival + Uniform(0, span);
     const auto type = static_cast<v1::ApplicantType>(Uniform(1, 6));
-    const std::string applicant =
-        type == v1::APPLICANT_TYPE_NATURAL_PERSON
-            ? absl::StrCat(Pick(kSurnames), Pick(kGivenNames))
-            : Pick(kOrganizations);
+    // Each draw is its own statement: the order in which a call's arguments
+    // are evaluated is unspecified (g++ and clang differ), and one seed must
+    // give the same histories with every compiler. The draws keep the order
+    // g++ gave them when they were written as arguments (last one first).
+    std::string applicant;
+    if (type == v1::APPLICANT_TYPE_NATURAL_PERSON) {
+      const char* const given_name = Pick(kGivenNames);
+      const char* const surname = Pick(kSurnames);
+      applicant = absl::StrCat(surname, given_name);
+    } else {
+      applicant = Pick(kOrganizations);
+    }
     const int sequence = ++sequence_by_year_[arrival.year()];
     v1::Case c = ReceivedCase(
         absl::StrFormat("%d-%04d", static_cast<int>(arrival.year()), sequence),
@@ -83,8 +91,10 @@ class Generator {
     }
     const Day receipt = *ToCivilDay(c.receipt_date(), "receipt_date");
     if (Chance(0.05)) {
-      AddFeeNotice(c, 10 * Uniform(1, 50), receipt + Uniform(1, 15),
-                   Chance(0.7) ? receipt + Uniform(16, 40) : Day());
+      const Day paid = Chance(0.7) ? receipt + Uniform(16, 40) : Day();
+      const Day notice_served = receipt + Uniform(1, 15);
+      const int64_t amount_yuan = 10 * Uniform(1, 50);
+      AddFeeNotice(c, amount_yuan, notice_served, paid);
     }
     if (Chance(0.15)) return c;  // still open, whenever "today" is
 
@@ -123,7 +133,8 @@ class Generator {
     v1::Review& review = FileReview(c, served + Uniform(1, 60));
     const Day filed = *ToCivilDay(review.filed(), "filed");
     if (Chance(0.7)) {
-      DecideReview(review, Pick(review_decisions_), filed + Uniform(20, 150));
+      const Day decided = filed + Uniform(20, 150);
+      DecideReview(review, Pick(review_decisions_), decided);
     }
   }
 
@@ -150,10 +161,11 @@ class Generator {
     FileAppeal(lawsuit, appealed);
     if (Chance(0.6)) {
       // Most appeals are dismissed (the judgment stands); else any result.
-      DecideAppeal(lawsuit,
-                   Chance(0.5) ? v1::PROCEEDING_DECISION_APPEAL_DISMISSED
-                               : Pick(appeal_results_),
-                   appealed + Uniform(30, 150));
+      const Day decided = appealed + Uniform(30, 150);
+      const v1::ProceedingDecision result =
+          Chance(0.5) ? v1::PROCEEDING_DECISION_APPEAL_DISMISSED
+                      : Pick(appeal_results_);
+      DecideAppeal(lawsuit, result, decided);
     }
   }
 

@@ -243,11 +243,12 @@ TEST(ReportChecksTest, CountabilitySaysWhichOnlyAwaitConfirmation) {
   const v1::ReportCheck check = CountabilityCheck({broken, fax}, false, "");
   EXPECT_FALSE(check.ok());
   EXPECT_THAT(check.case_numbers(), ElementsAre("2026-0003", "2026-0010"));
-  EXPECT_EQ(check.detail(),
-            "2件案件无法归入表三，未计入任何一格（其中1件待确认收到，登记确认收到"
-            "日期后即可统计）：2026-0003：申请人类型未指定（applicant.type）；"
-            "2026-0010：待确认收到：2026-12-01 到达，尚未登记确认收到日期"
-            "（confirmation_date），确认后按收到日期计入");
+  EXPECT_EQ(
+      check.detail(),
+      "2件案件无法归入表三，未计入任何一格（其中1件待确认收到，登记确认收到"
+      "日期后即可统计）：2026-0003：申请人类型未指定（applicant.type）；"
+      "2026-0010：待确认收到：2026-12-01 到达，尚未登记确认收到日期"
+      "（confirmation_date），确认后按收到日期计入");
 }
 
 }  // namespace

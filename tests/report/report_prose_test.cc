@@ -71,13 +71,14 @@ TEST(ReportProseTest, FeeSentencePrintsMoneyWithTwoDecimals) {
 
 TEST(ReportProseTest, TheDefaultPrefaceNamesBasisPeriodPlaceAndContact) {
   const std::string preface = DefaultPreface("聊城市行政审批服务局", 2026);
-  EXPECT_THAT(preface,
-              AllOf(StartsWith("本报告根据《中华人民共和国政府信息公开条例》"),
-                    HasSubstr("国办公开办函〔2021〕30号"),
-                    HasSubstr("由聊城市行政审批服务局编制"),
-                    HasSubstr("自2026年1月1日起至2026年12月31日止"),
-                    HasSubstr("聊城市行政审批服务局门户网站"),
-                    HasSubstr("请与聊城市行政审批服务局政府信息公开工作机构联系")));
+  EXPECT_THAT(
+      preface,
+      AllOf(StartsWith("本报告根据《中华人民共和国政府信息公开条例》"),
+            HasSubstr("国办公开办函〔2021〕30号"),
+            HasSubstr("由聊城市行政审批服务局编制"),
+            HasSubstr("自2026年1月1日起至2026年12月31日止"),
+            HasSubstr("聊城市行政审批服务局门户网站"),
+            HasSubstr("请与聊城市行政审批服务局政府信息公开工作机构联系")));
   EXPECT_THAT(DefaultPreface("", 2026), HasSubstr("由本机关编制"));
 
   v1::Report report;
@@ -106,8 +107,9 @@ TEST(ReportNotesTest, NameEveryOverrideEmptySectionAndTheDefaultPreface) {
             "取代，报告采用登记簿的数字；如应采用输入的数字，请把该行的来源设为"
             "输入（ogi report figures set 2026 --normative-source entered）");
   EXPECT_THAT(notes[1], StartsWith("前言：使用系统生成的默认文字"));
-  EXPECT_THAT(notes[2], AllOf(StartsWith("五、存在的主要问题及改进情况：尚未填写"),
-                              HasSubstr("--allow-empty problems")));
+  EXPECT_THAT(notes[2],
+              AllOf(StartsWith("五、存在的主要问题及改进情况：尚未填写"),
+                    HasSubstr("--allow-empty problems")));
   EXPECT_THAT(notes[3], StartsWith("六、其他需要报告的事项：尚未填写"));
 }
 
@@ -120,11 +122,11 @@ TEST(ReportNotesTest, ASectionSixThatSpeaksOfFeesIsCheckedAgainstTheRecords) {
   report.mutable_prose()->set_other_matters("本年度未收取任何费用。");
   report.mutable_fees()->set_notices_issued(1);
   report.mutable_fees()->set_amount_billed_yuan(200);
-  EXPECT_THAT(
-      ReportNotes(report),
-      ElementsAre(AllOf(
-          StartsWith("六、其他需要报告的事项：本机关的文字已提及收费"),
-          HasSubstr("本年度共发出收费通知1件，应收信息处理费200.00元，实收0.00元。"))));
+  EXPECT_THAT(ReportNotes(report),
+              ElementsAre(AllOf(
+                  StartsWith("六、其他需要报告的事项：本机关的文字已提及收费"),
+                  HasSubstr("本年度共发出收费通知1件，应收信息处理费200."
+                            "00元，实收0.00元。"))));
 
   report.mutable_prose()->set_other_matters("无。");
   EXPECT_THAT(ReportNotes(report), IsEmpty());

@@ -7,7 +7,7 @@
 
 #include <iostream>
 
-#include "services/report_render/report_render.h"
+#include "services/report/render/report_render.h"
 #include "tests/report_render/report_fixture.h"
 
 int main(int argc, char** argv) {

@@ -3,7 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "services/report_render/report_render.h"
+#include "services/report/render/report_render.h"
 #include "tests/report_render/report_fixture.h"
 
 namespace ogi {

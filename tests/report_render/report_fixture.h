@@ -1,11 +1,12 @@
 #ifndef OGI_TESTS_REPORT_RENDER_REPORT_FIXTURE_H_
 #define OGI_TESTS_REPORT_RENDER_REPORT_FIXTURE_H_
 
-// A report shaped like the published 2022 report of 聊城市行政审批服务局
-// (shared/reference/000_e42161fe7aa08ef3.txt): 13 applications from natural
-// persons, 12 disclosed and 1 not held, one review upheld, 32866 licensing
-// decisions, fees of 12872.06 万元, no information-processing fee, and some
-// prose. Table 三's rows carry the keys and labels of the derivation
+// A report shaped like the 2022 annual report on government information
+// disclosure that 聊城市行政审批服务局 published (its tables are also typed out
+// in tests/e2e/testdata/reference_2022_tables.csv): 13 applications from
+// natural persons, 12 disclosed and 1 not held, one review upheld, 32866
+// licensing decisions, fees of 12872.06 万元, no information-processing fee,
+// and some prose. Table 三's rows carry the keys and labels of the derivation
 // (EmptyTable3); OfficialTable3Labels() types the labels from the national
 // format, so tests compare the renderings with the official texts.
 

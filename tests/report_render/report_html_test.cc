@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "services/report_render/report_render.h"
+#include "services/report/render/report_render.h"
 #include "tests/report_render/in_order.h"
 #include "tests/report_render/report_fixture.h"
 
@@ -206,10 +206,10 @@ TEST(ReportHtmlTest, StatesTheFeesOfTheYearInSectionSix) {
   report.mutable_fees()->set_amount_billed_yuan(300);
   report.mutable_fees()->set_amount_collected_yuan(200);
   const std::string html = RenderReportHtml(report);
-  EXPECT_TRUE(
-      AppearInOrder(html, {"<h2>六、其他需要报告的事项</h2>",
-                           "<p>本年度共发出收费通知3件，应收信息处理费300.00元，"
-                           "实收200.00元。</p>"}));
+  EXPECT_TRUE(AppearInOrder(
+      html, {"<h2>六、其他需要报告的事项</h2>",
+             "<p>本年度共发出收费通知3件，应收信息处理费300.00元，"
+             "实收200.00元。</p>"}));
 
   // Billed but nothing paid is still a fee to report.
   report.mutable_fees()->set_amount_collected_yuan(0);
@@ -225,8 +225,9 @@ TEST(ReportHtmlTest, TheOfficesOwnFeeTextIsNotDoubledByTheGeneratedSentence) {
   report.mutable_prose()->set_other_matters(
       "本年度发出收费通知1件，收取信息处理费200.00元。");
   const std::string html = RenderReportHtml(report);
-  EXPECT_THAT(html, HasSubstr("<p>本年度发出收费通知1件，收取信息处理费200.00元。"
-                              "</p>"));
+  EXPECT_THAT(html,
+              HasSubstr("<p>本年度发出收费通知1件，收取信息处理费200.00元。"
+                        "</p>"));
   EXPECT_THAT(html, Not(HasSubstr("本年度共发出收费通知")));
 
   // Text on other matters that says nothing of fees: the sentence comes first.
@@ -244,29 +245,37 @@ TEST(ReportHtmlTest, OpensWithThePrefaceOrItsDefault) {
   std::string html = RenderReportHtml(report);
   // The default names the agency, the legal basis and the statistics period.
   EXPECT_TRUE(AppearInOrder(
-      html, {"</h1>", "<p class=\"preface\">本报告根据《中华人民共和国政府信息公开条例》",
-             "由聊城市行政审批服务局编制", "自2022年1月1日起至2022年12月31日止",
-             "<h2>一、总体情况</h2>"}));
+      html,
+      {"</h1>",
+       "<p class=\"preface\">本报告根据《中华人民共和国政府信息公开条例》",
+       "由聊城市行政审批服务局编制", "自2022年1月1日起至2022年12月31日止",
+       "<h2>一、总体情况</h2>"}));
 
   report.mutable_prose()->set_preface(
       "本报告依据《条例》编制。\n本报告电子版可在www.liaocheng.gov.cn查阅。");
   html = RenderReportHtml(report);
   EXPECT_TRUE(AppearInOrder(
-      html, {"</h1>", "<p class=\"preface\">本报告依据《条例》编制。</p>",
-             "<p class=\"preface\">本报告电子版可在www.liaocheng.gov.cn查阅。</p>",
-             "<h2>一、总体情况</h2>"}));
+      html,
+      {"</h1>", "<p class=\"preface\">本报告依据《条例》编制。</p>",
+       "<p class=\"preface\">本报告电子版可在www.liaocheng.gov.cn查阅。</p>",
+       "<h2>一、总体情况</h2>"}));
   EXPECT_THAT(html, Not(HasSubstr("国办公开办函")));
 }
 
 TEST(ReportHtmlTest, PrintsPageNumbersAndLetsTheLongTableBreak) {
   const std::string html = RenderReportHtml(ReferenceLikeReport());
   // A margin box Chromium's print-to-PDF fills on every page.
-  EXPECT_THAT(html, HasSubstr("@bottom-center { content: \"— \" counter(page) \" —\";"));
+  EXPECT_THAT(
+      html,
+      HasSubstr("@bottom-center { content: \"— \" counter(page) \" —\";"));
   // Table 四 stays whole; tables 二 and 三 may break between rows (cells do
   // not break, but the cell spanning 三、本年度办理结果's 21 rows may).
-  EXPECT_THAT(html, HasSubstr(".table4 { page-break-inside: avoid; break-inside: avoid; }"));
+  EXPECT_THAT(
+      html,
+      HasSubstr(".table4 { page-break-inside: avoid; break-inside: avoid; }"));
   EXPECT_THAT(html, Not(HasSubstr(".table2, .table4")));
-  EXPECT_THAT(html, HasSubstr("td, th:not([rowspan]) { page-break-inside: avoid;"));
+  EXPECT_THAT(html,
+              HasSubstr("td, th:not([rowspan]) { page-break-inside: avoid;"));
   EXPECT_THAT(html, HasSubstr("thead { display: table-header-group; }"));
 }
 

@@ -1,7 +1,7 @@
 // What every format shares: the official row labels in order, the JSON round
 // trip, the Markdown document, format names and content types.
 
-#include "services/report_render/report_render.h"
+#include "services/report/render/report_render.h"
 
 #include <algorithm>
 #include <string>

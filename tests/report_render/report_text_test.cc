@@ -7,7 +7,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "services/common/text.h"
-#include "services/report_render/report_render.h"
+#include "services/report/render/report_render.h"
 #include "tests/report_render/report_fixture.h"
 
 namespace ogi {
@@ -184,11 +184,12 @@ TEST(ReportTextTest, ListsTheFeesChecksUncountableCasesAndTheLock) {
 
   const std::string text = RenderReportText(report);
   // Section 六: the generated fee sentence, then the office's own text.
-  EXPECT_THAT(Block(text, "六、其他需要报告的事项"),
-              ::testing::ElementsAre(
-                  "本年度未收取政府信息公开信息处理费。",
-                  "（二）人大代表建议和政协提案办理结果公开情况",
-                  "2022年共办理人大代表建议6件、政协提案7件，目前均已按期办结。"));
+  EXPECT_THAT(
+      Block(text, "六、其他需要报告的事项"),
+      ::testing::ElementsAre(
+          "本年度未收取政府信息公开信息处理费。",
+          "（二）人大代表建议和政协提案办理结果公开情况",
+          "2022年共办理人大代表建议6件、政协提案7件，目前均已按期办结。"));
   // The title, then the preface (the default, as none was written).
   EXPECT_THAT(text, ::testing::StartsWith(
                         "聊城市行政审批服务局2022年政府信息公开工作年度报告\n\n"

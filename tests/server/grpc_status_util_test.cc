@@ -1,4 +1,4 @@
-#include "services/server/grpc_status_util.h"
+#include "services/rpc/grpc_status_util.h"
 
 #include <string>
 

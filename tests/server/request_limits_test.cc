@@ -1,4 +1,4 @@
-#include "services/server/request_limits.h"
+#include "services/rpc/request_limits.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "services/server/unary_call.h"
+#include "services/rpc/unary_call.h"
 
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"

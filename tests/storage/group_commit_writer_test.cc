@@ -12,6 +12,7 @@
 #include "services/common/status_macros.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 
 namespace ogi {
 namespace {
@@ -22,7 +23,7 @@ using ::ogi::testing::StatusIs;
 class GroupCommitWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = ::ogi::testing::MakeTempDir() + "/w.db";
+    path_ = tmp_.File("w.db");
     auto db = Database::Open(path_, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
     ASSERT_THAT((*db)->Exec("CREATE TABLE t (v INTEGER PRIMARY KEY)"), IsOk());
@@ -41,6 +42,7 @@ class GroupCommitWriterTest : public ::testing::Test {
     return *(*db)->QueryInt("SELECT COUNT(*) FROM t");
   }
 
+  ::ogi::testing::TempDir tmp_;  // holds path_; outlives the writer
   std::string path_;
   std::unique_ptr<GroupCommitWriter> writer_;
 };

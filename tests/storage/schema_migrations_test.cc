@@ -6,10 +6,12 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/alerts/case_index.h"
 #include "services/common/civil_date.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
@@ -19,29 +21,28 @@ using ::ogi::testing::IsOk;
 using ::ogi::testing::StatusIs;
 using ::testing::HasSubstr;
 
-std::string NewDbPath() { return ::ogi::testing::MakeTempDir() + "/ogi.db"; }
-
 TEST(SchemaMigrationsTest, EmptyDatabaseMigratesToLatest) {
   auto db = Database::Open(":memory:", Database::Mode::kReadWrite);
   ASSERT_THAT(db, IsOk());
-  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  ASSERT_THAT(MigrateSchema(**db, IndexCase), IsOk());
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA user_version"), LatestSchemaVersion());
   EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = "
                              "'cases_by_receipt_date'"),
             1);
   // Running again is a no-op.
-  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  ASSERT_THAT(MigrateSchema(**db, IndexCase), IsOk());
 }
 
 TEST(SchemaMigrationsTest, OlderDatabaseUpgradesAndKeepsItsData) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   const v1::Case old_case = ::ogi::testing::MakeStoredCase(
       "old", "旧数据", absl::CivilDay(2021, 6, 1));
   {
     // A database as the first released schema left it, with a case in it.
     auto db = Database::Open(path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
-    ASSERT_THAT(MigrateSchema(**db, 1), IsOk());
+    ASSERT_THAT(MigrateSchema(**db, IndexCase, 1), IsOk());
     ASSERT_EQ(*(*db)->QueryInt("PRAGMA user_version"), 1);
     ASSERT_THAT(
         (*db)->Exec(
@@ -62,7 +63,7 @@ TEST(SchemaMigrationsTest, OlderDatabaseUpgradesAndKeepsItsData) {
   }
   SqliteStoreOptions options;
   options.path = path;
-  auto store = SqliteCaseStore::Open(options);
+  auto store = OpenSqliteCaseStore(options);
   ASSERT_THAT(store, IsOk());
   auto c = (*store)->GetCase("old", "2021-0001");
   ASSERT_THAT(c, IsOk());
@@ -98,11 +99,12 @@ void InsertV3Case(Database& db, const std::string& number,
 }
 
 TEST(SchemaMigrationsTest, Version3DatabaseGainsDeadlineSummaries) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   {
     auto db = Database::Open(path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
-    ASSERT_THAT(MigrateSchema(**db, 3), IsOk());
+    ASSERT_THAT(MigrateSchema(**db, IndexCase, 3), IsOk());
     ASSERT_THAT(
         (*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, 'a', "
                     "'甲局')"),
@@ -144,7 +146,7 @@ TEST(SchemaMigrationsTest, Version3DatabaseGainsDeadlineSummaries) {
 
   SqliteStoreOptions options;
   options.path = path;
-  auto store = SqliteCaseStore::Open(options);
+  auto store = OpenSqliteCaseStore(options);
   ASSERT_THAT(store, IsOk());
   AttentionQuery until_2029;
   until_2029.answer_due_until = absl::CivilDay(2029, 12, 31);
@@ -191,11 +193,12 @@ TEST(SchemaMigrationsTest, Version3DatabaseGainsDeadlineSummaries) {
 }
 
 TEST(SchemaMigrationsTest, Version5DatabaseGainsItsOpenDutyDates) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   {
     auto db = Database::Open(path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
-    ASSERT_THAT(MigrateSchema(**db, 5), IsOk());
+    ASSERT_THAT(MigrateSchema(**db, IndexCase, 5), IsOk());
     ASSERT_THAT(
         (*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, 'a', "
                     "'甲局')"),
@@ -217,18 +220,19 @@ TEST(SchemaMigrationsTest, Version5DatabaseGainsItsOpenDutyDates) {
     decided.mutable_reviews(0)->set_decision(v1::PROCEEDING_DECISION_UPHELD);
     InsertV3Case(**db, "2025-0002", decided.SerializeAsString(), nullptr,
                  nullptr, nullptr);
-    ASSERT_THAT((*db)->Exec("UPDATE cases SET has_proceedings = 1, is_open = 0"),
-                IsOk());
+    ASSERT_THAT(
+        (*db)->Exec("UPDATE cases SET has_proceedings = 1, is_open = 0"),
+        IsOk());
     v1::Case plain = contested;
     plain.set_number("2025-0003");
     plain.clear_reviews();
-    InsertV3Case(**db, "2025-0003", plain.SerializeAsString(), nullptr,
-                 nullptr, nullptr);
+    InsertV3Case(**db, "2025-0003", plain.SerializeAsString(), nullptr, nullptr,
+                 nullptr);
   }
 
   SqliteStoreOptions options;
   options.path = path;
-  auto store = SqliteCaseStore::Open(options);
+  auto store = OpenSqliteCaseStore(options);
   ASSERT_THAT(store, IsOk());
   AttentionQuery duties;
   duties.duty_due_until = absl::CivilDay(2025, 10, 31);
@@ -248,12 +252,42 @@ TEST(SchemaMigrationsTest, Version5DatabaseGainsItsOpenDutyDates) {
       *(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE duty_due IS NULL"), 2);
 }
 
+TEST(SchemaMigrationsTest, BackfillsStoreWhatTheIndexerGives) {
+  const ::ogi::testing::TempDir tmp;
+  auto db = Database::Open(tmp.File("ogi.db"), Database::Mode::kReadWrite);
+  ASSERT_THAT(db, IsOk());
+  ASSERT_THAT(MigrateSchema(**db, IndexCase, 5), IsOk());
+  ASSERT_THAT((*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, "
+                          "'a', '甲局')"),
+              IsOk());
+  // A record with no review, lawsuit or duty: whatever migration 6 stores
+  // comes from the indexer alone.
+  const v1::Case c =
+      ::ogi::testing::MakeStoredCase("a", "张三", absl::CivilDay(2025, 9, 26));
+  InsertV3Case(**db, "2025-0001", c.SerializeAsString(), nullptr, nullptr,
+               nullptr);
+  ASSERT_THAT((*db)->Exec("UPDATE cases SET has_proceedings = 1"), IsOk());
+  CaseIndex index;
+  index.duty_due = absl::CivilDay(2026, 1, 5);
+  index.proceedings_filed_from = absl::CivilDay(2025, 11, 2);
+  index.proceedings_filed_until = absl::CivilDay(2025, 12, 3);
+  ASSERT_THAT(MigrateSchema(
+                  **db, [&](const v1::Case&) { return index; }, 6),
+              IsOk());
+  EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM cases WHERE duty_due = "
+                             "'2026-01-05' AND proceedings_filed_from = "
+                             "'2025-11-02' AND proceedings_filed_until = "
+                             "'2025-12-03'"),
+            1);
+}
+
 TEST(SchemaMigrationsTest, Version7DatabaseGainsAccessControl) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   {
     auto db = Database::Open(path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
-    ASSERT_THAT(MigrateSchema(**db, 7), IsOk());
+    ASSERT_THAT(MigrateSchema(**db, IndexCase, 7), IsOk());
     ASSERT_THAT(
         (*db)->Exec("INSERT INTO agencies (id, code, name) VALUES (1, 'a', "
                     "'甲局'), (2, 'b', '乙局')"),
@@ -262,7 +296,7 @@ TEST(SchemaMigrationsTest, Version7DatabaseGainsAccessControl) {
 
   SqliteStoreOptions options;
   options.path = path;
-  auto store = SqliteCaseStore::Open(options);
+  auto store = OpenSqliteCaseStore(options);
   ASSERT_THAT(store, IsOk());
   auto agencies = (*store)->ListAgencies();
   ASSERT_THAT(agencies, IsOk());
@@ -294,7 +328,8 @@ TEST(SchemaMigrationsTest, Version7DatabaseGainsAccessControl) {
 }
 
 TEST(SchemaMigrationsTest, NewerDatabaseIsRefusedUntouched) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   {
     auto db = Database::Open(path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
@@ -303,7 +338,7 @@ TEST(SchemaMigrationsTest, NewerDatabaseIsRefusedUntouched) {
   SqliteStoreOptions options;
   options.path = path;
   EXPECT_THAT(
-      SqliteCaseStore::Open(options),
+      OpenSqliteCaseStore(options),
       StatusIs(absl::StatusCode::kFailedPrecondition,
                HasSubstr("schema version 99, newer than this ogi build")));
   auto db = Database::Open(path, Database::Mode::kReadOnly);
@@ -313,19 +348,19 @@ TEST(SchemaMigrationsTest, NewerDatabaseIsRefusedUntouched) {
 }
 
 TEST(SchemaMigrationsTest, FileThatIsNotADatabaseIsRefused) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   std::ofstream(path)
       << "this is a spreadsheet, not a database, and it is long "
          "enough to look like a file header to sqlite.........";
   // Private, as a database must be (see storage/private_file.h), so that the
   // refusal is about the contents.
-  std::filesystem::permissions(path,
-                               std::filesystem::perms::owner_read |
-                                   std::filesystem::perms::owner_write);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_write);
   SqliteStoreOptions options;
   options.path = path;
   EXPECT_THAT(
-      SqliteCaseStore::Open(options),
+      OpenSqliteCaseStore(options),
       StatusIs(absl::StatusCode::kDataLoss, HasSubstr("not a database")));
 }
 

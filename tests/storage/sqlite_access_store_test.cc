@@ -11,6 +11,7 @@
 #include "storage/sqlite_case_store.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
@@ -67,8 +68,8 @@ std::vector<std::string> TokenIds(const std::vector<v1::TokenInfo>& tokens) {
 class SqliteAccessStoreTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto store = ::ogi::testing::OpenTwoAgencyStore(
-        GetParam() ? ::ogi::testing::MakeTempDir() : "");
+    auto store =
+        ::ogi::testing::OpenTwoAgencyStore(GetParam() ? tmp_.path() : "");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
   }
@@ -80,6 +81,7 @@ class SqliteAccessStoreTest : public ::testing::TestWithParam<bool> {
                 IsOk());
   }
 
+  ::ogi::testing::TempDir tmp_;  // the file database's; outlives store_
   std::unique_ptr<SqliteCaseStore> store_;
 };
 
@@ -390,7 +392,8 @@ INSTANTIATE_TEST_SUITE_P(InMemoryAndFile, SqliteAccessStoreTest,
 
 // The stored form of roles, which other tools (and later migrations) read.
 TEST(SqliteAccessStoreFileTest, RolesAreStoredAsLowerCaseNamesInOrder) {
-  const std::string path = ::ogi::testing::MakeTempDir() + "/ogi.db";
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.path() + "/ogi.db";
   {
     auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", path);
     ASSERT_THAT(store, IsOk());

@@ -9,11 +9,13 @@
 #include "absl/synchronization/mutex.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/alerts/case_index.h"
 #include "services/common/civil_date.h"
 #include "storage/schema_migrations.h"
 #include "storage/sqlite_case_store.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ogi {
@@ -32,8 +34,8 @@ using ::testing::HasSubstr;
 class SqliteCaseStoreKeysTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto store = ::ogi::testing::OpenTwoAgencyStore(
-        GetParam() ? ::ogi::testing::MakeTempDir() : "");
+    auto store =
+        ::ogi::testing::OpenTwoAgencyStore(GetParam() ? tmp_.path() : "");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
   }
@@ -55,6 +57,7 @@ class SqliteCaseStoreKeysTest : public ::testing::TestWithParam<bool> {
     return page.ok() ? page->total_count : -1;
   }
 
+  ::ogi::testing::TempDir tmp_;  // the file database's; outlives store_
   std::unique_ptr<SqliteCaseStore> store_;
 };
 
@@ -173,11 +176,12 @@ TEST_P(SqliteCaseStoreKeysTest, PlainCreatesNeedNoKey) {
 // A database of schema version 6 (before keys) gains the key table on open
 // and keeps its cases.
 TEST(SqliteCaseStoreKeysMigrationTest, Version6DatabaseGainsKeys) {
-  const std::string path = ::ogi::testing::MakeTempDir() + "/ogi.db";
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.path() + "/ogi.db";
   {
     auto db = Database::Open(path, Database::Mode::kReadWrite);
     ASSERT_THAT(db, IsOk());
-    ASSERT_THAT(MigrateSchema(**db, 6), IsOk());
+    ASSERT_THAT(MigrateSchema(**db, IndexCase, 6), IsOk());
     EXPECT_EQ(*(*db)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE "
                                "name = 'idempotency_keys'"),
               0);

@@ -11,9 +11,11 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/alerts/case_index.h"
 #include "services/common/civil_date.h"
 #include "storage/schema_migrations.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/damaged_database.h"
 #include "tests/storage/store_test_util.h"
 
@@ -28,19 +30,13 @@ using ::ogi::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::string TempDbPath() {
-  std::string dir = "/tmp/ogi-store-XXXXXX";
-  EXPECT_NE(mkdtemp(dir.data()), nullptr);
-  return dir + "/ogi.db";
-}
-
 // Runs every test against both an in-memory and a file database: the two
 // take different read paths (writer connection vs. reader pool).
 class SqliteCaseStoreTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
     auto store = ::ogi::testing::OpenStoreWithAgency(
-        "a", "甲局", GetParam() ? TempDbPath() : ":memory:");
+        "a", "甲局", GetParam() ? tmp_.File("ogi.db") : ":memory:");
     ASSERT_THAT(store, IsOk());
     store_ = std::move(*store);
     v1::Agency agency;
@@ -60,6 +56,7 @@ class SqliteCaseStoreTest : public ::testing::TestWithParam<bool> {
     return c.ok() ? *c : v1::Case();
   }
 
+  ::ogi::testing::TempDir tmp_;  // the file database's; outlives store_
   std::unique_ptr<SqliteCaseStore> store_;
 };
 
@@ -435,14 +432,14 @@ TEST_P(SqliteCaseStoreTest, DutiesAfterTheAnswerAreFoundOpenOrConcluded) {
   const absl::CivilDay day(2025, 9, 1);
   const absl::CivilDay answer(2025, 9, 29), notice(2025, 9, 8);
   // a/1: open, its silence contested: a review's defence due 10-20.
-  v1::Case open = WithDeadlines(MakeStoredCase("a", "张三", day), answer,
-                                notice);
+  v1::Case open =
+      WithDeadlines(MakeStoredCase("a", "张三", day), answer, notice);
   v1::Review* r = open.add_reviews();
   r->set_id("2025-0001-R1");
   *r->mutable_defence_due() = ToProtoDate(absl::CivilDay(2025, 10, 20));
   // a/2: concluded; a lawsuit's defence due 11-10.
-  v1::Case sued = WithDeadlines(MakeStoredCase("a", "李四", day), answer,
-                                notice);
+  v1::Case sued =
+      WithDeadlines(MakeStoredCase("a", "李四", day), answer, notice);
   sued.mutable_deadlines()->set_state(v1::CLOCK_STATE_STOPPED);
   v1::Lawsuit* l = sued.add_lawsuits();
   l->set_id("2025-0002-L1");
@@ -582,10 +579,11 @@ INSTANTIATE_TEST_SUITE_P(MemoryAndFile, SqliteCaseStoreTest, ::testing::Bool(),
 
 TEST(SqliteCaseStoreFileTest, EverythingSurvivesReopening) {
   SqliteStoreOptions options;
-  options.path = TempDbPath();
+  const ::ogi::testing::TempDir tmp;
+  options.path = tmp.File("ogi.db");
   std::string number;
   {
-    auto store = SqliteCaseStore::Open(options);
+    auto store = OpenSqliteCaseStore(options);
     ASSERT_THAT(store, IsOk());
     v1::Agency agency;
     agency.set_code("a");
@@ -597,7 +595,7 @@ TEST(SqliteCaseStoreFileTest, EverythingSurvivesReopening) {
     ASSERT_THAT(c, IsOk());
     number = c->number();
   }
-  auto store = SqliteCaseStore::Open(options);
+  auto store = OpenSqliteCaseStore(options);
   ASSERT_THAT(store, IsOk());
   auto c = (*store)->GetCase("a", number);
   ASSERT_THAT(c, IsOk());
@@ -607,9 +605,10 @@ TEST(SqliteCaseStoreFileTest, EverythingSurvivesReopening) {
 
 TEST(SqliteCaseStoreFileTest, HistoryAndCasesCannotBeDeletedOrRewritten) {
   SqliteStoreOptions options;
-  options.path = TempDbPath();
+  const ::ogi::testing::TempDir tmp;
+  options.path = tmp.File("ogi.db");
   {
-    auto store = SqliteCaseStore::Open(options);
+    auto store = OpenSqliteCaseStore(options);
     ASSERT_THAT(store, IsOk());
     v1::Agency agency;
     agency.set_code("a");
@@ -633,7 +632,8 @@ TEST(SqliteCaseStoreFileTest, HistoryAndCasesCannotBeDeletedOrRewritten) {
 
 TEST(SqliteCaseStoreFileTest, DeadlineSummaryWithABadStoredDateIsDataLoss) {
   SqliteStoreOptions options;
-  options.path = TempDbPath();
+  const ::ogi::testing::TempDir tmp;
+  options.path = tmp.File("ogi.db");
   auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", options.path);
   ASSERT_THAT(store, IsOk());
   ASSERT_THAT(
@@ -654,7 +654,8 @@ TEST(SqliteCaseStoreFileTest, DeadlineSummaryWithABadStoredDateIsDataLoss) {
 }
 
 TEST(SqliteCaseStoreFileTest, UsesWalWithFullSyncAndForeignKeys) {
-  auto db = Database::Open(TempDbPath(), Database::Mode::kReadWrite);
+  const ::ogi::testing::TempDir tmp;
+  auto db = Database::Open(tmp.File("ogi.db"), Database::Mode::kReadWrite);
   ASSERT_THAT(db, IsOk());
   absl::StatusOr<Statement> mode = (*db)->Prepare("PRAGMA journal_mode");
   ASSERT_THAT(mode, IsOk());
@@ -665,7 +666,8 @@ TEST(SqliteCaseStoreFileTest, UsesWalWithFullSyncAndForeignKeys) {
 }
 
 TEST(SqliteCaseStoreFileTest, OpenRefusesADatabaseThatFailsIntegrityCheck) {
-  const std::string path = TempDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   {
     auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", path);
     ASSERT_THAT(store, IsOk());
@@ -683,7 +685,7 @@ TEST(SqliteCaseStoreFileTest, OpenRefusesADatabaseThatFailsIntegrityCheck) {
 
   SqliteStoreOptions options;
   options.path = path;
-  const auto store = SqliteCaseStore::Open(options);
+  const auto store = OpenSqliteCaseStore(options);
   EXPECT_THAT(store,
               StatusIs(absl::StatusCode::kDataLoss,
                        ::testing::AllOf(HasSubstr(absl::StrCat(
@@ -693,7 +695,8 @@ TEST(SqliteCaseStoreFileTest, OpenRefusesADatabaseThatFailsIntegrityCheck) {
 }
 
 TEST(SqliteCaseStoreFileTest, OpenRefusesAnIndexOutOfStepWithItsTable) {
-  const std::string path = TempDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   {
     auto store = ::ogi::testing::OpenStoreWithAgency("a", "甲局", path);
     ASSERT_THAT(store, IsOk());
@@ -705,7 +708,7 @@ TEST(SqliteCaseStoreFileTest, OpenRefusesAnIndexOutOfStepWithItsTable) {
   ASSERT_THAT(::ogi::testing::MismatchReceiptDateIndex(path), IsOk());
   SqliteStoreOptions options;
   options.path = path;
-  EXPECT_THAT(SqliteCaseStore::Open(options),
+  EXPECT_THAT(OpenSqliteCaseStore(options),
               StatusIs(absl::StatusCode::kDataLoss,
                        HasSubstr("row 1 missing from index "
                                  "cases_by_receipt_date")));

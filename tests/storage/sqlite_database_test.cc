@@ -9,9 +9,11 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/alerts/case_index.h"
 #include "storage/schema_migrations.h"
 #include "tests/common/server_process.h"
 #include "tests/common/status_matchers.h"
+#include "tests/common/temp_dir.h"
 #include "tests/storage/damaged_database.h"
 
 namespace ogi {
@@ -24,14 +26,12 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string NewDbPath() { return ::ogi::testing::MakeTempDir() + "/ogi.db"; }
-
 // A database at `path` with the ogi schema and `cases` case rows (each with
 // a distinct applicant name and receipt date).
 void MakeDatabase(const std::string& path, int cases) {
   auto db = Database::Open(path, Database::Mode::kReadWrite);
   ASSERT_THAT(db, IsOk());
-  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  ASSERT_THAT(MigrateSchema(**db, IndexCase), IsOk());
   ASSERT_THAT(
       (*db)->Exec(
           "INSERT INTO agencies (id, code, name) VALUES (1, 'a', '甲')"),
@@ -52,7 +52,8 @@ void MakeDatabase(const std::string& path, int cases) {
 }
 
 TEST(CheckIntegrityTest, SoundDatabaseIsOk) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   MakeDatabase(path, 3);
   auto db = Database::Open(path, Database::Mode::kReadWrite);
   ASSERT_THAT(db, IsOk());
@@ -63,7 +64,8 @@ TEST(CheckIntegrityTest, SoundDatabaseIsOk) {
 }
 
 TEST(CheckIntegrityTest, IndexOutOfStepWithItsTableIsDataLossOnOneLine) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   MakeDatabase(path, 2);
   ASSERT_THAT(::ogi::testing::MismatchReceiptDateIndex(path), IsOk());
   // The damage is real: SQLite itself reports it.
@@ -88,7 +90,8 @@ TEST(CheckIntegrityTest, IndexOutOfStepWithItsTableIsDataLossOnOneLine) {
 }
 
 TEST(CheckIntegrityTest, ManyProblemsShowTheFirstThreeAndTheirNumber) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   MakeDatabase(path, 5);
   ASSERT_THAT(::ogi::testing::MismatchReceiptDateIndex(path), IsOk());
   auto db = Database::Open(path, Database::Mode::kReadWrite);
@@ -107,7 +110,8 @@ TEST(CheckIntegrityTest, ManyProblemsShowTheFirstThreeAndTheirNumber) {
 }
 
 TEST(CheckIntegrityTest, GarbagePageIsDataLossNamingTheFile) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   MakeDatabase(path, 4);
   ASSERT_THAT(::ogi::testing::OverwriteRootPage(path, "cases"), IsOk());
   ASSERT_NE(IntegrityCheckFirstRow(path), "ok");
@@ -141,10 +145,11 @@ class ScopedUmask {
 
 TEST(PrivateDatabaseFilesTest, NewDatabaseAndItsWalAndShmAreOwnerOnly) {
   const ScopedUmask umask(022);  // the usual umask: SQLite alone makes 0644
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   auto db = Database::Open(path, Database::Mode::kReadWrite);
   ASSERT_THAT(db, IsOk());
-  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  ASSERT_THAT(MigrateSchema(**db, IndexCase), IsOk());
   ASSERT_THAT(
       (*db)->Exec(
           "INSERT INTO agencies (id, code, name) VALUES (1, 'a', '甲')"),
@@ -156,15 +161,17 @@ TEST(PrivateDatabaseFilesTest, NewDatabaseAndItsWalAndShmAreOwnerOnly) {
 
 TEST(PrivateDatabaseFilesTest, UnusualUmaskStillGivesTheOwnerReadAndWrite) {
   const ScopedUmask umask(0277);
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   auto db = Database::Open(path, Database::Mode::kReadWrite);
   ASSERT_THAT(db, IsOk());
-  ASSERT_THAT(MigrateSchema(**db), IsOk());
+  ASSERT_THAT(MigrateSchema(**db, IndexCase), IsOk());
   EXPECT_EQ(ModeOf(path), 0600);
 }
 
 TEST(PrivateDatabaseFilesTest, DatabaseOthersCanReadIsRefusedWithTheFix) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   MakeDatabase(path, 1);
   ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
   EXPECT_THAT(
@@ -182,7 +189,8 @@ TEST(PrivateDatabaseFilesTest, DatabaseOthersCanReadIsRefusedWithTheFix) {
 }
 
 TEST(PrivateDatabaseFilesTest, GroupReadableWalIsRefusedByName) {
-  const std::string path = NewDbPath();
+  const ::ogi::testing::TempDir tmp;
+  const std::string path = tmp.File("ogi.db");
   MakeDatabase(path, 1);
   std::ofstream(path + "-wal").close();  // an empty WAL is harmless to SQLite
   ASSERT_EQ(::chmod((path + "-wal").c_str(), 0640), 0);

@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "ogi/v1/case.pb.h"
 #include "ogi/v1/case_event.pb.h"
+#include "services/alerts/case_index.h"
 #include "services/common/civil_date.h"
 #include "storage/case_store.h"
 #include "storage/sqlite_case_store.h"
@@ -51,7 +52,7 @@ inline absl::StatusOr<std::unique_ptr<SqliteCaseStore>> OpenStoreWithAgency(
     const std::string& path = ":memory:") {
   SqliteStoreOptions options;
   options.path = path;
-  auto store = SqliteCaseStore::Open(options);
+  auto store = OpenSqliteCaseStore(options);
   if (!store.ok()) return store.status();
   v1::Agency agency;
   agency.set_code(code);
