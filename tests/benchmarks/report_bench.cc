@@ -359,12 +359,31 @@ int Main(int argc, char** argv) {
     }
   }
 
+  // Every identity must hold. The generated year has applications still
+  // awaiting receipt confirmation (as the report property test's histories
+  // do): those alone fail "所有案件均可统计", which names them as not yet
+  // countable; any other uncountable case, or any other failed check, is a
+  // report that does not balance.
   int failed = 0;
-  for (const v1::ReportCheck& check : report.checks()) failed += !check.ok();
+  int awaiting_confirmation = 0;
+  for (const v1::UncountableCase& one : report.uncountable()) {
+    if (absl::StartsWith(one.reason(), "待确认收到：")) {
+      ++awaiting_confirmation;
+    } else {
+      ++failed;
+    }
+  }
+  for (const v1::ReportCheck& check : report.checks()) {
+    const bool only_awaiting =
+        absl::EndsWith(check.identity(), "所有案件均可统计") &&
+        report.uncountable_size() == awaiting_confirmation;
+    failed += !check.ok() && !only_awaiting;
+  }
   const auto& rows = report.table3().rows();
   std::printf(
       "table 三 总计: 一 %lld, 二 %lld, 三（七） %lld, 四 %lld; table 四 总计: "
-      "复议 %lld, 直接起诉 %lld, 复议后起诉 %lld; %d checks, %d failed\n",
+      "复议 %lld, 直接起诉 %lld, 复议后起诉 %lld; %d checks, %d failed "
+      "(%d applications awaiting receipt confirmation, not yet countable)\n",
       static_cast<long long>(rows[0].cells(6)),
       static_cast<long long>(rows[1].cells(6)),
       static_cast<long long>(rows[23].cells(6)),
@@ -372,7 +391,7 @@ int Main(int argc, char** argv) {
       static_cast<long long>(report.table4().review().total()),
       static_cast<long long>(report.table4().direct_suit().total()),
       static_cast<long long>(report.table4().suit_after_review().total()),
-      report.checks_size(), failed);
+      report.checks_size(), failed, awaiting_confirmation);
   const Stats derive = Summarize(derive_ms);
   const Stats derive_cpu = Summarize(derive_cpu_ms);
   const Stats drill = Summarize(drill_ms);
